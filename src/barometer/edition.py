@@ -1,0 +1,159 @@
+"""The edition a chapter is rendered for: its year, data and comparison years.
+
+Every chapter notebook starts with the same ``parameters`` cell (``year``,
+``comparison_years``, ``data_path``, ``min_base``) and then, in a hidden setup cell,
+``ed = Edition.open(year, comparison_years, data_path, min_base)``. Exhibit functions
+in ``barometer.exhibits`` take that object, so a chapter never loads or reshapes data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+__all__ = ["Edition", "edition_metadata", "available_years", "respondent_file"]
+
+_ROOT = Path(__file__).resolve().parents[2]
+_DATA = _ROOT / "data"
+_SUFFIXES = (".csv", ".parquet", ".sav")
+
+
+def edition_metadata(year: int) -> dict[str, Any]:
+    """Return the entry for ``year`` in ``data/editions.yaml``.
+
+    Raises
+    ------
+    KeyError
+        When the year has no entry; the message says which file to extend.
+    """
+    meta = yaml.safe_load((_DATA / "editions.yaml").read_text(encoding="utf-8")) or {}
+    if int(year) not in meta:
+        raise KeyError(
+            f"Meetjaar {year} staat niet in {_DATA / 'editions.yaml'}: "
+            "voeg daar label, periode, veldwerk en respons voor dit jaar toe."
+        )
+    return dict(meta[int(year)])
+
+
+def respondent_file(year: int) -> Path:
+    """Return the shipped respondent file for ``year`` (``data/respondents-<year>*``).
+
+    Raises
+    ------
+    FileNotFoundError
+        When no CSV, Parquet or SPSS file for that year is in ``data/``.
+    """
+    found = sorted(p for p in _DATA.glob(f"respondents-{int(year)}*") if p.suffix in _SUFFIXES)
+    if not found:
+        raise FileNotFoundError(f"Geen respondentbestand voor {year} in {_DATA}")
+    return found[0]
+
+
+def available_years() -> list[int]:
+    """Years that have both an entry in ``editions.yaml`` and a respondent file."""
+    meta = yaml.safe_load((_DATA / "editions.yaml").read_text(encoding="utf-8")) or {}
+    years = []
+    for y in sorted(meta):
+        try:
+            respondent_file(y)
+        except FileNotFoundError:
+            continue
+        years.append(int(y))
+    return years
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    side = path.with_name(path.name + ".meta.yaml")
+    if side.exists():
+        return yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+    return {}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Data and settings of one edition, as the chapters see them.
+
+    Attributes
+    ----------
+    year : int
+        Measurement year of the edition (e.g. 2025).
+    comparison_years : tuple of int
+        Earlier measurement years to compare with; years without data are dropped.
+    data_path : Path
+        Respondent file of ``year``.
+    min_base : int
+        Smallest base for which a figure is shown (smaller: ``#``).
+    frames : dict
+        Validated respondent frames with derived variables, keyed by year.
+    """
+
+    year: int
+    comparison_years: tuple[int, ...]
+    data_path: Path
+    min_base: int
+    frames: dict[int, pd.DataFrame] = field(repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        year: int = 2025,
+        comparison_years: list[int] | tuple[int, ...] = (2021,),
+        data_path: str | Path | None = None,
+        min_base: int = 5,
+    ) -> "Edition":
+        """Load and validate the edition's data and that of its comparison years."""
+        from barometer.derive import add_derived
+        from barometer.respondents import load_respondents
+
+        path = Path(data_path) if data_path else respondent_file(year)
+        if not path.is_absolute() and not path.exists():
+            path = _ROOT / path
+        if not path.exists() and (_ROOT / "chapters" / path).exists():
+            path = _ROOT / "chapters" / path
+        frames = {int(year): add_derived(load_respondents(path, year=int(year)))}
+        comps = []
+        for cy in comparison_years or ():
+            cy = int(cy)
+            if cy >= int(year):
+                continue
+            try:
+                cpath = respondent_file(cy)
+            except FileNotFoundError:
+                continue
+            frames[cy] = add_derived(load_respondents(cpath, year=cy))
+            comps.append(cy)
+        return cls(int(year), tuple(sorted(comps)), path.resolve(), int(min_base), frames)
+
+    @property
+    def df(self) -> pd.DataFrame:
+        """Respondents of the edition's own year (derived variables included)."""
+        return self.frames[self.year]
+
+    @cached_property
+    def all_years(self) -> pd.DataFrame:
+        """Respondents of the edition and its comparison years, stacked."""
+        return pd.concat([self.frames[y] for y in sorted(self.frames)], ignore_index=True)
+
+    @property
+    def previous_year(self) -> int | None:
+        """The most recent comparison year, or None when there is none."""
+        return self.comparison_years[-1] if self.comparison_years else None
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        """Entry of ``data/editions.yaml`` for the edition's year."""
+        return edition_metadata(self.year)
+
+    @cached_property
+    def provenance(self) -> dict[str, Any]:
+        """Sidecar of the respondent file (``synthetic``, generator, seed, ...)."""
+        return _sidecar(self.data_path)
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the respondent file's sidecar says it is synthetic."""
+        return bool(self.provenance.get("synthetic", False))
