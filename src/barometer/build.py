@@ -1,0 +1,536 @@
+"""Build one edition of the book: validate → execute chapters → render → move into place.
+
+``barometer build`` (see :mod:`barometer.cli`) calls :func:`build`. The steps:
+
+1. **Validate** the respondent file with :func:`barometer.respondents.load_respondents`
+   (imported lazily, so that importing this module needs nothing else of the package).
+2. **Stage**: copy the book's sources that are not notebooks (``_config.yml``, ``_toc.yml``,
+   the Markdown pages, images) into ``_build/stage/<year>/``, and set the edition's title and,
+   when the data file's sidecar says ``synthetic: true``, the announcement banner.
+3. **Execute** every notebook listed in ``_toc.yml`` with papermill into the staging folder,
+   one process per chapter (``jobs`` at a time), injecting the parameters ``year``,
+   ``comparison_years``, ``data_path`` and ``min_base``. The injected cell is tagged
+   ``remove-cell`` and papermill's timing metadata is stripped.
+4. **Render** with ``jupyter-book build --all -W -n --keep-going`` into a temporary folder.
+5. **Move** the finished HTML to ``_build/html/<year>/``. Until this last step the previous
+   HTML is not touched, so a failed build leaves the last good book in place.
+
+Any failure raises :class:`BuildError` with a message naming the chapter and the cell.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from barometer import paths
+
+__all__ = [
+    "BuildError",
+    "ChapterFailure",
+    "PARAMETER_NAMES",
+    "DEFAULT_YEAR",
+    "DEFAULT_MIN_BASE",
+    "EDITIONS",
+    "SYNTHETIC_NOTICE",
+    "build",
+    "toc_documents",
+    "toc_notebooks",
+    "is_synthetic",
+    "default_comparison_years",
+    "clean_notebook",
+    "execute_chapters",
+    "execute_in_place",
+]
+
+#: The names of the ``parameters`` cell every chapter has (see tests/test_chapters_structure.py).
+PARAMETER_NAMES: tuple[str, ...] = ("year", "comparison_years", "data_path", "min_base")
+DEFAULT_YEAR = 2025
+#: The report shows no figure for a group of fewer than five respondents.
+DEFAULT_MIN_BASE = 5
+#: Measurement years of the barometer; earlier ones are the default comparison years.
+EDITIONS: tuple[int, ...] = (2021, 2025)
+
+#: Banner on every page when the respondent file's sidecar says ``synthetic: true``.
+SYNTHETIC_NOTICE = (
+    "Let op: deze uitgave draait op synthetische gegevens. Die zijn zo gemaakt dat ze "
+    "alleen de gepubliceerde cijfers van het rapport nabootsen; verdere verbanden in deze "
+    "gegevens zeggen niets over echte organisaties."
+)
+
+# Book sources copied into the staging folder besides the pages in _toc.yml.
+_CONFIG_FILES = ("_config.yml", "_toc.yml")
+_ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif", ".bib", ".css", ".js", ".html"}
+_ASSET_DIRS = ("_static", "_templates", "images")
+_PAGE_SUFFIXES = (".ipynb", ".md")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class BuildError(RuntimeError):
+    """A step of the build failed; the message says which step, chapter and cell."""
+
+
+@dataclass
+class ChapterFailure:
+    """Where and how a chapter failed (plain data, so it crosses process boundaries)."""
+
+    chapter: str
+    kind: str  # "cell" (an exception in a cell) or "kernel" (the kernel did not run)
+    ename: str
+    evalue: str
+    cell_index: int | None = None
+    cell_source: str = ""
+    traceback: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """A message that names the chapter, the cell and the error."""
+        if self.kind == "cell":
+            first_line = next((ln for ln in self.cell_source.splitlines() if ln.strip()), "")
+            where = (
+                f"{self.chapter}, cell {self.cell_index} "
+                f"(counted from 0 in the source notebook, as nbval does)"
+            )
+            lines = [f"Chapter {where} failed: {self.ename}: {self.evalue}"]
+            if first_line:
+                lines.append(f"  cell starts with: {first_line.strip()}")
+        else:
+            lines = [f"Chapter {self.chapter} could not be executed: {self.ename}: {self.evalue}"]
+        if self.traceback:
+            lines.append("  traceback:")
+            lines.extend("    " + _ANSI.sub("", t).replace("\n", "\n    ") for t in self.traceback)
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- table of contents
+def toc_documents(toc_path: Path) -> list[str]:
+    """Every document listed in a Jupyter Book ``_toc.yml``, in book order, without suffix."""
+    toc = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8")) or {}
+    docs: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("root", "file"):
+                if isinstance(node.get(key), str):
+                    doc = node[key]
+                    docs.append(doc.rsplit(".", 1)[0] if doc.endswith(_PAGE_SUFFIXES) else doc)
+            for key in ("parts", "chapters", "sections", "subtrees", "entries"):
+                walk(node.get(key))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    return docs
+
+
+def toc_notebooks(project: Path) -> list[Path]:
+    """The chapter notebooks listed in ``project/_toc.yml``, relative to ``project``."""
+    project = Path(project)
+    return [
+        Path(doc + ".ipynb")
+        for doc in toc_documents(project / "_toc.yml")
+        if (project / (doc + ".ipynb")).is_file()
+    ]
+
+
+# --------------------------------------------------------------------------- data
+def is_synthetic(data_file: Path) -> bool:
+    """Whether the sidecar ``<data_file>.meta.yaml`` says ``synthetic: true``.
+
+    A file without a sidecar is treated as real data (no banner).
+
+    Raises
+    ------
+    BuildError
+        If the sidecar exists but is not a YAML mapping.
+    """
+    meta_path = paths.sidecar(data_file)
+    if not meta_path.is_file():
+        return False
+    try:
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise BuildError(f"Sidecar {meta_path} is not valid YAML: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise BuildError(f"Sidecar {meta_path} must be a YAML mapping with a key 'synthetic'.")
+    return meta.get("synthetic") is True
+
+
+def validate_data(data_file: Path) -> None:
+    """Load the respondent file with the project's validating loader; raise BuildError if bad."""
+    try:
+        from barometer.respondents import load_respondents
+    except ImportError as exc:  # the loader is part of the package; say so plainly
+        raise BuildError(
+            f"Cannot validate {data_file}: barometer.respondents.load_respondents is not "
+            f"available ({exc})."
+        ) from exc
+    try:
+        load_respondents(data_file)
+    except Exception as exc:  # noqa: BLE001 - every loader error stops the build, with its text
+        raise BuildError(
+            f"Validation of {data_file} failed ({type(exc).__name__}):\n{exc}"
+        ) from exc
+
+
+def default_comparison_years(year: int) -> list[int]:
+    """Every earlier edition of the barometer (for 2025: ``[2021]``)."""
+    return [y for y in EDITIONS if y < year]
+
+
+# --------------------------------------------------------------------------- staging
+def _stage_sources(project: Path, stage: Path, year: int, synthetic: bool) -> None:
+    """Copy the non-notebook sources of the book into ``stage`` (emptied first)."""
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    for name in _CONFIG_FILES:
+        shutil.copy2(project / name, stage / name)
+    for doc in toc_documents(project / "_toc.yml"):
+        md = project / (doc + ".md")
+        if md.is_file():
+            (stage / md.relative_to(project)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(md, stage / md.relative_to(project))
+    # Images and other assets next to the pages (e.g. chapters/img/x.png) and asset folders.
+    for doc_dir in {(project / doc).parent for doc in toc_documents(project / "_toc.yml")}:
+        for f in doc_dir.rglob("*"):
+            rel = f.relative_to(project)
+            if f.is_file() and f.suffix.lower() in _ASSET_SUFFIXES and not _ignored(rel):
+                (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(f, stage / rel)
+    for name in _ASSET_DIRS:
+        if (project / name).is_dir():
+            shutil.copytree(project / name, stage / name, dirs_exist_ok=True)
+    _edition_config(stage / "_config.yml", year, synthetic)
+
+
+def _ignored(rel: Path) -> bool:
+    return any(part.startswith(".") or part in {"_build", "venv"} for part in rel.parts)
+
+
+def _edition_config(config_path: Path, year: int, synthetic: bool) -> None:
+    """Set the edition's year in the title and the synthetic-data banner in a staged config."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    title = str(config.get("title", ""))
+    config["title"] = re.sub(r"\b(19|20)\d\d\b", str(year), title) if title else title
+    config.setdefault("html", {})["announcement"] = SYNTHETIC_NOTICE if synthetic else ""
+    config_path.write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+
+
+# --------------------------------------------------------------------------- notebooks
+def clean_notebook(nb: dict) -> dict:
+    """Hide papermill's injected cell and drop volatile execution metadata (in place).
+
+    * the cell tagged ``injected-parameters`` gets the tag ``remove-cell`` too, so the book
+      does not show it;
+    * ``metadata.papermill`` (notebook and cells) and ``metadata.execution`` (cell timing)
+      are removed, so that an executed chapter differs from the committed one only where
+      its results differ.
+    """
+    nb.get("metadata", {}).pop("papermill", None)
+    for cell in nb.get("cells", []):
+        meta = cell.setdefault("metadata", {})
+        meta.pop("papermill", None)
+        meta.pop("execution", None)
+        tags = meta.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            meta["tags"] = [*tags, "remove-cell"]
+    return nb
+
+
+def _injected_index(nb: dict) -> int | None:
+    for i, cell in enumerate(nb.get("cells", [])):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    return None
+
+
+def _execute_one(
+    source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int
+) -> dict:
+    """Run one notebook with papermill (in a worker process); return a plain-data result.
+
+    A kernel that fails to start (e.g. "Address already in use" when several kernels start
+    at once) is retried once; an exception raised by a cell is not retried.
+    """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.monotonic()
+    progress: bool | dict = False
+    if sys.stderr.isatty():
+        progress = {"desc": chapter, "position": position, "leave": False}
+    had_injected = _injected_index(json.loads(Path(source).read_text(encoding="utf-8")))
+    failure: ChapterFailure | None = None
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(
+                source,
+                output,
+                parameters=parameters,
+                cwd=cwd,
+                kernel_name="python3",
+                progress_bar=progress,
+                log_output=False,
+            )
+            failure = None
+            break
+        except PapermillExecutionError as exc:
+            out_nb = json.loads(Path(output).read_text(encoding="utf-8"))
+            injected = _injected_index(out_nb)
+            index = exc.cell_index
+            # Papermill inserted its parameters cell; count cells as in the source notebook.
+            if had_injected is None and injected is not None and index > injected:
+                index -= 1
+            failure = ChapterFailure(
+                chapter=chapter,
+                kind="cell",
+                ename=exc.ename,
+                evalue=exc.evalue,
+                cell_index=index,
+                cell_source=exc.source,
+                traceback=list(exc.traceback),
+            )
+            break
+        except Exception as exc:  # noqa: BLE001 - kernel start-up problems: retry once
+            failure = ChapterFailure(
+                chapter=chapter, kind="kernel", ename=type(exc).__name__, evalue=str(exc)
+            )
+            if attempt == 1:
+                print(f"  {chapter}: kernel problem ({failure.ename}: {failure.evalue}); retrying once",
+                      flush=True)
+                time.sleep(1.0)
+    out_path = Path(output)
+    if out_path.is_file():
+        nb = json.loads(out_path.read_text(encoding="utf-8"))
+        out_path.write_text(json.dumps(clean_notebook(nb), indent=1, ensure_ascii=False) + "\n",
+                            encoding="utf-8")
+    return {
+        "chapter": chapter,
+        "seconds": time.monotonic() - start,
+        "failure": None if failure is None else failure.__dict__,
+    }
+
+
+def execute_chapters(
+    project: Path,
+    stage: Path,
+    notebooks: list[Path],
+    parameters: dict,
+    jobs: int = 2,
+    echo: Callable[[str], None] = print,
+) -> list[ChapterFailure]:
+    """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
+
+    Each chapter runs in its own process; a line is printed when a chapter starts and when
+    it ends. Returns the failures (empty when every chapter ran).
+    """
+    failures: list[ChapterFailure] = []
+    n = len(notebooks)
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, n or 1)), mp_context=ctx) as pool:
+        futures = {}
+        for i, nb in enumerate(notebooks):
+            out = stage / nb
+            out.parent.mkdir(parents=True, exist_ok=True)
+            fut = pool.submit(
+                _execute_one, str(project / nb), str(out), parameters, str(out.parent),
+                nb.as_posix(), i,
+            )
+            futures[fut] = nb.as_posix()
+        echo(f"Executing {n} chapter(s) with papermill, {jobs} at a time: "
+             + ", ".join(futures.values()))
+        done = 0
+        for fut in cf.as_completed(futures):
+            done += 1
+            chapter = futures[fut]
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a crashed worker process
+                failures.append(ChapterFailure(chapter, "kernel", type(exc).__name__, str(exc)))
+                echo(f"[{done}/{n}] FAILED {chapter}: worker crashed ({exc})")
+                continue
+            if result["failure"]:
+                failure = ChapterFailure(**result["failure"])
+                failures.append(failure)
+                where = f"cell {failure.cell_index}" if failure.kind == "cell" else "kernel"
+                echo(f"[{done}/{n}] FAILED {chapter} at {where} "
+                     f"after {result['seconds']:.1f} s: {failure.ename}")
+            else:
+                echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
+    return failures
+
+
+def execute_in_place(
+    notebooks: list[Path] | None = None,
+    project: Path | None = None,
+    jobs: int = 2,
+    echo: Callable[[str], None] = print,
+) -> list[ChapterFailure]:
+    """Re-execute committed chapters with their own defaults, in place, and clean them.
+
+    This is how a chapter is refreshed before a commit (``barometer execute``): no
+    parameters are injected, so the stored outputs are those of the published edition,
+    which nbval then compares with a fresh run.
+    """
+    project = Path(project).resolve() if project is not None else paths.ROOT
+    if not notebooks:
+        notebooks = toc_notebooks(project)
+    rel = [Path(nb).resolve().relative_to(project) for nb in notebooks]
+    return execute_chapters(project, project, rel, {}, jobs=jobs, echo=echo)
+
+
+# --------------------------------------------------------------------------- rendering
+def _jupyter_book() -> list[str]:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    if exe.is_file():
+        return [str(exe)]
+    found = shutil.which("jupyter-book")
+    if found:
+        return [found]
+    raise BuildError("jupyter-book is not installed in this environment (pip install -r requirements.txt).")
+
+
+def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
+    """Render the staged book with warnings as errors; return the HTML folder."""
+    log_path = stage / "jupyter-book.log"
+    cmd = [*_jupyter_book(), "build", "--all", "-W", "-n", "--keep-going",
+           "--path-output", str(out_root), str(stage)]
+    echo("Rendering: " + " ".join(cmd))
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log_path.write_text(proc.stdout, encoding="utf-8")
+    html = out_root / "_build" / "html"
+    if proc.returncode != 0 or not (html / "index.html").is_file():
+        problems = [ln for ln in proc.stdout.splitlines()
+                    if re.search(r"WARNING|ERROR|Error|Exception", ln)]
+        shown = "\n".join("  " + _ANSI.sub("", p) for p in problems[:40]) or proc.stdout[-3000:]
+        raise BuildError(
+            f"jupyter-book failed (exit {proc.returncode}); warnings count as errors.\n"
+            f"{shown}\nFull log: {log_path}"
+        )
+    return html
+
+
+def _move_into_place(html: Path, target: Path) -> None:
+    """Replace ``target`` by ``html`` with two renames on one file system."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(html, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- the build
+def build(
+    year: int = DEFAULT_YEAR,
+    data: Path | None = None,
+    out: Path | None = None,
+    jobs: int = 2,
+    comparison_years: list[int] | None = None,
+    min_base: int = DEFAULT_MIN_BASE,
+    project: Path | None = None,
+    echo: Callable[[str], None] = print,
+) -> Path:
+    """Build the HTML book of one edition.
+
+    Parameters
+    ----------
+    year : int
+        Measurement year of the edition.
+    data : Path, optional
+        Respondent file; defaults to the shipped file :func:`barometer.paths.respondent_file`.
+    out : Path, optional
+        Where the finished HTML goes; defaults to ``<project>/_build/html/<year>``.
+    jobs : int
+        Number of chapters executed at the same time (one process each).
+    comparison_years : list of int, optional
+        Earlier years the chapters compare with; defaults to every earlier edition.
+    min_base : int
+        Smallest group shown with a figure (the report's rule: no figure below 5).
+    project : Path, optional
+        Folder holding ``_config.yml``, ``_toc.yml`` and the pages; defaults to the repository.
+    echo : callable
+        Where progress lines go.
+
+    Returns
+    -------
+    Path
+        The folder with the finished HTML.
+
+    Raises
+    ------
+    BuildError
+        If the data do not validate, a chapter fails, or Jupyter Book reports a warning or
+        error. The HTML at ``out`` is then left as it was.
+    """
+    started = time.monotonic()
+    project = Path(project).resolve() if project is not None else paths.ROOT
+    data = Path(data).resolve() if data is not None else paths.respondent_file(year).resolve()
+    build_dir = project / "_build"
+    stage = build_dir / "stage" / str(year)
+    out = Path(out).resolve() if out is not None else build_dir / "html" / str(year)
+    if comparison_years is None:
+        comparison_years = default_comparison_years(year)
+    for name in _CONFIG_FILES:
+        if not (project / name).is_file():
+            raise BuildError(f"{project / name} is missing: it is the book's configuration.")
+
+    echo(f"Edition {year}: data {data}")
+    if not data.is_file():
+        raise BuildError(f"Respondent file {data} does not exist.")
+    synthetic = is_synthetic(data)
+    validate_data(data)
+    echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
+         f"{'with' if synthetic else 'without'} the synthetic-data notice)")
+
+    _stage_sources(project, stage, year, synthetic)
+    notebooks = toc_notebooks(project)
+    parameters = {
+        "year": int(year),
+        "comparison_years": [int(y) for y in comparison_years],
+        "data_path": str(data),
+        "min_base": int(min_base),
+    }
+    failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo)
+    if failures:
+        raise BuildError(
+            f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
+            + "\n".join(f.describe() for f in failures)
+            + f"\nExecuted notebooks (with the error) are in {stage}."
+        )
+
+    # Render next to the target, so that the final move is a rename on one file system.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.render-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    try:
+        html = _render(stage, tmp, echo)
+        _move_into_place(html, out)
+    except BuildError as exc:
+        raise BuildError(f"{exc}\nThe HTML in {out} was not changed.") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    echo(f"Built edition {year} in {time.monotonic() - started:.0f} s: {out / 'index.html'}")
+    return out
