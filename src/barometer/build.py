@@ -43,7 +43,6 @@ __all__ = [
     "PARAMETER_NAMES",
     "DEFAULT_YEAR",
     "DEFAULT_MIN_BASE",
-    "EDITIONS",
     "SYNTHETIC_NOTICE",
     "build",
     "toc_documents",
@@ -60,8 +59,6 @@ PARAMETER_NAMES: tuple[str, ...] = ("year", "comparison_years", "data_path", "mi
 DEFAULT_YEAR = 2025
 #: The report shows no figure for a group of fewer than five respondents.
 DEFAULT_MIN_BASE = 5
-#: Measurement years of the barometer; earlier ones are the default comparison years.
-EDITIONS: tuple[int, ...] = (2021, 2025)
 
 #: Banner on every page when the respondent file's sidecar says ``synthetic: true``.
 SYNTHETIC_NOTICE = (
@@ -185,9 +182,14 @@ def validate_data(data_file: Path) -> None:
         ) from exc
 
 
-def default_comparison_years(year: int) -> list[int]:
-    """Every earlier edition of the barometer (for 2025: ``[2021]``)."""
-    return [y for y in EDITIONS if y < year]
+def default_comparison_years(year: int, editions_file: Path | None = None) -> list[int]:
+    """Every earlier edition listed in ``data/editions.yaml`` (for 2025: ``[2021]``).
+
+    Chapters drop comparison years that have no respondent file (``Edition.open``).
+    """
+    editions_file = Path(editions_file) if editions_file is not None else paths.EDITIONS
+    editions = yaml.safe_load(editions_file.read_text(encoding="utf-8")) or {}
+    return sorted(int(y) for y in editions if int(y) < int(year))
 
 
 # --------------------------------------------------------------------------- staging

@@ -17,6 +17,7 @@ __all__ = [
     "TESTS",
     "BUILD",
     "CODEBOOK",
+    "EDITIONS",
     "CONFIG",
     "TOC",
     "RESPONDENT_SUFFIXES",
@@ -34,6 +35,7 @@ CHAPTERS: Path = ROOT / "chapters"
 TESTS: Path = ROOT / "tests"
 BUILD: Path = ROOT / "_build"
 CODEBOOK: Path = DATA / "codebook.yaml"
+EDITIONS: Path = DATA / "editions.yaml"
 CONFIG: Path = ROOT / "_config.yml"
 TOC: Path = ROOT / "_toc.yml"
 

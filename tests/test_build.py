@@ -1,0 +1,229 @@
+"""Tests of the book build (barometer.build, barometer.cli).
+
+The end-to-end tests build a tiny book in a temporary folder: one good chapter, then the
+same chapter broken, and check that the failure names chapter and cell and that the last
+good HTML stays in place. Data validation is replaced by a no-op there (the loader has its
+own tests); the tiny data file only has to exist and carry a sidecar.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from barometer import build, cli, paths
+
+
+# --------------------------------------------------------------------------- helpers
+def _chapter(path: Path, *code: str, markdown: str = "Een zin over {glue:text}`editie`.") -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Proefhoofdstuk"),
+        nbformat.v4.new_code_cell(
+            "year = 2025\ncomparison_years = [2021]\ndata_path = None\nmin_base = 5",
+            metadata={"tags": ["parameters"]},
+        ),
+        *[nbformat.v4.new_code_cell(c) for c in code],
+        nbformat.v4.new_markdown_cell(markdown),
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+GOOD_CELL = 'from myst_nb import glue\nglue("editie", str(year), display=False)'
+BAD_CELL = "ratio = 1 / 0"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A tiny book: the real _config.yml, a toc with one chapter, a landing page, data."""
+    root = tmp_path / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text(paths.CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n  - file: chapters/proef\n", encoding="utf-8"
+    )
+    (root / "index.md").write_text("# Proefboek\n\nEen landingspagina.\n", encoding="utf-8")
+    (root / "README.md").write_text("# not part of the book\n", encoding="utf-8")
+    _chapter(root / "chapters" / "proef.ipynb", GOOD_CELL)
+    data = root / "data" / "respondents-2025-synthetic.csv"
+    data.parent.mkdir()
+    data.write_text("resp_id,year\nr1,2025\n", encoding="utf-8")
+    paths.sidecar(data).write_text("synthetic: true\ngenerator: test\n", encoding="utf-8")
+    return root
+
+
+def _build(project: Path, monkeypatch, capsys, *extra: str) -> tuple[int, str]:
+    monkeypatch.setattr(build, "validate_data", lambda path: None)
+    code = cli.main(["build", "--project", str(project), "--jobs", "2",
+                     "--data", str(project / "data" / "respondents-2025-synthetic.csv"),
+                     *extra])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+# --------------------------------------------------------------------------- unit tests
+def test_toc_documents_walks_parts_chapters_and_sections(tmp_path: Path) -> None:
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(textwrap.dedent("""\
+        format: jb-book
+        root: index
+        parts:
+          - caption: Resultaten
+            chapters:
+              - file: chapters/a
+                sections:
+                  - file: chapters/a-detail.ipynb
+              - url: https://example.org
+          - caption: Bijlagen
+            chapters:
+              - file: chapters/b.md
+        """), encoding="utf-8")
+    assert build.toc_documents(toc) == ["index", "chapters/a", "chapters/a-detail", "chapters/b"]
+
+
+def test_toc_notebooks_of_the_repository_exist() -> None:
+    notebooks = build.toc_notebooks(paths.ROOT)
+    assert notebooks, "_toc.yml lists no chapter notebook"
+    for nb in notebooks:
+        assert (paths.ROOT / nb).is_file()
+
+
+def test_clean_notebook_hides_injected_cell_and_strips_timing() -> None:
+    nb = {
+        "metadata": {"papermill": {"duration": 1.2, "parameters": {"year": 2025}}},
+        "cells": [
+            {"cell_type": "code", "metadata": {"tags": ["parameters"], "papermill": {"duration": 0.1},
+                                               "execution": {"iopub.execute_input": "x"}}},
+            {"cell_type": "code", "metadata": {"tags": ["injected-parameters"]}},
+            {"cell_type": "markdown", "metadata": {}},
+        ],
+    }
+    build.clean_notebook(nb)
+    assert "papermill" not in nb["metadata"]
+    assert nb["cells"][0]["metadata"] == {"tags": ["parameters"]}
+    assert nb["cells"][1]["metadata"]["tags"] == ["injected-parameters", "remove-cell"]
+    build.clean_notebook(nb)  # idempotent
+    assert nb["cells"][1]["metadata"]["tags"] == ["injected-parameters", "remove-cell"]
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "expected"),
+    [(None, False), ("synthetic: true\n", True), ("synthetic: false\n", False),
+     ("generator: x\n", False)],
+)
+def test_is_synthetic_reads_the_sidecar(tmp_path: Path, sidecar: str | None, expected: bool) -> None:
+    data = tmp_path / "respondents-2025.csv"
+    data.write_text("resp_id\n", encoding="utf-8")
+    if sidecar is not None:
+        paths.sidecar(data).write_text(sidecar, encoding="utf-8")
+    assert build.is_synthetic(data) is expected
+
+
+def test_is_synthetic_rejects_a_sidecar_that_is_not_a_mapping(tmp_path: Path) -> None:
+    data = tmp_path / "respondents-2025.csv"
+    paths.sidecar(data).write_text("- synthetic\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match="mapping"):
+        build.is_synthetic(data)
+
+
+@pytest.mark.parametrize("synthetic", [True, False])
+def test_edition_config_sets_banner_only_for_synthetic_data(tmp_path: Path, synthetic: bool) -> None:
+    config = tmp_path / "_config.yml"
+    config.write_text(paths.CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    build._edition_config(config, 2027, synthetic)
+    staged = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert staged["title"].endswith("2027")
+    assert staged["sphinx"]["config"]["language"] == "nl"
+    assert staged["execute"]["execute_notebooks"] == "off"
+    assert (staged["html"]["announcement"] == build.SYNTHETIC_NOTICE) is synthetic
+    assert bool(staged["html"]["announcement"]) is synthetic
+
+
+def test_respondent_file_finds_one_file_per_year(tmp_path: Path) -> None:
+    (tmp_path / "respondents-2025-synthetic.csv").write_text("x\n")
+    (tmp_path / "respondents-2025-synthetic.csv.meta.yaml").write_text("synthetic: true\n")
+    (tmp_path / "respondents-2021.sav").write_bytes(b"")
+    assert paths.respondent_file(2025, tmp_path).name == "respondents-2025-synthetic.csv"
+    assert paths.respondent_file(2021, tmp_path).name == "respondents-2021.sav"
+    with pytest.raises(FileNotFoundError, match="No respondent file for 2019"):
+        paths.respondent_file(2019, tmp_path)
+    (tmp_path / "respondents-2025.parquet").write_bytes(b"")
+    with pytest.raises(FileNotFoundError, match="More than one"):
+        paths.respondent_file(2025, tmp_path)
+
+
+def test_default_comparison_years_are_the_earlier_editions() -> None:
+    assert build.default_comparison_years(2025) == [2021]
+    assert build.default_comparison_years(2021) == []
+
+
+def test_a_missing_data_file_fails_before_anything_runs(project: Path, monkeypatch, capsys) -> None:
+    code = cli.main(["build", "--project", str(project), "--data", str(project / "nope.csv")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "nope.csv does not exist" in err
+    assert not (project / "_build" / "stage").exists()
+
+
+# --------------------------------------------------------------------------- end to end
+@pytest.mark.slow
+def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypatch, capsys) -> None:
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    html = project / "_build" / "html" / "2025"
+    index = (html / "index.html").read_text(encoding="utf-8")
+    chapter = (html / "chapters" / "proef.html").read_text(encoding="utf-8")
+    # Dutch interface, the synthetic-data banner on every page, glue resolved,
+    # papermill's injected parameters not shown, README not part of the book.
+    assert 'lang="nl"' in index
+    for page in (index, chapter):
+        assert build.SYNTHETIC_NOTICE in page
+    assert '<span class="pasted-text">2025</span>' in chapter
+    assert "injected" not in chapter and "/respondents-2025-synthetic.csv" not in chapter
+    assert not (html / "README.html").exists()
+    assert "[1/1] done   chapters/proef.ipynb" in log
+    staged = json.loads((project / "_build/stage/2025/chapters/proef.ipynb").read_text())
+    assert "papermill" not in staged["metadata"]
+    assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"]
+               for c in staged["cells"])
+
+    good = (html / "index.html").read_bytes()
+    (html / "marker.txt").write_text("previous good build")
+
+    # A chapter whose fourth cell (index 3, as nbval counts) raises: non-zero exit, chapter and cell named.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL, BAD_CELL)
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 1
+    assert "chapters/proef.ipynb, cell 3 (" in log
+    assert "ZeroDivisionError" in log
+    assert "ratio = 1 / 0" in log
+    assert (html / "marker.txt").read_text() == "previous good build"
+    assert (html / "index.html").read_bytes() == good
+
+    # A page that Jupyter Book warns about (an unknown glue key) also fails, HTML untouched.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL,
+             markdown="Een zin over {glue:text}`bestaat-niet`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 1
+    assert "jupyter-book failed" in log and "bestaat-niet" in log
+    assert (html / "marker.txt").exists() and (html / "index.html").read_bytes() == good
+    assert not list(html.parent.glob(".*render*")), "temporary render folder left behind"
+
+
+@pytest.mark.slow
+def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_path: Path) -> None:
+    data = project / "data" / "respondents-2025-synthetic.csv"
+    paths.sidecar(data).unlink()
+    out = tmp_path / "elders"
+    code, log = _build(project, monkeypatch, capsys, "--out", str(out))
+    assert code == 0, log
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert build.SYNTHETIC_NOTICE not in index
+    assert "bd-header-announcement" not in index
