@@ -6,9 +6,11 @@ The conventions checked here (see CONTRIBUTING.md, "Chapters"):
   ``comparison_years``, ``data_path`` and ``min_base``, each to a literal;
 * no ``def``, ``class`` or ``lambda`` in a chapter, no ``!pip``/``%pip``;
 * a figure reaches the page only through a MyST ``{glue:figure}`` or ``{figure}``
-  directive (backticks or ``:::``) with a caption, a ``:name:`` (label) and ``:alt:`` text;
-  every figure glued in a chapter is shown that way, and no visible cell output is an
-  image (it would have neither caption nor alt text); a Markdown image needs alt text;
+  directive (backticks or ``:::``; in a Markdown cell or in the Markdown an exhibit object
+  outputs, see ``barometer.exhibit``) with a caption, a ``:name:`` (label) and ``:alt:``
+  text; a ``{table}`` has a caption and a ``:name:``; every figure glued in a chapter is
+  shown with ``{glue:figure}``, and no visible cell output is an image (it would have
+  neither caption nor alt text); a Markdown image needs alt text;
 * every chapter is in ``_toc.yml`` (or it would never be built) and vice versa;
 * the prose rules of ``../shared/tools/prose_check.py`` hold for chapters and index.md.
 """
@@ -64,7 +66,7 @@ def _figures(markdown: str) -> list[dict]:
     """Every figure directive in a Markdown cell: kind, key/path, options, caption."""
     figures = []
     for m in DIRECTIVE.finditer(markdown):
-        if m["name"] not in {"glue:figure", "figure"}:
+        if m["name"] not in {"glue:figure", "figure", "table"}:
             continue
         options, caption = {}, []
         for line in m["body"].splitlines():
@@ -132,41 +134,67 @@ def code_problems(nb: dict) -> list[str]:
     return problems
 
 
-def figure_problems(nb: dict) -> list[str]:
-    """Figures without caption, label or alt text; images shown outside a figure directive."""
-    problems: list[str] = []
-    shown: set[str] = set()
-    for i, cell in enumerate(nb["cells"]):
-        if cell["cell_type"] != "markdown":
-            continue
-        text = _src(cell)
-        for fig in _figures(text):
-            what = f"cell {i}: {{{fig['kind']}}} {fig['arg']}"
-            if not fig["options"].get("alt"):
-                problems.append(f"{what} has no :alt: text")
+def directive_problems(text: str, where: str) -> tuple[list[str], set[str]]:
+    """Figure and table directives in MyST text without caption, label or alt text.
+
+    Returns the problems and the keys shown with ``{glue:figure}``.
+    """
+    problems, shown = [], set()
+    for fig in _figures(text):
+        what = f"{where}: {{{fig['kind']}}} {fig['arg']}"
+        if fig["kind"] == "table":
+            if not fig["arg"]:
+                problems.append(f"{what} has no caption (the directive's argument)")
             if not fig["options"].get("name"):
                 problems.append(f"{what} has no :name: (label for cross-references)")
-            if not fig["caption"]:
-                problems.append(f"{what} has no caption")
-            if fig["kind"] == "glue:figure":
-                shown.add(fig["arg"])
-        for m in MD_IMAGE.finditer(text):
-            if not m["alt"].strip():
-                problems.append(f"cell {i}: Markdown image without alt text")
+            continue
+        if not fig["options"].get("alt"):
+            problems.append(f"{what} has no :alt: text")
+        if not fig["options"].get("name"):
+            problems.append(f"{what} has no :name: (label for cross-references)")
+        if not fig["caption"]:
+            problems.append(f"{what} has no caption")
+        if fig["kind"] == "glue:figure":
+            shown.add(fig["arg"])
+    for m in MD_IMAGE.finditer(text):
+        if not m["alt"].strip():
+            problems.append(f"{where}: Markdown image without alt text")
+    return problems, shown
+
+
+def figure_problems(nb: dict) -> list[str]:
+    """Exhibits without caption, label or alt text; images shown outside a figure directive.
+
+    Looks at Markdown cells and at the Markdown that code cells output (exhibit objects
+    render themselves as ``{figure}``/``{table}`` directives, see barometer.exhibit).
+    """
+    problems: list[str] = []
+    shown: set[str] = set()
     glued: set[str] = set()
     for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "markdown":
+            found, keys = directive_problems(_src(cell), f"cell {i}")
+            problems += found
+            shown |= keys
         if cell["cell_type"] != "code":
             continue
         for out in cell.get("outputs", []):
             data = out.get("data", {})
+            if "text/markdown" in data:
+                md = data["text/markdown"]
+                found, keys = directive_problems("".join(md) if isinstance(md, list) else md,
+                                                 f"cell {i} output")
+                problems += found
+                shown |= keys
             key = out.get("metadata", {}).get("scrapbook", {}).get("name")
             if key and any(GLUED_IMAGE.match(m) for m in data):
                 glued.add(key)
             visible = [m for m in IMAGE_MIMES if m in data]
             if visible and not _tags(cell) & HIDDEN:
                 problems.append(
-                    f"cell {i}: shows an image directly ({visible[0]}); glue the figure "
-                    "(display=False) and show it with {glue:figure} with caption, :name: and :alt:")
+                    f"cell {i}: shows an image directly ({visible[0]}); return an exhibit "
+                    "(barometer.exhibit.FigureExhibit) or glue the figure (display=False) and "
+                    "show it with {glue:figure} with caption, :name: and :alt:")
     problems += [f"glued figure {k!r} is never shown with {{glue:figure}}" for k in sorted(glued - shown)]
     return problems
 
@@ -239,6 +267,23 @@ GOOD_FIGURE = "```{glue:figure} fig-x\n:name: fig-x\n:alt: Staafdiagram van iets
 )
 def test_figure_check_catches_missing_caption_label_alt(markdown: str, ok: bool) -> None:
     nb = _notebook(("code", "glue('fig-x', fig, display=False)", dict(GLUED)), ("markdown", markdown, {}))
+    assert (figure_problems(nb) == []) is ok, figure_problems(nb)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "ok"),
+    [
+        ("```{figure} _figures/fig-a-b.svg\n:name: fig-a-b\n:alt: Meer x dan y.\n:width: 100%\n\nBijschrift\n```", True),
+        ("```{figure} _figures/fig-a-b.svg\n:name: fig-a-b\n:width: 100%\n\nBijschrift\n```", False),
+        ("```{table} Tabel B1-8 Iets\n:name: tbl-a-b\n\n| a |\n|--:|\n| 1 |\n```", True),
+        ("```{table}\n:name: tbl-a-b\n\n| a |\n|--:|\n| 1 |\n```", False),
+        ("```{table} Tabel B1-8 Iets\n\n| a |\n|--:|\n| 1 |\n```", False),
+    ],
+)
+def test_exhibit_output_check(markdown: str, ok: bool) -> None:
+    out = {"outputs": [{"output_type": "execute_result", "metadata": {}, "execution_count": 1,
+                        "data": {"text/markdown": markdown, "text/plain": "x"}}]}
+    nb = _notebook(("code", "ex.tabel(ed)", out))
     assert (figure_problems(nb) == []) is ok, figure_problems(nb)
 
 
