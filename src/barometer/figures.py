@@ -1,0 +1,400 @@
+"""House style and chart functions: one look for every figure of the book.
+
+The style is set once (:func:`set_style`): seaborn's white grid, the Okabe–Ito palette
+(readable for colour-blind readers), readable font sizes, Dutch tick labels with a decimal
+comma and ``%`` from :mod:`barometer.formatting`, and no title drawn inside the plot (the
+caption says what the figure shows). Each chart function takes a tidy full-precision frame
+(e.g. from :func:`barometer.statistics.frequencies`) and returns a matplotlib ``Figure``;
+:func:`alt_text` states the main message of the data in Dutch.
+
+This module does not select a matplotlib backend (that would break glued figures in a
+notebook); the caller or the test suite does.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any, Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from barometer.formatting import dec, is_missing, pct
+
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "set_style",
+    "colors_for",
+    "percent_axis",
+    "decimal_axis",
+    "bar_shares",
+    "grouped_bars",
+    "histogram",
+    "stacked_bars",
+    "alt_text",
+]
+
+#: The Okabe–Ito palette (Okabe & Ito 2008), without black, in seaborn's order of use.
+OKABE_ITO: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+}
+#: The palette of the book.
+PALETTE: list[str] = list(OKABE_ITO.values())
+
+_FONT = {
+    "font.size": 11,
+    "axes.labelsize": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "legend.title_fontsize": 10,
+    "axes.titlesize": 11,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "axes.spines.right": False,
+    "axes.spines.top": False,
+}
+_WRAP = 45  # characters per line of a category label
+
+
+def set_style() -> None:
+    """Set the house style (seaborn theme, palette, fonts). Idempotent; call once per chapter."""
+    sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE, rc=_FONT)
+
+
+def colors_for(keys: Sequence[Any]) -> dict[Any, str]:
+    """Map the levels of a hue variable to palette colours in a stable order.
+
+    Years get the most recent year in blue and earlier years in orange, green, ...;
+    other levels take the palette in the given order.
+    """
+    keys = list(dict.fromkeys(keys))
+    if keys and all(isinstance(k, (int, np.integer)) and 1900 < int(k) < 2200 for k in keys):
+        ordered = sorted(keys, reverse=True)
+        return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(ordered)}
+    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
+
+
+def percent_axis(axis) -> None:
+    """Format a matplotlib axis (``ax.xaxis``/``ax.yaxis``) as Dutch whole percentages."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: pct(v)))
+
+
+def decimal_axis(axis, decimals: int = 1) -> None:
+    """Format an axis with Dutch decimals (``3,5``)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: dec(v, decimals)))
+
+
+def _wrap(label: Any, width: int = _WRAP) -> str:
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _new_figure(n_rows: int, width: float = 7.5, per_row: float = 0.42, min_h: float = 2.5) -> tuple[Figure, Any]:
+    set_style()
+    fig, ax = plt.subplots(figsize=(width, max(min_h, per_row * n_rows + 1.0)), layout="constrained")
+    return fig, ax
+
+
+def _hue_labels(data: pd.DataFrame, hue: str | None, hue_labels: Mapping | None) -> pd.Series | None:
+    if hue is None:
+        return None
+    s = data[hue]
+    if hue_labels:
+        return s.map(lambda v: hue_labels.get(v, v))
+    return s.astype(str)
+
+
+def bar_shares(
+    data: pd.DataFrame,
+    y: str = "label",
+    x: str = "pct",
+    hue: str | None = "year",
+    hue_labels: Mapping | None = None,
+    hue_order: Sequence | None = None,
+    order: Sequence | None = None,
+    xlabel: str = "Percentage",
+    value_labels: bool = True,
+    legend_title: str | None = None,
+) -> Figure:
+    """Horizontal bars of shares (0–100) per category, optionally by year or group.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy frame, one row per category (and hue level), e.g. from
+        :func:`barometer.statistics.frequencies`.
+    y : str, default ``"label"``
+        Column with the category labels (Dutch, from the codebook).
+    x : str, default ``"pct"``
+        Column with the share, 0–100.
+    hue : str or None, default ``"year"``
+        Column that splits the bars (year, cluster, size class).
+    hue_labels : mapping, optional
+        Labels for the hue levels (e.g. ``{1: "Krachtig"}``).
+    hue_order, order : sequence, optional
+        Order of hue levels and of categories (default: as in ``data``).
+    xlabel : str
+    value_labels : bool, default True
+        Write the Dutch percentage at the end of each bar.
+    legend_title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Not closed (glue it with :func:`barometer.glue.glue_figure`, which closes it).
+    """
+    d = data.copy()
+    d["_y"] = d[y].map(_wrap)
+    cats = [_wrap(c) for c in (order if order is not None else pd.unique(data[y]))]
+    palette = None
+    h_order = None
+    if hue is not None:
+        levels = list(hue_order) if hue_order is not None else list(pd.unique(data[hue]))
+        cmap = colors_for(levels)
+        d["_hue"] = _hue_labels(d, hue, hue_labels)
+        lab = (lambda v: hue_labels.get(v, v)) if hue_labels else str
+        h_order = [lab(v) for v in levels]
+        palette = {lab(v): cmap[v] for v in levels}
+    fig, ax = _new_figure(len(cats), per_row=0.32 * (len(h_order) if h_order else 1) + 0.15)
+    sns.barplot(
+        data=d, x=x, y="_y", hue="_hue" if hue is not None else None, order=cats,
+        hue_order=h_order, palette=palette, ax=ax, orient="h", errorbar=None,
+        color=None if hue is not None else PALETTE[0], saturation=1,
+    )
+    ax.set_xlim(0, max(100.0, float(np.nanmax(d[x])) if len(d) else 100.0) * 1.08)
+    percent_axis(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    ax.set_title("")
+    if value_labels:
+        for container in ax.containers:
+            ax.bar_label(container, labels=[pct(v) if not is_missing(v) else "" for v in container.datavalues],
+                         padding=2, fontsize=9)
+    if hue is not None:
+        ax.legend(title=legend_title, loc="lower right", frameon=True)
+    return fig
+
+
+def grouped_bars(
+    data: pd.DataFrame,
+    x: str,
+    y: str = "pct",
+    hue: str | None = "year",
+    hue_labels: Mapping | None = None,
+    order: Sequence | None = None,
+    hue_order: Sequence | None = None,
+    ylabel: str = "Percentage",
+    xlabel: str = "",
+    percent: bool = True,
+    value_labels: bool = True,
+    legend_title: str | None = None,
+) -> Figure:
+    """Vertical grouped bars (e.g. share innovating by size class and year).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy frame with a category column ``x``, a value column ``y`` and a hue column.
+    x, y, hue : str
+    percent : bool, default True
+        ``y`` is a percentage (axis and labels with ``%``); else two-decimal numbers.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    set_style()
+    d = data.copy()
+    d["_x"] = d[x].map(lambda v: _wrap(v, 18))
+    cats = [_wrap(c, 18) for c in (order if order is not None else pd.unique(data[x]))]
+    palette, h_order = None, None
+    if hue is not None:
+        levels = list(hue_order) if hue_order is not None else list(pd.unique(data[hue]))
+        cmap = colors_for(levels)
+        lab = (lambda v: hue_labels.get(v, v)) if hue_labels else str
+        d["_hue"] = d[hue].map(lab)
+        h_order = [lab(v) for v in levels]
+        palette = {lab(v): cmap[v] for v in levels}
+    fig, ax = plt.subplots(figsize=(max(5.0, 1.1 * len(cats) + 2), 4.2), layout="constrained")
+    sns.barplot(data=d, x="_x", y=y, hue="_hue" if hue is not None else None, order=cats,
+                hue_order=h_order, palette=palette, ax=ax, errorbar=None,
+                color=None if hue is not None else PALETTE[0], saturation=1)
+    fmt = pct if percent else (lambda v: dec(v, 2))
+    if percent:
+        percent_axis(ax.yaxis)
+        ax.set_ylim(0, max(100.0, float(np.nanmax(d[y]))) * 1.08)
+    else:
+        decimal_axis(ax.yaxis, 1)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel)
+    if value_labels:
+        for container in ax.containers:
+            ax.bar_label(container, labels=[fmt(v) if not is_missing(v) else "" for v in container.datavalues],
+                         padding=2, fontsize=9)
+    if hue is not None:
+        ax.legend(title=legend_title, frameon=True)
+    return fig
+
+
+def histogram(
+    hist: pd.DataFrame,
+    x: str = "bin_mid",
+    y: str = "pct",
+    width: str | float = "width",
+    xlabel: str = "Schaalscore",
+    ylabel: str = "Percentage organisaties",
+    mean: float | None = None,
+) -> Figure:
+    """Histogram of a scale score from a histogram frame (e.g. Figuur 2-14, B2-1).
+
+    Parameters
+    ----------
+    hist : DataFrame
+        From :func:`barometer.scales.scale_distribution`: bin midpoints ``x``, shares
+        ``y`` (0–100) and bin widths.
+    width : str or float
+        Column with the bin width, or one width for all bins.
+    mean : float, optional
+        Draw a dashed vertical line at the mean.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    set_style()
+    fig, ax = plt.subplots(figsize=(7.0, 4.0), layout="constrained")
+    w = hist[width] if isinstance(width, str) else width
+    ax.bar(hist[x], hist[y], width=np.asarray(w) * 0.92, color=PALETTE[0])
+    percent_axis(ax.yaxis)
+    decimal_axis(ax.xaxis, 1)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=9))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if mean is not None and not is_missing(mean):
+        ax.axvline(mean, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.5,
+                   label=f"Gemiddelde {dec(mean, 2)}")
+        ax.legend(frameon=True)
+    return fig
+
+
+def stacked_bars(
+    data: pd.DataFrame,
+    y: str = "label",
+    category: str = "code_label",
+    x: str = "pct",
+    category_order: Sequence | None = None,
+    order: Sequence | None = None,
+    colors: Sequence[str] | None = None,
+    xlabel: str = "Percentage",
+    min_label: float = 5.0,
+) -> Figure:
+    """100% stacked horizontal bars, e.g. the answers to Likert statements or effects.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per item ``y`` and answer ``category`` with the share ``x`` (0–100), e.g.
+        :func:`barometer.statistics.frequencies` of a battery (``label``, ``code_label``).
+    category_order : sequence, optional
+        Order of the answer categories from left to right (default: as in ``data``).
+    colors : sequence of str, optional
+        One colour per category; default a diverging scale built from the palette.
+    min_label : float, default 5
+        Segments smaller than this many percent get no value label.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    cats = list(category_order) if category_order is not None else list(pd.unique(data[category]))
+    items = list(order) if order is not None else list(pd.unique(data[y]))
+    wide = data.pivot_table(index=y, columns=category, values=x, aggfunc="sum", sort=False)
+    wide = wide.reindex(index=items, columns=cats).fillna(0.0)
+    if colors is None:
+        base = [OKABE_ITO["vermillion"], "#F4A582", "#D9D9D9", "#92C5DE", OKABE_ITO["blue"], OKABE_ITO["grey"]]
+        colors = base if len(cats) == 5 else PALETTE
+    fig, ax = _new_figure(len(items), per_row=0.5)
+    left = np.zeros(len(items))
+    ypos = np.arange(len(items))
+    for i, cat in enumerate(cats):
+        vals = wide[cat].to_numpy(dtype=float)
+        bars = ax.barh(ypos, vals, left=left, color=colors[i % len(colors)], label=str(cat), height=0.7)
+        ax.bar_label(bars, labels=[pct(v) if v >= min_label else "" for v in vals], label_type="center", fontsize=8)
+        left += vals
+    ax.set_yticks(ypos, [_wrap(i) for i in items])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    percent_axis(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.legend(ncols=min(len(cats), 3), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
+    return fig
+
+
+def alt_text(
+    data: pd.DataFrame,
+    what: str,
+    label: str = "label",
+    value: str = "pct",
+    group: str | None = None,
+    group_labels: Mapping | None = None,
+    kind: str = "Staafdiagram",
+    unit: str = "pct",
+) -> str:
+    """Dutch alt text that states the main message of a chart, derived from its data.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The data drawn (tidy).
+    what : str
+        What the chart shows, e.g. ``"kanalen waarlangs organisaties van de innovatie hoorden"``.
+    label, value : str
+        Category and value columns.
+    group : str, optional
+        Column of the compared groups (year, cluster); the message then names the highest
+        category per group.
+    group_labels : mapping, optional
+        Labels of the groups.
+    kind : str, default ``"Staafdiagram"``
+    unit : {"pct", "dec"}
+
+    Returns
+    -------
+    str
+        E.g. ``"Staafdiagram van kanalen ... In 2025 is het hoogste Professionele relaties
+        (66%) en het laagste Weet niet (2%)."``
+    """
+    fmt = pct if unit == "pct" else (lambda v: dec(v, 2))
+    d = data.dropna(subset=[value])
+    if d.empty:
+        return f"{kind} van {what}. Er zijn geen gegevens."
+    parts = [f"{kind} van {what}."]
+    groups = [(None, d)] if group is None else list(d.groupby(group, sort=False))
+    for key, sub in groups:
+        hi = sub.loc[sub[value].idxmax()]
+        lo = sub.loc[sub[value].idxmin()]
+        prefix = ""
+        if key is not None:
+            name = group_labels.get(key, key) if group_labels else key
+            prefix = f"{name}: " if not isinstance(name, (int, np.integer)) else f"In {name}: "
+        if len(sub) == 1:
+            parts.append(f"{prefix}{hi[label]} {fmt(hi[value])}.")
+        else:
+            parts.append(
+                f"{prefix}het hoogst is {hi[label]} ({fmt(hi[value])}), het laagst {lo[label]} ({fmt(lo[value])})."
+            )
+    return " ".join(parts)
