@@ -60,7 +60,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _build(project: Path, monkeypatch, capsys, *extra: str) -> tuple[int, str]:
-    monkeypatch.setattr(build, "validate_data", lambda path: None)
+    monkeypatch.setattr(build, "validate_data", lambda path, year: None)
     code = cli.main(["build", "--project", str(project), "--jobs", "2",
                      "--data", str(project / "data" / "respondents-2025-synthetic.csv"),
                      *extra])
@@ -169,6 +169,24 @@ def test_a_missing_data_file_fails_before_anything_runs(project: Path, monkeypat
     err = capsys.readouterr().err
     assert code == 1
     assert "nope.csv does not exist" in err
+    assert not (project / "_build" / "stage").exists()
+
+
+def test_invalid_data_fail_the_build_before_any_chapter_runs(project: Path, capsys) -> None:
+    pytest.importorskip("barometer.respondents", reason="the validating loader is not installed")
+    from conftest import make_valid_frame, write_respondent_file
+
+    frame = make_valid_frame(12, 2025)
+    frame.loc[3, "year"] = 2021  # a row of another measurement year
+    data = write_respondent_file(frame, project / "data" / "respondents-2025-synthetic.csv")
+    html = project / "_build" / "html" / "2025"
+    html.mkdir(parents=True)
+    (html / "index.html").write_text("previous good build")
+    code = cli.main(["build", "--project", str(project), "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Validation of" in err and "respondents-2025-synthetic.csv" in err
+    assert (html / "index.html").read_text() == "previous good build"
     assert not (project / "_build" / "stage").exists()
 
 

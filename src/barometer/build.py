@@ -165,8 +165,11 @@ def is_synthetic(data_file: Path) -> bool:
     return meta.get("synthetic") is True
 
 
-def validate_data(data_file: Path) -> None:
-    """Load the respondent file with the project's validating loader; raise BuildError if bad."""
+def validate_data(data_file: Path, year: int) -> None:
+    """Load the respondent file with the project's validating loader; raise BuildError if bad.
+
+    The loader also checks that every row belongs to measurement year ``year``.
+    """
     try:
         from barometer.respondents import load_respondents
     except ImportError as exc:  # the loader is part of the package; say so plainly
@@ -175,7 +178,7 @@ def validate_data(data_file: Path) -> None:
             f"available ({exc})."
         ) from exc
     try:
-        load_respondents(data_file)
+        load_respondents(data_file, year=int(year))
     except Exception as exc:  # noqa: BLE001 - every loader error stops the build, with its text
         raise BuildError(
             f"Validation of {data_file} failed ({type(exc).__name__}):\n{exc}"
@@ -502,7 +505,7 @@ def build(
     if not data.is_file():
         raise BuildError(f"Respondent file {data} does not exist.")
     synthetic = is_synthetic(data)
-    validate_data(data)
+    validate_data(data, year)
     echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 
