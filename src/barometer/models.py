@@ -1,0 +1,326 @@
+"""Logistic regressions (statsmodels) and tests of differences between years.
+
+The report explains (a) whether an organisation innovated and (b) whether the innovation had
+a positive effect on quality, efficiency or simpler procedures with logistic regressions; and
+says of several 2021–2025 differences whether they are significant. This module reruns those
+analyses on a respondent frame. Results are tidy frames at full precision (odds ratios with 95%
+confidence intervals, p-values); formatting happens in :mod:`barometer.formatting`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+from scipy import stats as sstats
+from statsmodels.stats.proportion import proportions_ztest
+
+from barometer.codebook import Codebook, load_codebook
+from barometer.statistics import analysis_values, parse_codes, statistic
+
+__all__ = [
+    "LogitResult",
+    "ModelError",
+    "INNOVATION_MODEL",
+    "EFFECT_MODEL",
+    "EFFECT_OUTCOMES",
+    "logit",
+    "innovation_model",
+    "effect_model",
+    "proportion_test",
+    "compare_years",
+    "chi2_years",
+]
+
+
+class ModelError(ValueError):
+    """A model cannot be fitted (too few cases, no variation, perfect separation)."""
+
+
+#: Predictors of the model of innovating (§2.1): size, innovation officer/unit, sector,
+#: management support and time (conditions statements). Categorical: name -> reference code.
+INNOVATION_MODEL: dict[str, Any] = {
+    "outcome": "innovated",
+    "positive": [1],
+    "predictors": ["size_class", "innovation_unit", "sector", "cond_management", "cond_time"],
+    "categorical": {"size_class": 1, "sector": 1},
+}
+
+#: Predictors of the effect models (§2.5): climate, human capital, technology content,
+#: strategy (reference: in de spotlights), goals, Rijksoverheid versus the rest, size and
+#: innovation spectrum. ``rijk`` is derived here as ``sector == 7``.
+EFFECT_MODEL: dict[str, Any] = {
+    "positive": [1],
+    "predictors": [
+        "climate_scale", "human_capital", "tech_content", "strategy",
+        "goal_efficiency", "goal_quality", "goal_cost", "goal_use",
+        "rijk", "size_class", "spectrum",
+    ],
+    "categorical": {"tech_content": 4, "strategy": 3, "size_class": 1},
+}
+
+#: The three effects the report models.
+EFFECT_OUTCOMES: tuple[str, ...] = ("effect_quality", "effect_efficiency", "effect_procedures")
+
+_SPECIAL = {"rijk": ("sector", [7])}
+
+
+@dataclass(frozen=True)
+class LogitResult:
+    """A fitted logistic regression.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per term except the intercept: ``term`` (statsmodels name), ``variable``,
+        ``level`` (code of a categorical level, else None), ``label`` (Dutch), ``coef``,
+        ``se``, ``odds_ratio``, ``ci_low``, ``ci_high`` (95%), ``p``.
+    n : int
+        Cases used (complete cases).
+    n_positive : int
+        Cases with the outcome.
+    pseudo_r2 : float
+        McFadden's pseudo R².
+    llr_p : float
+        p-value of the likelihood-ratio test against the intercept-only model.
+    formula : str
+    converged : bool
+    """
+
+    table: pd.DataFrame
+    n: int
+    n_positive: int
+    pseudo_r2: float
+    llr_p: float
+    formula: str
+    converged: bool
+    model: Any = field(repr=False, default=None)
+
+    def term(self, variable: str, level: Any = None) -> pd.Series:
+        """Row of one predictor (and level) of :attr:`table`."""
+        t = self.table[self.table["variable"] == variable]
+        if level is not None:
+            t = t[t["level"] == level]
+        if len(t) != 1:
+            raise KeyError(f"no single term for {variable!r} level {level!r}; terms: {list(self.table['term'])}")
+        return t.iloc[0]
+
+
+def _values(df: pd.DataFrame, name: str, cb: Codebook) -> pd.Series:
+    if name in _SPECIAL:
+        src, codes = _SPECIAL[name]
+        s = pd.to_numeric(df[src], errors="coerce")
+        return s.isin(codes).astype(float).where(s.notna())
+    if cb.has_column(name) or name in cb.derived_variables:
+        return analysis_values(df, name, cb)
+    return pd.to_numeric(df[name], errors="coerce").astype(float)
+
+
+def _label(name: str, cb: Codebook, level: Any = None) -> str:
+    if name == "rijk":
+        return "Rijksoverheid (t.o.v. overige sectoren)"
+    try:
+        base = cb.label(name)
+    except Exception:
+        base = name
+    if level is not None:
+        try:
+            return f"{cb.labels_short(name).get(level, cb.labels(name).get(level, level))}"
+        except Exception:
+            return f"{base}: {level}"
+    return base
+
+
+def logit(
+    df: pd.DataFrame,
+    outcome: str,
+    predictors: Sequence[str],
+    positive: Any = 1,
+    categorical: Mapping[str, Any] | None = None,
+    year: Any = None,
+    codebook: Codebook | None = None,
+) -> LogitResult:
+    """Logistic regression of a yes/no outcome on predictors (statsmodels formula API).
+
+    Parameters
+    ----------
+    df : DataFrame
+        Respondent frame (derived variables added for derived predictors).
+    outcome : str
+        Outcome column; 1 where it has one of ``positive``, 0 for other valid answers.
+    predictors : sequence of str
+        Columns or derived variables; ``"rijk"`` is ``sector == 7``.
+    positive : code, list or ``"1|2"``, default 1
+    categorical : mapping name -> reference code, optional
+        Predictors entered as categories (treatment coding against the reference).
+    year : int or list, optional
+        Only respondents of these years.
+
+    Returns
+    -------
+    LogitResult
+
+    Raises
+    ------
+    ModelError
+        Too few cases, no variation in the outcome, or a singular / separated model.
+
+    Notes
+    -----
+    Routing is honoured: the outcome and every predictor are NaN for respondents not asked;
+    the model uses complete cases. Odds ratios are ``exp(coef)``, intervals ``exp`` of the
+    Wald interval.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    categorical = dict(categorical or {})
+    pos = [float(c) for c in parse_codes(positive)]
+    data = pd.DataFrame(index=df.index)
+    y = _values(df, outcome, cb)
+    data["y"] = y.isin(pos).astype(float).where(y.notna())
+    safe = {}
+    for p in predictors:
+        key = re.sub(r"\W", "_", p)
+        safe[p] = key
+        data[key] = _values(df, p, cb)
+    if year is not None:
+        data = data[pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))]
+    data = data.dropna()
+    terms = []
+    for p in predictors:
+        key = safe[p]
+        if p in categorical:
+            data[key] = data[key].astype("int64")
+            ref = int(categorical[p])
+            if ref not in set(data[key]):
+                raise ModelError(f"reference {ref} of {p!r} does not occur in the data")
+            terms.append(f"C({key}, Treatment(reference={ref}))")
+        else:
+            terms.append(key)
+    formula = "y ~ " + (" + ".join(terms) if terms else "1")
+    n, n_pos = int(len(data)), int(data["y"].sum()) if len(data) else 0
+    if n < len(terms) + 2 or n_pos in (0, n):
+        raise ModelError(f"logit of {outcome!r}: {n} complete cases with {n_pos} positive: cannot fit")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence warnings are reported via `converged`
+        try:
+            res = smf.logit(formula, data=data).fit(disp=0, maxiter=200)
+        except Exception as exc:  # PerfectSeparationError, LinAlgError
+            raise ModelError(f"logit of {outcome!r} could not be fitted: {exc}") from exc
+    ci = res.conf_int()
+    rows = []
+    rev = {v: k for k, v in safe.items()}
+    for term in res.params.index:
+        if term == "Intercept":
+            continue
+        m = re.match(r"C\((\w+), Treatment\(reference=(-?\d+)\)\)\[T\.(-?[\d.]+)\]", term)
+        if m:
+            var, level = rev[m.group(1)], int(float(m.group(3)))
+        else:
+            var, level = rev.get(term, term), None
+        rows.append({
+            "term": term,
+            "variable": var,
+            "level": level,
+            "label": _label(var, cb, level),
+            "coef": float(res.params[term]),
+            "se": float(res.bse[term]),
+            "odds_ratio": float(np.exp(res.params[term])),
+            "ci_low": float(np.exp(ci.loc[term, 0])),
+            "ci_high": float(np.exp(ci.loc[term, 1])),
+            "p": float(res.pvalues[term]),
+        })
+    table = pd.DataFrame(rows, columns=["term", "variable", "level", "label", "coef", "se",
+                                        "odds_ratio", "ci_low", "ci_high", "p"])
+    return LogitResult(table, n, n_pos, float(res.prsquared), float(res.llr_pvalue), formula,
+                       bool(res.mle_retvals.get("converged", True)), res)
+
+
+def innovation_model(df: pd.DataFrame, year: Any = 2025, predictors: Sequence[str] | None = None,
+                     codebook: Codebook | None = None) -> LogitResult:
+    """The report's model of innovating (§2.1): :data:`INNOVATION_MODEL` by default."""
+    spec = INNOVATION_MODEL
+    preds = list(predictors) if predictors is not None else spec["predictors"]
+    cats = {k: v for k, v in spec["categorical"].items() if k in preds}
+    return logit(df, spec["outcome"], preds, spec["positive"], cats, year, codebook)
+
+
+def effect_model(df: pd.DataFrame, effect: str, year: Any = 2025, predictors: Sequence[str] | None = None,
+                 codebook: Codebook | None = None) -> LogitResult:
+    """The report's model of a positive effect (code 1) of the innovation (§2.5).
+
+    Parameters
+    ----------
+    effect : str
+        ``"effect_quality"``, ``"effect_efficiency"`` or ``"effect_procedures"`` (any
+        ``effect_*`` column works).
+    predictors : sequence, optional
+        Default :data:`EFFECT_MODEL` ``["predictors"]``.
+    """
+    spec = EFFECT_MODEL
+    preds = list(predictors) if predictors is not None else spec["predictors"]
+    cats = {k: v for k, v in spec["categorical"].items() if k in preds}
+    return logit(df, effect, preds, spec["positive"], cats, year, codebook)
+
+
+def proportion_test(count1: int, n1: int, count2: int, n2: int) -> dict[str, float]:
+    """Two-sided z-test of two independent proportions (statsmodels ``proportions_ztest``).
+
+    Returns
+    -------
+    dict
+        ``p1``, ``p2`` (percentages, 0–100), ``diff`` (p2 - p1, percentage points),
+        ``z``, ``p``.
+    """
+    if min(n1, n2) <= 0:
+        raise ModelError("proportion_test needs two non-empty bases")
+    p1, p2 = 100.0 * count1 / n1, 100.0 * count2 / n2
+    if count1 + count2 in (0, n1 + n2):
+        return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": 0.0, "p": 1.0}
+    z, p = proportions_ztest([count2, count1], [n2, n1])
+    return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": float(z), "p": float(p)}
+
+
+def compare_years(df: pd.DataFrame, variable: str, codes: Any = None, years: Sequence[int] = (2021, 2025),
+                  group_var: str | None = None, group: Any = None,
+                  codebook: Codebook | None = None) -> dict[str, float]:
+    """Test the difference in a share between two years (z-test of two proportions).
+
+    Returns
+    -------
+    dict
+        As :func:`proportion_test`, plus ``n1``, ``n2`` (bases of the two years).
+    """
+    a, b = years
+    r1 = statistic(df, variable, "pct", codes, group_var, group, a, codebook)
+    r2 = statistic(df, variable, "pct", codes, group_var, group, b, codebook)
+    out = proportion_test(r1.count, r1.base_n, r2.count, r2.base_n)
+    out.update(n1=r1.base_n, n2=r2.base_n)
+    return out
+
+
+def chi2_years(df: pd.DataFrame, variable: str, years: Sequence[int] = (2021, 2025),
+               codebook: Codebook | None = None) -> dict[str, float]:
+    """Chi-square test of the distribution of a single-choice question in two (or more) years.
+
+    Returns
+    -------
+    dict
+        ``chi2``, ``df``, ``p``, ``n`` (routed respondents with an answer), ``cramers_v``.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    v = analysis_values(df, variable, cb)
+    yr = pd.to_numeric(df[cb.year_column], errors="coerce")
+    keep = v.notna() & yr.isin(list(years))
+    table = pd.crosstab(yr[keep], v[keep])
+    table = table.loc[:, table.sum() > 0]
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        raise ModelError(f"chi2_years of {variable!r}: need two years and two answers")
+    chi2, p, dof, _ = sstats.chi2_contingency(table.to_numpy(), correction=False)
+    n = int(table.to_numpy().sum())
+    v_ = float(np.sqrt(chi2 / (n * (min(table.shape) - 1))))
+    return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "cramers_v": v_}
