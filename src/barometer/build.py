@@ -59,6 +59,8 @@ PARAMETER_NAMES: tuple[str, ...] = ("year", "comparison_years", "data_path", "mi
 DEFAULT_YEAR = 2025
 #: The report shows no figure for a group of fewer than five respondents.
 DEFAULT_MIN_BASE = 5
+#: Seconds one chapter cell may run before the build gives up on it (a hung cell fails).
+CELL_TIMEOUT = 900
 
 #: Banner on every page when the respondent file's sidecar says ``synthetic: true``.
 SYNTHETIC_NOTICE = (
@@ -257,6 +259,11 @@ def clean_notebook(nb: dict) -> dict:
     return nb
 
 
+def _src(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
 def _injected_index(nb: dict) -> int | None:
     for i, cell in enumerate(nb.get("cells", [])):
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
@@ -264,15 +271,25 @@ def _injected_index(nb: dict) -> int | None:
     return None
 
 
+def _last_started_cell(nb: dict) -> int | None:
+    """Index of the last cell papermill started (the one running when a run was stopped)."""
+    started = [i for i, c in enumerate(nb.get("cells", []))
+               if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    return started[-1] if started else None
+
+
 def _execute_one(
-    source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int
+    source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int,
+    timeout: int = CELL_TIMEOUT,
 ) -> dict:
     """Run one notebook with papermill (in a worker process); return a plain-data result.
 
     A kernel that fails to start (e.g. "Address already in use" when several kernels start
-    at once) is retried once; an exception raised by a cell is not retried.
+    at once) is retried once; an exception raised by a cell, a cell that runs longer than
+    ``timeout`` seconds and a kernel that dies while running a cell are not.
     """
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     start = time.monotonic()
@@ -291,25 +308,26 @@ def _execute_one(
                 kernel_name="python3",
                 progress_bar=progress,
                 log_output=False,
+                execution_timeout=timeout,
             )
             failure = None
             break
-        except PapermillExecutionError as exc:
+        except (PapermillExecutionError, CellTimeoutError, DeadKernelError) as exc:
             out_nb = json.loads(Path(output).read_text(encoding="utf-8"))
-            injected = _injected_index(out_nb)
-            index = exc.cell_index
+            if isinstance(exc, PapermillExecutionError):
+                index, ename, evalue = exc.cell_index, exc.ename, exc.evalue
+                tb = list(exc.traceback)
+            else:
+                index, ename, evalue, tb = _last_started_cell(out_nb), type(exc).__name__, str(exc), []
+                if isinstance(exc, CellTimeoutError):
+                    evalue = f"the cell ran longer than {timeout} s"
+            cell_source = _src(out_nb["cells"][index]) if index is not None else ""
             # Papermill inserted its parameters cell; count cells as in the source notebook.
-            if had_injected is None and injected is not None and index > injected:
+            injected = _injected_index(out_nb)
+            if index is not None and had_injected is None and injected is not None and index > injected:
                 index -= 1
-            failure = ChapterFailure(
-                chapter=chapter,
-                kind="cell",
-                ename=exc.ename,
-                evalue=exc.evalue,
-                cell_index=index,
-                cell_source=exc.source,
-                traceback=list(exc.traceback),
-            )
+            failure = ChapterFailure(chapter=chapter, kind="cell", ename=ename, evalue=evalue,
+                                     cell_index=index, cell_source=cell_source, traceback=tb)
             break
         except Exception as exc:  # noqa: BLE001 - kernel start-up problems: retry once
             failure = ChapterFailure(
@@ -338,6 +356,7 @@ def execute_chapters(
     parameters: dict,
     jobs: int = 2,
     echo: Callable[[str], None] = print,
+    timeout: int = CELL_TIMEOUT,
 ) -> list[ChapterFailure]:
     """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
 
@@ -354,7 +373,7 @@ def execute_chapters(
             out.parent.mkdir(parents=True, exist_ok=True)
             fut = pool.submit(
                 _execute_one, str(project / nb), str(out), parameters, str(out.parent),
-                nb.as_posix(), i,
+                nb.as_posix(), i, timeout,
             )
             futures[fut] = nb.as_posix()
         echo(f"Executing {n} chapter(s) with papermill, {jobs} at a time: "
