@@ -1,0 +1,669 @@
+"""Exact generator: blocks of small MILPs over cell counts, then rank-matched assignment.
+
+A *cell* is a combination of attribute values (sector, innovated, climate score, ...) with
+an integer count (a MILP variable, or a constant once an earlier block fixed it). Any
+published row whose variable and group variable are attributes of a block's cells is
+written as a linear constraint on those counts (pct with rounding half up, n, count,
+mean and sd with S^2 linearised). Counts are then spread over respondents in the order of
+a latent propensity score, which creates the (assumed) associations the report describes.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from itertools import product
+
+import numpy as np
+import pandas as pd
+
+from . import N
+from .codebook_io import Codebook
+from .milp import Infeasible, Model, lin
+from .targets import Row, load_conflicts, load_rows, row_expected_to_pass
+
+NAN = float("nan")
+UNIT = {"climate_scale": 6, "conditions_scale": 3, "human_capital": 3}
+SCALE_ITEMS = {
+    "climate_scale": ["climate_ideas", "climate_opportunities", "climate_risks", "climate_mistakes",
+                      "climate_evaluate", "climate_share"],
+    "conditions_scale": ["cond_management", "cond_political", "cond_time"],
+}
+# fallback frame (Tabel B1-1 / B1-8) when figures.csv is not there yet
+SECTOR_N = {
+    2025: {1: 89, 2: 94, 3: 2, 4: 43, 5: 6, 6: 11, 7: 58, 8: 11, 9: 33},
+    2021: {1: 85, 2: 110, 3: 4, 4: 26, 5: 3, 6: 14, 7: 76, 8: 12, 9: 36},
+}
+# Assumption A10: size classes by sector (shares small / medium / large)
+SIZE_SHARES = {1: (0.25, 0.55, 0.20), 2: (0.55, 0.40, 0.05), 3: (0.5, 0.5, 0.0), 4: (0.55, 0.40, 0.05),
+               5: (0.0, 0.50, 0.50), 6: (0.35, 0.50, 0.15), 7: (0.10, 0.45, 0.45), 8: (0.0, 0.75, 0.25),
+               9: (0.30, 0.45, 0.25)}
+
+
+def isnan(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def strong_limited(cb: Codebook):
+    th = cb.derived["climate_cluster"]["thresholds"]
+    return Fraction(str(th["strong_min"])), Fraction(str(th["limited_below"]))
+
+
+def cluster_of(score, strong, limited):
+    if isnan(score):
+        return NAN
+    s = Fraction(score)
+    return 1 if s >= strong else (3 if s < limited else 2)
+
+
+class Cell:
+    __slots__ = ("attrs", "expr")
+
+    def __init__(self, attrs: dict, expr: dict):
+        self.attrs = attrs
+        self.expr = expr
+
+
+class Engine:
+    def __init__(self, cb: Codebook, year: int, seed: int):
+        self.cb, self.year, self.seed = cb, year, seed
+        self.rng = np.random.default_rng(seed * 7919 + year)
+        self.rows = [r for r in load_rows(year)]
+        self.conflicts = load_conflicts()
+        for r in self.rows:
+            if r.conflict and r.conflict not in self.conflicts:
+                raise Infeasible(f"row {r.row_id} names conflict {r.conflict!r}, which is not in "
+                                 "data/registers/conflicts.yaml")
+        self.active = [r for r in self.rows if row_expected_to_pass(r, self.conflicts)]
+        self.consumed: set[str] = set()
+        self.log: list[str] = []
+        self.strong, self.limited = strong_limited(cb)
+
+    # ------------------------------------------------------------------ rows -> constraints
+    def rows_for(self, attrs: set, new: set) -> list[Row]:
+        out = []
+        for r in self.active:
+            if r.row_id in self.consumed or r.statistic == "pp_diff" and False:
+                continue
+            need = {r.variable} | ({r.group_var} if r.group_var else set())
+            if need <= attrs and need & new:
+                out.append(r)
+        return out
+
+    @staticmethod
+    def _in_group(a: dict, gv, codes) -> bool:
+        if not gv:
+            return True
+        v = a.get(gv, NAN)
+        return (not isnan(v)) and v in codes
+
+    def apply_rows(self, m: Model, cells: list[Cell], rows: list[Row]) -> None:
+        stats: dict[tuple, dict] = {}
+        for r in rows:
+            gcodes = r.group_codes()
+            if r.statistic in ("mean", "sd", "n") and r.variable in UNIT:
+                stats.setdefault((r.variable, r.group_var, r.group), {})[r.statistic] = r
+                if r.statistic != "n":
+                    continue
+            if r.statistic == "pp_diff":
+                ga, gb = (r.group or "").split(">")
+                ea = self._pct_parts(cells, r, [float(x) if "." in x else int(x) for x in ga.split("|")])
+                eb = self._pct_parts(cells, r, [float(x) if "." in x else int(x) for x in gb.split("|")])
+                if not (set(ea[1]) <= {None} and set(eb[1]) <= {None}):
+                    continue  # bases not fixed here: checked afterwards
+                da, db = ea[1].get(None, 0), eb[1].get(None, 0)
+                if not da or not db:
+                    continue
+                # 100 na/da - 100 nb/db in window  ->  scale by da*db
+                expr = lin((100 * db, ea[0]), (-100 * da, eb[0]))
+                v = Fraction(str(r.value))
+                h = Fraction(1, 2 * 10 ** r.decimals) if r.comparison == "eq" else Fraction(str(r.tolerance or 1))
+                lo, hi = (v - h) * da * db, (v + h) * da * db
+                m.add(expr, math.ceil(lo), math.ceil(hi) - 1 if r.comparison == "eq" else math.floor(hi), r.row_id)
+                self.consumed.add(r.row_id)
+                continue
+            num, den = self._pct_parts(cells, r, gcodes)
+            if r.statistic == "pct":
+                if not den:
+                    continue
+                m.pct(num, den, r.value, r.decimals, r.comparison, r.tolerance, r.row_id)
+                if r.base_n is not None and r.comparison == "eq":
+                    pass  # base_n is informative; the n rows carry the base
+            elif r.statistic == "n":
+                self._cmp(m, den, r)
+            elif r.statistic == "count":
+                self._cmp(m, num, r)
+            elif r.statistic in ("mean", "sd"):
+                stats.setdefault((r.variable, r.group_var, r.group), {})[r.statistic] = r
+                continue
+            self.consumed.add(r.row_id)
+        for (var, gv, grp), d in stats.items():
+            mean_r, sd_r, n_r = d.get("mean"), d.get("sd"), d.get("n")
+            gcodes = (mean_r or sd_r or n_r).group_codes()
+            sel = [c for c in cells if var in c.attrs and self._in_group(c.attrs, gv, gcodes)
+                   and not isnan(c.attrs[var])]
+            unit = UNIT[var]
+            n = None
+            if n_r is not None:
+                n = int(n_r.value)
+            elif mean_r is not None and mean_r.base_n:
+                n = mean_r.base_n
+            den = lin(*[c.expr for c in sel])
+            if n is None and set(den) <= {None}:
+                n = int(den.get(None, 0))
+            if n is None or mean_r is None:
+                continue
+            if n_r is None:
+                m.eq(den, n, f"n of {var} {gv}={grp}")
+            S = lin(*[(int(c.attrs[var] * unit), c.expr) for c in sel])
+            Q = lin(*[(int(c.attrs[var] * unit) ** 2, c.expr) for c in sel])
+            sdv = sd_r.value if (sd_r is not None and sd_r.comparison == "eq") else None
+            m.mean_sd(S, Q, n, unit, mean_r.value if mean_r.comparison == "eq" else None, sdv,
+                      mean_r.decimals if mean_r.decimals is not None else 2, label=mean_r.row_id)
+            if mean_r.comparison == "eq":
+                self.consumed.add(mean_r.row_id)
+            elif mean_r.comparison == "approx":
+                v = Fraction(str(mean_r.value))
+                t = Fraction(str(mean_r.tolerance or 0.05))
+                m.add(S, math.ceil((v - t) * unit * n), math.floor((v + t) * unit * n), mean_r.row_id)
+                self.consumed.add(mean_r.row_id)
+            if sdv is not None:
+                self.consumed.add(sd_r.row_id)
+
+    def _pct_parts(self, cells, r: Row, gcodes):
+        sel = [c for c in cells if r.variable in c.attrs and self._in_group(c.attrs, r.group_var, gcodes)
+               and not isnan(c.attrs[r.variable])]
+        den = lin(*[c.expr for c in sel])
+        codes = r.codes or []
+        num = lin(*[c.expr for c in sel if c.attrs[r.variable] in codes])
+        return num, den
+
+    def _cmp(self, m: Model, e: dict, r: Row):
+        if r.comparison == "eq":
+            m.eq(e, r.value, r.row_id)
+        elif r.comparison == "approx":
+            t = r.tolerance or 1
+            m.add(e, r.value - t, r.value + t, r.row_id)
+        elif r.comparison == "gt":
+            m.add(e, math.floor(r.value) + 1, np.inf, r.row_id)
+        else:
+            m.add(e, -np.inf, math.ceil(r.value) - 1, r.row_id)
+
+    # ------------------------------------------------------------------ helpers
+    def solve(self, m: Model, cells: list[Cell]):
+        try:
+            x = m.solve()
+        except Infeasible as e:
+            raise Infeasible(
+                f"{self.year}: {e}. The published rows of this block cannot all hold at once: "
+                "list the conflict in data/registers/conflicts.yaml (with reason and resolution) "
+                "and mark the rows in data/published/figures.csv."
+            ) from None
+        return [int(round(Model.value(x, c.expr))) for c in cells]
+
+
+# ====================================================================== blocks
+def core_block(E: Engine) -> pd.DataFrame:
+    """Sector, Rijk subtype, innovated, climate scale (and cluster): one joint MILP."""
+    year = E.year
+    sizes = dict(SECTOR_N[year])
+    groups = []
+    for s in sizes:
+        if s == 7:
+            groups += [(7, 1), (7, 2)]
+        else:
+            groups.append((s, NAN))
+    scores = [NAN] + [Fraction(k, 6) for k in range(6, 31)]
+    m = Model(f"core {year}")
+    cells = []
+    for (s, t), k, i in product(groups, scores, (0, 1)):
+        nt = NAN if s not in (7, 9) else (3 if s == 9 else t)
+        a = {"sector": s, "rijk_subtype": t, "national_type": nt, "innovated": i, "climate_scale": k,
+             "climate_cluster": cluster_of(k, E.strong, E.limited), "year": year}
+        cells.append(Cell(a, m.var(0, sizes[s])))
+    attrs = set(cells[0].attrs)
+    rows = E.rows_for(attrs, attrs)
+    has_sector_rows = any(r.variable == "sector" or r.group_var == "sector" and r.statistic == "n" for r in rows)
+    m.eq(lin(*[c.expr for c in cells]), N[year], "total n")
+    if not has_sector_rows:
+        for s, n in sizes.items():
+            m.eq(lin(*[c.expr for c in cells if c.attrs["sector"] == s]), n, f"n sector {s}")
+    E.apply_rows(m, cells, rows)
+    # plausibility: bell-shaped score histograms, innovation share near the total, subtypes balanced
+    mu = {r.group: r.value for r in E.rows if r.variable == "climate_scale" and r.statistic == "mean"
+          and r.group_var == "sector"}
+    tot_mu = next((r.value for r in E.rows if r.variable == "climate_scale" and r.statistic == "mean"
+                   and not r.group_var), 3.6)
+    for (s, t) in groups:
+        ns = sizes[s] / (2 if s == 7 else 1)
+        mu_s = mu.get(str(s), tot_mu)
+        w = np.array([math.exp(-0.5 * ((float(k) - mu_s) / 0.55) ** 2) for k in scores[1:]])
+        w = w / w.sum() * ns * 0.93
+        for j, k in enumerate(scores[1:]):
+            e = lin(*[c.expr for c in cells if c.attrs["sector"] == s and c.attrs["climate_scale"] == k
+                      and (isnan(t) or c.attrs["rijk_subtype"] == t)])
+            m.abs_dev(e, float(w[j]), 1.0)
+    rijk1 = lin(*[c.expr for c in cells if c.attrs["rijk_subtype"] == 1])
+    m.abs_dev(rijk1, sizes[7] / 2, 0.5)
+    counts = E.solve(m, cells)
+    recs = []
+    for c, n in zip(cells, counts):
+        recs += [c.attrs] * n
+    df = pd.DataFrame.from_records(recs)
+    # deterministic order: sector, subtype, then a seeded shuffle within sector
+    df["_u"] = E.rng.random(len(df))
+    df = df.sort_values(["sector", "_u"], kind="mergesort").drop(columns="_u").reset_index(drop=True)
+    df["climate_scale"] = df["climate_scale"].map(lambda v: NAN if isnan(v) else float(v))
+    E.log.append(f"core: {len(rows)} rows as constraints")
+    return df
+
+
+def size_block(E: Engine, df: pd.DataFrame) -> pd.DataFrame:
+    """Size class and innovation unit: assumptions A10/A11, rank-matched with innovating."""
+    noise = E.rng.normal(0, 1, len(df))
+    key = 1.2 * df["innovated"].to_numpy() + noise
+    size = np.zeros(len(df), int)
+    for s, idx in df.groupby("sector").groups.items():
+        idx = np.array(sorted(idx))
+        shares = SIZE_SHARES[int(s)]
+        if s == 7:
+            shares = (0.05, 0.45, 0.5)
+        n = len(idx)
+        k1 = int(round(shares[0] * n))
+        k3 = int(round(shares[2] * n))
+        order = idx[np.argsort(key[idx], kind="mergesort")]
+        size[order[:k1]] = 1
+        size[order[k1:n - k3]] = 2
+        size[order[n - k3:]] = 3
+    df["size_class"] = size
+    p_unit = np.array([0.15, 0.35, 0.6])[size - 1]
+    z = E.rng.random(len(df))
+    bump = np.where(df["innovated"] == 1, 0.12, -0.12)
+    df["innovation_unit"] = (z < p_unit + bump).astype(int)
+    return df
+
+
+def assign(E: Engine, df, strata, col_counts: dict, latent: np.ndarray, order: list, routed):
+    """Spread counts {stratum tuple: {code: count}} over the routed respondents of each stratum,
+    highest latent first in the given code order."""
+    out = pd.Series(NAN, index=df.index, dtype=object)
+    sub = df[routed]
+    for key, idx in sub.groupby(strata, dropna=False).groups.items():
+        key = key if isinstance(key, tuple) else (key,)
+        idx = np.array(sorted(idx))
+        counts = col_counts.get(tuple(_norm(k) for k in key), {})
+        seq = []
+        for code in order:
+            seq += [code] * counts.get(code, 0)
+        if len(seq) != len(idx):
+            raise RuntimeError(f"assignment mismatch in stratum {key}: {len(seq)} vs {len(idx)}")
+        ranked = idx[np.argsort(-latent[idx], kind="mergesort")]
+        for r, v in zip(ranked, seq):
+            out.at[r] = v
+    return out.map(lambda v: NAN if isnan(v) else float(v)).astype(float)
+
+
+def _norm(v):
+    if isnan(v):
+        return "nan"
+    return int(v) if float(v) == int(v) else float(v)
+
+
+def hist_block(E: Engine, df: pd.DataFrame, var: str, codes: list, routed: np.ndarray, strata: list[str],
+               latent: np.ndarray, order: list | None = None, prior: dict | None = None,
+               extra=None, derived=None, outside=None) -> pd.Series:
+    """One single-choice (or 0/1) column: counts per stratum x code under the rows of `var`."""
+    m = Model(f"{var} {E.year}")
+    cells, keys = [], []
+    routed = np.asarray(routed, bool)
+    grp_all = df.groupby(strata, dropna=False)
+    total_routed = int(routed.sum())
+    for key, idx in grp_all.groups.items():
+        key = key if isinstance(key, tuple) else (key,)
+        idx = np.array(sorted(idx))
+        base = {s: df.at[idx[0], s] for s in strata}
+        n_r = int(routed[idx].sum())
+        n_o = len(idx) - n_r
+        if n_r:
+            for code in codes:
+                a = dict(base)
+                a[var] = code
+                if derived:
+                    a.update(derived(code))
+                share = (prior or {}).get(code, 1 / len(codes))
+                v = m.var(0, n_r)
+                cells.append(Cell(a, v))
+                keys.append((tuple(_norm(base[s]) for s in strata), code))
+                m.abs_dev(v, n_r * share, 1.0)
+            m.eq(lin(*[c.expr for c in cells[-len(codes):]]), n_r, f"stratum {key}")
+        if n_o:
+            a = dict(base)
+            a[var] = outside if outside is not None else NAN
+            if derived and outside is not None:
+                a.update(derived(outside))
+            cells.append(Cell(a, {None: n_o}))
+            keys.append(None)
+    attrs = set(strata) | {var} | (set(derived(codes[0])) if derived else set())
+    rows = E.rows_for(attrs, {var} | (set(derived(codes[0])) if derived else set()))
+    E.apply_rows(m, cells, rows)
+    if extra:
+        extra(m, cells)
+    counts = E.solve(m, cells)
+    col: dict = {}
+    for k, n in zip(keys, counts):
+        if k is None:
+            continue
+        col.setdefault(k[0], {})[k[1]] = n
+    E.log.append(f"{var}: {len(rows)} rows")
+    return assign(E, df, strata, col, latent, order or codes, routed)
+
+
+def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.ndarray, prior: dict | None = None):
+    """A multiple-response set: one 0/1 column per item, at least one mention, exclusives alone."""
+    v = E.cb.variables[var]
+    items = v.items_for(E.year)
+    excl = [i for i in v.exclusive if i in items]
+    m = Model(f"{var} {E.year}")
+    cells, keys = [], []
+    routed = np.asarray(routed, bool)
+    for key, idx in df.groupby(strata, dropna=False).groups.items():
+        idx = np.array(sorted(idx))
+        base = {s: df.at[idx[0], s] for s in strata}
+        nk = tuple(_norm(base[s]) for s in strata)
+        n_r = int(routed[idx].sum())
+        n_o = len(idx) - n_r
+        ones = {}
+        for it in items:
+            if n_r:
+                a1 = dict(base, **{it: 1})
+                a0 = dict(base, **{it: 0})
+                x1 = m.var(0, n_r)
+                cells.append(Cell(a1, x1))
+                keys.append((nk, it))
+                cells.append(Cell(a0, lin({None: n_r}, (-1, x1))))
+                keys.append(None)
+                ones[it] = x1
+                m.abs_dev(x1, n_r * (prior or {}).get(it, 0.2), 1.0)
+            if n_o:
+                cells.append(Cell(dict(base, **{it: NAN}), {None: n_o}))
+                keys.append(None)
+        if n_r:
+            e = lin(*[ones[i] for i in excl]) if excl else {}
+            rest = lin({None: n_r}, (-1, e)) if e else {None: n_r}
+            m.add(rest, 0, np.inf, f"{var} exclusive <= n")
+            for it in items:
+                if it not in excl:
+                    m.add(lin(ones[it], (-1, rest)), -np.inf, 0, f"{var} {it} <= rest")
+            m.add(lin(*[ones[i] for i in items if i not in excl], (-1, rest)), 0, np.inf, f"{var} min one")
+    rows = E.rows_for(set(strata) | set(items), set(items))
+    E.apply_rows(m, cells, rows)
+    counts = E.solve(m, cells)
+    col: dict = {}
+    for k, n in zip(keys, counts):
+        if k is not None:
+            col.setdefault(k[0], {})[k[1]] = n
+    out = pd.DataFrame(NAN, index=df.index, columns=items)
+    for key, idx in df[routed].groupby(strata, dropna=False).groups.items():
+        key = key if isinstance(key, tuple) else (key,)
+        idx = np.array(sorted(idx))
+        c = col[tuple(_norm(k) for k in key)]
+        ranked = list(idx[np.argsort(-latent[idx], kind="mergesort")])
+        out.loc[idx, items] = 0
+        pool = list(ranked)
+        for it in excl:  # exclusives go to the lowest-latent respondents
+            for _ in range(c.get(it, 0)):
+                r = pool.pop()
+                out.at[r, it] = 1
+        mentions = {r: 0 for r in pool}
+        pos = {r: i for i, r in enumerate(pool)}
+        for it in sorted([i for i in items if i not in excl], key=lambda i: (-c.get(i, 0), items.index(i))):
+            chosen = sorted(pool, key=lambda r: (mentions[r], pos[r]))[: c.get(it, 0)]
+            for r in chosen:
+                out.at[r, it] = 1
+                mentions[r] += 1
+        if any(mentions[r] == 0 for r in pool):
+            raise RuntimeError(f"{var}: respondent without mention")
+    E.log.append(f"{var}: {len(rows)} rows")
+    return out
+
+
+TYPE_BITS = {"type_product": 1, "type_service": 2, "type_process": 4, "type_interaction": 8}
+
+
+def type_derived(code):
+    if code == 0:
+        return {**{t: NAN for t in TYPE_BITS}, "spectrum": 0, "spectrum_group": 0}
+    k = sum(1 for b in TYPE_BITS.values() if code & b)
+    return {**{t: int(bool(code & b)) for t, b in TYPE_BITS.items()}, "spectrum": k,
+            "spectrum_group": 1 if k == 1 else 2}
+
+
+def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
+    """Items of a scale per respondent, consistent with its score; item % agree as published."""
+    items = SCALE_ITEMS[scale]
+    L = len(items)
+    score = df[scale].to_numpy()
+    have = ~np.isnan(score)
+    T = np.where(have, np.round(np.nan_to_num(score) * L), 0).astype(int)
+    n = int(have.sum())
+    amin = np.maximum(0, np.ceil((T - 3 * L) / 2)).astype(int)
+    amax = np.minimum(L, np.floor((T - L) / 3)).astype(int)
+    a0 = np.clip(np.where(have, T - 3 * L, 0), amin, amax)  # even spread: every point above 3 is one agree
+    # targets per item (count of 4|5 among answerers)
+    from .rounding import pct_counts
+    want = {}
+    for r in E.active:
+        if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
+            ks = pct_counts(r.value, n, r.decimals) if r.comparison == "eq" else \
+                [k for k in range(n + 1) if abs(100 * k / n - r.value) <= (r.tolerance or 1)]
+            if ks:
+                want[r.variable] = ks[len(ks) // 2]
+                E.consumed.add(r.row_id)
+    a = a0.copy()
+    free = [i for i in items if i not in want]
+    lo_tot, hi_tot = int(amin[have].sum()), int(amax[have].sum())
+    tgt = sum(want.values())
+    # total agree mentions: targeted + free items at a plausible share, within feasibility
+    free_share = {i: int(round(0.6 * n)) for i in free}
+    total = min(max(tgt + sum(free_share.values()), lo_tot), hi_tot)
+    diff = total - int(a[have].sum())
+    order = np.argsort(-latent, kind="mergesort")
+    while diff != 0:
+        moved = False
+        for r in (order if diff > 0 else order[::-1]):
+            if not have[r]:
+                continue
+            if diff > 0 and a[r] < amax[r]:
+                a[r] += 1; diff -= 1; moved = True
+            elif diff < 0 and a[r] > amin[r]:
+                a[r] -= 1; diff += 1; moved = True
+            if diff == 0:
+                break
+        if not moved:
+            break
+    quota = dict(want)
+    rest = int(a[have].sum()) - tgt
+    for j, i in enumerate(free):
+        quota[i] = rest // len(free) + (1 if j < rest % len(free) else 0) if free else 0
+    vals = np.full((len(df), L), np.nan)
+    for r in order:
+        if not have[r]:
+            continue
+        pick = sorted(range(L), key=lambda j: (-quota[items[j]], j))[: a[r]]
+        for j in pick:
+            quota[items[j]] -= 1
+        v = np.array([4 if j in pick else 3 for j in range(L)])
+        d = T[r] - v.sum()
+        hi_j = [j for j in pick]
+        lo_j = [j for j in range(L) if j not in pick]
+        while d > 0:
+            j = next(j for j in hi_j + lo_j if v[j] < (5 if j in pick else 3))
+            v[j] += 1; d -= 1
+        while d < 0:
+            j = next(j for j in lo_j + hi_j if v[j] > (1 if j not in pick else 4))
+            v[j] -= 1; d += 1
+        vals[r] = v
+    return pd.DataFrame(vals, index=df.index, columns=items)
+
+
+def _z(x):
+    x = np.asarray(x, float)
+    mu = np.nanmean(x) if np.isfinite(x).any() else 0.0
+    sd = np.nanstd(x) if np.isfinite(x).any() else 1.0
+    return np.nan_to_num((x - mu) / (sd or 1.0))
+
+
+def strata_for(E: Engine, df, variables: list[str], base: list[str]) -> list[str]:
+    out = list(base)
+    for r in E.active:
+        if r.row_id in E.consumed or r.variable not in variables or not r.group_var:
+            continue
+        if r.group_var in df.columns and r.group_var not in out:
+            out.append(r.group_var)
+    return out
+
+
+def exact_frame(cb: Codebook, year: int, seed: int):
+    import warnings
+    warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
+    E = Engine(cb, year, seed)
+    rng = E.rng
+    df = core_block(E)
+    n = len(df)
+    df = size_block(E, df)
+    clim = _z(df["climate_scale"])
+    noise = lambda s=1.0: rng.normal(0, s, n)  # noqa: E731
+    allr = np.ones(n, bool)
+    # conditions scale (B1-12), correlated with climate and with innovating
+    codes = [Fraction(k, 3) for k in range(3, 16)] + [NAN]
+    lat = 0.8 * clim + 0.9 * df["innovated"].to_numpy() + noise(0.6)
+    st = strata_for(E, df, ["conditions_scale"], ["sector", "rijk_subtype", "national_type"])
+    prior = {c: (0.02 if isnan(c) else math.exp(-0.5 * ((float(c) - 3.3) / 0.7) ** 2) / 6) for c in codes}
+    s = hist_block(E, df, "conditions_scale", codes, allr, st, lat, order=codes[:-1][::-1] + [NAN], prior=prior)
+    df["conditions_scale"] = s.map(lambda v: NAN if isnan(v) else float(v))
+    inn = df["innovated"].to_numpy() == 1
+    # innovation types (B1-9, spectrum)
+    st = strata_for(E, df, ["type_product", "type_service", "type_process", "type_interaction", "spectrum",
+                            "spectrum_group"], ["sector", "national_type", "climate_cluster"])
+    pat = list(range(1, 16))
+    pm = {"type_product": .31, "type_service": .38, "type_process": .78, "type_interaction": .37}
+    prior = {}
+    for c in pat:
+        p = 1.0
+        for t, b in TYPE_BITS.items():
+            p *= pm[t] if c & b else (1 - pm[t])
+        prior[c] = p
+    tot = sum(prior.values())
+    prior = {k: v / tot for k, v in prior.items()}
+    lat = clim + noise(0.7)
+    order = sorted(pat, key=lambda c: (-bin(c).count("1"), c))
+    s = hist_block(E, df, "type_pattern", pat, inn, st, lat, order=order, prior=prior,
+                   derived=type_derived, outside=0)
+    for t, b in TYPE_BITS.items():
+        df[t] = np.where(inn, (s.fillna(0).astype(int).to_numpy() & b > 0).astype(float), NAN)
+    df["spectrum"] = np.where(inn, pd.Series(s).fillna(0).astype(int).map(lambda c: bin(c).count("1")), 0)
+    df["spectrum_group"] = np.where(df["spectrum"] == 0, 0, np.where(df["spectrum"] == 1, 1, 2))
+    size = df["size_class"].to_numpy()
+
+    def single(var, routed, lat, order=None, prior=None, base=("national_type",)):
+        v = cb.variables[var]
+        cds = list(v.codes) if v.codes else [0, 1]
+        st = strata_for(E, df, [var], list(base))
+        df[var] = hist_block(E, df, var, cds, routed, st, lat, order=order, prior=prior)
+
+    def multi(var, routed, lat, prior=None, base=("national_type",)):
+        v = cb.variables[var]
+        st = strata_for(E, df, v.items_for(year), list(base))
+        out = multi_block(E, df, var, routed, st, lat, prior)
+        for c in out.columns:
+            df[c] = out[c]
+
+    single("work_change", inn, clim + noise(), order=[3, 2, 1], prior={1: .16, 2: .68, 3: .16})
+    # origin: larger organisations develop themselves more often (Figuur 2-8)
+    single("origin", inn, 0.8 * size + noise(), order=[1, 2, 3], prior={1: .37, 2: .43, 3: .19})
+    origin = df["origin"].to_numpy()
+    adopters = inn & np.isin(origin, [2, 3])
+    multi("channel", adopters, clim + noise(), prior={"channel_network": .66, "channel_experience": .48})
+    multi("initiative", inn, clim + noise(), prior={"init_staff": .5, "init_managers": .3, "init_technology": .3})
+    multi("partner", inn, clim + noise(), prior={"partner_private": .45, "partner_sector": .31})
+    collab = inn & (df["partner_none"].fillna(1).to_numpy() == 0)
+    if "partner_dk" in df.columns:
+        collab &= df["partner_dk"].fillna(1).to_numpy() == 0
+    multi("partner_phase", collab, clim + noise(), prior={"phase_development": .73, "phase_implementation": .63})
+    multi("funding", inn, noise(), prior={"fund_own": .85})
+    single("evaluation", inn, clim + noise(), order=[1, 2, 3, 5, 4, 9])
+    single("tech_content", inn, 0.5 * size + noise(), order=[1, 2, 3, 4], prior={1: .19, 2: .46, 3: .27, 4: .08})
+    single("strategy", inn, noise(), order=[2, 4, 1, 3, 5], prior={1: .39, 2: .2, 3: .11, 4: .18, 5: .12})
+    # factors: human capital items share one latent (scale), tied to climate
+    hc_lat = clim + noise(0.5)
+    f_items = cb.variables["factor"].items
+    for it in f_items:
+        lat = (hc_lat + noise(0.3)) if it in ("factor_staff", "factor_collaboration", "factor_skills") \
+            else (0.7 * clim + noise(0.8))
+        st = strata_for(E, df, [it], ["climate_cluster"])
+        df[it] = hist_block(E, df, it, [1, 2, 3, 4, 5], inn, st, lat, order=[5, 4, 3, 2, 1],
+                            prior={1: .02, 2: .06, 3: .5, 4: .25, 5: .17})
+    if year in cb.variables["goal"].years:
+        multi("goal", inn, df["spectrum"].to_numpy() + noise(), prior={"goal_efficiency": .56, "goal_quality": .48})
+    if year in cb.variables["effect"].years:
+        hc = df[["factor_staff", "factor_collaboration", "factor_skills"]].mean(axis=1).to_numpy()
+        tech = np.isin(df["tech_content"], [1, 2]).astype(float)
+        strat = np.isin(df["strategy"], [2, 4]).astype(float)
+        gcost = df.get("goal_cost", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        rijk = (df["sector"] == 7).to_numpy().astype(float)
+        for it in cb.variables["effect"].items:
+            lat = 0.6 * clim + noise(1.0)
+            if it == "effect_efficiency":
+                lat = 0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 0.9 * strat + 1.2 * gcost + noise(0.8)
+            elif it == "effect_procedures":
+                lat = 0.6 * clim + 0.5 * _z(hc) - 1.2 * rijk + noise(0.8)
+            elif it == "effect_quality":
+                lat = 0.8 * clim + noise(0.8)
+            st = strata_for(E, df, [it], ["climate_cluster"])
+            miss = 0.6 if it == "effect_other" else 0.0
+            df[it] = hist_block(E, df, it, [1, 4, 2, 3, NAN], inn, st, lat, order=[1, 4, 2, 3, NAN],
+                                prior={1: .6 * (1 - miss), 2: .2 * (1 - miss), 3: .02, 4: .18 * (1 - miss), NAN: miss + .001})
+        single("applicable_elsewhere", inn, clim + noise(), order=[1, 0], prior={1: .86, 0: .14})
+        single("knowledge_shared", inn, clim + noise(), order=[1, 0], prior={1: .55, 0: .45})
+    # climate and conditions items from the scale scores
+    for scale in ("climate_scale", "conditions_scale"):
+        items = scale_items(E, df, scale, _z(df[scale]) + noise(0.5))
+        for c in items.columns:
+            df[c] = items[c]
+    has_clim = ~np.isnan(df["climate_scale"].to_numpy())
+    df["climate_adopt"] = hist_block(E, df, "climate_adopt", [1, 2, 3, 4, 5], has_clim, ["sector"],
+                                     clim + noise(0.6), order=[5, 4, 3, 2, 1],
+                                     prior={1: .01, 2: .04, 3: .15, 4: .55, 5: .25})
+    if year in cb.variables["failed_attempt"].years:
+        st = strata_for(E, df, ["failed_attempt"] + cb.variables["fail_reason"].items, ["climate_cluster"])
+        reason_rows = [r for r in E.active if r.variable in cb.variables["fail_reason"].items
+                       and r.group_var == "climate_cluster" and r.statistic == "pct"]
+
+        def feasible_f(m: Model, cells):
+            from .rounding import pct_counts
+            for cl in (1, 2, 3):
+                rr = [r for r in reason_rows if r.group_codes() == [cl]]
+                if not rr:
+                    continue
+                sel = [c for c in cells if c.attrs.get("climate_cluster") == cl and c.attrs["failed_attempt"] == 1]
+                f = lin(*[c.expr for c in sel])
+                ncl = int((df["climate_cluster"] == cl).sum())
+                ok = [k for k in range(1, ncl + 1)
+                      if all(pct_counts(r.value, k, r.decimals) for r in rr if r.comparison == "eq")]
+                zs = [m.var(0, 1) for _ in ok]
+                m.eq(lin(*zs), 1, f"failed cluster {cl} one")
+                m.eq(lin(f, *[(-k, z) for k, z in zip(ok, zs)]), 0, f"failed cluster {cl}")
+
+        df["failed_attempt"] = hist_block(E, df, "failed_attempt", [1, 0], allr, st, -clim + noise(), order=[1, 0],
+                                          prior={1: .2, 0: .8}, extra=feasible_f)
+        failed = df["failed_attempt"].to_numpy() == 1
+        multi("fail_reason", failed, -clim + noise(), base=("climate_cluster",))
+        single("fail_phase", failed, noise(), order=[1, 2, 3, 4, 5, 9])
+    cols = cb.columns(year)
+    out = df.copy()
+    out["resp_id"] = [f"SYN{year}-{i + 1:04d}" for i in range(n)]
+    out["year"] = year
+    out = out[cols]
+    # routing clean-up: not asked -> empty
+    report = {"solver": "scipy.optimize.milp (HiGHS), deterministic, no time limit",
+              "constrained_rows": len(E.consumed), "rows": len(E.rows), "log": E.log}
+    return out, report
