@@ -74,3 +74,15 @@ def test_compare_years_and_chi2():
     chi = md.chi2_years(df, "innovated")
     assert chi["df"] == 1 and chi["n"] == 20
     assert chi["chi2"] == pytest.approx(res["z"] ** 2)
+
+
+def test_small_levels_dropped_and_joint_test(sim):
+    d = sim.copy()
+    d.loc[:1, "sector"] = 3  # two Hoge Colleges van Staat
+    res = md.innovation_model(d)
+    assert res.dropped == {"sector": {3: 2}}
+    assert res.n == 1998
+    assert 3 not in set(res.table.loc[res.table.variable == "sector", "level"])
+    j = res.joint.set_index("variable")
+    assert j.loc["sector", "df"] == 2 and j.loc["sector", "p"] > 0.01
+    assert j.loc["size_class", "df"] == 2 and j.loc["size_class", "p"] < 0.001

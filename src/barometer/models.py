@@ -90,6 +90,12 @@ class LogitResult:
         p-value of the likelihood-ratio test against the intercept-only model.
     formula : str
     converged : bool
+    joint : DataFrame
+        Joint Wald test per predictor (all levels of a categorical one together):
+        ``variable``, ``chi2``, ``df``, ``p``.
+    dropped : dict
+        Per categorical predictor, the levels left out for having fewer than
+        ``min_level_n`` cases, with their counts.
     """
 
     table: pd.DataFrame
@@ -100,6 +106,8 @@ class LogitResult:
     formula: str
     converged: bool
     model: Any = field(repr=False, default=None)
+    joint: pd.DataFrame = field(repr=False, default=None)
+    dropped: dict = field(default_factory=dict)
 
     def term(self, variable: str, level: Any = None) -> pd.Series:
         """Row of one predictor (and level) of :attr:`table`."""
@@ -144,6 +152,7 @@ def logit(
     categorical: Mapping[str, Any] | None = None,
     year: Any = None,
     codebook: Codebook | None = None,
+    min_level_n: int = 5,
 ) -> LogitResult:
     """Logistic regression of a yes/no outcome on predictors (statsmodels formula API).
 
@@ -160,6 +169,10 @@ def logit(
         Predictors entered as categories (treatment coding against the reference).
     year : int or list, optional
         Only respondents of these years.
+    min_level_n : int, default 5
+        Cases in a level of a categorical predictor with fewer cases than this are left
+        out (e.g. the two Hoge Colleges van Staat), as the report shows no figure for
+        n < 5; listed in :attr:`LogitResult.dropped`.
 
     Returns
     -------
@@ -190,6 +203,14 @@ def logit(
     if year is not None:
         data = data[pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))]
     data = data.dropna()
+    dropped = {}
+    for p in predictors:
+        if p in categorical:
+            counts = data[safe[p]].value_counts()
+            small = counts[counts < min_level_n]
+            if len(small):
+                dropped[p] = {int(k): int(v) for k, v in small.items()}
+                data = data[~data[safe[p]].isin(small.index)]
     terms = []
     for p in predictors:
         key = safe[p]
@@ -229,15 +250,36 @@ def logit(
             "label": _label(var, cb, level),
             "coef": float(res.params[term]),
             "se": float(res.bse[term]),
-            "odds_ratio": float(np.exp(res.params[term])),
-            "ci_low": float(np.exp(ci.loc[term, 0])),
-            "ci_high": float(np.exp(ci.loc[term, 1])),
+            "odds_ratio": _exp(res.params[term]),
+            "ci_low": _exp(ci.loc[term, 0]),
+            "ci_high": _exp(ci.loc[term, 1]),
             "p": float(res.pvalues[term]),
         })
     table = pd.DataFrame(rows, columns=["term", "variable", "level", "label", "coef", "se",
                                         "odds_ratio", "ci_low", "ci_high", "p"])
-    return LogitResult(table, n, n_pos, float(res.prsquared), float(res.llr_pvalue), formula,
-                       bool(res.mle_retvals.get("converged", True)), res)
+    names = list(res.params.index)
+    joint = []
+    for p in predictors:
+        idx = [i for i, t in enumerate(names) if t != "Intercept" and
+               table.loc[table["term"] == t, "variable"].eq(p).any()]
+        if not idx:
+            continue
+        r = np.zeros((len(idx), len(names)))
+        for j, i in enumerate(idx):
+            r[j, i] = 1.0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            w = res.wald_test(r, scalar=True)
+        joint.append({"variable": p, "chi2": float(w.statistic), "df": len(idx), "p": float(w.pvalue)})
+    joint_df = pd.DataFrame(joint, columns=["variable", "chi2", "df", "p"])
+    return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
+                       float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
+                       res, joint_df, dropped)
+
+
+def _exp(x: float) -> float:
+    with np.errstate(over="ignore"):
+        return float(np.exp(float(x)))
 
 
 def innovation_model(df: pd.DataFrame, year: Any = 2025, predictors: Sequence[str] | None = None,
