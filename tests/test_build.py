@@ -107,7 +107,7 @@ def test_clean_notebook_hides_injected_cell_and_strips_timing() -> None:
     }
     build.clean_notebook(nb)
     assert "papermill" not in nb["metadata"]
-    assert nb["cells"][0]["metadata"] == {"tags": ["parameters"]}
+    assert nb["cells"][0]["metadata"] == {"tags": ["parameters", "remove-cell"]}
     assert nb["cells"][1]["metadata"]["tags"] == ["injected-parameters", "remove-cell"]
     build.clean_notebook(nb)  # idempotent
     assert nb["cells"][1]["metadata"]["tags"] == ["injected-parameters", "remove-cell"]
@@ -205,6 +205,7 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
         assert build.SYNTHETIC_NOTICE in page
     assert '<span class="pasted-text">2025</span>' in chapter
     assert "injected" not in chapter and "/respondents-2025-synthetic.csv" not in chapter
+    assert "comparison_years" not in chapter, "the parameters cell is shown"
     assert not (html / "README.html").exists()
     assert "[1/1] done   chapters/proef.ipynb" in log
     staged = json.loads((project / "_build/stage/2025/chapters/proef.ipynb").read_text())

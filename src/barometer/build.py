@@ -240,10 +240,11 @@ def _edition_config(config_path: Path, year: int, synthetic: bool) -> None:
 
 # --------------------------------------------------------------------------- notebooks
 def clean_notebook(nb: dict) -> dict:
-    """Hide papermill's injected cell and drop volatile execution metadata (in place).
+    """Hide the parameter cells and drop volatile execution metadata (in place).
 
-    * the cell tagged ``injected-parameters`` gets the tag ``remove-cell`` too, so the book
-      does not show it;
+    * the cells tagged ``parameters`` and papermill's ``injected-parameters`` get the tag
+      ``remove-cell`` too, so the book shows neither (they are plumbing, and the defaults
+      would be wrong for another edition);
     * ``metadata.papermill`` (notebook and cells) and ``metadata.execution`` (cell timing)
       are removed, so that an executed chapter differs from the committed one only where
       its results differ.
@@ -254,7 +255,7 @@ def clean_notebook(nb: dict) -> dict:
         meta.pop("papermill", None)
         meta.pop("execution", None)
         tags = meta.get("tags", [])
-        if "injected-parameters" in tags and "remove-cell" not in tags:
+        if {"parameters", "injected-parameters"} & set(tags) and "remove-cell" not in tags:
             meta["tags"] = [*tags, "remove-cell"]
     return nb
 
