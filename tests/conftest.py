@@ -1,0 +1,144 @@
+"""Shared test fixtures: small, consistent respondent frames built from the codebook.
+
+Use the fixtures (``make_frame``, ``valid_frame``, ``write_file``) or import the plain
+functions::
+
+    from conftest import make_valid_frame, write_respondent_file
+
+``make_valid_frame`` follows the codebook only (columns of the year, codes, routing,
+exclusive options, minimum mentions), so it stays valid when the codebook changes and can
+be used by any module's tests. It is deterministic (no random numbers).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from barometer.codebook import Codebook, load_codebook
+
+
+def make_valid_frame(
+    n: int = 12, year: int = 2025, codebook: Codebook | None = None
+) -> pd.DataFrame:
+    """Build a small respondent frame that passes every validation check.
+
+    Parameters
+    ----------
+    n : int
+        Number of respondents. With ``n >= 10`` every sector, innovators and
+        non-innovators, adopters, collaborators and non-collaborators, exclusive answers
+        ('weet niet', 'geen'), all three climate clusters and (in 2025) failed attempts
+        occur; with ``n >= 16`` both Rijk subtypes (rows 7 and 16).
+    year : int
+        Measurement year; the frame has exactly the codebook's columns of that year.
+    codebook : Codebook, optional
+        Defaults to the shipped codebook.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``resp_id`` (str, ``SYN0001`` ...), ``year`` and every coded column as ``Int64``,
+        in codebook order. Answers cycle through the codes of each column; questions a
+        respondent was not asked (routing) are empty.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    idx = np.arange(n)
+    data: dict[str, pd.Series] = {}
+    frame = pd.DataFrame(index=pd.RangeIndex(n))
+    for q_number, (q, var) in enumerate(cb.variables.items()):
+        if year not in var.years:
+            continue
+        if var.type == "id":
+            frame[q] = pd.Series([f"SYN{i + 1:04d}" for i in idx], dtype="str")
+            continue
+        if q == cb.year_column:
+            frame[q] = pd.Series(year, index=frame.index, dtype="Int64")
+            continue
+        asked = cb.routing_mask(frame, q).to_numpy()
+        items = cb.items(q, year)
+        if var.type == "multiple":
+            exclusive = [c for c in var.exclusive if c in items]
+            regular = [c for c in items if c not in exclusive]
+            values = np.zeros((n, len(items)), dtype=float)
+            for i in idx:
+                if exclusive and i % 5 == 4:
+                    values[i, items.index(exclusive[(i // 5) % len(exclusive)])] = 1
+                else:
+                    for j in range(1 + i % 3):
+                        values[i, items.index(regular[(i + j) % len(regular)])] = 1
+            values[~asked] = np.nan
+            for k, c in enumerate(items):
+                frame[c] = pd.array(values[:, k], dtype="Float64").astype("Int64")
+            continue
+        codes = sorted(var.codes)
+        for k, c in enumerate(items):
+            if var.type == "likert":  # items of a row close together: scale scores vary
+                vals = np.array([codes[(i + k % 2) % len(codes)] for i in idx], dtype=float)
+            else:
+                offset = q_number + 2 * k
+                vals = np.array([codes[(i + offset) % len(codes)] for i in idx], dtype=float)
+            if q == "sector":  # make sure the Rijksoverheid (routing of rijk_subtype) occurs
+                vals = np.array([codes[i % len(codes)] for i in idx], dtype=float)
+            vals[~asked] = np.nan
+            frame[c] = pd.array(vals, dtype="Float64").astype("Int64")
+    return frame[cb.columns(year)]
+
+
+def write_respondent_file(
+    df: pd.DataFrame, path: Path, *, sep: str = ",", codebook: Codebook | None = None
+) -> Path:
+    """Write a respondent frame as CSV (UTF-8), Parquet or SPSS ``.sav`` (by suffix).
+
+    The ``.sav`` gets the codebook's value labels and Dutch item labels, like a survey
+    bureau's delivery. Returns ``path``.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        df.to_csv(path, index=False, sep=sep, encoding="utf-8")
+    elif suffix == ".parquet":
+        df.to_parquet(path, index=False)
+    elif suffix == ".sav":
+        import pyreadstat
+
+        cb = codebook if codebook is not None else load_codebook()
+        out = df.copy()
+        for c in out.columns:
+            if pd.api.types.is_numeric_dtype(out[c].dtype):
+                out[c] = out[c].astype("Float64").astype(float)
+            else:
+                out[c] = out[c].astype(object)
+        known = [c for c in out.columns if cb.has_column(c) and cb.column(c).is_coded]
+        pyreadstat.write_sav(
+            out,
+            str(path),
+            column_labels={c: cb.label(c)[:250] for c in known},
+            variable_value_labels={
+                c: {float(k): v for k, v in cb.labels(c).items()} for c in known
+            },
+        )
+    else:
+        raise ValueError(f"cannot write {path}: suffix must be .csv, .parquet or .sav")
+    return path
+
+
+@pytest.fixture
+def make_frame():
+    """The function :func:`make_valid_frame` (call it with ``n``, ``year``)."""
+    return make_valid_frame
+
+
+@pytest.fixture
+def valid_frame() -> pd.DataFrame:
+    """A valid 2025 respondent frame of 12 respondents."""
+    return make_valid_frame(12, 2025)
+
+
+@pytest.fixture
+def write_file():
+    """The function :func:`write_respondent_file`."""
+    return write_respondent_file
