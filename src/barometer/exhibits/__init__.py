@@ -1,0 +1,1 @@
+"""Exhibit functions, one module per chapter."""
