@@ -1,0 +1,378 @@
+"""Exhibits of the chapter *Bevorderende en belemmerende factoren* (report §2.3).
+
+Every function takes an :class:`barometer.edition.Edition` and returns an exhibit
+(:class:`~barometer.exhibit.FigureExhibit`, :class:`~barometer.exhibit.TableExhibit`) or
+glues the chapter's key figures. Labels come from the codebook, numbers from
+:mod:`barometer.statistics`, formatting from :mod:`barometer.formatting`.
+
+Examples
+--------
+>>> from barometer.edition import Edition
+>>> from barometer.exhibits import factoren as ex
+>>> ed = Edition.open(2025, [2021])
+>>> ex.aandeel_bevorderd(ed.df).loc["factor_staff", "pct"]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from barometer import formatting as fmt
+from barometer import statistics as st
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer import figures, models, scales
+from barometer.exhibits._gedeeld_klimaat import (
+    Notice,
+    glue_text,
+    join_nl,
+    lower_first,
+    significance_word,
+)
+from barometer.glue import direction
+
+__all__ = [
+    "FACTOR",
+    "HUMAN_CAPITAL",
+    "aandeel_bevorderd",
+    "factor_verdeling",
+    "vergelijking_bevorderd",
+    "menselijk_kapitaal",
+    "figuur_factoren",
+    "figuur_factoren_vergelijking",
+    "tabel_menselijk_kapitaal",
+    "kerncijfers",
+]
+
+#: Codebook question of the 17 factors.
+FACTOR = "factor"
+#: Derived scale of the first three factors.
+HUMAN_CAPITAL = "human_capital"
+_SLUG = "bevorderende-en-belemmerende-factoren"
+
+
+def _summary_codes(cb) -> list[int]:
+    return [int(c) for c in cb.variable(FACTOR).display["summary_codes"]]
+
+
+def _hinder_codes(cb) -> list[int]:
+    """Codes meaning 'belemmerd' (the codes below the neutral middle of the scale)."""
+    codes = sorted(c for c in cb.labels(cb.items(FACTOR)[0]) if c not in cb.column(cb.items(FACTOR)[0]).recode)
+    mid = codes[len(codes) // 2]
+    return [c for c in codes if c < mid]
+
+
+def _neutral_code(cb) -> int:
+    codes = sorted(c for c in cb.labels(cb.items(FACTOR)[0]) if c not in cb.column(cb.items(FACTOR)[0]).recode)
+    return codes[len(codes) // 2]
+
+
+# ----------------------------------------------------------------------------- analysis
+def factor_verdeling(df: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Distribution of every factor over the five answer categories in one year.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Respondents (derived variables added), one or more years.
+    year : int
+
+    Returns
+    -------
+    DataFrame
+        Columns ``item``, ``label`` (factor), ``code``, ``code_label``, ``count``, ``base``,
+        ``pct`` (0–100, full precision); items in codebook order.
+
+    Notes
+    -----
+    Base: innovators of the year with an answer. 'Weet niet' (9) is counted as
+    'bevorderd noch belemmerd' (3), the codebook recode (assumption A05).
+    """
+    f = st.frequencies(df, FACTOR, years=year)
+    return f[["item", "label", "code", "code_label", "count", "base", "pct"]].reset_index(drop=True)
+
+
+def aandeel_bevorderd(df: pd.DataFrame, year: int | None = None, by: str | None = None) -> pd.DataFrame:
+    """Share of innovators for whom each factor (enigszins of sterk) promoted the innovation.
+
+    Parameters
+    ----------
+    df : DataFrame
+    year : int, optional
+        Restrict to one year.
+    by : str, optional
+        Grouping column (``"climate_cluster"``); the total is included as ``"Totaal"``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``year``, ``group``, ``item``, ``label``, ``count``, ``base``, ``pct``.
+        Without ``by`` and with one year, indexed by ``item``.
+    """
+    f = st.frequencies(df, FACTOR, by=by, years=year, summary=True)
+    out = f[["year", "group", "item", "label", "count", "base", "pct"]].reset_index(drop=True)
+    if by is None and year is not None:
+        out = out.set_index("item", drop=False)
+    return out
+
+
+def _share_codes(df: pd.DataFrame, year: int, codes: list[int]) -> pd.Series:
+    f = factor_verdeling(df, year)
+    return f[f["code"].isin(codes)].groupby("item", sort=False)["pct"].sum()
+
+
+def vergelijking_bevorderd(ed) -> pd.DataFrame:
+    """Share 'bevorderd' per factor in the edition's year and its previous comparison year.
+
+    Returns
+    -------
+    DataFrame
+        One row per factor (codebook order): ``item``, ``label``, ``pct_<year>``,
+        ``n_<year>`` for both years, ``diff_pp`` (this year minus the previous), ``p_value``
+        (two-sided z-test of two proportions, :func:`barometer.models.proportion_test`). Empty when the edition has no comparison year.
+    """
+    prev = ed.previous_year
+    if prev is None:
+        return pd.DataFrame(columns=["item", "label", "diff_pp", "p_value"])
+    now = aandeel_bevorderd(ed.df, ed.year)
+    old = aandeel_bevorderd(ed.frames[prev], prev)
+    rows = []
+    for item in now.index:
+        a, b = now.loc[item], old.loc[item]
+        rows.append({
+            "item": item,
+            "label": a["label"],
+            f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
+            f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
+            "diff_pp": a["pct"] - b["pct"],
+            "p_value": models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"],
+        })
+    return pd.DataFrame(rows)
+
+
+def menselijk_kapitaal(ed) -> dict:
+    """Reliability, loadings, mean and correlation with the climate scale of the human-capital scale.
+
+    Returns
+    -------
+    dict
+        ``items`` (list), ``alpha``, ``loadings`` (Series by item), ``mean``, ``sd``, ``n``,
+        ``r_climate`` (Pearson correlation with ``climate_scale``), ``p_climate``, ``n_climate``,
+        and per comparison year ``mean_<year>``, ``n_<year>`` plus ``p_mean_diff``
+        (Welch t-test against the previous year), when available.
+
+    Notes
+    -----
+    Items are recoded first ('weet niet' → 3). Alpha and loadings
+    (:func:`barometer.scales.reliability`) on complete cases of the edition's year;
+    loadings are those of the first principal component of the item correlations.
+    """
+    from scipy import stats as sps
+
+    df = ed.df
+    rel = scales.reliability(df, HUMAN_CAPITAL, year=ed.year)
+    m = st.means(df, HUMAN_CAPITAL, years=ed.year).iloc[0]
+    hc = pd.to_numeric(df[HUMAN_CAPITAL], errors="coerce").astype(float)
+    cor = scales.scale_correlation(df, HUMAN_CAPITAL, "climate_scale", year=ed.year)
+    out = {
+        "items": list(rel.items["item"]),
+        "alpha": rel.alpha,
+        "explained": rel.explained,
+        "loadings": rel.items.set_index("item")["loading"],
+        "item_table": rel.items,
+        "mean": float(m["mean"]), "sd": float(m["sd"]), "n": int(m["n"]),
+        "r_climate": cor["r"], "p_climate": cor["p"], "n_climate": cor["n"],
+    }
+    prev = ed.previous_year
+    if prev is not None:
+        old = pd.to_numeric(ed.frames[prev][HUMAN_CAPITAL], errors="coerce").dropna().astype(float)
+        out[f"mean_{prev}"] = float(old.mean()) if len(old) else float("nan")
+        out[f"n_{prev}"] = int(len(old))
+        out["p_mean_diff"] = (float(sps.ttest_ind(hc.dropna(), old, equal_var=False).pvalue)
+                              if len(old) > 1 else float("nan"))
+    return out
+
+
+# ----------------------------------------------------------------------------- exhibits
+def figuur_factoren(ed) -> FigureExhibit:
+    """Figuur 2-12: the 17 factors as 100% stacked bars of the five answer categories.
+
+    Base: innovators of the edition's year with an answer; 'weet niet' merged with
+    'bevorderd noch belemmerd'.
+    """
+    cb = load_codebook()
+    f = factor_verdeling(ed.df, ed.year)
+    order_items = list(dict.fromkeys(f["label"]))
+    bev = aandeel_bevorderd(ed.df, ed.year)
+    hinder = _share_codes(ed.df, ed.year, _hinder_codes(cb))
+    top = bev["pct"].idxmax()
+    worst = hinder.idxmax()
+    n = int(f["base"].max()) if len(f) else 0
+    alt = (
+        f"Liggende gestapelde staven voor {len(order_items)} factoren. "
+        f"'{cb.label(top)}' heeft het vaakst het innovatieproces bevorderd "
+        f"({fmt.pct(bev.loc[top, 'pct'])}); '{cb.label(worst)}' heeft het vaakst belemmerd "
+        f"({fmt.pct(hinder.loc[worst])}). Bij de meeste factoren overheerst het neutrale midden."
+    )
+    fig = figures.stacked_bars(f, y="label", category="code_label", x="pct", xlabel="")
+    data = f.assign(year=ed.year)[["year", "item", "label", "code", "code_label", "count", "base", "pct"]]
+    return FigureExhibit(
+        name=f"fig-{_SLUG}-verdeling",
+        caption=(
+            f"Bevorderende en belemmerende factoren bij de meest recente innovatie, {ed.year} "
+            f"(% van de organisaties die innoveerden, n = {fmt.num(n)}; 'weet niet' telt als "
+            f"'{lower_first(cb.labels(cb.items(FACTOR)[0])[_neutral_code(cb)])}'). "
+            "(Figuur 2-12 in het rapport)"
+        ),
+        alt=alt,
+        figure=fig,
+        data=data,
+    )
+
+
+def figuur_factoren_vergelijking(ed):
+    """% 'bevorderd' per factor, this year against the previous measurement (Figuur 2-12 compared).
+
+    Returns a notice when the edition has no comparison year.
+    """
+    comp = vergelijking_bevorderd(ed)
+    if comp.empty:
+        return Notice("Voor deze editie is er geen eerdere meting om mee te vergelijken.")
+    prev = ed.previous_year
+    long = pd.concat([
+        comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
+    ], ignore_index=True)
+    sig = comp[comp["p_value"] < 0.05]
+    biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
+    alt = (
+        f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {ed.year}. "
+        f"Het grootste verschil is er bij '{biggest['label']}' "
+        f"({fmt.pct(biggest[f'pct_{prev}'])} tegen {fmt.pct(biggest[f'pct_{ed.year}'])}); "
+        f"{len(sig)} van de {len(comp)} verschillen zijn statistisch significant."
+    )
+    fig = figures.bar_shares(long, y="label", x="pct", hue="year", hue_order=[ed.year, prev],
+                             order=list(comp["label"]), xlabel="")
+    return FigureExhibit(
+        name=f"fig-{_SLUG}-vergelijking",
+        caption=(
+            f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, {prev} en {ed.year} "
+            f"(% van de organisaties die innoveerden; n = {fmt.num(comp[f'n_{prev}'].max())} en "
+            f"{fmt.num(comp[f'n_{ed.year}'].max())}). (Vergelijking bij Figuur 2-12 in het rapport)"
+        ),
+        alt=alt,
+        figure=fig,
+        data=comp,
+    )
+
+
+def tabel_menselijk_kapitaal(ed) -> TableExhibit:
+    """The human-capital scale: items with loadings, alpha, mean, sd and n."""
+    cb = load_codebook()
+    hc = menselijk_kapitaal(ed)
+    rows = [{"Onderdeel": cb.label(c), "Waarde": fmt.dec(hc["loadings"][c])} for c in hc["items"]]
+    rows += [
+        {"Onderdeel": "Cronbachs alfa", "Waarde": fmt.dec(hc["alpha"])},
+        {"Onderdeel": "Verklaarde variantie eerste factor", "Waarde": fmt.pct(100 * hc["explained"])},
+        {"Onderdeel": "Gemiddelde schaalscore (1–5)", "Waarde": fmt.dec(hc["mean"])},
+        {"Onderdeel": "Standaarddeviatie", "Waarde": fmt.dec(hc["sd"])},
+        {"Onderdeel": "Aantal organisaties (n)", "Waarde": fmt.num(hc["n"])},
+        {"Onderdeel": "Correlatie met de schaal innovatieklimaat (r)", "Waarde": fmt.dec(hc["r_climate"])},
+    ]
+    data = pd.DataFrame(
+        [{"statistic": f"loading_{c}", "value": float(hc["loadings"][c])} for c in hc["items"]]
+        + [{"statistic": k, "value": float(hc[k])} for k in ("alpha", "explained", "mean", "sd", "n", "r_climate", "p_climate")]
+    )
+    return TableExhibit(
+        name=f"tbl-{_SLUG}-menselijk-kapitaal",
+        caption=f"Schaal menselijk kapitaal: ladingen van de drie factoren, betrouwbaarheid en gemiddelde ({ed.year})",
+        frame=pd.DataFrame(rows),
+        notes=[
+            "Ladingen op de eerste hoofdcomponent van de correlaties tussen de drie items; "
+            "'weet niet' telt als de middelste categorie.",
+            f"Basis: organisaties die innoveerden en alle drie items beantwoordden; correlatie op "
+            f"{fmt.num(hc['n_climate'])} organisaties met beide schaalscores.",
+        ],
+        data=data,
+    )
+
+
+def kerncijfers(ed) -> dict:
+    """Glue the chapter's key figures, direction words and comparison sentences.
+
+    Returns
+    -------
+    dict
+        The glued keys and their (Dutch, pre-formatted) texts: ``n_innovators``,
+        ``n_factoren``, ``top3_namen``, ``top3_min``, ``top3_max``, ``top3_hc``,
+        ``top_belemmerd_namen``, ``top_belemmerd_max``, ``neutraal_namen``,
+        ``neutraal_min``, ``hc_mean``, ``hc_alpha``, ``hc_alpha_oordeel``, ``hc_r``,
+        ``hc_r_woord``, ``hc_r_sign``, ``hc_n``, and two sentences that depend on the
+        comparison year: ``zin_vergelijking`` (factors) and ``zin_hc_vergelijking`` (scale
+        mean). Without a comparison year those sentences say there is nothing to compare.
+
+    Notes
+    -----
+    Direction words compare the figures as printed (rounded half up), so two equal
+    printed percentages never read as "vaker". Significance: two-proportion z-test
+    (factors) and Welch's t-test (scale mean), two-sided, 5%.
+    """
+    cb = load_codebook()
+    df, year = ed.df, ed.year
+    bev = aandeel_bevorderd(df, year).sort_values("pct", ascending=False, kind="stable")
+    hinder = _share_codes(df, year, _hinder_codes(cb)).sort_values(ascending=False, kind="stable")
+    neutral = _share_codes(df, year, [_neutral_code(cb)]).sort_values(ascending=False, kind="stable")
+    top3 = list(bev.index[:3])
+    out = {
+        "n_innovators": fmt.num(int(bev["base"].max())),
+        "n_factoren": fmt.num(len(cb.items(FACTOR))),
+        "top3_namen": join_nl([lower_first(cb.label(c)) for c in top3]),
+        "top3_min": fmt.pct(bev.loc[top3, "pct"].min()),
+        "top3_max": fmt.pct(bev.loc[top3, "pct"].max()),
+        "top3_hc": "precies" if set(top3) == set(cb.items(HUMAN_CAPITAL)) else "niet precies",
+        "top_belemmerd_namen": join_nl([lower_first(cb.label(c)) for c in hinder.index[:3]]),
+        "top_belemmerd_min": fmt.pct(hinder.iloc[2]),
+        "top_belemmerd_max": fmt.pct(hinder.iloc[0]),
+        "neutraal_namen": join_nl([lower_first(cb.label(c)) for c in neutral.index[:3]]),
+        "neutraal_min": fmt.pct(neutral.iloc[2]),
+    }
+    hc = menselijk_kapitaal(ed)
+    out.update({
+        "hc_mean": fmt.dec(hc["mean"], 1),
+        "hc_alpha": fmt.dec(hc["alpha"]),
+        "hc_alpha_oordeel": "voldoende" if hc["alpha"] >= 0.7 else "onvoldoende",
+        "hc_r": fmt.dec(hc["r_climate"]),
+        "hc_r_woord": "positief" if hc["r_climate"] > 0 else "negatief",
+        "hc_r_sign": significance_word(hc["p_climate"]),
+        "hc_n": fmt.num(hc["n"]),
+    })
+    prev = ed.previous_year
+    if prev is None:
+        none = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
+        out["zin_vergelijking"] = none
+        out["zin_hc_vergelijking"] = none
+    else:
+        comp = vergelijking_bevorderd(ed).set_index("item")
+        old_top3 = list(comp.sort_values(f"pct_{prev}", ascending=False, kind="stable").index[:3])
+        priv = comp.loc["factor_private"]
+        n_sig = int((comp["p_value"] < 0.05).sum())
+        same_top = set(old_top3) == set(top3)
+        word = direction(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
+                         same="even vaak", decimals=0)
+        out["zin_vergelijking"] = (
+            f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
+            f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
+            f"bevorderend genoemd dan in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
+            f"{fmt.pct(priv[f'pct_{prev}'])}); dat verschil is {significance_word(priv['p_value'])} "
+            f"statistisch significant. Van alle {fmt.num(len(comp))} factoren verschillen er "
+            f"{fmt.num(n_sig)} significant tussen beide metingen."
+        )
+        hc_word = direction(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
+                            same="even hoog", decimals=1)
+        out["zin_hc_vergelijking"] = (
+            f"In {prev} was de gemiddelde score op deze schaal {fmt.dec(hc[f'mean_{prev}'], 1)}; "
+            f"de score van {year} ligt dus {hc_word}, en het verschil is "
+            f"{significance_word(hc['p_mean_diff'])} statistisch significant."
+        )
+    for key, text in out.items():
+        glue_text(key, text)
+    return out

@@ -1,0 +1,547 @@
+"""Exhibits of the chapter *Innovatieklimaat* (report §2.4).
+
+The climate statements (Figuur 2-13) and the climate scale (reliability, distribution —
+Figuur 2-14 —, differences by size, sector and part of the national government), the
+conditions statements and scale (Figuur 2-15), the three climate clusters with the
+codebook's thresholds, innovation by cluster (Figuur 2-16) and success factors by cluster
+(Figuur 2-17).
+
+Every function takes an :class:`barometer.edition.Edition`. Labels come from the codebook,
+numbers from :mod:`barometer.statistics` and :mod:`barometer.scales`, formatting from
+:mod:`barometer.formatting`, charts from :mod:`barometer.figures`.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from barometer import figures, scales
+from barometer import formatting as fmt
+from barometer import statistics as st
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import factoren
+from barometer.exhibits._gedeeld_klimaat import (
+    Notice,
+    glue_text,
+    join_nl,
+    lower_first,
+    significance_word,
+)
+
+__all__ = [
+    "CLUSTER",
+    "stellingen",
+    "schaal_betrouwbaarheid",
+    "toets_grootte",
+    "regressie_sector",
+    "clusterverdeling",
+    "spectrum_naar_cluster",
+    "succesfactoren_naar_cluster",
+    "figuur_klimaatstellingen",
+    "tabel_klimaatschaal",
+    "figuur_klimaatverdeling",
+    "tabel_klimaat_naar_grootte",
+    "tabel_klimaat_regressie",
+    "figuur_randvoorwaarden",
+    "tabel_randvoorwaardenschaal",
+    "tabel_clusters",
+    "figuur_spectrum_naar_cluster",
+    "figuur_succesfactoren_naar_cluster",
+    "kerncijfers",
+]
+
+CLUSTER = "climate_cluster"
+_SLUG = "innovatieklimaat"
+#: Factors whose krachtig–beperkt difference the report quotes (Figuur 2-17).
+QUOTED_DIFFERENCES = ("factor_technology", "factor_incentives", "factor_mistakes", "factor_staff", "factor_citizens")
+
+
+def _years(ed) -> list[int]:
+    return [ed.year, *sorted(ed.comparison_years, reverse=True)]
+
+
+# ----------------------------------------------------------------------------- analysis
+def stellingen(ed, question: str) -> pd.DataFrame:
+    """% (helemaal) eens per statement of ``question`` (``climate``/``conditions``) per year.
+
+    Returns
+    -------
+    DataFrame
+        :func:`barometer.statistics.frequencies` with ``summary=True`` for the edition's
+        year and its comparison years: ``year``, ``item``, ``label``, ``count``, ``base``, ``pct``.
+    """
+    return st.frequencies(ed.all_years, question, years=_years(ed), summary=True)
+
+
+def schaal_betrouwbaarheid(ed, scale: str) -> dict:
+    """Reliability, loadings and mean of a derived scale in the edition's year.
+
+    Returns
+    -------
+    dict
+        ``reliability`` (:class:`barometer.scales.Reliability`), ``mean``, ``sd``, ``n``,
+        and per comparison year ``mean_<year>``.
+    """
+    rel = scales.reliability(ed.df, scale, year=ed.year)
+    m = st.means(ed.all_years, scale, years=_years(ed)).set_index("year")
+    out = {"reliability": rel, "mean": float(m.loc[ed.year, "mean"]), "sd": float(m.loc[ed.year, "sd"]),
+           "n": int(m.loc[ed.year, "n"])}
+    for y in ed.comparison_years:
+        out[f"mean_{y}"] = float(m.loc[y, "mean"])
+    return out
+
+
+def toets_grootte(ed, scale: str = "climate_scale") -> dict:
+    """One-way analysis of variance of a scale score by size class (edition's year).
+
+    Returns
+    -------
+    dict
+        ``means`` (frame of :func:`barometer.statistics.means` by ``size_class``), ``F``,
+        ``p``, ``df_between``, ``df_within``, ``eta2`` (share of variance between classes).
+    """
+    from scipy import stats as sps
+
+    df = ed.df
+    m = st.means(df, scale, by="size_class", years=ed.year)
+    groups = [pd.to_numeric(df.loc[pd.to_numeric(df["size_class"], errors="coerce") == g, scale],
+                            errors="coerce").dropna().astype(float)
+              for g in m.loc[m["group"] != st.TOTAL, "group"]]
+    groups = [g for g in groups if len(g) > 1]
+    f, p = sps.f_oneway(*groups)
+    allv = pd.concat(groups)
+    ss_b = sum(len(g) * (g.mean() - allv.mean()) ** 2 for g in groups)
+    ss_t = ((allv - allv.mean()) ** 2).sum()
+    return {"means": m, "F": float(f), "p": float(p), "df_between": len(groups) - 1,
+            "df_within": int(len(allv) - len(groups)), "eta2": float(ss_b / ss_t) if ss_t else float("nan")}
+
+
+def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd.DataFrame:
+    """OLS of a scale score on sector (reference: Rijksoverheid) and measurement year.
+
+    Uses the edition's year and its comparison years together, as the report does
+    ("regressieanalyse op basis van gegevens van twee metingen").
+
+    Returns
+    -------
+    DataFrame
+        One row per sector other than the reference and per year other than the first:
+        ``term`` (``sector``/``year``), ``code``, ``label``, ``n``, ``coef``, ``ci_low``,
+        ``ci_high``, ``p_value``; ``attrs`` hold ``n``, ``r2``, ``reference``.
+    """
+    import statsmodels.api as sm
+
+    cb = load_codebook()
+    d = ed.all_years[["sector", "year", scale]].apply(pd.to_numeric, errors="coerce").dropna()
+    d = d[d["year"].isin(_years(ed))]
+    sectors = [c for c in cb.labels("sector") if c != reference and (d["sector"] == c).any()]
+    years = sorted(d["year"].unique())
+    X = pd.DataFrame({f"s{c}": (d["sector"] == c).astype(float) for c in sectors}, index=d.index)
+    for y in years[1:]:
+        X[f"y{int(y)}"] = (d["year"] == y).astype(float)
+    X = sm.add_constant(X)
+    res = sm.OLS(d[scale].astype(float), X).fit()
+    ci = res.conf_int()
+    rows = []
+    for c in sectors:
+        k = f"s{c}"
+        rows.append({"term": "sector", "code": c, "label": cb.labels("sector")[c],
+                     "n": int((d["sector"] == c).sum()), "coef": res.params[k],
+                     "ci_low": ci.loc[k, 0], "ci_high": ci.loc[k, 1], "p_value": res.pvalues[k]})
+    for y in years[1:]:
+        k = f"y{int(y)}"
+        rows.append({"term": "year", "code": int(y), "label": str(int(y)), "n": int((d["year"] == y).sum()),
+                     "coef": res.params[k], "ci_low": ci.loc[k, 0], "ci_high": ci.loc[k, 1],
+                     "p_value": res.pvalues[k]})
+    out = pd.DataFrame(rows)
+    out.attrs.update(n=int(res.nobs), r2=float(res.rsquared), reference=cb.labels("sector")[reference],
+                     first_year=int(years[0]) if years else None)
+    return out
+
+
+def clusterverdeling(ed) -> pd.DataFrame:
+    """Share of organisations per climate cluster (edition's year): ``code``, ``label``, ``count``, ``base``, ``pct``."""
+    f = st.frequencies(ed.df, CLUSTER, years=ed.year)
+    return f[["code", "label", "count", "base", "pct"]].reset_index(drop=True)
+
+
+def spectrum_naar_cluster(ed) -> pd.DataFrame:
+    """Innovation spectrum (none / single / multiple) per climate cluster, with the total.
+
+    Returns
+    -------
+    DataFrame
+        ``group`` (cluster code or ``"Totaal"``), ``group_label``, ``code``, ``label``
+        (spectrum group), ``count``, ``base``, ``pct`` (0–100 of all organisations of the
+        cluster with a climate score; the total: all organisations).
+    """
+    cb = load_codebook()
+    f = st.frequencies(ed.df, "spectrum_group", by=CLUSTER, years=ed.year)
+    labels = {**cb.labels(CLUSTER), st.TOTAL: st.TOTAL}
+    f = f.assign(group_label=f["group"].map(labels))
+    return f[["group", "group_label", "code", "label", "count", "base", "pct"]].reset_index(drop=True)
+
+
+def succesfactoren_naar_cluster(ed) -> pd.DataFrame:
+    """% 'bevorderd' per factor per climate cluster and in total (Figuur 2-17).
+
+    Returns
+    -------
+    DataFrame
+        Wide: one row per factor (codebook order), index ``item``; columns ``label``, per
+        cluster code and ``"Totaal"`` the percentage, ``n_<group>`` the bases, and
+        ``diff_pp`` (krachtig minus beperkt, percentage points).
+    """
+    cb = load_codebook()
+    f = factoren.aandeel_bevorderd(ed.df, ed.year, by=CLUSTER)
+    wide = f.pivot_table(index="item", columns="group", values="pct", sort=False)
+    base = f.pivot_table(index="item", columns="group", values="base", sort=False)
+    order = cb.items(factoren.FACTOR)
+    wide = wide.reindex(order)
+    codes = list(cb.labels(CLUSTER))
+    out = pd.DataFrame({"label": [cb.label(i) for i in order]}, index=pd.Index(order, name="item"))
+    for g in [*codes, st.TOTAL]:
+        out[g] = wide[g] if g in wide.columns else np.nan
+        out[f"n_{g}"] = base.reindex(order)[g] if g in base.columns else 0
+    strong, limited = codes[0], codes[-1]
+    out["diff_pp"] = out[strong] - out[limited]
+    return out
+
+
+# ----------------------------------------------------------------------------- exhibits
+def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> FigureExhibit:
+    cb = load_codebook()
+    f = stellingen(ed, question)
+    years = _years(ed)
+    now = f[f["year"] == ed.year]
+    alt = figures.alt_text(f, what, group="year")
+    n = {y: int(f.loc[f["year"] == y, "base"].max()) for y in years}
+    ns = " en ".join(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
+    fig = figures.bar_shares(f, y="label", x="pct", hue="year", hue_order=years, order=list(now["label"]),
+                             xlabel="")
+    label = cb.variable(question).display.get("summary_label", "")
+    caption = (f"Stellingen over {what}, {' en '.join(str(y) for y in sorted(years))} "
+               f"(% {label}; n = {ns}). ({report} in het rapport)")
+    return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=f)
+
+
+def figuur_klimaatstellingen(ed) -> FigureExhibit:
+    """Figuur 2-13: the climate statements, % (helemaal) eens, this year and the comparison years."""
+    return _stellingen_figuur(ed, "climate", f"fig-{_SLUG}-stellingen", "Figuur 2-13", "het innovatieklimaat")
+
+
+def figuur_randvoorwaarden(ed) -> FigureExhibit:
+    """Figuur 2-15: the conditions statements, % (helemaal) eens."""
+    return _stellingen_figuur(ed, "conditions", f"fig-{_SLUG}-randvoorwaarden", "Figuur 2-15",
+                              "randvoorwaarden voor innovatie")
+
+
+def _schaal_tabel(ed, scale: str, name: str, what: str) -> TableExhibit:
+    res = schaal_betrouwbaarheid(ed, scale)
+    rel = res["reliability"]
+    items = rel.items
+    frame = pd.DataFrame({
+        "Stelling": items["label"],
+        "Lading": [fmt.dec(v) for v in items["loading"]],
+        "Item-restcorrelatie": [fmt.dec(v) for v in items["item_rest_r"]],
+        "Alfa zonder dit item": [fmt.dec(v) for v in items["alpha_if_deleted"]],
+    })
+    data = items.assign(scale=scale, alpha=rel.alpha, explained=rel.explained, mean=res["mean"],
+                        sd=res["sd"], n=res["n"], year=ed.year)
+    return TableExhibit(
+        name=name,
+        caption=f"Schaal {what}: ladingen en betrouwbaarheid per stelling ({ed.year})",
+        frame=frame,
+        notes=[
+            f"Cronbachs alfa {fmt.dec(rel.alpha)}; de eerste factor verklaart {fmt.pct(100 * rel.explained)} "
+            f"van de variantie; gemiddelde schaalscore {fmt.dec(res['mean'])} (sd {fmt.dec(res['sd'])}, "
+            f"n = {fmt.num(res['n'])}).",
+            "Ladingen op de eerste hoofdcomponent; alleen organisaties die alle stellingen beantwoordden.",
+        ],
+        data=data,
+    )
+
+
+def tabel_klimaatschaal(ed) -> TableExhibit:
+    """The climate scale (statements of Figuur 2-13 without the first): loadings and alpha."""
+    return _schaal_tabel(ed, "climate_scale", f"tbl-{_SLUG}-klimaatschaal", "innovatieklimaat")
+
+
+def tabel_randvoorwaardenschaal(ed) -> TableExhibit:
+    """The conditions scale (the three statements of Figuur 2-15): loadings and alpha."""
+    return _schaal_tabel(ed, "conditions_scale", f"tbl-{_SLUG}-randvoorwaardenschaal",
+                         "randvoorwaarden voor innovatie")
+
+
+def figuur_klimaatverdeling(ed) -> FigureExhibit:
+    """Figuur 2-14: distribution of the climate scale scores (histogram, % of organisations)."""
+    cb = load_codebook()
+    k = len(cb.derived("climate_scale").items)
+    dist = scales.scale_distribution(ed.df["climate_scale"], step=1 / k)
+    mean, sd, n = dist.attrs["mean"], dist.attrs["sd"], dist.attrs["n"]
+    mode = dist.loc[dist["pct"].idxmax()]
+    middle = dist[(dist["bin_mid"] >= mean - sd) & (dist["bin_mid"] <= mean + sd)]["pct"].sum()
+    alt = (f"Histogram van de schaalscores innovatieklimaat ({fmt.num(n)} organisaties). De scores liggen "
+           f"rond het gemiddelde van {fmt.dec(mean)}; {fmt.pct(middle)} van de organisaties scoort binnen één "
+           f"standaarddeviatie ({fmt.dec(sd)}) daarvan. De meest voorkomende score is {fmt.dec(mode['bin_mid'])}.")
+    fig = figures.histogram(dist, xlabel=cb.derived("climate_scale").label, ylabel="", mean=mean)
+    return FigureExhibit(
+        name=f"fig-{_SLUG}-verdeling",
+        caption=(f"Verdeling van de schaalscores innovatieklimaat ({ed.year}, % van de organisaties; "
+                 f"gemiddelde {fmt.dec(mean)}, standaarddeviatie {fmt.dec(sd)}, n = {fmt.num(n)}). "
+                 "(Figuur 2-14 in het rapport)"),
+        alt=alt, figure=fig, data=dist.assign(year=ed.year),
+    )
+
+
+def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
+    """Mean climate score by size class, with the F-test of the difference."""
+    cb = load_codebook()
+    t = toets_grootte(ed)
+    m = t["means"]
+    labels = {**cb.labels_long("size_class"), st.TOTAL: st.TOTAL}
+    frame = pd.DataFrame({
+        "Omvang": m["group"].map(labels),
+        "Gemiddelde": [fmt.format_value(v, "mean", n=n, min_base=ed.min_base) for v, n in zip(m["mean"], m["n"])],
+        "Standaarddeviatie": [fmt.format_value(v, "sd", n=n, min_base=ed.min_base) for v, n in zip(m["sd"], m["n"])],
+        "n": [fmt.num(v) for v in m["n"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{_SLUG}-grootte",
+        caption=f"Schaalscore innovatieklimaat naar organisatiegrootte ({ed.year})",
+        frame=frame,
+        notes=[f"Variantieanalyse: F({t['df_between']}, {t['df_within']}) = {fmt.dec(t['F'])}, "
+               f"p = {fmt.dec(t['p'], 3)}; het verschil tussen de grootteklassen is "
+               f"{significance_word(t['p'])} significant (5%)."],
+        data=m.assign(F=t["F"], p=t["p"]),
+    )
+
+
+def tabel_klimaat_regressie(ed) -> TableExhibit:
+    """OLS of the climate score on sector and year (all years of the edition)."""
+    r = regressie_sector(ed)
+    show = r.assign(
+        label=np.where(r["term"] == "year", "Meting " + r["label"], r["label"]),
+    )
+    frame = pd.DataFrame({
+        "Term": show["label"],
+        "n": [fmt.num(v) for v in show["n"]],
+        "Verschil": [fmt.format_value(v, "dec", 2, n=n, min_base=ed.min_base) for v, n in zip(show["coef"], show["n"])],
+        "95%-interval": [fmt.SMALL_CELL if n < ed.min_base else f"{fmt.dec(lo)} tot {fmt.dec(hi)}"
+                          for lo, hi, n in zip(show["ci_low"], show["ci_high"], show["n"])],
+        "p": [fmt.format_value(v, "dec", 3, n=n, min_base=ed.min_base) for v, n in zip(show["p_value"], show["n"])],
+    })
+    years = " en ".join(str(y) for y in sorted(_years(ed)))
+    return TableExhibit(
+        name=f"tbl-{_SLUG}-regressie",
+        caption=f"Verschillen in innovatieklimaat naar sector, regressie op de metingen {years}",
+        frame=frame,
+        notes=[f"Lineaire regressie (kleinste kwadraten) van de schaalscore op sector en meetjaar; "
+               f"referentie: {r.attrs['reference']}"
+               + (f" en de meting van {r.attrs['first_year']}" if len(_years(ed)) > 1 else "")
+               + f". n = {fmt.num(r.attrs['n'])}, R² = {fmt.dec(r.attrs['r2'])}. "
+               f"# n kleiner dan {ed.min_base}."],
+        data=r,
+    )
+
+
+def tabel_clusters(ed) -> TableExhibit:
+    """The three climate clusters: criterion (codebook thresholds), n and share."""
+    cb = load_codebook()
+    d = cb.derived(CLUSTER)
+    th = d.thresholds
+    crit = {1: f"score ≥ {fmt.dec(th['strong_min'], 1)}",
+            2: f"{fmt.dec(th['limited_below'], 1)} ≤ score < {fmt.dec(th['strong_min'], 1)}",
+            3: f"score < {fmt.dec(th['limited_below'], 1)}"}
+    c = clusterverdeling(ed)
+    frame = pd.DataFrame({
+        "Innovatieklimaat": c["label"],
+        "Schaalscore": c["code"].map(crit),
+        "Aantal": [fmt.num(v) for v in c["count"]],
+        "Percentage": [fmt.pct(v) for v in c["pct"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{_SLUG}-clusters",
+        caption=f"Drie groepen organisaties naar innovatieklimaat ({ed.year})",
+        frame=frame,
+        notes=[f"Basis: {fmt.num(int(c['base'].max()))} organisaties met een schaalscore innovatieklimaat."],
+        data=c.assign(year=ed.year),
+    )
+
+
+def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
+    """Figuur 2-16: no / single / multiple innovation per climate cluster (and in total)."""
+    cb = load_codebook()
+    f = spectrum_naar_cluster(ed)
+    cats = list(cb.labels("spectrum_group").values())
+    groups = [*cb.labels(CLUSTER).values(), st.TOTAL]
+    plot = f.assign(bar=f["group_label"] + " (n = " + f["base"].map(fmt.num) + ")")
+    order = [plot.loc[plot["group_label"] == g, "bar"].iloc[0] for g in groups if (plot["group_label"] == g).any()]
+    none_code = min(cb.labels("spectrum_group"))
+    inno = f[f["code"] != none_code].groupby("group_label", sort=False)["pct"].sum()
+    multi = f[f["code"] == max(cb.labels("spectrum_group"))].set_index("group_label")["pct"]
+    alt = ("Gestapelde staven per klimaatgroep met het aandeel organisaties zonder innovatie, met een "
+           "enkelvoudige en met een meervoudige innovatie. Innovatie: "
+           + ", ".join(f"{g.lower()} {fmt.pct(inno[g])}" for g in groups[:-1] if g in inno)
+           + ". Meervoudig: " + ", ".join(f"{g.lower()} {fmt.pct(multi[g])}" for g in groups[:-1] if g in multi) + ".")
+    colors = [figures.OKABE_ITO["grey"], figures.OKABE_ITO["sky"], figures.OKABE_ITO["blue"]]
+    fig = figures.stacked_bars(plot, y="bar", category="label", x="pct", category_order=cats, order=order,
+                               colors=colors, xlabel="")
+    return FigureExhibit(
+        name=f"fig-{_SLUG}-spectrum-clusters",
+        caption=(f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties "
+                 "per groep). (Figuur 2-16 in het rapport)"),
+        alt=alt, figure=fig, data=f.assign(year=ed.year),
+    )
+
+
+def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
+    """Figuur 2-17: % 'bevorderd' per factor in the three climate clusters."""
+    cb = load_codebook()
+    w = succesfactoren_naar_cluster(ed)
+    codes = list(cb.labels(CLUSTER))
+    long = pd.concat([
+        pd.DataFrame({"label": w["label"], "group": g, "pct": w[g], "base": w[f"n_{g}"]}) for g in codes
+    ], ignore_index=True)
+    long["pct"] = long["pct"].where(long["base"] >= ed.min_base)
+    big = w.sort_values("diff_pp", ascending=False, kind="stable").head(2)
+    alt = ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
+           "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
+           "beperkt zijn er bij " + join_nl([f"'{r.label}' ({fmt.pp(r.diff_pp)})" for r in big.itertuples()]) + ".")
+    fig = figures.bar_shares(long, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
+                             hue_order=codes, order=list(w["label"]), xlabel="")
+    n = {g: int(w[f"n_{g}"].max()) for g in codes}
+    ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes)
+    data = w.reset_index()
+    data.columns = [str(c) for c in data.columns]
+    return FigureExhibit(
+        name=f"fig-{_SLUG}-succesfactoren-clusters",
+        caption=(f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "
+                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport)"),
+        alt=alt, figure=fig, data=data,
+    )
+
+
+# ----------------------------------------------------------------------------- key figures
+def kerncijfers(ed) -> dict:
+    """Glue the chapter's key figures, direction words and comparison sentences.
+
+    Returns
+    -------
+    dict
+        Glued key -> Dutch text. See the chapter for their use; every key is glued in
+        every edition (sentences say so when there is no comparison year).
+    """
+    cb = load_codebook()
+    df, year = ed.df, ed.year
+    out: dict[str, str] = {}
+    # statements
+    f = stellingen(ed, "climate").set_index(["year", "item"])
+    now = f.loc[year]
+    out["n_organisaties"] = fmt.num(int(now["base"].max()))
+    first = cb.items("climate")[0]
+    for item in cb.items("climate"):
+        out[f"pct_{item}"] = fmt.pct(now.loc[item, "pct"])
+    top2 = now.sort_values("pct", ascending=False, kind="stable").index[:2]
+    out["klimaat_top2"] = join_nl([lower_first(cb.label(i)) for i in top2])
+    out["eerste_stelling"] = lower_first(cb.label(first))
+    # climate scale
+    k = schaal_betrouwbaarheid(ed, "climate_scale")
+    out.update({
+        "klimaat_alpha": fmt.dec(k["reliability"].alpha),
+        "klimaat_alpha_oordeel": "voldoende" if k["reliability"].alpha >= 0.7 else "onvoldoende",
+        "klimaat_mean": fmt.dec(k["mean"]), "klimaat_sd": fmt.dec(k["sd"]), "klimaat_n": fmt.num(k["n"]),
+        "klimaat_items": fmt.num(len(cb.derived("climate_scale").items)),
+        "klimaat_min_loading": fmt.dec(k["reliability"].items["loading"].min()),
+    })
+    dist = scales.scale_distribution(df["climate_scale"])
+    skew = float(pd.to_numeric(df["climate_scale"], errors="coerce").dropna().astype(float).skew())
+    out["klimaat_scheefheid"] = fmt.dec(skew)
+    out["klimaat_vorm"] = "redelijk symmetrisch" if abs(skew) < 0.5 else "duidelijk scheef"
+    del dist
+    # size
+    t = toets_grootte(ed)
+    out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
+                "grootte_wel_niet": significance_word(t["p"]),
+                "grootte_claim": "klopt" if t["p"] >= 0.05 else "klopt niet"})
+    # sector (regression on all years)
+    r = regressie_sector(ed)
+    sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]
+    hi = sec[(sec["coef"] > 0) & (sec["p_value"] < 0.05)]
+    lo = sec[(sec["coef"] < 0) & (sec["p_value"] < 0.05)]
+    out["sector_hoger"] = join_nl(list(hi["label"])) if len(hi) else "geen enkele sector"
+    out["sector_lager"] = join_nl(list(lo["label"])) if len(lo) else "geen enkele sector"
+    out["sector_referentie"] = r.attrs["reference"]
+    out["sector_n_sign"] = fmt.num(len(hi) + len(lo))
+    out["sector_n"] = fmt.num(len(sec))
+    # national government
+    nt = st.means(df, "climate_scale", by="national_type", years=year)
+    nt = nt[nt["group"] != st.TOTAL].sort_values("mean", ascending=False, kind="stable")
+    labels = cb.labels("national_type")
+    parts = [f"{lower_first(labels[int(g)])} ({fmt.format_value(m, 'mean', n=n, min_base=ed.min_base)})"
+             for g, m, n in zip(nt["group"], nt["mean"], nt["n"])]
+    out["rijk_volgorde"] = parts[0] + (", gevolgd door " + join_nl(parts[1:]) if len(parts) > 1 else "")
+    # conditions
+    c = stellingen(ed, "conditions").set_index(["year", "item"]).loc[year]
+    for item in cb.items("conditions"):
+        out[f"pct_{item}"] = fmt.pct(c.loc[item, "pct"])
+    rc = schaal_betrouwbaarheid(ed, "conditions_scale")
+    out.update({"rv_alpha": fmt.dec(rc["reliability"].alpha), "rv_mean": fmt.dec(rc["mean"]),
+                "rv_mean1": fmt.dec(rc["mean"], 1), "rv_n": fmt.num(rc["n"]),
+                "rv_alpha_oordeel": "voldoende" if rc["reliability"].alpha >= 0.7 else "onvoldoende"})
+    # comparison sentences
+    prev = ed.previous_year
+    if prev is None:
+        none = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
+        out["zin_klimaat_vergelijking"] = none
+        out["zin_rv_vergelijking"] = none
+    else:
+        from barometer.glue import direction
+
+        old = f.loc[prev]
+        moved = [(i, now.loc[i, "pct"] - old.loc[i, "pct"]) for i in cb.items("climate")]
+        i_max, d_max = max(moved, key=lambda t: abs(t[1]))
+        word = direction(old.loc[i_max, "pct"], now.loc[i_max, "pct"], decimals=0)
+        mword = direction(k[f"mean_{prev}"], k["mean"], up="hoger", down="lager", same="even hoog", decimals=2)
+        out["zin_klimaat_vergelijking"] = (
+            f"Ten opzichte van {prev} is het sterkst veranderd de stelling '{lower_first(cb.label(i_max))}': "
+            f"het aandeel dat het ermee eens is, is {word} van {fmt.pct(old.loc[i_max, 'pct'])} naar "
+            f"{fmt.pct(now.loc[i_max, 'pct'])}. De gemiddelde schaalscore was in {prev} "
+            f"{fmt.dec(k[f'mean_{prev}'])} en is in {year} dus {mword}."
+        )
+        cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]
+        words = [f"{lower_first(cb.label(i))} {direction(cold.loc[i, 'pct'], c.loc[i, 'pct'], decimals=0)} "
+                 f"({fmt.pct(cold.loc[i, 'pct'])} naar {fmt.pct(c.loc[i, 'pct'])})" for i in cb.items("conditions")]
+        out["zin_rv_vergelijking"] = f"Vergeleken met {prev} is de instemming met de stelling " + join_nl(words) + "."
+    # clusters
+    cl = clusterverdeling(ed).set_index("code")
+    th = cb.derived(CLUSTER).thresholds
+    out["grens_krachtig"] = fmt.dec(th["strong_min"], 1)
+    out["grens_beperkt"] = fmt.dec(th["limited_below"], 1)
+    names = {code: lab.lower() for code, lab in cb.labels(CLUSTER).items()}
+    for code, name in names.items():
+        out[f"aandeel_{name}"] = fmt.pct(cl.loc[code, "pct"])
+    sp = spectrum_naar_cluster(ed)
+    none_code, multi_code = min(cb.labels("spectrum_group")), max(cb.labels("spectrum_group"))
+    for code, name in names.items():
+        g = sp[sp["group"] == code]
+        out[f"innovatie_{name}"] = fmt.pct(g.loc[g["code"] != none_code, "pct"].sum())
+        out[f"meervoudig_{name}"] = fmt.pct(g.loc[g["code"] == multi_code, "pct"].sum())
+    inno = [sp[(sp["group"] == code) & (sp["code"] != none_code)]["pct"].sum() for code in names]
+    out["innovatie_volgorde"] = ("wel" if all(fmt.round_half_up(a) >= fmt.round_half_up(b)
+                                              for a, b in zip(inno, inno[1:])) else "niet")
+    # success factors by cluster
+    w = succesfactoren_naar_cluster(ed)
+    for item in QUOTED_DIFFERENCES:
+        out[f"verschil_{item}"] = fmt.pp(w.loc[item, "diff_pp"])
+        out[f"richting_{item}"] = "vaker" if w.loc[item, "diff_pp"] > 0 else "minder vaak"
+    big = w.sort_values("diff_pp", ascending=False, kind="stable").head(2)
+    out["grootste_verschillen"] = join_nl([lower_first(l) for l in big["label"]])
+    out["grootste_claim"] = ("wel" if set(big.index) == {"factor_technology", "factor_incentives"} else "niet")
+    strong, mid, limited = list(names)
+    out["n_krachtig_beter"] = fmt.num(int((w[strong] > w[limited]).sum()))
+    out["n_factoren"] = fmt.num(len(w))
+    for key, text in out.items():
+        glue_text(key, text)
+    return out
