@@ -1,0 +1,226 @@
+"""Helpers shared by the exhibit modules ``openbaar_bestuur`` and ``praktijken`` (report §2.1–2.2).
+
+Private to those two modules: the years an edition shows, a notice shown instead of an
+exhibit when a question was not asked or there is nothing to compare with, frequency tables
+per year in long form (via :mod:`barometer.statistics`), and the sentence fragments (significance words, Dutch
+lists) that the exhibit functions glue.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import pandas as pd
+
+from barometer import formatting as fmt
+from barometer.codebook import Codebook, load_codebook
+from barometer.glue import glue_text
+from barometer.statistics import TOTAL, frequencies
+
+__all__ = [
+    "ALPHA",
+    "Melding",
+    "codebook",
+    "years",
+    "year_label",
+    "asked_years",
+    "freq_by_year",
+    "shown_pct",
+    "join_nl",
+    "lower_first",
+    "significance_word",
+    "total_label",
+    "uitvoering_label",
+    "dk_table",
+    "dk_values",
+    "glue",
+]
+
+#: Significance level of every test in these chapters (the report's convention).
+ALPHA = 0.05
+
+
+def codebook() -> Codebook:
+    """The shipped codebook (cached by :func:`barometer.codebook.load_codebook`)."""
+    return load_codebook()
+
+
+@dataclass
+class Melding:
+    """A short Dutch sentence shown instead of an exhibit (question not asked, no data).
+
+    Renders as a MyST ``{note}`` admonition; the plain-text repr carries the same words so
+    nbval checks it.
+    """
+
+    text: str
+
+    def _repr_markdown_(self) -> str:
+        return f"```{{note}}\n{self.text}\n```"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def years(ed) -> list[int]:
+    """Comparison years and the edition's year, oldest first."""
+    return [*ed.comparison_years, ed.year]
+
+
+def year_label(year: int) -> str:
+    """Label of a measurement year on an axis or in a legend (``"2025"``)."""
+    return str(int(year))
+
+
+def asked_years(ed, name: str) -> list[int]:
+    """Years of the edition (and its comparisons) in which ``name`` was asked."""
+    cb = codebook()
+    return [y for y in years(ed) if cb.is_asked(name, y)]
+
+
+def freq_by_year(ed, question: str, by: str | None = None, total: bool = True) -> pd.DataFrame:
+    """Frequencies of ``question`` for every year the edition shows (long form).
+
+    Parameters
+    ----------
+    ed : Edition
+    question : str
+        Codebook question or coded derived variable.
+    by : str, optional
+        Grouping column.
+    total : bool, default True
+        With ``by``: also the rows of all respondents.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`barometer.statistics.frequencies`, restricted to the years in which the
+        question was asked, plus ``year_label`` (str) and ``shown`` (the percentage, NaN
+        where the base is below the edition's ``min_base``).
+    """
+    yrs = asked_years(ed, question)
+    if not yrs:
+        return pd.DataFrame(columns=["year", "group", "item", "code", "label", "count", "base", "pct",
+                                     "year_label", "shown"])
+    out = frequencies(ed.all_years, question, by=by, years=yrs, total=total)
+    out["year_label"] = out["year"].map(year_label)
+    out["shown"] = out["pct"].where(out["base"] >= ed.min_base)
+    return out
+
+
+def shown_pct(value: float, base: int, min_base: int) -> str:
+    """Dutch percentage, or ``#`` when the base is below ``min_base``."""
+    return fmt.suppress(fmt.pct(value), base, min_base)
+
+
+def join_nl(parts: Sequence[str]) -> str:
+    """Join words the Dutch way: ``a, b en c``."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter of a label, for use inside a sentence."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+def significance_word(p: float, alpha: float = ALPHA) -> str:
+    """``"wel"`` when ``p < alpha``, else ``"niet"`` (for "... is wel/niet significant")."""
+    return "wel" if p < alpha else "niet"
+
+
+def glue(key: str, text: str) -> str:
+    """Glue a pre-formatted Dutch string (see :func:`barometer.glue.glue_text`)."""
+    return glue_text(key, text)
+
+
+def total_label() -> str:
+    """Label of the row of all respondents (``"Totaal"``)."""
+    return TOTAL
+
+
+def uitvoering_label() -> str:
+    """Label of the executive organisations of the national government together
+    (``national_type`` 2 and 3), composed from the codebook labels."""
+    labels = codebook().labels("national_type")
+    return f"Uitvoering ({lower_first(labels[2])}, {lower_first(labels[3])})"
+
+
+# ----------------------------------------------------------------------------- Denmark
+#: Column names accepted for the parts of a row of ``data/external/denmark.csv``.
+_DK_COLUMNS = {
+    "variable": ("variable", "item", "column"),
+    "codes": ("codes", "code"),
+    "value": ("value", "pct", "percentage"),
+    "period": ("period", "dk_period", "periode"),
+    "base_n": ("base_n", "n"),
+    "year": ("nl_year", "compare_year", "comparison_year", "year"),
+}
+
+
+def _dk_path():
+    from barometer import paths
+
+    return paths.EXTERNAL / "denmark.csv"
+
+
+def dk_table() -> pd.DataFrame:
+    """Rows of ``data/external/denmark.csv`` with normalised column names.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``variable``, ``codes`` (str, may be empty), ``value`` (0–100), ``period``,
+        ``base_n`` and ``year`` (the Dutch edition the figure is compared with; may be
+        empty); an empty frame when the file does not exist. A Danish figure that is not in
+        the file is never invented: the exhibits then say there is none.
+    """
+    path = _dk_path()
+    cols = list(_DK_COLUMNS)
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    raw = pd.read_csv(path, dtype=str, comment="#").fillna("")
+    out = pd.DataFrame(index=raw.index)
+    for key, names in _DK_COLUMNS.items():
+        found = next((n for n in names if n in raw.columns), None)
+        out[key] = raw[found] if found else ""
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    out["base_n"] = pd.to_numeric(out["base_n"], errors="coerce")
+    return out[out["variable"] != ""].reset_index(drop=True)
+
+
+def dk_values(question: str, year: int) -> dict[str, dict]:
+    """Danish figures for the items (or codes) of one question, compared with ``year``.
+
+    Parameters
+    ----------
+    question : str
+        Codebook question (``"innovation_type"``, ``"initiative"``, ``"funding"``,
+        ``"tech_content"``) or single column (``"innovated"``).
+    year : int
+        Dutch edition year; rows for another edition are skipped (rows without a year count
+        for every edition).
+
+    Returns
+    -------
+    dict
+        Key: item column (``"type_process"``), or ``"<column>_<codes>"`` for a row with codes
+        (``"tech_content_1|2"``); value: dict with ``value``, ``period``, ``base_n``.
+    """
+    cb = codebook()
+    if question in cb.variables:
+        cols = set(cb.items(question))
+    else:
+        cols = {question}
+    table = dk_table()
+    out: dict[str, dict] = {}
+    for r in table.itertuples():
+        if r.variable not in cols or pd.isna(r.value):
+            continue
+        if str(r.year).strip() and str(r.year).strip() != str(int(year)):
+            continue
+        key = r.variable if not str(r.codes).strip() else f"{r.variable}_{str(r.codes).strip()}"
+        out[key] = {"value": float(r.value), "period": str(r.period), "base_n": r.base_n}
+    return out

@@ -1,0 +1,504 @@
+"""Exhibits of the chapter *Innovatie in het openbaar bestuur* (report §2.1).
+
+Every public function takes an :class:`~barometer.edition.Edition` and returns an exhibit
+(:class:`~barometer.exhibit.FigureExhibit`, :class:`~barometer.exhibit.TableExhibit`) or,
+for the hidden glue cells, a :class:`pandas.Series` of the glued strings. Numbers come from
+:mod:`barometer.statistics` and :mod:`barometer.models`, labels from the codebook, Dutch
+formatting from :mod:`barometer.formatting`, the figures from :mod:`barometer.figures`.
+The headline numbers and the direction words of the prose are glued here
+(:func:`barometer.glue.glue_text`), so that the chapter reads correctly for any edition.
+
+Figures of the report rebuilt here: Figuur 2-1 (innovating by size class and year),
+Figuur 2-2 (national government), Figuur 2-3 (types by year), Figuur 2-4 (change in ways
+of working), Figuur 2-5 (types, the Netherlands and Denmark); plus the logistic regression
+on innovating and the tests of the 2021–2025 differences in types.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer import models
+from barometer import figures as fig
+from barometer import formatting as fmt
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits._gedeeld_praktijk import (
+    ALPHA,
+    Melding,
+    codebook,
+    dk_values,
+    freq_by_year,
+    glue,
+    join_nl,
+    lower_first,
+    shown_pct,
+    significance_word,
+    total_label,
+    year_label,
+    years,
+)
+from barometer.glue import direction
+from barometer.statistics import share, statistic
+
+__all__ = [
+    "SLUG",
+    "kerncijfers",
+    "figuur_innovatie_naar_grootte",
+    "figuur_innovatie_rijk",
+    "tabel_logit_innoveren",
+    "figuur_typen_naar_jaar",
+    "tabel_typen_toets",
+    "figuur_werkwijze",
+    "figuur_typen_nl_dk",
+]
+
+#: Chapter slug: file name of the notebook and middle part of every exhibit name.
+SLUG = "innovatie-in-het-openbaar-bestuur"
+
+# Predictors of the logistic regression on innovating (report §2.1): organisation size,
+# an innovation officer or unit, sector, management support and time for innovation.
+LOGIT_PREDICTORS = ("size_class", "innovation_unit", "sector", "cond_management", "cond_time")
+LOGIT_CATEGORICAL = ("size_class", "sector")
+
+
+def _name(kind: str, what: str) -> str:
+    return f"{kind}-{SLUG}-{what}"
+
+
+def _pct_of(ed, variable: str, codes, year: int, group_var: str | None = None, group=None):
+    return statistic(ed.all_years, variable, "pct", codes=codes, group_var=group_var, group=group, year=year)
+
+
+def _comparison_sentence(now: float, before: float | None, prev_year: int | None, what: str) -> str:
+    """Dutch sentence comparing a share with the previous measurement (or saying there is none)."""
+    if prev_year is None or before is None or fmt.is_missing(before):
+        return "Een eerdere meting om dit mee te vergelijken is er niet."
+    word = direction(before, now, decimals=0)
+    if word == "gelijk gebleven":
+        return f"In {prev_year} was {what} even groot ({fmt.pct(before)})."
+    return (f"In {prev_year} was {what} {fmt.pct(before)}; het is dus met "
+            f"{fmt.pp(now - before)} {word}.")
+
+
+# ----------------------------------------------------------------------------- key figures
+def kerncijfers(ed) -> pd.Series:
+    """Glue the headline numbers of the chapter and return them.
+
+    Glued keys
+    ----------
+    ``jaar``, ``jaar_vorig`` (or "-"), ``n_organisaties``, ``pct_innovatie``,
+    ``pct_innovatie_vorig``, ``verschil_innovatie``, ``richting_innovatie``,
+    ``zin_innovatie_vergelijking``; the sector range ``sector_hoogst``,
+    ``pct_sector_hoogst``, ``sector_laagst``, ``pct_sector_laagst``; Denmark:
+    ``pct_innovatie_dk``, ``n_dk``, ``periode_dk``, ``richting_nl_dk``.
+
+    Returns
+    -------
+    pandas.Series
+        The glued strings by key (checked by nbval).
+    """
+    cb = codebook()
+    out: dict[str, str] = {}
+    now = _pct_of(ed, "innovated", 1, ed.year)
+    prev = ed.previous_year
+    before = _pct_of(ed, "innovated", 1, prev) if prev else None
+    out["jaar"] = year_label(ed.year)
+    out["jaar_vorig"] = year_label(prev) if prev else fmt.NOT_ASKED
+    out["n_organisaties"] = fmt.num(now.base_n)
+    out["pct_innovatie"] = fmt.pct(now.value)
+    out["pct_innovatie_vorig"] = fmt.pct(before.value) if before else fmt.NOT_ASKED
+    out["verschil_innovatie"] = fmt.pp(now.value - before.value) if before else fmt.NOT_ASKED
+    out["richting_innovatie"] = direction(before.value, now.value, decimals=0) if before else "niet te vergelijken"
+    out["zin_innovatie_vergelijking"] = _comparison_sentence(
+        now.value, before.value if before else None, prev, "dat aandeel")
+
+    # sectors (Tabel B1-8): the highest and the lowest share among the sectors shown there
+    excluded = set(cb.variable("sector").display.get("table_rows_exclude", []))
+    sec = share(ed.df, "innovated", 1, by="sector", total=False)
+    sec = sec[~sec["group"].isin(excluded) & (sec["base"] >= ed.min_base)]
+    labels = cb.labels("sector")
+    hi = sec.loc[sec["pct"].idxmax()]
+    lo = sec.loc[sec["pct"].idxmin()]
+    out["sector_hoogst"] = lower_first(cb.labels_long("sector")[int(hi["group"])]) if int(hi["group"]) in cb.labels_long("sector") else labels[int(hi["group"])]
+    out["pct_sector_hoogst"] = fmt.pct(hi["pct"])
+    out["sector_laagst"] = lower_first(cb.labels_long("sector")[int(lo["group"])]) if int(lo["group"]) in cb.labels_long("sector") else labels[int(lo["group"])]
+    out["pct_sector_laagst"] = fmt.pct(lo["pct"])
+
+    # Denmark
+    dk = next(iter(dk_values("innovated", ed.year).values()), None)
+    if dk is None:
+        out["pct_innovatie_dk"] = fmt.NOT_ASKED
+        out["n_dk"] = fmt.NOT_ASKED
+        out["periode_dk"] = fmt.NOT_ASKED
+        out["zin_nl_dk"] = "Voor dit jaar is er geen Deens cijfer om mee te vergelijken."
+    else:
+        out["pct_innovatie_dk"] = fmt.pct(dk["value"])
+        out["n_dk"] = fmt.num(dk["base_n"]) if not fmt.is_missing(dk.get("base_n")) else fmt.NOT_ASKED
+        out["periode_dk"] = str(dk["period"])
+        word = direction(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
+        out["zin_nl_dk"] = (f"Het Nederlandse aandeel ({fmt.pct(now.value)}) ligt daarmee {word} "
+                            f"dan het Deense.")
+    for key, text in out.items():
+        glue(key, text)
+    return pd.Series(out, name="kerncijfers")
+
+
+# ----------------------------------------------------------------------------- Figuur 2-1
+def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
+    """Figuur 2-1: share of organisations that innovated, by size class and year.
+
+    Glued keys: ``pct_innovatie_<klein|middelgroot|groot>``, ``grootte_hoogst``,
+    ``grootte_laagst``, ``zin_grootte_vergelijking`` (did every size class go down?).
+    """
+    cb = codebook()
+    labels = cb.labels("size_class")
+    yrs = years(ed)
+    data = share(ed.all_years, "innovated", 1, by="size_class", years=yrs)
+    data["klasse"] = data["group"].map(lambda g: labels.get(g, total_label()) if g != total_label() else total_label())
+    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+    order = [*labels.values(), total_label()]
+
+    cur = data[(data["year"] == ed.year) & (data["group"] != total_label())]
+    for code, lab in labels.items():
+        row = cur[cur["group"] == code].iloc[0]
+        glue(f"pct_innovatie_{lab.lower()}", shown_pct(row["pct"], row["base"], ed.min_base))
+    hi = cur.loc[cur["pct"].idxmax()]
+    lo = cur.loc[cur["pct"].idxmin()]
+    glue("grootte_hoogst", lower_first(hi["klasse"]))
+    glue("grootte_laagst", lower_first(lo["klasse"]))
+    prev = ed.previous_year
+    if prev is None:
+        sentence = "Een eerdere meting om de grootteklassen mee te vergelijken is er niet."
+    else:
+        old = data[(data["year"] == prev) & (data["group"] != total_label())].set_index("group")["pct"]
+        words = {code: direction(old[code], cur.set_index("group").loc[code, "pct"], decimals=0)
+                 for code in labels}
+        uniq = set(words.values())
+        if len(uniq) == 1:
+            sentence = f"Ten opzichte van {prev} is het aandeel in alle grootteklassen {uniq.pop()}."
+        else:
+            parts = [f"in de klasse {lower_first(labels[c])} {w}" for c, w in words.items()]
+            sentence = f"Ten opzichte van {prev} is het aandeel {join_nl(parts)}."
+    glue("zin_grootte_vergelijking", sentence)
+
+    figure = fig.grouped_bars(data, x="klasse", y="shown", hue="year", order=order, hue_order=yrs,
+                              ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties dat een innovatie "
+                       "implementeerde, naar organisatiegrootte en meetjaar", label="klasse",
+                       value="shown", group="year")
+    table = data[["year", "klasse", "count", "base", "pct"]].rename(
+        columns={"year": "jaar", "klasse": "organisatiegrootte", "count": "aantal", "base": "basis", "pct": "percentage"})
+    return FigureExhibit(
+        name=_name("fig", "grootte"),
+        caption=("Aandeel organisaties dat een innovatie implementeerde, naar organisatiegrootte "
+                 "en jaar (Figuur 2-1 in het rapport)"),
+        alt=alt, figure=figure, data=table)
+
+
+# ----------------------------------------------------------------------------- national government
+def figuur_innovatie_rijk(ed) -> FigureExhibit:
+    """Share innovating in the national government: kerndepartementen, diensten en
+    agentschappen, zbo's, by year (the report's Rijk figure, Figuur 2-2).
+
+    Glued keys: ``pct_innovatie_kerndep``, ``pct_innovatie_uitvoering`` (diensten,
+    agentschappen and zbo's together), ``n_kerndep``, ``n_uitvoering``,
+    ``richting_kerndep`` ("minder vaak"/"vaker"/"even vaak").
+    """
+    cb = codebook()
+    labels = cb.labels("national_type")
+    yrs = years(ed)
+    data = share(ed.all_years, "innovated", 1, by="national_type", years=yrs, total=False)
+    data["onderdeel"] = data["group"].map(labels)
+    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+
+    kd = _pct_of(ed, "innovated", 1, ed.year, "national_type", 1)
+    uv = _pct_of(ed, "innovated", 1, ed.year, "national_type", [2, 3])
+    glue("pct_innovatie_kerndep", shown_pct(kd.value, kd.base_n, ed.min_base))
+    glue("pct_innovatie_uitvoering", shown_pct(uv.value, uv.base_n, ed.min_base))
+    glue("n_kerndep", fmt.num(kd.base_n))
+    glue("n_uitvoering", fmt.num(uv.base_n))
+    glue("richting_kerndep", direction(uv.value, kd.value, up="vaker", down="minder vaak",
+                                       same="even vaak", decimals=0))
+
+    figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
+                              hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties van de nationale "
+                       "overheid dat een innovatie implementeerde, naar onderdeel en meetjaar",
+                       label="onderdeel", value="shown", group="year")
+    table = data[["year", "onderdeel", "count", "base", "pct"]].rename(
+        columns={"year": "jaar", "count": "aantal", "base": "basis", "pct": "percentage"})
+    return FigureExhibit(
+        name=_name("fig", "rijk"),
+        caption=("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
+                 "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport)"),
+        alt=alt, figure=figure, data=table)
+
+
+# ----------------------------------------------------------------------------- logistic regression
+def tabel_logit_innoveren(ed) -> TableExhibit:
+    """Logistic regression of innovating (yes/no) on size, innovation unit, sector,
+    management support and time (edition year), as odds ratios with 95% intervals.
+
+    Glued keys (each "wel" or "niet"): ``sig_grootte`` (size classes jointly, likelihood
+    ratio test), ``sig_unit``, ``sig_sector`` (sectors jointly), ``sig_management``,
+    ``sig_tijd``; ``richting_grootte`` ("toe"/"af": does the chance rise with size?);
+    ``n_logit``; and ``claim_<x>`` = "houdt stand"/"houdt geen stand" for each claim of the
+    report (size and unit positive and significant, sector not significant, management
+    support and time significant).
+    """
+    res = models.innovation_model(ed.df, year=ed.year)
+    cb = codebook()
+    t = res.table.copy()
+    joint = res.joint.set_index("variable")
+    sig = lambda p: significance_word(p)  # noqa: E731 - local shorthand
+
+    def _or(var: str, level=None) -> pd.Series:
+        return res.term(var, level)
+
+    sizes = cb.labels("size_class")
+    largest = _or("size_class", max(sizes))
+    size_p = joint.loc["size_class", "p"]
+    sector_p = joint.loc["sector", "p"]
+    unit, mgmt, time = _or("innovation_unit"), _or("cond_management"), _or("cond_time")
+    out = {
+        "n_logit": fmt.num(res.n),
+        "sig_grootte": sig(size_p),
+        "p_grootte": fmt.dec(size_p, 3),
+        "richting_grootte": "toe" if largest["odds_ratio"] > 1 else "af",
+        "or_groot": fmt.dec(largest["odds_ratio"], 2),
+        "sig_unit": sig(unit["p"]),
+        "or_unit": fmt.dec(unit["odds_ratio"], 2),
+        "sig_sector": sig(sector_p),
+        "p_sector": fmt.dec(sector_p, 3),
+        "sig_management": sig(mgmt["p"]),
+        "or_management": fmt.dec(mgmt["odds_ratio"], 2),
+        "sig_tijd": sig(time["p"]),
+        "or_tijd": fmt.dec(time["odds_ratio"], 2),
+    }
+    holds = lambda ok: "houdt stand" if ok else "houdt geen stand"  # noqa: E731
+    out["claim_grootte"] = holds(size_p < ALPHA and largest["odds_ratio"] > 1)
+    out["claim_unit"] = holds(unit["p"] < ALPHA and unit["odds_ratio"] > 1)
+    out["claim_sector"] = holds(sector_p >= ALPHA)
+    out["claim_management"] = holds(mgmt["p"] < ALPHA and mgmt["odds_ratio"] > 1)
+    out["claim_tijd"] = holds(time["p"] < ALPHA and time["odds_ratio"] > 1)
+    # larger organisations more often have an innovation officer or unit?
+    for code, lab in ((min(sizes), "klein"), (max(sizes), "groot")):
+        r = statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=code, year=ed.year)
+        out[f"pct_unit_{lab}"] = fmt.suppress(fmt.pct(r.value), r.base_n, ed.min_base)
+    for key, text in out.items():
+        glue(key, text)
+
+    display = pd.DataFrame({
+        "Voorspeller": [_term_label(cb, r) for r in t.itertuples()],
+        "Odds ratio": t["odds_ratio"].map(lambda v: fmt.dec(v, 2)),
+        "95%-betrouwbaarheidsinterval": [f"{fmt.dec(a, 2)} – {fmt.dec(b, 2)}" for a, b in zip(t["ci_low"], t["ci_high"])],
+        "p": t["p"].map(lambda v: fmt.dec(v, 3)),
+    })
+    ref_size = cb.labels("size_class")[models.INNOVATION_MODEL["categorical"]["size_class"]]
+    ref_sector = cb.labels("sector")[models.INNOVATION_MODEL["categorical"]["sector"]]
+    notes = [
+        f"Logistische regressie op het wel of niet implementeren van een innovatie, {ed.year}; "
+        f"n = {fmt.num(res.n)}, waarvan {fmt.num(res.n_positive)} met een innovatie; "
+        f"McFaddens pseudo-R² = {fmt.dec(res.pseudo_r2, 2)}.",
+        f"Referentiecategorieën: organisatiegrootte {lower_first(ref_size)}, sector {lower_first(ref_sector)}. "
+        f"Gezamenlijke Wald-toets: organisatiegrootte p = {fmt.dec(size_p, 3)}, sector p = {fmt.dec(sector_p, 3)}.",
+    ]
+    if res.dropped:
+        parts = [f"{cb.labels(var).get(code, str(code))} (n = {fmt.num(n)})"
+                 for var, levels in res.dropped.items() for code, n in levels.items()]
+        notes.append(f"Weggelaten wegens minder dan vijf waarnemingen: {join_nl(parts)}.")
+    data = t.drop(columns=["term"]).merge(res.joint.rename(columns={"p": "p_gezamenlijk"}), on="variable", how="left")
+    return TableExhibit(name=_name("tbl", "logit"),
+                        caption=(f"Kans op innoveren: odds ratio's uit een logistische regressie, {ed.year}"),
+                        frame=display, notes=notes, data=data)
+
+
+def _term_label(cb, row) -> str:
+    """Dutch label of a regression term: the variable, with the level for a category."""
+    names = {"size_class": "Organisatiegrootte", "sector": "Sector"}
+    if row.level is not None and not fmt.is_missing(row.level):
+        return f"{names.get(row.variable, row.variable)}: {cb.labels(row.variable).get(int(row.level), row.label)}"
+    return row.label
+
+
+# ----------------------------------------------------------------------------- types
+def _types(ed) -> pd.DataFrame:
+    data = freq_by_year(ed, "innovation_type")
+    data["type"] = data["label"]
+    return data
+
+
+def figuur_typen_naar_jaar(ed) -> FigureExhibit:
+    """Figuur 2-3: type of the most recent innovation, by year (base: innovators).
+
+    Glued keys: ``pct_interactie``, ``pct_interactie_vorig``, ``pct_proces``,
+    ``pct_proces_vorig``, ``richting_interactie``, ``richting_proces``, ``n_innovators``.
+    """
+    data = _types(ed)
+    yrs = list(pd.unique(data["year"]))
+    cur = data[data["year"] == ed.year].set_index("item")
+    prev = ed.previous_year
+    old = data[data["year"] == prev].set_index("item") if prev in yrs else None
+    for item, key in (("type_interaction", "interactie"), ("type_process", "proces"),
+                      ("type_product", "product"), ("type_service", "dienst")):
+        glue(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
+        if old is not None:
+            glue(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
+            glue(f"richting_{key}", direction(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
+        else:
+            glue(f"pct_{key}_vorig", fmt.NOT_ASKED)
+            glue(f"richting_{key}", "niet te vergelijken")
+    glue("n_innovators", fmt.num(cur["base"].iloc[0]))
+    figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
+                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
+    alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",
+                       value="shown", group="year")
+    table = data[["year", "type", "count", "base", "pct"]].rename(
+        columns={"year": "jaar", "count": "aantal", "base": "basis", "pct": "percentage"})
+    return FigureExhibit(
+        name=_name("fig", "typen"),
+        caption=("Type van de meest recent geïmplementeerde innovatie, naar jaar; meer antwoorden "
+                 "mogelijk (Figuur 2-3 in het rapport)"),
+        alt=alt, figure=figure, data=table)
+
+
+def tabel_typen_toets(ed) -> TableExhibit | Melding:
+    """Two-proportion z-tests of the differences in types between the previous year and the
+    edition year.
+
+    Glued keys: ``sig_interactie``, ``sig_proces``, ``sig_product``, ``sig_dienst``
+    ("wel"/"niet" significant), ``p_interactie`` etc. (Dutch, three decimals) and
+    ``claim_proces`` ("houdt stand"/"houdt geen stand" for "process innovations did not
+    change significantly").
+    """
+    prev = ed.previous_year
+    if prev is None:
+        for key in ("interactie", "proces", "product", "dienst"):
+            glue(f"sig_{key}", "niet")
+            glue(f"p_{key}", fmt.NOT_ASKED)
+        glue("claim_proces", "is niet te toetsen")
+        return Melding("Er is geen eerdere meting, dus er zijn geen verschillen tussen jaren te toetsen.")
+    data = _types(ed)
+    rows = []
+    keys = {"type_interaction": "interactie", "type_process": "proces",
+            "type_product": "product", "type_service": "dienst"}
+    for item, sub in data.groupby("item", sort=False):
+        a = sub[sub["year"] == prev].iloc[0]
+        b = sub[sub["year"] == ed.year].iloc[0]
+        test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
+        rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "pct_b": b["pct"],
+                     "verschil": test["diff"], "z": test["z"], "p": test["p"],
+                     "n_a": int(a["base"]), "n_b": int(b["base"])})
+    tidy = pd.DataFrame(rows)
+    for r in tidy.itertuples():
+        glue(f"sig_{keys[r.item]}", significance_word(r.p))
+        glue(f"p_{keys[r.item]}", fmt.dec(r.p, 3))
+    proc = tidy.set_index("item").loc["type_process", "p"]
+    glue("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
+    display = pd.DataFrame({
+        "Type": tidy["type"],
+        year_label(prev): tidy["pct_a"].map(fmt.pct),
+        year_label(ed.year): tidy["pct_b"].map(fmt.pct),
+        "Verschil": tidy["verschil"].map(lambda v: fmt.pp(v, signed=True)),
+        "z": tidy["z"].map(lambda v: fmt.dec(v, 2)),
+        "p": tidy["p"].map(lambda v: fmt.dec(v, 3)),
+        "Significant (5%)": tidy["p"].map(lambda p: "ja" if p < ALPHA else "nee"),
+    })
+    notes = [f"Toets op het verschil tussen twee proporties (z-toets); basis: organisaties met een "
+             f"innovatie, {year_label(prev)}: n = {fmt.num(tidy['n_a'].iloc[0])}, "
+             f"{year_label(ed.year)}: n = {fmt.num(tidy['n_b'].iloc[0])}. Meer antwoorden mogelijk."]
+    return TableExhibit(name=_name("tbl", "typen-toets"),
+                        caption=f"Verschillen in type innovatie tussen {year_label(prev)} en {year_label(ed.year)}",
+                        frame=display, notes=notes, data=tidy)
+
+
+# ----------------------------------------------------------------------------- Figuur 2-4
+def figuur_werkwijze(ed) -> FigureExhibit:
+    """Figuur 2-4: how much the innovation changed the way of working, by year.
+
+    Glued keys: ``pct_werkwijze_beperkt`` (not or somewhat changed), ``pct_ingrijpend``,
+    ``pct_ingrijpend_vorig``, ``richting_ingrijpend``, ``sig_ingrijpend`` ("wel"/"niet"),
+    ``p_ingrijpend``.
+    """
+    cb = codebook()
+    labels = cb.labels("work_change")
+    data = freq_by_year(ed, "work_change")
+    data["jaar"] = data["year_label"]
+    cur = data[data["year"] == ed.year].set_index("code")
+    glue("pct_werkwijze_beperkt", fmt.pct(_pct_of(ed, "work_change", [1, 2], ed.year).value))
+    glue("pct_ingrijpend", fmt.pct(cur.loc[3, "pct"]))
+    prev = ed.previous_year
+    if prev is not None and prev in set(data["year"]):
+        old = data[data["year"] == prev].set_index("code")
+        glue("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
+        glue("richting_ingrijpend", direction(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
+        test = models.proportion_test(int(old.loc[3, "count"]), int(old.loc[3, "base"]),
+                                      int(cur.loc[3, "count"]), int(cur.loc[3, "base"]))
+        glue("sig_ingrijpend", significance_word(test["p"]))
+        glue("p_ingrijpend", fmt.dec(test["p"], 3))
+    else:
+        glue("pct_ingrijpend_vorig", fmt.NOT_ASKED)
+        glue("richting_ingrijpend", "niet te vergelijken")
+        glue("sig_ingrijpend", "niet")
+        glue("p_ingrijpend", fmt.NOT_ASKED)
+    figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
+                              category_order=list(labels.values()),
+                              order=[year_label(y) for y in pd.unique(data["year"])],
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, "de mate waarin de innovatie de manier van werken veranderde, per meetjaar",
+                       label="label", value="shown", group="year", kind="Gestapeld staafdiagram")
+    table = data[["year", "label", "count", "base", "pct"]].rename(
+        columns={"year": "jaar", "label": "verandering", "count": "aantal", "base": "basis", "pct": "percentage"})
+    return FigureExhibit(
+        name=_name("fig", "werkwijze"),
+        caption="Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport)",
+        alt=alt, figure=figure, data=table)
+
+
+# ----------------------------------------------------------------------------- Figuur 2-5
+def figuur_typen_nl_dk(ed) -> FigureExhibit | Melding:
+    """Figuur 2-5: types of the most recent innovation, the Netherlands (each year) and
+    Denmark (the Danish wave compared with the edition year).
+
+    A type without a Danish value is drawn without a Danish bar, and the note says so.
+
+    Glued keys: ``pct_proces_dk``, ``pct_interactie_dk``, ``zin_interactie_dk``.
+    """
+    data = _types(ed)
+    data["reeks"] = "Nederland " + data["year_label"]
+    dk = dk_values("innovation_type", ed.year)
+    rows = []
+    for item, sub in data.groupby("item", sort=False):
+        d = dk.get(item)
+        rows.append({"item": item, "type": sub["type"].iloc[0], "shown": d["value"] if d else float("nan"),
+                     "pct": d["value"] if d else float("nan"), "reeks": f"Denemarken {d['period'] if d else ''}".strip()})
+    dkf = pd.DataFrame(rows)
+    if dkf["pct"].isna().all():
+        glue("pct_proces_dk", fmt.NOT_ASKED)
+        glue("pct_interactie_dk", fmt.NOT_ASKED)
+        glue("zin_interactie_dk", "Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.")
+        return Melding("Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.")
+    dk_label = dkf["reeks"].dropna().iloc[0]
+    dkf["reeks"] = dk_label
+    both = pd.concat([data[["item", "type", "shown", "pct", "reeks"]], dkf], ignore_index=True)
+    series = [*pd.unique(data["reeks"]), dk_label]
+    dki = dkf.set_index("item")
+    glue("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
+    glue("pct_interactie_dk", fmt.pct(dki.loc["type_interaction", "pct"]))
+    cur = data[data["year"] == ed.year].set_index("item")
+    word = direction(dki.loc["type_interaction", "pct"], cur.loc["type_interaction", "pct"],
+                     up="vaker", down="minder vaak", same="even vaak", decimals=0)
+    glue("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
+                              f"{word} voor dan in Denemarken ({fmt.pct(dki.loc['type_interaction', 'pct'])}).")
+    figure = fig.bar_shares(both, y="type", x="shown", hue="reeks", hue_order=series,
+                            xlabel="Aandeel van de innovaties", legend_title=None)
+    missing = dkf[dkf["pct"].isna()]["type"].tolist()
+    alt = fig.alt_text(both, "de typen van de meest recente innovatie in Nederland en Denemarken",
+                       label="type", value="shown", group="reeks")
+    if missing:
+        alt += f" Voor {join_nl([lower_first(m) for m in missing])} is er geen Deens cijfer."
+    table = both.rename(columns={"reeks": "reeks", "pct": "percentage"})[["reeks", "type", "percentage"]]
+    return FigureExhibit(
+        name=_name("fig", "typen-dk"),
+        caption=("Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken "
+                 "(Figuur 2-5 in het rapport)"),
+        alt=alt, figure=figure, data=table)

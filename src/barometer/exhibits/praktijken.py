@@ -1,0 +1,506 @@
+"""Exhibits of the chapter *Innovatiepraktijken* (report §2.2).
+
+Every public function takes an :class:`~barometer.edition.Edition` and returns an exhibit
+(:class:`~barometer.exhibit.FigureExhibit`, :class:`~barometer.exhibit.TableExhibit`), a
+:class:`~barometer.exhibits._gedeeld_praktijk.Melding` when there is nothing to show, or —
+for the hidden glue cells — a :class:`pandas.Series` of the glued strings. Numbers come
+from :mod:`barometer.statistics`, tests from :mod:`barometer.models`, labels from the
+codebook, Danish figures from ``data/external/denmark.csv``.
+
+Figures of the report rebuilt here: Figuur 2-6 (innovation spectrum), 2-7 and 2-8 (own,
+inspired or copied, by year and by size), Tabel B1-2 to B1-5 drawn as figures (channels,
+initiative, partners, phases; 2021 against 2025), 2-9 (initiative, NL against DK),
+2-10 (strategy) and 2-11 (technology content), with breakdowns by size and within the
+national government.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer import figures as fig
+from barometer import formatting as fmt
+from barometer import models
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits._gedeeld_praktijk import (
+    Melding,
+    asked_years,
+    codebook,
+    dk_values,
+    freq_by_year,
+    glue,
+    join_nl,
+    lower_first,
+    significance_word,
+    total_label,
+    uitvoering_label,
+    year_label,
+    years,
+)
+from barometer.glue import direction
+from barometer.statistics import frequencies, statistic
+
+__all__ = [
+    "SLUG",
+    "figuur_spectrum",
+    "figuur_herkomst_naar_jaar",
+    "figuur_herkomst_naar_grootte",
+    "figuur_kanalen",
+    "figuur_initiatief",
+    "figuur_partners",
+    "figuur_fasen",
+    "figuur_initiatief_nl_dk",
+    "financiering",
+    "figuur_technologie",
+    "tabel_technologie_vergelijkingen",
+    "figuur_strategie",
+    "figuur_strategie_naar_grootte",
+    "figuur_strategie_rijk",
+]
+
+#: Chapter slug: file name of the notebook and middle part of every exhibit name.
+SLUG = "innovatiepraktijken"
+
+
+def _name(kind: str, what: str) -> str:
+    return f"{kind}-{SLUG}-{what}"
+
+
+def _table(data: pd.DataFrame, label: str, label_name: str) -> pd.DataFrame:
+    cols = [c for c in ("year", "group_label", label, "count", "base", "pct") if c in data.columns]
+    return data[cols].rename(columns={"year": "jaar", "group_label": "groep", label: label_name,
+                                      "count": "aantal", "base": "basis", "pct": "percentage"})
+
+
+def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None:
+    """Glue ``pct_<key>``, ``pct_<key>_vorig`` and ``richting_<key>`` for one code/item."""
+    cur = data[(data["year"] == ed.year) & (data[code_col] == code)]
+    glue(f"pct_{key}", fmt.pct(cur["pct"].iloc[0]))
+    prev = ed.previous_year
+    old = data[(data["year"] == prev) & (data[code_col] == code)] if prev else data.iloc[0:0]
+    if len(old) and not fmt.is_missing(old["pct"].iloc[0]):
+        glue(f"pct_{key}_vorig", fmt.pct(old["pct"].iloc[0]))
+        glue(f"richting_{key}", direction(old["pct"].iloc[0], cur["pct"].iloc[0], decimals=0))
+    else:
+        glue(f"pct_{key}_vorig", fmt.NOT_ASKED)
+        glue(f"richting_{key}", "niet te vergelijken")
+
+
+def _year_order(data: pd.DataFrame) -> list[str]:
+    return [year_label(y) for y in pd.unique(data["year"])]
+
+
+# ----------------------------------------------------------------------------- Figuur 2-6
+def figuur_spectrum(ed) -> FigureExhibit:
+    """Figuur 2-6: innovation spectrum (none, single, multiple type) by year, base all
+    organisations.
+
+    Glued keys: ``pct_enkelvoudig``, ``pct_enkelvoudig_vorig``, ``richting_enkelvoudig``,
+    ``pct_meervoudig``, ``pct_meervoudig_vorig``, ``richting_meervoudig``, ``pct_geen``.
+    """
+    cb = codebook()
+    labels = cb.labels("spectrum_group")
+    data = freq_by_year(ed, "spectrum_group")
+    data["jaar"] = data["year_label"]
+    _by_year_glue(data, ed, "code", 1, "enkelvoudig")
+    _by_year_glue(data, ed, "code", 2, "meervoudig")
+    _by_year_glue(data, ed, "code", 0, "geen")
+    figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
+                              category_order=list(labels.values()), order=_year_order(data),
+                              xlabel="Aandeel van alle organisaties")
+    alt = fig.alt_text(data, "het innovatiespectrum (geen, enkelvoudige of meervoudige innovatie) per "
+                       "meetjaar, als aandeel van alle organisaties", label="label", value="shown",
+                       group="year", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "spectrum"),
+        caption="Innovatiespectrum naar jaar, alle organisaties (Figuur 2-6 in het rapport)",
+        alt=alt, figure=figure, data=_table(data, "label", "spectrum"))
+
+
+# ----------------------------------------------------------------------------- Figuur 2-7, 2-8
+def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
+    """Figuur 2-7: own development, inspired by solutions elsewhere, or a copy, by year.
+
+    Glued keys: ``pct_eigen``, ``pct_geinspireerd``, ``pct_kopie`` (and ``_vorig``,
+    ``richting_`` variants); ``sig_herkomst`` ("wel"/"niet": chi-square test of the
+    distribution over years), ``p_herkomst``, ``chi2_herkomst``, ``claim_herkomst``
+    ("houdt stand"/"houdt geen stand" for the report's "not significant").
+    """
+    cb = codebook()
+    labels = cb.labels_short("origin")
+    data = freq_by_year(ed, "origin")
+    data["jaar"] = data["year_label"]
+    data["herkomst"] = data["code"].map(labels)
+    for code, key in ((1, "eigen"), (2, "geinspireerd"), (3, "kopie")):
+        _by_year_glue(data, ed, "code", code, key)
+    if len(pd.unique(data["year"])) > 1:
+        test = models.chi2_years(ed.all_years, "origin", years=asked_years(ed, "origin"))
+        glue("sig_herkomst", significance_word(test["p"]))
+        glue("p_herkomst", fmt.dec(test["p"], 3))
+        glue("chi2_herkomst", fmt.dec(test["chi2"], 2))
+        glue("df_herkomst", fmt.num(test["df"]))
+        glue("claim_herkomst", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
+    else:
+        for k in ("sig_herkomst", "p_herkomst", "chi2_herkomst", "df_herkomst"):
+            glue(k, fmt.NOT_ASKED)
+        glue("claim_herkomst", "is niet te toetsen")
+    figure = fig.stacked_bars(data, y="jaar", category="herkomst", x="shown",
+                              category_order=list(labels.values()), order=_year_order(data),
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, "de herkomst van de innovatie (eigen ontwikkeling, geïnspireerd op "
+                       "oplossingen elders, kopie) per meetjaar", label="herkomst", value="shown",
+                       group="year", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "herkomst"),
+        caption="Eigen innovatie, inspiratie of kopie, naar jaar (Figuur 2-7 in het rapport)",
+        alt=alt, figure=figure, data=_table(data, "label", "herkomst"))
+
+
+def _by_group(ed, question: str, by: str, short: bool = False) -> pd.DataFrame:
+    cb = codebook()
+    data = frequencies(ed.df, question, by=by, years=ed.year, total=True)
+    glabels = cb.labels(by)
+    data["group_label"] = data["group"].map(lambda g: glabels.get(g, g))
+    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+    if short:
+        data["label"] = data["code"].map(cb.labels_short(question))
+    return data
+
+
+def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
+    """Figuur 2-8: own, inspired or copy, by size class (edition year).
+
+    Glued keys: ``pct_kopie_klein``, ``pct_kopie_groot``, ``richting_kopie_klein``
+    ("vaker"/"minder vaak"/"even vaak": small compared with large organisations).
+    """
+    cb = codebook()
+    data = _by_group(ed, "origin", "size_class", short=True)
+    sizes = cb.labels("size_class")
+    small, large = min(sizes), max(sizes)
+    k = data[data["code"] == 3].set_index("group")
+    glue("pct_kopie_klein", fmt.suppress(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
+    glue("pct_kopie_groot", fmt.suppress(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
+    glue("richting_kopie_klein", direction(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
+                                           down="minder vaak", same="even vaak", decimals=0))
+    order = [*sizes.values(), total_label()]
+    figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
+                              category_order=list(cb.labels_short("origin").values()), order=order,
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, f"de herkomst van de innovatie naar organisatiegrootte in {ed.year}",
+                       label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "herkomst-grootte"),
+        caption=f"Eigen innovatie, inspiratie of kopie, naar organisatiegrootte, {ed.year} (Figuur 2-8 in het rapport)",
+        alt=alt, figure=figure, data=_table(data, "label", "herkomst"))
+
+
+# ----------------------------------------------------------------------------- B1-2 .. B1-5 as figures
+def _multiple_by_year(ed, question: str, what: str, caption: str, slug: str, key: str,
+                      exclude_top: tuple[str, ...] = ()) -> FigureExhibit | Melding:
+    cb = codebook()
+    if not asked_years(ed, question):
+        return Melding(f"De vraag naar {what} is in {ed.year} niet gesteld.")
+    data = freq_by_year(ed, question)
+    order = list(dict.fromkeys(data["label"]))
+    cur = data[(data["year"] == ed.year) & ~data["item"].isin(exclude_top)]
+    top = cur.sort_values("pct", ascending=False, kind="stable")
+    glue(f"{key}_top1", lower_first(top["label"].iloc[0]))
+    glue(f"pct_{key}_top1", fmt.pct(top["pct"].iloc[0]))
+    glue(f"{key}_top2", lower_first(top["label"].iloc[1]))
+    glue(f"pct_{key}_top2", fmt.pct(top["pct"].iloc[1]))
+    glue(f"n_{key}", fmt.num(cur["base"].iloc[0]))
+    yrs = list(pd.unique(data["year"]))
+    figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs, order=order,
+                            xlabel="Aandeel (meer antwoorden mogelijk)", legend_title="Meetjaar")
+    alt = fig.alt_text(data, what + " per meetjaar", label="label", value="shown", group="year")
+    return FigureExhibit(name=_name("fig", slug), caption=caption, alt=alt, figure=figure,
+                         data=_table(data, "label", "antwoord"))
+
+
+def figuur_kanalen(ed) -> FigureExhibit | Melding:
+    """Channels through which adopters learned of the innovation, by year (Tabel B1-2).
+
+    Base: innovators whose innovation (partly) builds on solutions elsewhere. Glued keys:
+    ``kanaal_top1``, ``pct_kanaal_top1``, ``kanaal_top2``, ``pct_kanaal_top2``, ``n_kanaal``.
+    """
+    return _multiple_by_year(
+        ed, "channel", "de kanalen waarlangs organisaties van de overgenomen innovatie hoorden",
+        "Kanalen waarlangs de organisatie van de overgenomen innovatie hoorde, naar jaar; meer "
+        "antwoorden mogelijk (Tabel B1-2 in het rapport)", "kanalen", "kanaal")
+
+
+def figuur_initiatief(ed) -> FigureExhibit | Melding:
+    """Who or what took the initiative for the innovation, by year (Tabel B1-3).
+
+    Glued keys: ``initiatief_top1`` .. ``pct_initiatief_top2``, ``n_initiatief``,
+    ``pct_technologie`` (initiative from available new technology).
+    """
+    ex = _multiple_by_year(
+        ed, "initiative", "de herkomst van het initiatief voor de innovatie",
+        "Initiatief of aanleiding voor de innovatie, naar jaar; meer antwoorden mogelijk "
+        "(Tabel B1-3 in het rapport)", "initiatief", "initiatief")
+    tech = statistic(ed.df, "init_technology", "pct", year=ed.year)
+    glue("pct_init_technologie", fmt.pct(tech.value))
+    return ex
+
+
+def figuur_partners(ed) -> FigureExhibit | Melding:
+    """Partners in developing or introducing the innovation, by year (Tabel B1-4).
+
+    Glued keys: ``pct_geen_samenwerking``, ``pct_partner_privaat``, ``pct_partner_sector``,
+    ``partner_top1`` .. (the most named partner, "no collaboration" left out).
+    """
+    ex = _multiple_by_year(
+        ed, "partner", "de organisaties waarmee bij de innovatie is samengewerkt",
+        "Samenwerkingspartners bij de innovatie, naar jaar; meer antwoorden mogelijk "
+        "(Tabel B1-4 in het rapport)", "partners", "partner",
+        exclude_top=("partner_none", "partner_dk"))
+    for item, key in (("partner_none", "geen_samenwerking"), ("partner_private", "partner_privaat"),
+                      ("partner_sector", "partner_sector")):
+        glue(f"pct_{key}", fmt.pct(statistic(ed.df, item, "pct", year=ed.year).value))
+    return ex
+
+
+def figuur_fasen(ed) -> FigureExhibit | Melding:
+    """Phases in which the partners took part, by year (Tabel B1-5); base: innovators who
+    collaborated. Glued keys: ``fase_top1`` .. ``pct_fase_top2``, ``n_fase``."""
+    return _multiple_by_year(
+        ed, "partner_phase", "de fasen waarin samenwerkingspartners betrokken waren",
+        "Fasen waarin de samenwerkingspartners betrokken waren, naar jaar; meer antwoorden "
+        "mogelijk (Tabel B1-5 in het rapport)", "fasen", "fase")
+
+
+# ----------------------------------------------------------------------------- Figuur 2-9
+def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
+    """Figuur 2-9: a selection of initiators, the Netherlands (edition year) against Denmark.
+
+    The selection is every initiative item for which ``denmark.csv`` has a Danish value;
+    items without one are named in the alt text and the note. Glued keys:
+    ``init_dk_vaker`` (items named more often in Denmark), ``init_nl_vaker``.
+    """
+    cb = codebook()
+    dk = dk_values("initiative", ed.year)
+    if not dk:
+        glue("init_dk_vaker", fmt.NOT_ASKED)
+        glue("init_nl_vaker", fmt.NOT_ASKED)
+        return Melding("Voor dit jaar zijn er geen Deense cijfers over het initiatief tot innovatie.")
+    nl = frequencies(ed.df, "initiative", years=ed.year).set_index("item")
+    rows, dk_more, nl_more = [], [], []
+    period = next(iter(dk.values()))["period"]
+    for item, d in dk.items():
+        label = cb.label(item)
+        rows.append({"item": item, "label": label, "reeks": f"Nederland {ed.year}", "pct": nl.loc[item, "pct"]})
+        rows.append({"item": item, "label": label, "reeks": f"Denemarken {period}", "pct": d["value"]})
+        (dk_more if d["value"] > nl.loc[item, "pct"] else nl_more).append(lower_first(label))
+    data = pd.DataFrame(rows)
+    glue("init_dk_vaker", join_nl(dk_more) or "geen van de genoemde aanleidingen")
+    glue("init_nl_vaker", join_nl(nl_more) or "geen van de genoemde aanleidingen")
+    series = [f"Nederland {ed.year}", f"Denemarken {period}"]
+    figure = fig.bar_shares(data, y="label", x="pct", hue="reeks", hue_order=series,
+                            xlabel="Aandeel van de innovaties", legend_title=None)
+    alt = fig.alt_text(data, "een selectie van aanleidingen tot innovatie in Nederland en Denemarken",
+                       label="label", value="pct", group="reeks")
+    return FigureExhibit(
+        name=_name("fig", "initiatief-dk"),
+        caption=("Selectie: meestgenoemde aanleidingen tot innovatie in Nederland en Denemarken "
+                 "(Figuur 2-9 in het rapport)"),
+        alt=alt, figure=figure, data=data.rename(columns={"pct": "percentage"}))
+
+
+def financiering(ed) -> pd.Series:
+    """Glue the share of innovations financed from the own budget, NL and DK.
+
+    Glued keys: ``pct_eigen_budget``, ``pct_eigen_budget_dk``, ``zin_eigen_budget_dk``.
+    """
+    own = statistic(ed.df, "fund_own", "pct", year=ed.year)
+    out = {"pct_eigen_budget": fmt.pct(own.value)}
+    dk = dk_values("funding", ed.year).get("fund_own")
+    if dk:
+        out["pct_eigen_budget_dk"] = fmt.pct(dk["value"])
+        word = direction(dk["value"], own.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
+        out["zin_eigen_budget_dk"] = (f"Nederlandse organisaties financieren hun innovatie daarmee {word} "
+                                      f"uit eigen middelen dan Deense ({fmt.pct(dk['value'])}).")
+    else:
+        out["pct_eigen_budget_dk"] = fmt.NOT_ASKED
+        out["zin_eigen_budget_dk"] = "Een Deens cijfer over financiering uit eigen middelen is er voor dit jaar niet."
+    for k, v in out.items():
+        glue(k, v)
+    return pd.Series(out, name="financiering")
+
+
+# ----------------------------------------------------------------------------- Figuur 2-11
+def figuur_technologie(ed) -> FigureExhibit:
+    """Figuur 2-11: technology content of the innovation, by year (base: innovators).
+
+    Glued keys: ``pct_tech_geheel``, ``pct_tech_belangrijk``, ``pct_tech_klein``,
+    ``pct_tech_geen`` (with ``_vorig`` and ``richting_`` variants), ``pct_tech_klein_of_geen``.
+    """
+    cb = codebook()
+    labels = cb.labels("tech_content")
+    data = freq_by_year(ed, "tech_content")
+    data["jaar"] = data["year_label"]
+    for code, key in ((1, "tech_geheel"), (2, "tech_belangrijk"), (3, "tech_klein"), (4, "tech_geen")):
+        _by_year_glue(data, ed, "code", code, key)
+    small = statistic(ed.df, "tech_content", "pct", codes=[3, 4], year=ed.year)
+    glue("pct_tech_klein_of_geen", fmt.pct(small.value))
+    figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
+                              category_order=list(labels.values()), order=_year_order(data),
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, "het technologisch gehalte van de innovaties per meetjaar", label="label",
+                       value="shown", group="year", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "technologie"),
+        caption="Technologisch gehalte van de innovaties, naar jaar (Figuur 2-11 in het rapport)",
+        alt=alt, figure=figure, data=_table(data, "label", "technologisch gehalte"))
+
+
+def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
+    """Share of innovations wholly or largely technological: NL against DK, and
+    kerndepartementen against the executive organisations (diensten, agentschappen, zbo's).
+
+    Glued keys: ``pct_tech_hoog``, ``pct_tech_hoog_dk``, ``richting_tech_dk`` ("hoger"/
+    "lager"), ``pct_tech_kerndep``, ``pct_tech_uitvoering``, ``n_tech_kerndep``,
+    ``n_tech_uitvoering``, ``richting_tech_kerndep``.
+
+    Returns
+    -------
+    TableExhibit
+        One row per comparison group (Nederland, kerndepartementen, uitvoering, Denemarken
+        when ``denmark.csv`` has the figure) with the share and its base.
+    """
+    cb = codebook()
+    nt = cb.labels("national_type")
+    nl = statistic(ed.df, "tech_content", "pct", codes=[1, 2], year=ed.year)
+    kd = statistic(ed.df, "tech_content", "pct", codes=[1, 2], group_var="national_type", group=1, year=ed.year)
+    uv = statistic(ed.df, "tech_content", "pct", codes=[1, 2], group_var="national_type", group=[2, 3], year=ed.year)
+    dk = dk_values("tech_content", ed.year)
+    dk_hi = dk.get("tech_content_1|2") or None
+    glue("pct_tech_hoog", fmt.pct(nl.value))
+    if dk_hi:
+        glue("pct_tech_hoog_dk", fmt.pct(dk_hi["value"]))
+        glue("richting_tech_dk", direction(dk_hi["value"], nl.value, up="hoger", down="lager",
+                                           same="even hoog", decimals=0))
+    else:
+        glue("pct_tech_hoog_dk", fmt.NOT_ASKED)
+        glue("richting_tech_dk", "niet te vergelijken")
+    glue("pct_tech_kerndep", fmt.suppress(fmt.pct(kd.value), kd.base_n, ed.min_base))
+    glue("pct_tech_uitvoering", fmt.suppress(fmt.pct(uv.value), uv.base_n, ed.min_base))
+    glue("n_tech_kerndep", fmt.num(kd.base_n))
+    glue("n_tech_uitvoering", fmt.num(uv.base_n))
+    glue("richting_tech_kerndep", direction(uv.value, kd.value, up="hoger", down="lager",
+                                            same="even hoog", decimals=0))
+    rows = [("Nederland", nl), (nt[1], kd), (uitvoering_label(), uv)]
+    out = pd.DataFrame({"groep": [r[0] for r in rows], "percentage": [r[1].value for r in rows],
+                        "basis": [r[1].base_n for r in rows]})
+    if dk_hi:
+        out.loc[len(out)] = [f"Denemarken {dk_hi['period']}", dk_hi["value"], dk_hi.get("base_n")]
+    display = pd.DataFrame({
+        "Groep": out["groep"],
+        "Geheel of grotendeels technologisch": [
+            fmt.suppress(fmt.pct(v), n, ed.min_base) if not fmt.is_missing(n) else fmt.pct(v)
+            for v, n in zip(out["percentage"], out["basis"])],
+        "Totaal (n)": out["basis"].map(fmt.num),
+    })
+    notes = ["Basis: organisaties met een innovatie. Geheel of grotendeels technologisch: de antwoorden "
+             f"{lower_first(cb.labels('tech_content')[1])} en {lower_first(cb.labels('tech_content')[2])}."]
+    if not dk_hi:
+        notes.append("Voor Denemarken is voor dit jaar geen vergelijkbaar cijfer beschikbaar.")
+    return TableExhibit(name=_name("tbl", "technologie-vergelijking"),
+                        caption=f"Aandeel geheel of grotendeels technologische innovaties, {ed.year}",
+                        frame=display, notes=notes, data=out)
+
+
+# ----------------------------------------------------------------------------- Figuur 2-10
+def figuur_strategie(ed) -> FigureExhibit:
+    """Figuur 2-10: innovation strategy, by year (base: innovators).
+
+    Glued keys: ``pct_strat_<1..5>`` with ``_vorig``/``richting_``, ``sig_strategie``,
+    ``p_strategie``, ``claim_strategie`` (the report: differences small and not significant).
+    """
+    cb = codebook()
+    data = freq_by_year(ed, "strategy")
+    data["label"] = data["code"].map(cb.labels_short("strategy"))
+    for code in cb.labels("strategy"):
+        _by_year_glue(data, ed, "code", code, f"strat_{code}")
+    if len(pd.unique(data["year"])) > 1:
+        test = models.chi2_years(ed.all_years, "strategy", years=asked_years(ed, "strategy"))
+        glue("sig_strategie", significance_word(test["p"]))
+        glue("p_strategie", fmt.dec(test["p"], 3))
+        glue("claim_strategie", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
+    else:
+        glue("sig_strategie", fmt.NOT_ASKED)
+        glue("p_strategie", fmt.NOT_ASKED)
+        glue("claim_strategie", "is niet te toetsen")
+    yrs = list(pd.unique(data["year"]))
+    figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs,
+                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
+    alt = fig.alt_text(data, "de gevolgde innovatiestrategie per meetjaar", label="label",
+                       value="shown", group="year")
+    return FigureExhibit(
+        name=_name("fig", "strategie"),
+        caption="Gevolgde innovatiestrategie, naar jaar (Figuur 2-10 in het rapport)",
+        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+
+
+def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
+    """Innovation strategy by size class (edition year).
+
+    Glued keys: ``pct_strat_1_klein`` (stakeholders, small organisations),
+    ``grootte_radar_hoogst`` (size class with the highest share "onder de radar"),
+    ``grootte_expert_hoogst``.
+    """
+    cb = codebook()
+    data = _by_group(ed, "strategy", "size_class", short=True)
+    sizes = cb.labels("size_class")
+    g = data[data["group"] != total_label()]
+    s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))].iloc[0]
+    glue("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
+    for code, key in ((2, "radar"), (4, "expert")):
+        sub = g[g["code"] == code].dropna(subset=["shown"])
+        glue(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]))
+    order = [*sizes.values(), total_label()]
+    figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
+                              category_order=list(cb.labels_short("strategy").values()), order=order,
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, f"de gevolgde innovatiestrategie naar organisatiegrootte in {ed.year}",
+                       label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "strategie-grootte"),
+        caption=f"Gevolgde innovatiestrategie, naar organisatiegrootte, {ed.year}",
+        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+
+
+def figuur_strategie_rijk(ed) -> FigureExhibit:
+    """Innovation strategy in the national government: kerndepartementen against the
+    executive organisations (diensten, agentschappen and zbo's together), edition year.
+
+    Glued keys: ``pct_spotlights_kerndep``, ``pct_spotlights_uitvoering``,
+    ``pct_expert_kerndep``, ``pct_expert_uitvoering``, ``n_strat_kerndep``,
+    ``n_strat_uitvoering``.
+    """
+    cb = codebook()
+    nt = cb.labels("national_type")
+    short = cb.labels_short("strategy")
+    groups = [(nt[1], 1, "kerndep"), (uitvoering_label(), [2, 3], "uitvoering")]
+    rows = []
+    for label, codes, key in groups:
+        for code, lab in short.items():
+            r = statistic(ed.df, "strategy", "pct", codes=code, group_var="national_type", group=codes, year=ed.year)
+            rows.append({"group_label": label, "code": code, "label": lab, "count": r.count,
+                         "base": r.base_n, "pct": r.value,
+                         "shown": r.value if r.base_n >= ed.min_base else float("nan")})
+        glue(f"n_strat_{key}", fmt.num(rows[-1]["base"]))
+    data = pd.DataFrame(rows)
+    idx = data.set_index(["group_label", "code"])
+    for label, _codes, key in groups:
+        base = idx.loc[(label, 1), "base"]
+        glue(f"pct_spotlights_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 3), "pct"]), base, ed.min_base))
+        glue(f"pct_expert_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
+    figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
+                              category_order=list(short.values()), order=[g[0] for g in groups],
+                              xlabel="Aandeel van de innovaties")
+    alt = fig.alt_text(data, f"de gevolgde innovatiestrategie bij kerndepartementen en in de uitvoering in {ed.year}",
+                       label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
+    return FigureExhibit(
+        name=_name("fig", "strategie-rijk"),
+        caption=f"Gevolgde innovatiestrategie binnen de nationale overheid, {ed.year}",
+        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
