@@ -92,3 +92,19 @@ def test_check_figures_marks_conflicts(tmp_path, frame):
     out = pub.check_figures(df, fig)
     assert out["status"].tolist() == ["ok", "ok", "conflict", "mismatch"]
     assert out.loc[1, "shown"] == 3.57  # 25/7 = 3.5714...
+
+
+def test_response_rate_is_not_computable(tmp_path, frame):
+    p = write(tmp_path, ["r1,Tabel B1-1,2025,response_rate,sector,,sector,1,26,0,eq,,,,"])
+    fig = pub.read_figures(p)
+    assert np.isnan(pub.compute_row(frame, fig.iloc[0]))
+    df = frame.assign(spectrum=0, spectrum_group=0, national_type=np.nan, climate_scale=np.nan,
+                      conditions_scale=np.nan, human_capital=np.nan, climate_cluster=np.nan)
+    assert pub.check_figures(df, fig)["status"].tolist() == ["not_computable"]
+
+
+def test_shipped_table_reads_if_present():
+    if not (pub.paths.PUBLISHED / "figures.csv").exists():
+        pytest.skip("figures.csv not written yet")
+    fig = pub.read_figures()
+    assert fig["row_id"].is_unique and len(fig) > 100

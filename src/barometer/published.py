@@ -22,6 +22,7 @@ from barometer.statistics import statistic
 
 __all__ = [
     "FIGURE_COLUMNS",
+    "STATISTICS",
     "CLAIM_COLUMNS",
     "PublishedError",
     "round_half_up",
@@ -45,6 +46,12 @@ CLAIM_COLUMNS = ("claim_id", "source", "claim", "test", "kind", "years")
 _STRING_COLUMNS = ("row_id", "source", "statistic", "variable", "codes", "group_var", "group",
                    "comparison", "conflict", "note")
 _COMPARISONS = ("eq", "approx", "gt", "lt")
+
+
+#: Statistics a row may have. ``response_rate`` needs the number of organisations
+#: approached, which is not in respondent data: :func:`compute_row` returns NaN for it.
+STATISTICS = ("pct", "mean", "sd", "n", "count", "pp_diff", "response_rate")
+NOT_COMPUTABLE = ("response_rate",)
 
 
 class PublishedError(ValueError):
@@ -105,7 +112,7 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
     dup = df["row_id"][df["row_id"].duplicated()]
     if len(dup):
         raise PublishedError(f"{p}: duplicate row_id(s) {sorted(set(dup))[:5]}")
-    bad = df[~df["statistic"].isin(["pct", "mean", "sd", "n", "count", "pp_diff"])]
+    bad = df[~df["statistic"].isin(list(STATISTICS))]
     if len(bad):
         r = bad.iloc[0]
         raise PublishedError(f"{p}: row {r['row_id']}: unknown statistic {r['statistic']!r}")
@@ -173,6 +180,8 @@ def compute_row(df: pd.DataFrame, row: Any, codebook: Codebook | None = None) ->
     year = _get(row, "year")
     year = int(year) if year is not None else None
     codes = _get(row, "codes")
+    if stat in NOT_COMPUTABLE:
+        return float("nan")
     needed = [c for c in (variable, group_var) if c]
     if any(c not in df.columns for c in needed):
         df = ensure_derived(df, cb)
@@ -249,8 +258,8 @@ def check_figures(
     DataFrame
         The rows of ``figures`` checked, with columns ``computed`` (full precision),
         ``shown`` (rounded half up to ``decimals``, as float), ``ok`` (bool) and
-        ``status``: ``"ok"``, ``"mismatch"``, or ``"conflict"`` (a listed conflict that
-        does not match: expected).
+        ``status``: ``"ok"``, ``"mismatch"``, ``"conflict"`` (a listed conflict that
+        does not match: expected) or ``"not_computable"`` (``response_rate``).
     """
     cb = codebook if codebook is not None else load_codebook()
     fig = figures if figures is not None else read_figures()
@@ -272,7 +281,8 @@ def check_figures(
     out["shown"] = shown
     out["ok"] = ok
     out["status"] = [
-        "ok" if good else ("conflict" if not pd.isna(c) else "mismatch")
-        for good, c in zip(ok, out["conflict"])
+        "ok" if good else ("not_computable" if st in NOT_COMPUTABLE
+                           else "conflict" if not pd.isna(c) else "mismatch")
+        for good, c, st in zip(ok, out["conflict"], out["statistic"])
     ]
     return out.reset_index(drop=True)
