@@ -23,7 +23,6 @@ __all__ = [
     "RESPONDENT_SUFFIXES",
     "respondent_file",
     "sidecar",
-    "stage_dir",
     "html_dir",
 ]
 
@@ -89,11 +88,6 @@ def sidecar(path: Path) -> Path:
     """Return the provenance sidecar of a data file: ``<file>.meta.yaml`` beside it."""
     path = Path(path)
     return path.with_name(path.name + ".meta.yaml")
-
-
-def stage_dir(year: int) -> Path:
-    """Staging folder where the chapters of one edition are executed: ``_build/stage/<year>``."""
-    return BUILD / "stage" / str(year)
 
 
 def html_dir(year: int) -> Path:
