@@ -17,9 +17,9 @@ import yaml
 
 __all__ = ["Edition", "edition_metadata", "available_years", "respondent_file"]
 
-_ROOT = Path(__file__).resolve().parents[2]
-_DATA = _ROOT / "data"
-_SUFFIXES = (".csv", ".parquet", ".sav")
+from barometer.paths import DATA as _DATA
+from barometer.paths import ROOT as _ROOT
+from barometer.paths import respondent_file, sidecar
 
 
 def edition_metadata(year: int) -> dict[str, Any]:
@@ -39,20 +39,6 @@ def edition_metadata(year: int) -> dict[str, Any]:
     return dict(meta[int(year)])
 
 
-def respondent_file(year: int) -> Path:
-    """Return the shipped respondent file for ``year`` (``data/respondents-<year>*``).
-
-    Raises
-    ------
-    FileNotFoundError
-        When no CSV, Parquet or SPSS file for that year is in ``data/``.
-    """
-    found = sorted(p for p in _DATA.glob(f"respondents-{int(year)}*") if p.suffix in _SUFFIXES)
-    if not found:
-        raise FileNotFoundError(f"Geen respondentbestand voor {year} in {_DATA}")
-    return found[0]
-
-
 def available_years() -> list[int]:
     """Years that have both an entry in ``editions.yaml`` and a respondent file."""
     meta = yaml.safe_load((_DATA / "editions.yaml").read_text(encoding="utf-8")) or {}
@@ -67,7 +53,7 @@ def available_years() -> list[int]:
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
-    side = path.with_name(path.name + ".meta.yaml")
+    side = sidecar(path)
     if side.exists():
         return yaml.safe_load(side.read_text(encoding="utf-8")) or {}
     return {}
