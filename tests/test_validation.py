@@ -76,7 +76,7 @@ def test_numeric_ids_from_spss_are_checked():
     df = make_valid_frame(6, 2025)
     df["resp_id"] = [1.0, 2.0, 2.0, 4.0, None, 6.0]
     kinds = {p.kind: p for p in validate(df, CB, "x.sav")}
-    assert kinds["duplicate_id"].value == "'2'" and kinds["duplicate_id"].rows == (2, 3)
+    assert kinds["duplicate_id"].value == "2" and kinds["duplicate_id"].rows == (2, 3)
     assert kinds["missing_id"].rows == (5,)
 
 

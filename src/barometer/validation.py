@@ -223,7 +223,11 @@ def _fmt(value: object) -> str:
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
     if isinstance(value, str):
-        return f"'{value}'"
+        try:
+            float(value)
+        except ValueError:
+            return f"'{value}'"
+        return value  # a number as text (CSV): shown as the number
     return str(value)
 
 
