@@ -9,11 +9,9 @@ from barometer import claims as cl
 
 def test_registry_covers_the_issue_claims():
     expected = {
-        "innovation_size", "innovation_unit", "innovation_sector_ns", "innovation_management",
-        "innovation_time", "climate_scale_alpha", "conditions_scale_alpha", "human_capital_alpha",
-        "human_capital_mean", "climate_human_capital", "quality_climate", "efficiency_tech",
-        "efficiency_strategy", "efficiency_cost_goal", "efficiency_climate",
-        "efficiency_human_capital", "procedures_rijk",
+        "CL01", "CL02", "CL03", "CL04", "CL05", "CL13", "CL15", "CL22", "CL23", "CL24", "CL25",
+        "quality_climate", "efficiency_tech", "efficiency_strategy", "efficiency_cost_goal",
+        "efficiency_climate", "efficiency_human_capital", "procedures_rijk",
     }
     assert expected <= set(cl.REGISTRY)
 
@@ -40,9 +38,9 @@ def _conditions_frame(correlated: bool) -> pd.DataFrame:
 @pytest.mark.parametrize("correlated, holds", [(True, True), (False, False)])
 def test_alpha_claim_can_hold_and_fail(correlated, holds):
     ctx = cl.ClaimContext({2025: _conditions_frame(correlated)})
-    result, text = cl.REGISTRY["conditions_scale_alpha"][1](ctx)
+    result, text = cl.REGISTRY["CL24"][1](ctx)
     assert result is holds
-    assert text.startswith("Cronbachs alfa = ")
+    assert text.startswith("2025: alfa = ")
 
 
 def test_evaluate_claims_lists_unknown_and_failed(monkeypatch):

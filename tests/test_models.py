@@ -29,8 +29,11 @@ def test_logit_recovers_odds_ratios(sim):
     assert unit["odds_ratio"] == pytest.approx(np.exp(1.0), rel=0.25)
     assert unit["ci_low"] < unit["odds_ratio"] < unit["ci_high"]
     assert unit["p"] < 0.001
-    big = res.term("size_class", 3)
-    assert big["odds_ratio"] > res.term("size_class", 2)["odds_ratio"] > 1
+    size = res.term("size_class")  # linear 1-3
+    assert size["odds_ratio"] > 1 and size["p"] < 0.001
+    cat = md.logit(sim, "innovated", ["size_class"], categorical={"size_class": 1})
+    big = cat.term("size_class", 3)
+    assert big["odds_ratio"] > cat.term("size_class", 2)["odds_ratio"] > 1
     assert big["label"] == "Groot"
     assert res.term("sector", 7)["p"] > 0.01
     assert res.term("cond_time")["p"] > 0.01
@@ -85,4 +88,9 @@ def test_small_levels_dropped_and_joint_test(sim):
     assert 3 not in set(res.table.loc[res.table.variable == "sector", "level"])
     j = res.joint.set_index("variable")
     assert j.loc["sector", "df"] == 2 and j.loc["sector", "p"] > 0.01
-    assert j.loc["size_class", "df"] == 2 and j.loc["size_class", "p"] < 0.001
+    assert j.loc["size_class", "df"] == 1 and j.loc["size_class", "p"] < 0.001
+    lr = md.lr_test(res, "sector")
+    assert lr["df"] == 2 and lr["p"] == pytest.approx(j.loc["sector", "p"], abs=0.1)
+    assert md.lr_test(res, "innovation_unit")["p"] < 0.001
+    with pytest.raises(md.ModelError):
+        md.lr_test(res, "climate_scale")

@@ -32,6 +32,7 @@ __all__ = [
     "logit",
     "innovation_model",
     "effect_model",
+    "lr_test",
     "proportion_test",
     "compare_years",
     "chi2_years",
@@ -42,13 +43,14 @@ class ModelError(ValueError):
     """A model cannot be fitted (too few cases, no variation, perfect separation)."""
 
 
-#: Predictors of the model of innovating (§2.1): size, innovation officer/unit, sector,
-#: management support and time (conditions statements). Categorical: name -> reference code.
+#: Predictors of the model of innovating (§2.1): size (linear, 1-3, as claims.csv CL01),
+#: innovation officer/unit, sector, management support and time (conditions statements).
+#: Categorical: name -> reference code.
 INNOVATION_MODEL: dict[str, Any] = {
     "outcome": "innovated",
     "positive": [1],
     "predictors": ["size_class", "innovation_unit", "sector", "cond_management", "cond_time"],
-    "categorical": {"size_class": 1, "sector": 1},
+    "categorical": {"sector": 1},
 }
 
 #: Predictors of the effect models (§2.5): climate, human capital, technology content,
@@ -280,6 +282,31 @@ def logit(
 def _exp(x: float) -> float:
     with np.errstate(over="ignore"):
         return float(np.exp(float(x)))
+
+
+def lr_test(result: LogitResult, variable: str) -> dict[str, float]:
+    """Likelihood-ratio test of all terms of one predictor: the model with vs without it.
+
+    The reduced model is fitted on exactly the cases of the full model.
+
+    Returns
+    -------
+    dict
+        ``lr`` (statistic), ``df``, ``p``.
+    """
+    res = result.model
+    terms = [t for t in re.split(r"\s*\+\s*", result.formula.split("~", 1)[1].strip())]
+    key = re.sub(r"\W", "_", variable)
+    keep = [t for t in terms if t != key and not t.startswith(f"C({key},")]
+    if len(keep) == len(terms):
+        raise ModelError(f"{variable!r} is not a predictor of {result.formula!r}")
+    formula = "y ~ " + (" + ".join(keep) if keep else "1")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reduced = smf.logit(formula, data=res.model.data.frame).fit(disp=0, maxiter=200)
+    lr = float(2 * (res.llf - reduced.llf))
+    dof = int(res.df_model - reduced.df_model)
+    return {"lr": lr, "df": dof, "p": float(sstats.chi2.sf(lr, dof))}
 
 
 def innovation_model(df: pd.DataFrame, year: Any = 2025, predictors: Sequence[str] | None = None,
