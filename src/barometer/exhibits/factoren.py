@@ -49,6 +49,8 @@ FACTOR = "factor"
 #: Derived scale of the first three factors.
 HUMAN_CAPITAL = "human_capital"
 _SLUG = "bevorderende-en-belemmerende-factoren"
+#: Usual lower bound of Cronbach's alpha for a reliable scale.
+ALPHA_MIN = 0.7
 
 
 def _summary_codes(cb) -> list[int]:
@@ -339,7 +341,8 @@ def kerncijfers(ed) -> dict:
     out.update({
         "hc_mean": fmt.dec(hc["mean"], 1),
         "hc_alpha": fmt.dec(hc["alpha"]),
-        "hc_alpha_oordeel": "voldoende" if hc["alpha"] >= 0.7 else "onvoldoende",
+        "hc_alpha_oordeel": "voldoende" if hc["alpha"] >= ALPHA_MIN else "onvoldoende",
+        "alfa_grens": fmt.dec(ALPHA_MIN, 1),
         "hc_r": fmt.dec(hc["r_climate"]),
         "hc_r_woord": "positief" if hc["r_climate"] > 0 else "negatief",
         "hc_r_sign": significance_word(hc["p_climate"]),
@@ -361,7 +364,7 @@ def kerncijfers(ed) -> dict:
         out["zin_vergelijking"] = (
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
             f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
-            f"bevorderend genoemd dan in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
+            f"bevorderend genoemd {'als' if word == 'even vaak' else 'dan'} in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
             f"{fmt.pct(priv[f'pct_{prev}'])}); dat verschil is {significance_word(priv['p_value'])} "
             f"statistisch significant. Van alle {fmt.num(len(comp))} factoren verschillen er "
             f"{fmt.num(n_sig)} significant tussen beide metingen."

@@ -450,7 +450,7 @@ def kerncijfers(ed) -> dict:
     k = schaal_betrouwbaarheid(ed, "climate_scale")
     out.update({
         "klimaat_alpha": fmt.dec(k["reliability"].alpha),
-        "klimaat_alpha_oordeel": "voldoende" if k["reliability"].alpha >= 0.7 else "onvoldoende",
+        "klimaat_alpha_oordeel": "voldoende" if k["reliability"].alpha >= factoren.ALPHA_MIN else "onvoldoende",
         "klimaat_mean": fmt.dec(k["mean"]), "klimaat_sd": fmt.dec(k["sd"]), "klimaat_n": fmt.num(k["n"]),
         "klimaat_items": fmt.num(len(cb.derived("climate_scale").items)),
         "klimaat_min_loading": fmt.dec(k["reliability"].items["loading"].min()),
@@ -489,7 +489,7 @@ def kerncijfers(ed) -> dict:
     rc = schaal_betrouwbaarheid(ed, "conditions_scale")
     out.update({"rv_alpha": fmt.dec(rc["reliability"].alpha), "rv_mean": fmt.dec(rc["mean"]),
                 "rv_mean1": fmt.dec(rc["mean"], 1), "rv_n": fmt.num(rc["n"]),
-                "rv_alpha_oordeel": "voldoende" if rc["reliability"].alpha >= 0.7 else "onvoldoende"})
+                "rv_alpha_oordeel": "voldoende" if rc["reliability"].alpha >= factoren.ALPHA_MIN else "onvoldoende"})
     # comparison sentences
     prev = ed.previous_year
     if prev is None:
@@ -506,13 +506,13 @@ def kerncijfers(ed) -> dict:
         mword = direction(k[f"mean_{prev}"], k["mean"], up="hoger", down="lager", same="even hoog", decimals=2)
         out["zin_klimaat_vergelijking"] = (
             f"Ten opzichte van {prev} is het sterkst veranderd de stelling '{lower_first(cb.label(i_max))}': "
-            f"het aandeel dat het ermee eens is, is {word} van {fmt.pct(old.loc[i_max, 'pct'])} naar "
-            f"{fmt.pct(now.loc[i_max, 'pct'])}. De gemiddelde schaalscore was in {prev} "
+            f"het aandeel dat het ermee eens is, is {word} ({fmt.pct(old.loc[i_max, 'pct'])} in {prev}, "
+            f"{fmt.pct(now.loc[i_max, 'pct'])} in {year}). De gemiddelde schaalscore was in {prev} "
             f"{fmt.dec(k[f'mean_{prev}'])} en is in {year} dus {mword}."
         )
         cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]
         words = [f"{lower_first(cb.label(i))} {direction(cold.loc[i, 'pct'], c.loc[i, 'pct'], decimals=0)} "
-                 f"({fmt.pct(cold.loc[i, 'pct'])} naar {fmt.pct(c.loc[i, 'pct'])})" for i in cb.items("conditions")]
+                 f"({fmt.pct(cold.loc[i, 'pct'])} in {prev}, {fmt.pct(c.loc[i, 'pct'])} in {year})" for i in cb.items("conditions")]
         out["zin_rv_vergelijking"] = f"Vergeleken met {prev} is de instemming met de stelling " + join_nl(words) + "."
     # clusters
     cl = clusterverdeling(ed).set_index("code")
