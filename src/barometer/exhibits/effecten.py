@@ -1,0 +1,730 @@
+"""Exhibits of the chapter *Doelen en effecten* (report §2.5).
+
+The goals of the most recent innovation (Figuur 2-18) and how they differ by size, by
+innovation spectrum and by sector; the effects on ten result areas (Figuur 2-19), the share
+"te vroeg om te zeggen"; and the logistic regressions that explain a positive effect on
+quality, on cost saving/efficiency and on simpler procedures (odds ratios with 95%
+intervals), with for each of the report's claims whether it holds on the data.
+
+Goals and effects were asked for the first time in 2025 (codebook ``years``). For an
+edition whose year did not ask them, every function returns a :class:`Melding` saying so
+and glues every key of the chapter with :data:`barometer.formatting.NOT_ASKED`, so that the
+chapter renders instead of failing.
+
+This module also holds the few helpers the chapters *Faalfactoren* and *Kennis delen* share
+(:func:`glue`, :class:`Melding`, :func:`asked`, :func:`vraag_status`, :func:`chi2_by`,
+:func:`significance_word`, :func:`join_nl`, :func:`lower_first`).
+
+Every function takes an :class:`barometer.edition.Edition`. Labels come from the codebook,
+numbers from :mod:`barometer.statistics` and :mod:`barometer.models`, formatting from
+:mod:`barometer.formatting`, charts from :mod:`barometer.figures`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from barometer import claims as cl
+from barometer import figures
+from barometer import formatting as fmt
+from barometer import models
+from barometer import statistics as st
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.glue import direction
+
+__all__ = [
+    "SLUG",
+    "ALPHA",
+    "Melding",
+    "glue",
+    "asked",
+    "vraag_status",
+    "not_asked_melding",
+    "chi2_by",
+    "significance_word",
+    "join_nl",
+    "lower_first",
+    "doelen",
+    "doelen_naar_groep",
+    "effecten",
+    "te_vroeg",
+    "regressie",
+    "regressietabel",
+    "claim_resultaten",
+    "EXTRA_CLAIMS",
+    "CHAPTER_CLAIMS",
+    "kerncijfers",
+    "figuur_doelen",
+    "tabel_doelen_naar_groep",
+    "figuur_effecten",
+    "tabel_regressie",
+    "tabel_beweringen",
+]
+
+#: Chapter slug: file name of the notebook and middle part of every exhibit name.
+SLUG = "doelen-en-effecten"
+#: Significance level of every test (the report's convention; as :data:`barometer.claims.ALPHA`).
+ALPHA = cl.ALPHA
+
+#: Colours of the effect categories (codes of the codebook scale ``effect4``), Okabe–Ito.
+EFFECT_COLORS = {
+    1: figures.OKABE_ITO["blue"],
+    2: "#D9D9D9",
+    3: figures.OKABE_ITO["vermillion"],
+    4: figures.OKABE_ITO["sky"],
+}
+#: Short keys used in glue names for the three modelled effects.
+EFFECT_KEYS = {"effect_quality": "kwaliteit", "effect_efficiency": "efficientie", "effect_procedures": "procedures"}
+
+
+# ============================================================================ shared helpers
+@dataclass
+class Melding:
+    """A short Dutch paragraph shown instead of an exhibit (question not asked, no model).
+
+    Renders as a MyST ``{note}``; the plain-text repr carries the same words (nbval).
+    """
+
+    text: str
+
+    def _repr_markdown_(self) -> str:
+        return f"```{{note}}\n{self.text}\n```"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def glue(key: str, text: str) -> str:
+    """Glue a pre-formatted Dutch string (:func:`barometer.glue.glue_text`) and return it.
+
+    Outside a running kernel (unit tests) nothing is glued; the text is returned.
+    """
+    from IPython import get_ipython
+
+    text = str(text)
+    if get_ipython() is None:
+        return text
+    from barometer.glue import glue_text
+
+    return glue_text(key, text)
+
+
+def glue_all(values: dict[str, str]) -> pd.Series:
+    """Glue every key of ``values``; return them as a Series (shown, and checked by nbval)."""
+    for k, v in values.items():
+        glue(k, v)
+    return pd.Series(values, dtype="object", name="tekst")
+
+
+def asked(ed, question: str) -> bool:
+    """Whether ``question`` (codebook question or column) was asked in the edition's year."""
+    return load_codebook().is_asked(question, ed.year)
+
+
+def vraag_status(ed, question: str) -> str:
+    """Dutch sentence on when ``question`` was asked, from the codebook's ``years``.
+
+    Examples: "De vraag is in 2025 voor het eerst gesteld." / "In de meting van 2021 is
+    deze vraag niet gesteld (wel in 2025); hieronder staan daarom geen cijfers."
+    """
+    cb = load_codebook()
+    yrs = sorted(cb.variable(question).years) if question in cb.variables else []
+    if ed.year not in yrs:
+        extra = f" (wel in {join_nl([str(y) for y in yrs])})" if yrs else ""
+        return (f"In de meting van {ed.year} is deze vraag niet gesteld{extra}; "
+                "hieronder staan daarom geen cijfers.")
+    earlier = [y for y in yrs if y < ed.year]
+    if not earlier:
+        return f"De vraag is in {ed.year} voor het eerst gesteld; een vergelijking met een eerdere meting is er dus niet."
+    return f"De vraag is ook gesteld in {join_nl([str(y) for y in earlier])}."
+
+
+def not_asked_melding(ed, question: str) -> Melding:
+    """:class:`Melding` that ``question`` was not asked in the edition's year."""
+    return Melding(vraag_status(ed, question))
+
+
+def join_nl(parts: Sequence[str]) -> str:
+    """Dutch enumeration: ``a``, ``a en b``, ``a, b en c``."""
+    parts = list(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def lower_first(label: str) -> str:
+    """Codebook label for use inside a sentence: first letter lower-case (not for acronyms)."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def significance_word(p: float, alpha: float = ALPHA) -> str:
+    """``"wel"`` when ``p < alpha``, else ``"niet"``."""
+    return "wel" if (p is not None and not math.isnan(p) and p < alpha) else "niet"
+
+
+def chi2_by(df: pd.DataFrame, variable: str, by: str, codes: Any = 1, year: Any = None,
+            min_base: int = 5) -> dict[str, float]:
+    """Chi-square test of independence of "answered one of ``codes``" and a grouping.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Respondent frame (derived variables added).
+    variable : str
+        Codebook column (routing honoured through :func:`barometer.statistics.share`).
+    by : str
+        Grouping column (``size_class``, ``spectrum_group``, ``sector``, ``work_change``).
+    codes : code(s), default 1
+    year : int, optional
+    min_base : int, default 5
+        Groups with a smaller base are left out (as the report shows no figure for them).
+
+    Returns
+    -------
+    dict
+        ``chi2``, ``df``, ``p``, ``n`` (respondents in the groups tested), ``groups``.
+        ``p`` is NaN when fewer than two groups are left or nobody / everybody answered
+        ``codes``.
+
+    Notes
+    -----
+    Pearson's chi-square without continuity correction (:func:`scipy.stats.chi2_contingency`)
+    on the 2 × k table of counts from :func:`barometer.statistics.share`.
+    """
+    from scipy import stats as sps
+
+    s = st.share(df, variable, codes, by=by, years=year, total=False)
+    s = s[(s["group"] != st.TOTAL) & (s["base"] >= min_base)]
+    hit = s["count"].to_numpy(dtype=float)
+    miss = (s["base"] - s["count"]).to_numpy(dtype=float)
+    n = int(s["base"].sum())
+    if len(s) < 2 or hit.sum() == 0 or miss.sum() == 0:
+        return {"chi2": float("nan"), "df": 0, "p": float("nan"), "n": n, "groups": len(s)}
+    chi2, p, dof, _ = sps.chi2_contingency(np.vstack([hit, miss]), correction=False)
+    return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "groups": len(s)}
+
+
+def _name(kind: str, what: str) -> str:
+    return f"{kind}-{SLUG}-{what}"
+
+
+# ============================================================================ goals (Figuur 2-18)
+def doelen(ed) -> pd.DataFrame:
+    """Share of innovators naming each goal (edition's year), codebook order.
+
+    Returns
+    -------
+    DataFrame
+        ``item``, ``label``, ``count``, ``base``, ``pct`` (0–100; base: innovators).
+    """
+    f = st.frequencies(ed.df, "goal", years=ed.year)
+    return f[["item", "label", "count", "base", "pct"]].reset_index(drop=True)
+
+
+_GROUPS = ("size_class", "spectrum_group", "sector")
+
+
+def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
+    """Share naming each goal per group of ``by``, with a chi-square test per goal.
+
+    Parameters
+    ----------
+    by : {"size_class", "spectrum_group", "sector"}
+
+    Returns
+    -------
+    DataFrame
+        One row per goal (index ``item``): ``label``, per group code the percentage
+        (NaN where the base is below ``ed.min_base``), ``n_<code>`` the bases, and
+        ``chi2``, ``df``, ``p`` of :func:`chi2_by`. Groups without respondents (e.g.
+        "geen innovatie" of ``spectrum_group``, never routed to the goals) are left out.
+    """
+    cb = load_codebook()
+    f = st.frequencies(ed.df, "goal", by=by, years=ed.year, total=False)
+    f = f[f["base"] > 0]
+    pct = f.pivot_table(index="item", columns="group", values="pct", sort=False)
+    base = f.pivot_table(index="item", columns="group", values="base", sort=False)
+    pct = pct.where(base >= ed.min_base)
+    out = pct.copy()
+    for g in base.columns:
+        out[f"n_{g}"] = base[g].astype("int64")
+    tests = pd.DataFrame({it: chi2_by(ed.df, it, by, 1, ed.year, ed.min_base) for it in out.index}).T
+    out = out.join(tests[["chi2", "df", "p"]].astype(float))
+    out.insert(0, "label", [cb.label(i) for i in out.index])
+    return out.reindex(cb.items("goal"))
+
+
+def figuur_doelen(ed) -> FigureExhibit | Melding:
+    """Figuur 2-18: goals of the most recent innovation (% of innovators)."""
+    if not asked(ed, "goal"):
+        return not_asked_melding(ed, "goal")
+    d = doelen(ed)
+    n = int(d["base"].max())
+    fig = figures.bar_shares(d, y="label", x="pct", hue=None, xlabel="Aandeel van de organisaties die innoveerden")
+    alt = figures.alt_text(d, f"de doelen van de meest recente innovatie in {ed.year} (meer antwoorden mogelijk)",
+                           label="label", value="pct")
+    return FigureExhibit(
+        name=_name("fig", "doelen"),
+        caption=f"Doelen van de meest recente innovatie, {ed.year}, n = {fmt.num(n)}; meer antwoorden mogelijk "
+                "(Figuur 2-18 in het rapport)",
+        alt=alt, figure=fig,
+        data=d.rename(columns={"item": "variabele", "label": "doel", "count": "aantal", "base": "basis",
+                               "pct": "percentage"}))
+
+
+def tabel_doelen_naar_groep(ed) -> TableExhibit | Melding:
+    """Goals by size class and by innovation spectrum, with the p-value of a chi-square test
+    per goal (and of the test by sector), edition's year."""
+    if not asked(ed, "goal"):
+        return not_asked_melding(ed, "goal")
+    cb = load_codebook()
+    size = doelen_naar_groep(ed, "size_class")
+    spec = doelen_naar_groep(ed, "spectrum_group")
+    sect = doelen_naar_groep(ed, "sector")
+    rows = []
+    tidy = []
+    for item in size.index:
+        row = {"Doel": size.loc[item, "label"]}
+        for by, t in (("size_class", size), ("spectrum_group", spec)):
+            labels = cb.labels(by)
+            for g in [c for c in t.columns if isinstance(c, (int, np.integer))]:
+                row[labels[g]] = fmt.suppress(fmt.pct(t.loc[item, g]), t.loc[item, f"n_{g}"], ed.min_base)
+                tidy.append({"doel": item, "indeling": by, "groep": labels[g], "percentage": t.loc[item, g],
+                             "basis": int(t.loc[item, f"n_{g}"])})
+            row[f"p ({_by_word(by)})"] = _p(t.loc[item, "p"])
+        row[f"p ({_by_word('sector')})"] = _p(sect.loc[item, "p"])
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    n_size = {cb.labels("size_class")[g]: int(size[f"n_{g}"].iloc[0]) for g in _codes(size)}
+    n_spec = {cb.labels("spectrum_group")[g]: int(spec[f"n_{g}"].iloc[0]) for g in _codes(spec)}
+    notes = [
+        "Percentage van de organisaties die innoveerden dat het doel noemt; meer antwoorden mogelijk.",
+        "Basis: " + "; ".join(f"{k} {fmt.num(v)}" for k, v in {**n_size, **n_spec}.items()) + ".",
+        f"p: chi-kwadraattoets van het verschil tussen de groepen (grootte, spectrum, sector); groepen met minder dan "
+        f"{fmt.num(ed.min_base)} organisaties tellen niet mee.",
+    ]
+    return TableExhibit(name=_name("tbl", "doelen-groepen"),
+                        caption=f"Doelen van de innovatie naar organisatiegrootte en innovatiespectrum, {ed.year}",
+                        frame=frame, notes=notes, data=pd.DataFrame(tidy))
+
+
+def _codes(t: pd.DataFrame) -> list[int]:
+    return [c for c in t.columns if isinstance(c, (int, np.integer))]
+
+
+def _by_word(by: str) -> str:
+    return {"size_class": "grootte", "spectrum_group": "spectrum", "sector": "sector"}[by]
+
+
+def _p(p: float) -> str:
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return fmt.NOT_ASKED
+    return "< 0,001" if p < 0.001 else fmt.dec(p, 3)
+
+
+# ============================================================================ effects (Figuur 2-19)
+def effecten(ed) -> pd.DataFrame:
+    """Answers per result area (edition's year): positive, neutral, negative, too early.
+
+    Returns
+    -------
+    DataFrame
+        ``item``, ``label`` (result area), ``code``, ``code_label`` (answer), ``count``,
+        ``base`` (innovators who answered the item), ``pct`` (0–100). Codebook order.
+    """
+    f = st.frequencies(ed.df, "effect", years=ed.year)
+    return f[["item", "label", "code", "code_label", "count", "base", "pct"]].reset_index(drop=True)
+
+
+def te_vroeg(ed) -> dict[str, Any]:
+    """The share 'te vroeg om te zeggen' per result area and its unweighted mean.
+
+    Returns
+    -------
+    dict
+        ``per_item`` (Series item -> pct), ``mean`` (mean over the result areas, as the
+        report's "gemiddeld zo'n 20 procent"), ``above`` (items above that mean, highest
+        first).
+    """
+    e = effecten(ed)
+    s = e[e["code"] == 4].set_index("item")["pct"]
+    m = float(s.mean())
+    above = s[s > m].sort_values(ascending=False, kind="stable")
+    return {"per_item": s, "mean": m, "above": list(above.index)}
+
+
+def figuur_effecten(ed) -> FigureExhibit | Melding:
+    """Figuur 2-19: effect of the most recent innovation per result area (stacked bars)."""
+    if not asked(ed, "effect"):
+        return not_asked_melding(ed, "effect")
+    cb = load_codebook()
+    e = effecten(ed)
+    codes = cb.labels(cb.items("effect")[0])
+    fig = figures.stacked_bars(e, y="label", category="code_label", x="pct",
+                               category_order=list(codes.values()), order=list(pd.unique(e["label"])),
+                               colors=[EFFECT_COLORS[c] for c in codes], xlabel="Aandeel van de organisaties die innoveerden")
+    pos = e[e["code"] == 1]
+    alt = figures.alt_text(pos, f"het effect van de meest recente innovatie per resultaatgebied in {ed.year}; "
+                           "genoemd is het aandeel met een positief effect", label="label", value="pct",
+                           kind="Gestapeld staafdiagram")
+    n = f"{fmt.num(int(e['base'].min()))} tot {fmt.num(int(e['base'].max()))}" if e["base"].nunique() > 1 \
+        else fmt.num(int(e["base"].max()))
+    return FigureExhibit(
+        name=_name("fig", "effecten"),
+        caption=f"Effecten van de meest recente innovatie per resultaatgebied, {ed.year}, n = {n} "
+                "(Figuur 2-19 in het rapport)",
+        alt=alt, figure=fig,
+        data=e.rename(columns={"item": "variabele", "label": "resultaatgebied", "code_label": "effect",
+                               "count": "aantal", "base": "basis", "pct": "percentage"}))
+
+
+# ============================================================================ regressions
+def regressie(ed, effect: str) -> models.LogitResult:
+    """The report's logistic regression of a positive ``effect`` (:func:`barometer.models.effect_model`).
+
+    Raises
+    ------
+    barometer.models.ModelError
+        When the model cannot be fitted (question not asked, too few cases).
+    """
+    return models.effect_model(ed.df, effect, year=ed.year)
+
+
+def _term_label(row: pd.Series) -> str:
+    cb = load_codebook()
+    var, level = row["variable"], row["level"]
+    cats = models.EFFECT_MODEL["categorical"]
+    if var in cats and level is not None and not (isinstance(level, float) and math.isnan(level)):
+        short = {**cb.labels(var), **cb.labels_short(var)}
+        return f"{short[int(level)]} (t.o.v. {lower_first(short[int(cats[var])])})"
+    if var.startswith("goal_"):
+        return f"Doel: {lower_first(cb.label(var))}"
+    return str(row["label"])
+
+
+def _or(x: float) -> str:
+    """An odds ratio or interval bound on two decimals; ``∞`` for an unbounded one (separation)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return fmt.NOT_ASKED
+    return "∞" if math.isinf(x) else fmt.dec(x, 2)
+
+
+def regressietabel(res: models.LogitResult) -> pd.DataFrame:
+    """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting)."""
+    rows = []
+    for _, r in res.table.iterrows():
+        rows.append({
+            "Kenmerk": _term_label(r),
+            "Odds ratio": _or(r["odds_ratio"]),
+            "95%-betrouwbaarheidsinterval": f"{_or(r['ci_low'])} – {_or(r['ci_high'])}",
+            "p": _p(r["p"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
+    """Odds ratios (95% interval, p) of the model of a positive effect on ``effect``."""
+    if not asked(ed, "effect"):
+        return not_asked_melding(ed, "effect")
+    cb = load_codebook()
+    try:
+        res = regressie(ed, effect)
+    except models.ModelError as exc:
+        return Melding(f"Het model voor {lower_first(cb.label(effect))} kon niet worden geschat: {exc}.")
+    cats = models.EFFECT_MODEL["categorical"]
+    refs = "; ".join(f"{_var_word(v)}: {lower_first({**cb.labels(v), **cb.labels_short(v)}[int(c)])}"
+                     for v, c in cats.items())
+    notes = [
+        "Logistische regressie van een positief effect tegenover de andere antwoorden (geen of negatief effect, te "
+        f"vroeg om te zeggen); n = {fmt.num(res.n)}, waarvan {fmt.num(res.n_positive)} met een positief effect; "
+        f"McFaddens pseudo-R² = {fmt.dec(res.pseudo_r2, 2)}.",
+        f"Referentiecategorieën: {refs}. Een odds ratio boven 1 betekent een grotere kans op een positief effect.",
+        "Schaalscores (klimaat, menselijk kapitaal) per punt op de schaal van 1 tot 5; het spectrum per extra type.",
+    ]
+    if res.dropped:
+        notes.append("Weggelaten wegens minder dan vijf organisaties: " + "; ".join(
+            f"{lower_first(cb.labels(v)[k])} ({fmt.num(n)})" for v, d in res.dropped.items() for k, n in d.items()) + ".")
+    data = res.table.drop(columns=["term"]).assign(uitkomst=effect)
+    return TableExhibit(name=_name("tbl", f"model-{EFFECT_KEYS.get(effect, effect).replace('_', '-')}"),
+                        caption=f"Wat verklaart een positief effect op {lower_first(cb.label(effect))}? "
+                                f"Odds ratio's uit een logistische regressie, {ed.year}",
+                        frame=regressietabel(res), notes=notes, data=data)
+
+
+# ============================================================================ claims
+def _or_text(row: pd.Series) -> str:
+    """``OR = 2,64 (95%-BI 1,12–6,23; p = 0,026)``, also for an unbounded interval."""
+    return f"OR = {_or(row['odds_ratio'])} (95%-BI {_or(row['ci_low'])}–{_or(row['ci_high'])}; {cl.p_text(row['p'])})"
+
+
+def _pos(row: pd.Series) -> bool:
+    return bool(row["odds_ratio"] > 1 and row["p"] < ALPHA)
+
+
+def _neg(row: pd.Series) -> bool:
+    return bool(row["odds_ratio"] < 1 and row["p"] < ALPHA)
+
+
+def _joint_text(res: models.LogitResult, var: str) -> tuple[float, str]:
+    j = res.joint.set_index("variable").loc[var]
+    return float(j["p"]), f"chi² = {fmt.dec(j['chi2'], 2)}, df = {int(j['df'])}, {cl.p_text(j['p'])}"
+
+
+def _ns(effect: str, variables: Sequence[str]) -> Callable:
+    def check(ctx: cl.ClaimContext) -> tuple[bool, str]:
+        res = ctx.effect(effect)
+        parts, holds = [], True
+        for v in variables:
+            p, text = _joint_text(res, v)
+            holds = holds and p >= ALPHA
+            parts.append(f"{_var_word(v)}: {text}")
+        return holds, "; ".join(parts)
+    return check
+
+
+def _var_word(v: str) -> str:
+    cb = load_codebook()
+    if v == "rijk":
+        return "Rijksoverheid"
+    if v in ("tech_content", "strategy", "size_class"):
+        return {"tech_content": "technologisch gehalte", "strategy": "strategie", "size_class": "grootte"}[v]
+    return lower_first(cb.label(v))
+
+
+def _terms(effect: str, terms: Sequence[tuple[str, Any]], test: Callable, combine=all) -> Callable:
+    def check(ctx: cl.ClaimContext) -> tuple[bool, str]:
+        res = ctx.effect(effect)
+        rows = [res.term(v, lv) for v, lv in terms]
+        return bool(combine(test(r) for r in rows)), "; ".join(f"{_term_label(r)}: {_or_text(r)}" for r in rows)
+    return check
+
+
+#: Claims of §2.5 that :data:`barometer.claims.REGISTRY` does not (yet) hold:
+#: claim_id -> (description, check). A check of the registry with the same id wins.
+EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
+    "quality_tech_strategy_ns": (
+        "Technologisch gehalte en strategie hebben geen significant effect op kwaliteitsverbetering.",
+        _ns("effect_quality", ["tech_content", "strategy"])),
+    "quality_sector_size_ns": (
+        "Sector (Rijk t.o.v. de rest) en grootte hebben geen significant effect op kwaliteitsverbetering.",
+        _ns("effect_quality", ["rijk", "size_class"])),
+    "efficiency_use_goal": (
+        "Meer gebruik van diensten als doel verkleint de kans op efficiëntiewinst.",
+        _terms("effect_efficiency", [("goal_use", None)], _neg)),
+    "efficiency_sector_size_spectrum_ns": (
+        "Sector, grootte en innovatiespectrum hebben geen significant effect op efficiëntiewinst.",
+        _ns("effect_efficiency", ["rijk", "size_class", "spectrum"])),
+    "procedures_climate": (
+        "Een beter innovatieklimaat vergroot de kans op eenvoudigere procedures.",
+        _terms("effect_procedures", [("climate_scale", None)], _pos)),
+    "procedures_human_capital": (
+        "Meer menselijk kapitaal vergroot de kans op eenvoudigere procedures.",
+        _terms("effect_procedures", [("human_capital", None)], _pos)),
+    "procedures_goals": (
+        "Kwaliteitsverbetering en efficiëntie als doel vergroten de kans op eenvoudigere procedures.",
+        _terms("effect_procedures", [("goal_quality", None), ("goal_efficiency", None)], _pos)),
+    "procedures_strategy": (
+        "De strategieën 'onder de radar' en 'met alle belanghebbenden' vergroten (t.o.v. 'in de spotlights') "
+        "de kans op eenvoudigere procedures.",
+        _terms("effect_procedures", [("strategy", 2), ("strategy", 1)], _pos)),
+}
+
+#: The claims of §2.5, in the order of the report's text (ids of the registry or of EXTRA_CLAIMS).
+CHAPTER_CLAIMS: tuple[str, ...] = (
+    "quality_climate", "quality_tech_strategy_ns", "quality_sector_size_ns",
+    "efficiency_climate", "efficiency_tech", "efficiency_strategy", "efficiency_cost_goal",
+    "efficiency_use_goal", "efficiency_sector_size_spectrum_ns", "efficiency_human_capital",
+    "procedures_climate", "procedures_human_capital", "procedures_goals", "procedures_strategy",
+    "procedures_rijk",
+)
+
+
+def _claim_texts() -> dict[str, str]:
+    from barometer import paths
+    from barometer.published import read_claims
+
+    p = paths.PUBLISHED / "claims.csv"
+    if not p.exists():
+        return {}
+    c = read_claims(p)
+    return dict(zip(c["claim_id"].astype(str), c["claim"].astype(str)))
+
+
+def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
+    """Check each claim of the chapter on the edition's data.
+
+    Returns
+    -------
+    DataFrame
+        ``claim_id``, ``claim`` (text of ``claims.csv`` if present, else the description),
+        ``holds`` (boolean, ``<NA>`` when the analysis cannot be run), ``statistic`` (Dutch
+        test result), ``error``.
+    """
+    ctx = cl.ClaimContext(ed.frames, ed.year, ed.previous_year or ed.year)
+    texts = _claim_texts()
+    rows = []
+    for cid in ids:
+        desc, check = cl.REGISTRY.get(cid) or EXTRA_CLAIMS[cid]
+        text = texts.get(cid) or desc
+        try:
+            holds, stat = check(ctx)
+            rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
+        except (models.ModelError, KeyError, ValueError) as exc:
+            rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
+                         "error": f"{type(exc).__name__}: {exc}"})
+    out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
+    out["holds"] = out["holds"].astype("boolean")
+    return out
+
+
+def _holds_word(h: Any) -> str:
+    if h is pd.NA or h is None or (isinstance(h, float) and math.isnan(h)):
+        return "niet te toetsen"
+    return "ja" if bool(h) else "nee"
+
+
+def tabel_beweringen(ed) -> TableExhibit | Melding:
+    """The report's claims about what explains a positive effect, and whether each holds here."""
+    if not asked(ed, "effect"):
+        return not_asked_melding(ed, "effect")
+    r = claim_resultaten(ed)
+    frame = pd.DataFrame({
+        "Bewering van het rapport": r["claim"],
+        "Houdt stand": [_holds_word(h) for h in r["holds"]],
+        "Toetsresultaat": [s or e for s, e in zip(r["statistic"], r["error"])],
+    })
+    notes = [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met 95%-betrouwbaarheidsinterval "
+             "(BI) of gezamenlijke Wald-toets (chi²) uit de modellen hierboven."]
+    return TableExhibit(name=_name("tbl", "beweringen"),
+                        caption=f"Beweringen van het rapport over wat een positief effect verklaart, getoetst op de "
+                                f"gegevens van {ed.year}",
+                        frame=frame, notes=notes, data=r)
+
+
+# ============================================================================ glue
+def _keys_goals(cb) -> list[str]:
+    return [f"pct_{i}" for i in cb.items("goal")]
+
+
+def _all_keys() -> list[str]:
+    cb = load_codebook()
+    keys = ["status_doelen", "status_effecten", "n_innovatoren"]
+    keys += _keys_goals(cb)
+    keys += ["doel_top", "doel_top_pct", "doel_tweede", "claim_doel_efficientie_top",
+             "pct_eff_groot", "pct_eff_klein", "richting_eff_groot", "sig_eff_grootte",
+             "pct_kwal_klein", "pct_kwal_groot", "richting_kwal_klein", "sig_kwal_grootte",
+             "pct_kwal_meervoudig", "pct_kwal_enkelvoudig", "richting_kwal_meervoudig", "sig_kwal_spectrum",
+             "pct_use_meervoudig", "pct_use_enkelvoudig", "richting_use_meervoudig", "sig_use_spectrum",
+             "n_doelen", "n_doelen_sector_sig", "claim_sector_doelen"]
+    keys += [f"pos_{i}" for i in cb.items("effect")] + [f"vroeg_{i}" for i in cb.items("effect")]
+    keys += ["effect_top", "claim_kwaliteit_top", "vroeg_gemiddeld", "vroeg_boven", "claim_vroeg_hoger",
+             "claim_vroeg_20", "richting_eff_vs_kwal", "eff_rang", "n_effecten"]
+    for cid in CHAPTER_CLAIMS:
+        keys += [f"claim_{cid}", f"toets_{cid}"]
+    keys += ["n_houdt", "n_beweringen"]
+    return keys
+
+
+def kerncijfers(ed) -> pd.Series:
+    """Glue every number, direction word and claim result the chapter's prose uses.
+
+    Returns
+    -------
+    Series
+        Glued key -> Dutch text. Every key is glued in every edition: when goals or
+        effects were not asked in the edition's year, numbers read ``-`` and the status
+        sentences (``status_doelen``, ``status_effecten``) say why.
+    """
+    cb = load_codebook()
+    out = {k: fmt.NOT_ASKED for k in _all_keys()}
+    out["status_doelen"] = vraag_status(ed, "goal")
+    out["status_effecten"] = vraag_status(ed, "effect")
+    if asked(ed, "goal"):
+        out.update(_goal_texts(ed, cb))
+    if asked(ed, "effect"):
+        out.update(_effect_texts(ed, cb))
+        out.update(_claim_glue(ed))
+    return glue_all(out)
+
+
+def _goal_texts(ed, cb) -> dict[str, str]:
+    out: dict[str, str] = {}
+    d = doelen(ed).set_index("item")
+    out["n_innovatoren"] = fmt.num(int(d["base"].max()))
+    for i in d.index:
+        out[f"pct_{i}"] = fmt.pct(d.loc[i, "pct"])
+    named = d.drop(index=[i for i in d.index if i.endswith("_other")])
+    ranked = named.sort_values("pct", ascending=False, kind="stable")
+    out["doel_top"] = lower_first(ranked["label"].iloc[0])
+    out["doel_top_pct"] = fmt.pct(ranked["pct"].iloc[0])
+    out["doel_tweede"] = lower_first(ranked["label"].iloc[1])
+    out["claim_doel_efficientie_top"] = "wel" if ranked.index[0] == "goal_efficiency" else "niet"
+    size = doelen_naar_groep(ed, "size_class")
+    sizes = _codes(size)
+    small, large = min(sizes), max(sizes)
+    for item, key in (("goal_efficiency", "eff"), ("goal_quality", "kwal")):
+        out[f"pct_{key}_groot"] = fmt.pct(size.loc[item, large], na_rep=fmt.SMALL_CELL)
+        out[f"pct_{key}_klein"] = fmt.pct(size.loc[item, small], na_rep=fmt.SMALL_CELL)
+        out[f"sig_{key}_grootte"] = significance_word(size.loc[item, "p"])
+    out["richting_eff_groot"] = direction(size.loc["goal_efficiency", small], size.loc["goal_efficiency", large],
+                                          up="vaker", down="minder vaak", same="even vaak", decimals=0)
+    out["richting_kwal_klein"] = direction(size.loc["goal_quality", large], size.loc["goal_quality", small],
+                                           up="vaker", down="minder vaak", same="even vaak", decimals=0)
+    spec = doelen_naar_groep(ed, "spectrum_group")
+    single, multiple = 1, 2
+    for item, key in (("goal_quality", "kwal"), ("goal_use", "use")):
+        if single in spec.columns and multiple in spec.columns:
+            out[f"pct_{key}_meervoudig"] = fmt.pct(spec.loc[item, multiple], na_rep=fmt.SMALL_CELL)
+            out[f"pct_{key}_enkelvoudig"] = fmt.pct(spec.loc[item, single], na_rep=fmt.SMALL_CELL)
+            out[f"richting_{key}_meervoudig"] = direction(spec.loc[item, single], spec.loc[item, multiple],
+                                                          up="vaker", down="minder vaak", same="even vaak", decimals=0)
+            out[f"sig_{key}_spectrum"] = significance_word(spec.loc[item, "p"])
+    sect = doelen_naar_groep(ed, "sector")
+    n_sig = int((sect["p"] < ALPHA).sum())
+    out["n_doelen"] = fmt.num(len(sect))
+    out["n_doelen_sector_sig"] = "geen enkel" if n_sig == 0 else fmt.num(n_sig)
+    out["claim_sector_doelen"] = "houdt stand" if n_sig == 0 else "houdt geen stand"
+    return out
+
+
+def _effect_texts(ed, cb) -> dict[str, str]:
+    out: dict[str, str] = {}
+    e = effecten(ed)
+    pos = e[e["code"] == 1].set_index("item")["pct"]
+    for i, v in pos.items():
+        out[f"pos_{i}"] = fmt.pct(v)
+    tv = te_vroeg(ed)
+    for i, v in tv["per_item"].items():
+        out[f"vroeg_{i}"] = fmt.pct(v)
+    out["n_effecten"] = fmt.num(len(pos))
+    top = pos.sort_values(ascending=False, kind="stable")
+    out["effect_top"] = lower_first(cb.label(top.index[0]))
+    out["claim_kwaliteit_top"] = "wel" if top.index[0] == "effect_quality" else "niet"
+    out["vroeg_gemiddeld"] = fmt.pct(tv["mean"])
+    out["vroeg_boven"] = join_nl([lower_first(cb.label(i)) for i in tv["above"]]) or "geen enkel resultaatgebied"
+    out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
+    out["claim_vroeg_20"] = "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet"
+    out["richting_eff_vs_kwal"] = direction(pos["effect_quality"], pos["effect_efficiency"],
+                                            up="vaker", down="minder vaak", same="even vaak", decimals=0)
+    rank = list(top.index).index("effect_efficiency") + 1
+    out["eff_rang"] = fmt.num(rank)
+    return out
+
+
+def _claim_glue(ed) -> dict[str, str]:
+    out: dict[str, str] = {}
+    r = claim_resultaten(ed)
+    for _, row in r.iterrows():
+        h = row["holds"]
+        out[f"claim_{row['claim_id']}"] = ("niet te toetsen" if pd.isna(h) else ("wel" if bool(h) else "niet"))
+        out[f"toets_{row['claim_id']}"] = row["statistic"] or "geen toets mogelijk"
+    out["n_houdt"] = fmt.num(int(r["holds"].fillna(False).sum()))
+    out["n_beweringen"] = fmt.num(len(r))
+    return out
