@@ -1,0 +1,86 @@
+"""Tests of barometer.exhibits.bijlage_figuren."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from barometer import statistics as st
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit
+from barometer.exhibits import bijlage_figuren as ex
+from barometer.exhibits._gedeeld_klimaat import Notice
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Edition.open(2025, [2021])
+
+
+@pytest.fixture(scope="module")
+def ed2021():
+    return Edition.open(2021, [], "data/respondents-2021-synthetic.csv")
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("func, number", [("figuur_b2_1", "B2-1"), ("figuur_b2_2", "B2-2"),
+                                          ("figuur_b2_3", "B2-3"), ("figuur_b2_4", "B2-4")])
+def test_figures(shipped, in_tmp, func, number):
+    fig = getattr(ex, func)(shipped)
+    assert isinstance(fig, FigureExhibit)
+    assert f"Figuur {number}" in fig.caption
+    assert fig.name == f"fig-bijlage-figuren-{number.lower()}"
+    assert fig.alt.strip()
+
+
+def test_b2_1_caption_has_mean_and_sd(shipped, in_tmp):
+    s = pd.to_numeric(shipped.df["conditions_scale"], errors="coerce").dropna().astype(float)
+    fig = ex.figuur_b2_1(shipped)
+    from barometer.formatting import dec
+    assert dec(s.mean()) in fig.caption and dec(s.std(ddof=1)) in fig.caption
+    out = ex.kerncijfers(shipped)
+    assert out["b2_1_mean"] == dec(s.mean())
+
+
+def test_questions_not_asked_in_2021_give_notice(ed2021, in_tmp):
+    assert isinstance(ex.figuur_b2_2(ed2021), Notice)
+    assert isinstance(ex.figuur_b2_3(ed2021), Notice)
+    assert "niet gesteld" in ex.figuur_b2_2(ed2021)._repr_markdown_()
+    assert isinstance(ex.figuur_b2_4(ed2021), FigureExhibit)
+
+
+def test_b2_3_base_is_failed_attempts(shipped):
+    f = ex.per_cluster(shipped, "fail_reason")
+    df = shipped.df
+    failed = pd.to_numeric(df["failed_attempt"], errors="coerce").eq(1)
+    for g, base in f.groupby("group")["base"].max().items():
+        cl = pd.to_numeric(df["climate_cluster"], errors="coerce").eq(g)
+        assert base == int((failed & cl).sum())
+
+
+def test_small_bases_are_not_shown(shipped):
+    big = Edition(shipped.year, shipped.comparison_years, shipped.data_path, 10_000, shipped.frames)
+    f = ex.per_cluster(big, "effect", summary=True)
+    assert f["pct"].isna().all()
+    assert not f["shown"].any()
+
+
+def test_b2_4_sectors_sum_to_100_and_exclude_hoge_colleges(shipped):
+    f = ex.sector_naar_cluster(shipped)
+    assert 3 not in set(f["group"])
+    assert st.TOTAL in set(f["group"])
+    sums = f.groupby("group")["pct"].sum()
+    assert np.allclose(sums, 100.0)
+    total_base = f.loc[f["group"] == st.TOTAL, "base"].iloc[0]
+    assert total_base == int(pd.to_numeric(shipped.df["climate_cluster"], errors="coerce").notna().sum())

@@ -1,0 +1,129 @@
+"""Tests of barometer.exhibits.factoren: small hand-built frames and the shipped data."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import make_valid_frame
+
+from barometer.codebook import load_codebook
+from barometer.derive import add_derived
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import factoren as ex
+from barometer.exhibits._gedeeld_klimaat import Notice, join_nl, lower_first, significance_word
+
+
+def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
+    comps = tuple(sorted(y for y in frames if y < year))
+    return Edition(year, comps, __import__("pathlib").Path("x.csv"), min_base, frames)
+
+
+def _innovators(df: pd.DataFrame) -> pd.Series:
+    return pd.to_numeric(df["innovated"], errors="coerce").eq(1)
+
+
+@pytest.fixture
+def small():
+    df = add_derived(make_valid_frame(40, 2025))
+    inn = _innovators(df)
+    # factor_staff: known answers for the innovators, 'weet niet' (9) included
+    k = int(inn.sum())
+    pattern = [9, 3, 5, 4, 1, 2, 5, 9]
+    df.loc[inn, "factor_staff"] = [pattern[i % len(pattern)] for i in range(k)]
+    return df
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Edition.open(2025, [2021])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_weet_niet_counts_as_middle_category(small):
+    f = ex.factor_verdeling(small, 2025)
+    staff = f[f["item"] == "factor_staff"].set_index("code")
+    inn = _innovators(small)
+    answers = pd.to_numeric(small.loc[inn, "factor_staff"])
+    assert 9 not in staff.index
+    assert staff.loc[3, "count"] == int(answers.isin([3, 9]).sum())
+    assert staff["pct"].sum() == pytest.approx(100.0)
+    assert staff["base"].iloc[0] == int(answers.notna().sum())
+
+
+def test_aandeel_bevorderd_counts_codes_4_and_5(small):
+    a = ex.aandeel_bevorderd(small, 2025)
+    answers = pd.to_numeric(small.loc[_innovators(small), "factor_staff"]).dropna()
+    assert a.loc["factor_staff", "pct"] == pytest.approx(100 * answers.isin([4, 5]).mean())
+    assert list(a.index) == load_codebook().items("factor")
+
+
+def test_vergelijking_empty_without_comparison_year(small):
+    ed = _edition({2025: small})
+    assert ex.vergelijking_bevorderd(ed).empty
+    assert isinstance(ex.figuur_factoren_vergelijking(ed), Notice)
+    out = ex.kerncijfers(ed)
+    assert "geen eerdere meting" in out["zin_vergelijking"]
+    assert "geen eerdere meting" in out["zin_hc_vergelijking"]
+
+
+def test_vergelijking_difference_and_test(shipped):
+    comp = ex.vergelijking_bevorderd(shipped)
+    assert len(comp) == len(load_codebook().items("factor"))
+    assert np.allclose(comp["diff_pp"], comp["pct_2025"] - comp["pct_2021"])
+    assert comp["p_value"].between(0, 1).all()
+
+
+def test_menselijk_kapitaal_matches_scale(shipped):
+    hc = ex.menselijk_kapitaal(shipped)
+    s = pd.to_numeric(shipped.df["human_capital"], errors="coerce").dropna()
+    assert hc["mean"] == pytest.approx(float(s.mean()))
+    assert hc["n"] == len(s)
+    assert hc["items"] == load_codebook().items("human_capital")
+    assert -1 <= hc["r_climate"] <= 1
+    assert "mean_2021" in hc
+
+
+def test_figuur_factoren_is_captioned_and_complete(shipped, in_tmp):
+    fig = ex.figuur_factoren(shipped)
+    assert isinstance(fig, FigureExhibit)
+    assert fig.name == "fig-bevorderende-en-belemmerende-factoren-verdeling"
+    assert "Figuur 2-12" in fig.caption
+    assert fig.alt.strip()
+    sums = fig.data.groupby("item")["pct"].sum()
+    assert np.allclose(sums, 100.0)
+    assert (in_tmp / fig.path).exists()
+
+
+def test_tabel_menselijk_kapitaal_shows_alpha(shipped, in_tmp):
+    t = ex.tabel_menselijk_kapitaal(shipped)
+    assert isinstance(t, TableExhibit)
+    assert "Cronbachs alfa" in list(t.frame["Onderdeel"])
+    assert t.name.startswith("tbl-bevorderende-en-belemmerende-factoren")
+
+
+def test_kerncijfers_are_dutch_strings(shipped):
+    out = ex.kerncijfers(shipped)
+    assert all(isinstance(v, str) and v for v in out.values())
+    assert out["top3_max"].endswith("%")
+    assert "," in out["hc_alpha"]
+    assert out["hc_r_sign"] in {"wel", "niet"}
+
+
+def test_helpers():
+    assert join_nl(["a"]) == "a"
+    assert join_nl(["a", "b", "c"]) == "a, b en c"
+    assert lower_first("Nieuwe technologie") == "nieuwe technologie"
+    assert lower_first("GR") == "GR"
+    assert significance_word(0.01) == "wel"
+    assert significance_word(0.2) == "niet"
+    assert significance_word(float("nan")) == "niet"
