@@ -14,7 +14,7 @@ import pandas as pd
 
 from barometer import formatting as fmt
 from barometer.codebook import Codebook, load_codebook
-from barometer.glue import glue_text
+from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, frequencies
 
 __all__ = [
@@ -224,3 +224,32 @@ def dk_values(question: str, year: int) -> dict[str, dict]:
         key = r.variable if not str(r.codes).strip() else f"{r.variable}_{str(r.codes).strip()}"
         out[key] = {"value": float(r.value), "period": str(r.period), "base_n": r.base_n}
     return out
+
+
+def trend(before: float | None, now: float, prev_year: int | None, year: int) -> str:
+    """Dutch phrase for the change of a percentage, to follow "Het aandeel ... is".
+
+    Examples: ``"gedaald van 62% in 2021 naar 37% in 2025"``, ``"gelijk gebleven: 87% in
+    2021 en in 2025"``, ``"87% in 2025; een eerdere meting is er niet"``. Directions compare
+    the values as shown (rounded half up).
+    """
+    if prev_year is None or before is None or fmt.is_missing(before):
+        return f"{fmt.pct(now)} in {year}; een eerdere meting is er niet"
+    word = direction(before, now, decimals=0)
+    if word == "gelijk gebleven":
+        return f"{word}: {fmt.pct(now)} in {prev_year} en in {year}"
+    return f"{word} van {fmt.pct(before)} in {prev_year} naar {fmt.pct(now)} in {year}"
+
+
+def p_value(p: float) -> str:
+    """Dutch p-value with three decimals; ``"< 0,001"`` below one in a thousand."""
+    if fmt.is_missing(p):
+        return fmt.NOT_ASKED
+    return f"< {fmt.dec(0.001, 3)}" if p < 0.001 else fmt.dec(p, 3)
+
+
+def p_text(p: float) -> str:
+    """``"p = 0,283"`` or ``"p < 0,001"``, for glued prose."""
+    if fmt.is_missing(p):
+        return fmt.NOT_ASKED
+    return f"p < {fmt.dec(0.001, 3)}" if p < 0.001 else f"p = {fmt.dec(p, 3)}"

@@ -30,9 +30,12 @@ from barometer.exhibits._gedeeld_praktijk import (
     glue,
     join_nl,
     lower_first,
+    p_text,
+    p_value,
     shown_pct,
     significance_word,
     total_label,
+    trend,
     year_label,
     years,
 )
@@ -125,11 +128,18 @@ def kerncijfers(ed) -> pd.Series:
 
     # Denmark
     dk = next(iter(dk_values("innovated", ed.year).values()), None)
+    out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year)
+    out["min_base"] = fmt.num(ed.min_base)
+    out["vraag_innovatie"] = cb.label("innovated")
+    out["vraag_type"] = cb.label("innovation_type")
+    out["vraag_werkwijze"] = cb.label("work_change")
+    out["vraag_unit"] = cb.label("innovation_unit")
     if dk is None:
         out["pct_innovatie_dk"] = fmt.NOT_ASKED
         out["n_dk"] = fmt.NOT_ASKED
         out["periode_dk"] = fmt.NOT_ASKED
         out["zin_nl_dk"] = "Voor dit jaar is er geen Deens cijfer om mee te vergelijken."
+        out["zin_dk"] = out["zin_nl_dk"]
     else:
         out["pct_innovatie_dk"] = fmt.pct(dk["value"])
         out["n_dk"] = fmt.num(dk["base_n"]) if not fmt.is_missing(dk.get("base_n")) else fmt.NOT_ASKED
@@ -137,6 +147,10 @@ def kerncijfers(ed) -> pd.Series:
         word = direction(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
         out["zin_nl_dk"] = (f"Het Nederlandse aandeel ({fmt.pct(now.value)}) ligt daarmee {word} "
                             f"dan het Deense.")
+        n_dk = f", gemeten bij {out['n_dk']} organisaties" if out["n_dk"] != fmt.NOT_ASKED else ""
+        out["zin_dk"] = (f"In Denemarken voerde {out['pct_innovatie_dk']} van de publieke organisaties "
+                         f"in de periode {out['periode_dk']} ten minste één innovatie in{n_dk}. "
+                         f"{out['zin_nl_dk']}")
     for key, text in out.items():
         glue(key, text)
     return pd.Series(out, name="kerncijfers")
@@ -165,6 +179,8 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     lo = cur.loc[cur["pct"].idxmin()]
     glue("grootte_hoogst", lower_first(hi["klasse"]))
     glue("grootte_laagst", lower_first(lo["klasse"]))
+    glue("pct_grootte_hoogst", shown_pct(hi["pct"], hi["base"], ed.min_base))
+    glue("pct_grootte_laagst", shown_pct(lo["pct"], lo["base"], ed.min_base))
     prev = ed.previous_year
     if prev is None:
         sentence = "Een eerdere meting om de grootteklassen mee te vergelijken is er niet."
@@ -255,20 +271,22 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         return res.term(var, level)
 
     sizes = cb.labels("size_class")
-    largest = _or("size_class", max(sizes))
+    cats = models.INNOVATION_MODEL["categorical"]
+    # size as an ordinal trend (one term) or as categories (then the largest class)
+    largest = _or("size_class", max(sizes)) if "size_class" in cats else _or("size_class")
     size_p = joint.loc["size_class", "p"]
     sector_p = joint.loc["sector", "p"]
     unit, mgmt, time = _or("innovation_unit"), _or("cond_management"), _or("cond_time")
     out = {
         "n_logit": fmt.num(res.n),
         "sig_grootte": sig(size_p),
-        "p_grootte": fmt.dec(size_p, 3),
+        "p_grootte": p_text(size_p),
         "richting_grootte": "toe" if largest["odds_ratio"] > 1 else "af",
         "or_groot": fmt.dec(largest["odds_ratio"], 2),
         "sig_unit": sig(unit["p"]),
         "or_unit": fmt.dec(unit["odds_ratio"], 2),
         "sig_sector": sig(sector_p),
-        "p_sector": fmt.dec(sector_p, 3),
+        "p_sector": p_text(sector_p),
         "sig_management": sig(mgmt["p"]),
         "or_management": fmt.dec(mgmt["odds_ratio"], 2),
         "sig_tijd": sig(time["p"]),
@@ -291,16 +309,23 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         "Voorspeller": [_term_label(cb, r) for r in t.itertuples()],
         "Odds ratio": t["odds_ratio"].map(lambda v: fmt.dec(v, 2)),
         "95%-betrouwbaarheidsinterval": [f"{fmt.dec(a, 2)} – {fmt.dec(b, 2)}" for a, b in zip(t["ci_low"], t["ci_high"])],
-        "p": t["p"].map(lambda v: fmt.dec(v, 3)),
+        "p": t["p"].map(p_value),
     })
-    ref_size = cb.labels("size_class")[models.INNOVATION_MODEL["categorical"]["size_class"]]
-    ref_sector = cb.labels("sector")[models.INNOVATION_MODEL["categorical"]["sector"]]
+    ref_sector = cb.labels("sector")[cats["sector"]]
+    if "size_class" in cats:
+        size_note = f"organisatiegrootte {lower_first(sizes[cats['size_class']])}, "
+        size_how = ""
+    else:
+        size_note = ""
+        size_how = (" Organisatiegrootte telt als oplopende schaal ("
+                    + ", ".join(f"{code} = {lower_first(lab)}" for code, lab in sizes.items())
+                    + "): de odds ratio geldt voor één klasse groter.")
     notes = [
         f"Logistische regressie op het wel of niet implementeren van een innovatie, {ed.year}; "
         f"n = {fmt.num(res.n)}, waarvan {fmt.num(res.n_positive)} met een innovatie; "
         f"McFaddens pseudo-R² = {fmt.dec(res.pseudo_r2, 2)}.",
-        f"Referentiecategorieën: organisatiegrootte {lower_first(ref_size)}, sector {lower_first(ref_sector)}. "
-        f"Gezamenlijke Wald-toets: organisatiegrootte p = {fmt.dec(size_p, 3)}, sector p = {fmt.dec(sector_p, 3)}.",
+        f"Referentiecategorie: {size_note}sector {lower_first(ref_sector)}.{size_how} "
+        f"Wald-toets: organisatiegrootte {p_text(size_p)}, sector (alle sectoren samen) {p_text(sector_p)}.",
     ]
     if res.dropped:
         parts = [f"{cb.labels(var).get(code, str(code))} (n = {fmt.num(n)})"
@@ -315,6 +340,8 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
 def _term_label(cb, row) -> str:
     """Dutch label of a regression term: the variable, with the level for a category."""
     names = {"size_class": "Organisatiegrootte", "sector": "Sector"}
+    if row.variable == "size_class" and (row.level is None or fmt.is_missing(row.level)):
+        return f"{names['size_class']} (per klasse groter)"
     if row.level is not None and not fmt.is_missing(row.level):
         return f"{names.get(row.variable, row.variable)}: {cb.labels(row.variable).get(int(row.level), row.label)}"
     return row.label
@@ -341,6 +368,8 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
     for item, key in (("type_interaction", "interactie"), ("type_process", "proces"),
                       ("type_product", "product"), ("type_service", "dienst")):
         glue(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
+        glue(f"verloop_{key}", trend(old.loc[item, "pct"] if old is not None else None,
+                                     cur.loc[item, "pct"], prev if old is not None else None, ed.year))
         if old is not None:
             glue(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
             glue(f"richting_{key}", direction(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
@@ -391,7 +420,7 @@ def tabel_typen_toets(ed) -> TableExhibit | Melding:
     tidy = pd.DataFrame(rows)
     for r in tidy.itertuples():
         glue(f"sig_{keys[r.item]}", significance_word(r.p))
-        glue(f"p_{keys[r.item]}", fmt.dec(r.p, 3))
+        glue(f"p_{keys[r.item]}", p_text(r.p))
     proc = tidy.set_index("item").loc["type_process", "p"]
     glue("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
     display = pd.DataFrame({
@@ -400,7 +429,7 @@ def tabel_typen_toets(ed) -> TableExhibit | Melding:
         year_label(ed.year): tidy["pct_b"].map(fmt.pct),
         "Verschil": tidy["verschil"].map(lambda v: fmt.pp(v, signed=True)),
         "z": tidy["z"].map(lambda v: fmt.dec(v, 2)),
-        "p": tidy["p"].map(lambda v: fmt.dec(v, 3)),
+        "p": tidy["p"].map(p_value),
         "Significant (5%)": tidy["p"].map(lambda p: "ja" if p < ALPHA else "nee"),
     })
     notes = [f"Toets op het verschil tussen twee proporties (z-toets); basis: organisaties met een "
@@ -427,14 +456,17 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     glue("pct_werkwijze_beperkt", fmt.pct(_pct_of(ed, "work_change", [1, 2], ed.year).value))
     glue("pct_ingrijpend", fmt.pct(cur.loc[3, "pct"]))
     prev = ed.previous_year
-    if prev is not None and prev in set(data["year"]):
-        old = data[data["year"] == prev].set_index("code")
+    has_prev = prev is not None and prev in set(data["year"])
+    old = data[data["year"] == prev].set_index("code") if has_prev else None
+    glue("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
+                                     prev if has_prev else None, ed.year))
+    if has_prev:
         glue("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
         glue("richting_ingrijpend", direction(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
         test = models.proportion_test(int(old.loc[3, "count"]), int(old.loc[3, "base"]),
                                       int(cur.loc[3, "count"]), int(cur.loc[3, "base"]))
         glue("sig_ingrijpend", significance_word(test["p"]))
-        glue("p_ingrijpend", fmt.dec(test["p"], 3))
+        glue("p_ingrijpend", p_text(test["p"]))
     else:
         glue("pct_ingrijpend_vorig", fmt.NOT_ASKED)
         glue("richting_ingrijpend", "niet te vergelijken")

@@ -30,8 +30,10 @@ from barometer.exhibits._gedeeld_praktijk import (
     glue,
     join_nl,
     lower_first,
+    p_text,
     significance_word,
     total_label,
+    trend,
     uitvoering_label,
     year_label,
     years,
@@ -41,6 +43,7 @@ from barometer.statistics import frequencies, statistic
 
 __all__ = [
     "SLUG",
+    "kerncijfers",
     "figuur_spectrum",
     "figuur_herkomst_naar_jaar",
     "figuur_herkomst_naar_grootte",
@@ -83,6 +86,8 @@ def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None
     else:
         glue(f"pct_{key}_vorig", fmt.NOT_ASKED)
         glue(f"richting_{key}", "niet te vergelijken")
+    before = old["pct"].iloc[0] if len(old) else None
+    glue(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year))
 
 
 def _year_order(data: pd.DataFrame) -> list[str]:
@@ -135,7 +140,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
     if len(pd.unique(data["year"])) > 1:
         test = models.chi2_years(ed.all_years, "origin", years=asked_years(ed, "origin"))
         glue("sig_herkomst", significance_word(test["p"]))
-        glue("p_herkomst", fmt.dec(test["p"], 3))
+        glue("p_herkomst", p_text(test["p"]))
         glue("chi2_herkomst", fmt.dec(test["chi2"], 2))
         glue("df_herkomst", fmt.num(test["df"]))
         glue("claim_herkomst", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
@@ -282,6 +287,7 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
     if not dk:
         glue("init_dk_vaker", fmt.NOT_ASKED)
         glue("init_nl_vaker", fmt.NOT_ASKED)
+        glue("zin_init_dk", "Een Deense vergelijking van de aanleidingen is voor dit jaar niet mogelijk.")
         return Melding("Voor dit jaar zijn er geen Deense cijfers over het initiatief tot innovatie.")
     nl = frequencies(ed.df, "initiative", years=ed.year).set_index("item")
     rows, dk_more, nl_more = [], [], []
@@ -294,6 +300,12 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
     data = pd.DataFrame(rows)
     glue("init_dk_vaker", join_nl(dk_more) or "geen van de genoemde aanleidingen")
     glue("init_nl_vaker", join_nl(nl_more) or "geen van de genoemde aanleidingen")
+    parts = []
+    if dk_more:
+        parts.append(f"In Denemarken worden {join_nl(dk_more)} vaker als aanleiding genoemd dan in Nederland.")
+    if nl_more:
+        parts.append(f"In Nederland gaat het vaker om {join_nl(nl_more)}.")
+    glue("zin_init_dk", " ".join(parts))
     series = [f"Nederland {ed.year}", f"Denemarken {period}"]
     figure = fig.bar_shares(data, y="label", x="pct", hue="reeks", hue_order=series,
                             xlabel="Aandeel van de innovaties", legend_title=None)
@@ -377,11 +389,13 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
     glue("pct_tech_hoog", fmt.pct(nl.value))
     if dk_hi:
         glue("pct_tech_hoog_dk", fmt.pct(dk_hi["value"]))
-        glue("richting_tech_dk", direction(dk_hi["value"], nl.value, up="hoger", down="lager",
-                                           same="even hoog", decimals=0))
+        word = direction(dk_hi["value"], nl.value, up="hoger", down="lager", same="even hoog", decimals=0)
+        glue("richting_tech_dk", word)
+        glue("zin_tech_dk", f"Dat is {word} dan in Denemarken ({fmt.pct(dk_hi['value'])}, periode {dk_hi['period']}).")
     else:
         glue("pct_tech_hoog_dk", fmt.NOT_ASKED)
         glue("richting_tech_dk", "niet te vergelijken")
+        glue("zin_tech_dk", "Een vergelijkbaar Deens cijfer is er voor dit jaar niet.")
     glue("pct_tech_kerndep", fmt.suppress(fmt.pct(kd.value), kd.base_n, ed.min_base))
     glue("pct_tech_uitvoering", fmt.suppress(fmt.pct(uv.value), uv.base_n, ed.min_base))
     glue("n_tech_kerndep", fmt.num(kd.base_n))
@@ -424,7 +438,7 @@ def figuur_strategie(ed) -> FigureExhibit:
     if len(pd.unique(data["year"])) > 1:
         test = models.chi2_years(ed.all_years, "strategy", years=asked_years(ed, "strategy"))
         glue("sig_strategie", significance_word(test["p"]))
-        glue("p_strategie", fmt.dec(test["p"], 3))
+        glue("p_strategie", p_text(test["p"]))
         glue("claim_strategie", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
     else:
         glue("sig_strategie", fmt.NOT_ASKED)
@@ -504,3 +518,29 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
         name=_name("fig", "strategie-rijk"),
         caption=f"Gevolgde innovatiestrategie binnen de nationale overheid, {ed.year}",
         alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+
+
+def kerncijfers(ed) -> pd.Series:
+    """Glue the bases and question wordings the chapter's text refers to.
+
+    Glued keys: ``jaar``, ``jaar_vorig`` ("-" without comparison), ``n_organisaties``,
+    ``n_innovators``, ``vraag_herkomst``, ``vraag_technologie``, ``vraag_strategie``,
+    ``vraag_initiatief``, ``vraag_financiering``.
+    """
+    cb = codebook()
+    prev = ed.previous_year
+    inn = statistic(ed.df, "origin", "n", year=ed.year)
+    out = {
+        "jaar": year_label(ed.year),
+        "jaar_vorig": year_label(prev) if prev else fmt.NOT_ASKED,
+        "n_organisaties": fmt.num(statistic(ed.df, "innovated", "n", year=ed.year).base_n),
+        "n_innovators": fmt.num(inn.base_n),
+        "vraag_herkomst": cb.label("origin"),
+        "vraag_technologie": cb.label("tech_content"),
+        "vraag_strategie": cb.label("strategy"),
+        "vraag_initiatief": cb.label("initiative"),
+        "vraag_financiering": cb.label("funding"),
+    }
+    for k, v in out.items():
+        glue(k, v)
+    return pd.Series(out, name="kerncijfers")
