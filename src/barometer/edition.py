@@ -30,18 +30,16 @@ def edition_metadata(year: int) -> dict[str, Any]:
     KeyError
         When the year has no entry; the message says which file to extend.
     """
-    meta = yaml.safe_load((_DATA / "editions.yaml").read_text(encoding="utf-8")) or {}
-    if int(year) not in meta:
-        raise KeyError(
-            f"Meetjaar {year} staat niet in {_DATA / 'editions.yaml'}: "
-            "voeg daar label, periode, veldwerk en respons voor dit jaar toe."
-        )
-    return dict(meta[int(year)])
+    from barometer.editions import edition_entry  # honours $BAROMETER_EDITIONS
+
+    return edition_entry(year)
 
 
 def available_years() -> list[int]:
     """Years that have both an entry in ``editions.yaml`` and a respondent file."""
-    meta = yaml.safe_load((_DATA / "editions.yaml").read_text(encoding="utf-8")) or {}
+    from barometer.editions import load_editions  # honours $BAROMETER_EDITIONS
+
+    meta = load_editions()
     years = []
     for y in sorted(meta):
         try:
