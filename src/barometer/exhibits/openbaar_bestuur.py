@@ -475,7 +475,7 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
                               category_order=list(labels.values()),
                               order=[year_label(y) for y in pd.unique(data["year"])],
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, "de mate waarin de innovatie de manier van werken veranderde, per meetjaar",
                        label="label", value="shown", group="year", kind="Gestapeld staafdiagram")
     table = data[["year", "label", "count", "base", "pct"]].rename(

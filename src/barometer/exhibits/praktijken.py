@@ -111,7 +111,7 @@ def figuur_spectrum(ed) -> FigureExhibit:
     _by_year_glue(data, ed, "code", 0, "geen")
     figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
-                              xlabel="Aandeel van alle organisaties")
+                              xlabel="")
     alt = fig.alt_text(data, "het innovatiespectrum (geen, enkelvoudige of meervoudige innovatie) per "
                        "meetjaar, als aandeel van alle organisaties", label="label", value="shown",
                        group="year", kind="Gestapeld staafdiagram")
@@ -150,7 +150,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
         glue("claim_herkomst", "is niet te toetsen")
     figure = fig.stacked_bars(data, y="jaar", category="herkomst", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, "de herkomst van de innovatie (eigen ontwikkeling, geïnspireerd op "
                        "oplossingen elders, kopie) per meetjaar", label="herkomst", value="shown",
                        group="year", kind="Gestapeld staafdiagram")
@@ -189,7 +189,7 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
     order = [*sizes.values(), total_label()]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(cb.labels_short("origin").values()), order=order,
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, f"de herkomst van de innovatie naar organisatiegrootte in {ed.year}",
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(
@@ -356,7 +356,7 @@ def figuur_technologie(ed) -> FigureExhibit:
     glue("pct_tech_klein_of_geen", fmt.pct(small.value))
     figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, "het technologisch gehalte van de innovaties per meetjaar", label="label",
                        value="shown", group="year", kind="Gestapeld staafdiagram")
     return FigureExhibit(
@@ -474,7 +474,7 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     order = [*sizes.values(), total_label()]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(cb.labels_short("strategy").values()), order=order,
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, f"de gevolgde innovatiestrategie naar organisatiegrootte in {ed.year}",
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(
@@ -511,7 +511,7 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
         glue(f"pct_expert_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(short.values()), order=[g[0] for g in groups],
-                              xlabel="Aandeel van de innovaties")
+                              xlabel="")
     alt = fig.alt_text(data, f"de gevolgde innovatiestrategie bij kerndepartementen en in de uitvoering in {ed.year}",
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(

@@ -1,0 +1,283 @@
+"""Tests of barometer.exhibits.openbaar_bestuur (report §2.1) and its shared helpers.
+
+Small hand-built frames with known answers, and the shipped data for the regression.
+"""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import make_valid_frame
+
+from barometer import models
+from barometer.derive import add_derived
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import _gedeeld_praktijk as shared
+from barometer.exhibits import openbaar_bestuur as ex
+from barometer.paths import CHAPTERS
+
+
+def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
+    comps = tuple(sorted(y for y in frames if y < year))
+    return Edition(year, comps, Path("x.csv"), min_base, frames)
+
+
+@pytest.fixture
+def glued(monkeypatch, tmp_path):
+    """Record what the exhibits glue (instead of calling myst-nb) and work in a tmp dir."""
+    store: dict[str, str] = {}
+
+    def fake(key, text, display=False):
+        assert isinstance(text, str), f"{key} glued as {type(text).__name__}"
+        store[key] = text
+        return text
+
+    monkeypatch.setattr(shared, "glue_text", fake)
+    monkeypatch.chdir(tmp_path)
+    return store
+
+
+@pytest.fixture
+def no_denmark(monkeypatch, tmp_path):
+    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "geen-denmark.csv")
+
+
+def _frame(year: int, n: int = 60) -> pd.DataFrame:
+    return make_valid_frame(n, year)
+
+
+def _set_innovated(df: pd.DataFrame, mask: pd.Series, value: int) -> None:
+    """Set ``innovated`` for the rows in ``mask``; empty the innovator questions of non-innovators."""
+    df.loc[mask, "innovated"] = value
+
+
+def _sizes_frame(year: int, shares: dict[int, tuple[int, int]]) -> pd.DataFrame:
+    """A frame in which size class k has ``shares[k] = (innovators, n)``."""
+    parts = []
+    for size, (k, n) in shares.items():
+        f = make_valid_frame(n, year)
+        f["size_class"] = size
+        f["innovated"] = [1] * k + [0] * (n - k)
+        parts.append(f)
+    df = pd.concat(parts, ignore_index=True)
+    df["resp_id"] = [f"SYN{i:04d}" for i in range(len(df))]
+    return add_derived(df)
+
+
+# ----------------------------------------------------------------------------- helpers
+def test_trend_phrases_follow_the_data():
+    assert shared.trend(62.0, 37.0, 2021, 2025) == "gedaald van 62% in 2021 naar 37% in 2025"
+    assert shared.trend(28.0, 37.0, 2021, 2025).startswith("gestegen van 28%")
+    assert shared.trend(87.2, 86.8, 2021, 2025) == "gelijk gebleven: 87% in 2021 en in 2025"
+    assert "geen eerdere meting" not in shared.trend(1.0, 2.0, 2021, 2025)
+    assert shared.trend(None, 76.0, None, 2025) == "76% in 2025; een eerdere meting is er niet"
+
+
+def test_p_value_texts_are_dutch():
+    assert shared.p_text(0.04912) == "p = 0,049"
+    assert shared.p_text(0.0000123) == "p < 0,001"
+    assert shared.p_value(0.5) == "0,500"
+    assert shared.significance_word(0.049) == "wel"
+    assert shared.significance_word(0.05) == "niet"
+
+
+def test_danish_file_is_read_and_never_invented(tmp_path, monkeypatch):
+    path = tmp_path / "denmark.csv"
+    path.write_text(
+        "variable,codes,value,period,base_n,nl_year\n"
+        "innovated,1,83,2021-2023,1611,2025\n"
+        "type_process,,79,2021-2023,1352,2025\n"
+        "tech_content,1|2,37,2021-2023,1352,2025\n"
+        "type_process,,70,2018-2019,,2021\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(shared, "_dk_path", lambda: path)
+    assert shared.dk_values("innovation_type", 2025) == {
+        "type_process": {"value": 79.0, "period": "2021-2023", "base_n": 1352.0}}
+    assert shared.dk_values("innovation_type", 2021)["type_process"]["value"] == 70.0
+    assert list(shared.dk_values("tech_content", 2025)) == ["tech_content_1|2"]
+    assert shared.dk_values("initiative", 2025) == {}
+    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
+    assert shared.dk_values("innovation_type", 2025) == {}
+
+
+# ----------------------------------------------------------------------------- key figures
+def test_kerncijfers_glue_shares_and_direction(glued, no_denmark):
+    old = _sizes_frame(2021, {1: (9, 10), 2: (9, 10), 3: (10, 10)})    # 28 of 30
+    new = _sizes_frame(2025, {1: (5, 10), 2: (8, 10), 3: (10, 10)})    # 23 of 30
+    out = ex.kerncijfers(_edition({2021: old, 2025: new}))
+    assert out["pct_innovatie"] == "77%" and glued["pct_innovatie"] == "77%"
+    assert glued["pct_innovatie_vorig"] == "93%"
+    assert glued["richting_innovatie"] == "gedaald"
+    assert glued["verschil_innovatie"] == "17 procentpunt"
+    assert glued["verloop_innovatie"] == "gedaald van 93% in 2021 naar 77% in 2025"
+    assert glued["n_organisaties"] == "30"
+    assert "geen Deens cijfer" in glued["zin_dk"]
+
+
+def test_kerncijfers_without_comparison_year_say_so(glued, no_denmark):
+    new = _sizes_frame(2025, {1: (5, 10), 2: (8, 10), 3: (10, 10)})
+    ex.kerncijfers(_edition({2025: new}))
+    assert glued["jaar_vorig"] == "-"
+    assert "eerdere meting" in glued["zin_innovatie_vergelijking"]
+    assert "eerdere meting" in glued["verloop_innovatie"]
+
+
+def test_kerncijfers_compare_with_denmark(glued, tmp_path, monkeypatch):
+    path = tmp_path / "denmark.csv"
+    path.write_text("variable,codes,value,period,base_n,nl_year\ninnovated,1,83,2021-2023,1611,2025\n")
+    monkeypatch.setattr(shared, "_dk_path", lambda: path)
+    new = _sizes_frame(2025, {1: (5, 10), 2: (8, 10), 3: (10, 10)})
+    ex.kerncijfers(_edition({2025: new}))
+    assert glued["pct_innovatie_dk"] == "83%"
+    assert glued["n_dk"] == "1.611"
+    assert "lager" in glued["zin_nl_dk"]
+
+
+# ----------------------------------------------------------------------------- Figuur 2-1
+def test_figure_by_size_has_the_right_shares_and_words(glued):
+    old = _sizes_frame(2021, {1: (9, 10), 2: (9, 10), 3: (10, 10)})
+    new = _sizes_frame(2025, {1: (5, 10), 2: (9, 10), 3: (10, 10)})
+    fig = ex.figuur_innovatie_naar_grootte(_edition({2021: old, 2025: new}))
+    assert isinstance(fig, FigureExhibit)
+    assert fig.name == "fig-innovatie-in-het-openbaar-bestuur-grootte"
+    assert "Figuur 2-1" in fig.caption
+    d = fig.data.set_index(["jaar", "organisatiegrootte"])["percentage"]
+    assert d[(2025, "Klein")] == pytest.approx(50.0)
+    assert d[(2021, "Groot")] == pytest.approx(100.0)
+    assert d[(2025, "Totaal")] == pytest.approx(80.0)
+    assert glued["pct_innovatie_klein"] == "50%"
+    assert glued["grootte_hoogst"] == "groot" and glued["grootte_laagst"] == "klein"
+    # klein went down, middelgroot stayed equal, groot stayed equal
+    assert "klein gedaald" in glued["zin_grootte_vergelijking"]
+    assert "middelgroot gelijk gebleven" in glued["zin_grootte_vergelijking"]
+    assert "Groot (100%)" in fig.alt
+
+
+def test_small_groups_are_suppressed(glued):
+    new = _sizes_frame(2025, {1: (2, 3), 2: (9, 10), 3: (10, 10)})
+    ex.figuur_innovatie_naar_grootte(_edition({2025: new}))
+    assert glued["pct_innovatie_klein"] == "#"
+    assert glued["pct_innovatie_groot"] == "100%"
+
+
+# ----------------------------------------------------------------------------- Rijk
+def test_national_government_compares_core_departments_with_execution(glued):
+    f = make_valid_frame(30, 2025)
+    f["sector"] = [7] * 10 + [7] * 10 + [9] * 10
+    f["rijk_subtype"] = [1] * 10 + [2] * 10 + [None] * 10
+    f["innovated"] = [1] * 5 + [0] * 5 + [1] * 10 + [1] * 8 + [0] * 2
+    df = add_derived(f)
+    fig = ex.figuur_innovatie_rijk(_edition({2025: df}))
+    assert glued["pct_innovatie_kerndep"] == "50%"
+    assert glued["pct_innovatie_uitvoering"] == "90%"   # 18 of 20
+    assert glued["n_uitvoering"] == "20"
+    assert glued["richting_kerndep"] == "minder vaak"
+    assert list(fig.data["onderdeel"]) == ["Kerndepartement", "Diensten en agentschappen", "Zbo"]
+
+
+# ----------------------------------------------------------------------------- types and tests
+def _types_frame(year: int, n: int, interaction: int) -> pd.DataFrame:
+    f = make_valid_frame(n, year)
+    f["innovated"] = 1
+    for col in ("type_product", "type_service", "type_process", "type_interaction"):
+        f[col] = 0
+    f["type_process"] = 1
+    f["type_interaction"] = [1] * interaction + [0] * (n - interaction)
+    return add_derived(f)
+
+
+def test_type_differences_are_tested_between_years(glued):
+    ed = _edition({2021: _types_frame(2021, 100, 62), 2025: _types_frame(2025, 100, 37)})
+    fig = ex.figuur_typen_naar_jaar(ed)
+    assert glued["verloop_interactie"] == "gedaald van 62% in 2021 naar 37% in 2025"
+    assert glued["verloop_proces"].startswith("gelijk gebleven")
+    assert "Figuur 2-3" in fig.caption
+    tbl = ex.tabel_typen_toets(ed)
+    assert isinstance(tbl, TableExhibit)
+    expected = models.proportion_test(62, 100, 37, 100)["p"]
+    assert glued["p_interactie"] == shared.p_text(expected)
+    assert glued["sig_interactie"] == "wel"
+    assert glued["sig_proces"] == "niet"
+    assert glued["claim_proces"] == "houdt stand"
+    row = tbl.frame.set_index("Type").loc["Innovatie van de interactie"]
+    assert row["Verschil"] == "-25 procentpunt" and row["Significant (5%)"] == "ja"
+
+
+def test_type_tests_without_comparison_year_give_a_notice(glued):
+    out = ex.tabel_typen_toets(_edition({2025: _types_frame(2025, 20, 5)}))
+    assert isinstance(out, shared.Melding)
+    assert "geen eerdere meting" in repr(out)
+    assert glued["claim_proces"] == "is niet te toetsen"
+
+
+def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path, monkeypatch):
+    path = tmp_path / "denmark.csv"
+    path.write_text("variable,codes,value,period,base_n,nl_year\n"
+                    "type_process,,79,2021-2023,,2025\ntype_interaction,,37,2021-2023,,2025\n")
+    monkeypatch.setattr(shared, "_dk_path", lambda: path)
+    ed = _edition({2021: _types_frame(2021, 50, 31), 2025: _types_frame(2025, 50, 10)})
+    fig = ex.figuur_typen_nl_dk(ed)
+    assert isinstance(fig, FigureExhibit)
+    dk = fig.data[fig.data["reeks"].str.startswith("Denemarken")].set_index("type")["percentage"]
+    assert dk["Innovatie van processen"] == 79.0
+    assert pd.isna(dk["Innovatie van producten"])          # no Danish value: no bar, not invented
+    assert "geen Deens cijfer" in fig.alt
+    assert "minder vaak" in glued["zin_interactie_dk"]     # NL 20% against DK 37%
+
+
+def test_types_against_denmark_without_file_is_a_notice(glued, no_denmark):
+    out = ex.figuur_typen_nl_dk(_edition({2025: _types_frame(2025, 20, 5)}))
+    assert isinstance(out, shared.Melding)
+
+
+def test_work_change_shares_and_test(glued):
+    frames = {}
+    for year, big in ((2021, 30), (2025, 10)):
+        f = make_valid_frame(100, year)
+        f["innovated"] = 1
+        f["work_change"] = [3] * big + [2] * (100 - big)
+        frames[year] = add_derived(f)
+    fig = ex.figuur_werkwijze(_edition(frames))
+    assert glued["pct_ingrijpend"] == "10%"
+    assert glued["pct_werkwijze_beperkt"] == "90%"
+    assert glued["richting_ingrijpend"] == "gedaald"
+    assert glued["sig_ingrijpend"] == "wel"
+    assert "Figuur 2-4" in fig.caption
+
+
+# ----------------------------------------------------------------------------- regression (shipped data)
+@pytest.fixture(scope="module")
+def shipped():
+    return Edition.open(2025, [2021], None, 5)
+
+
+def test_logit_table_shows_odds_ratios_and_judges_the_claims(glued, shipped):
+    tbl = ex.tabel_logit_innoveren(shipped)
+    assert isinstance(tbl, TableExhibit)
+    assert list(tbl.frame.columns) == ["Voorspeller", "Odds ratio", "95%-betrouwbaarheidsinterval", "p"]
+    res = models.innovation_model(shipped.df, year=2025)
+    assert len(tbl.frame) == len(res.table)
+    sector_p = res.joint.set_index("variable").loc["sector", "p"]
+    assert glued["claim_sector"] == ("houdt stand" if sector_p >= 0.05 else "houdt geen stand")
+    mgmt = res.term("cond_management")
+    assert glued["or_management"] == shared.fmt.dec(mgmt["odds_ratio"], 2)
+    assert glued["sig_management"] == shared.significance_word(mgmt["p"])
+    for key in ("claim_grootte", "claim_unit", "claim_management", "claim_tijd"):
+        assert glued[key] in {"houdt stand", "houdt geen stand"}
+    assert re.fullmatch(r"\d+", glued["n_logit"].replace(".", ""))
+
+
+# ----------------------------------------------------------------------------- chapter
+def test_every_exhibit_called_in_the_chapter_exists():
+    text = (CHAPTERS / f"{ex.SLUG}.ipynb").read_text(encoding="utf-8")
+    calls = set(re.findall(r"ex\.(\w+)\(ed\)", text))
+    assert calls, "the chapter calls no exhibit"
+    assert calls <= set(ex.__all__), calls - set(ex.__all__)
