@@ -46,6 +46,7 @@ __all__ = [
     "vraag_status",
     "not_asked_melding",
     "chi2_by",
+    "published_word",
     "significance_word",
     "join_nl",
     "lower_first",
@@ -209,6 +210,25 @@ def chi2_by(df: pd.DataFrame, variable: str, by: str, codes: Any = 1, year: Any 
         return {"chi2": float("nan"), "df": 0, "p": float("nan"), "n": n, "groups": len(s)}
     chi2, p, dof, _ = sps.chi2_contingency(np.vstack([hit, miss]), correction=False)
     return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "groups": len(s)}
+
+
+def published_word(row_id: str, computed: float) -> str:
+    """``"wel"`` when ``computed`` reproduces the published figure ``row_id``, else ``"niet"``.
+
+    Uses the row's comparison rule (``eq``, ``approx``, ``gt``, ``lt``) of
+    ``data/published/figures.csv`` through :func:`barometer.published.matches`.
+
+    Raises
+    ------
+    KeyError
+        When ``row_id`` is not in ``figures.csv``.
+    """
+    from barometer.published import matches, read_figures
+
+    fig = read_figures().set_index("row_id")
+    if row_id not in fig.index:
+        raise KeyError(f"{row_id!r} is not a row of data/published/figures.csv")
+    return "wel" if matches(fig.loc[row_id], computed) else "niet"
 
 
 def _name(kind: str, what: str) -> str:
@@ -615,7 +635,7 @@ def _keys_goals(cb) -> list[str]:
 
 def _all_keys() -> list[str]:
     cb = load_codebook()
-    keys = ["status_doelen", "status_effecten", "n_innovatoren"]
+    keys = ["status_doelen", "status_effecten", "vraag_doelen", "vraag_effecten", "n_innovatoren"]
     keys += _keys_goals(cb)
     keys += ["doel_top", "doel_top_pct", "doel_tweede", "claim_doel_efficientie_top",
              "pct_eff_groot", "pct_eff_klein", "richting_eff_groot", "sig_eff_grootte",
@@ -646,6 +666,8 @@ def kerncijfers(ed) -> pd.Series:
     out = {k: fmt.NOT_ASKED for k in _all_keys()}
     out["status_doelen"] = vraag_status(ed, "goal")
     out["status_effecten"] = vraag_status(ed, "effect")
+    out["vraag_doelen"] = cb.variable("goal").question
+    out["vraag_effecten"] = cb.variable("effect").question
     if asked(ed, "goal"):
         out.update(_goal_texts(ed, cb))
     if asked(ed, "effect"):

@@ -1,0 +1,122 @@
+"""Exhibits of the chapter *Kennis delen* (report §2.7).
+
+Whether the innovation is applicable in other organisations, whether the organisation took
+action to spread knowledge about it, and how that sharing differs by the degree to which the
+innovation changed the way of working (Figuur 2-22), with a chi-square test.
+
+Asked for the first time in 2025 (codebook ``years``): for an edition whose year did not ask
+them the functions return a :class:`~barometer.exhibits.effecten.Melding` and every key is
+glued with ``-``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer import figures
+from barometer import formatting as fmt
+from barometer import statistics as st
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit
+from barometer.exhibits.effecten import (
+    ALPHA,
+    Melding,
+    asked,
+    chi2_by,
+    glue_all,
+    lower_first,
+    not_asked_melding,
+    published_word,
+    significance_word,
+    vraag_status,
+)
+from barometer.claims import p_text
+from barometer.glue import direction
+
+__all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]
+
+SLUG = "kennis-delen"
+#: Characteristic of the innovation that Figuur 2-22 sets sharing against.
+BY = "work_change"
+
+
+def delen_naar_verandering(ed) -> pd.DataFrame:
+    """Share of innovators that took action to share knowledge, per degree of change, and in total.
+
+    Returns
+    -------
+    DataFrame
+        ``group`` (code of ``work_change`` or ``"Totaal"``), ``group_label``, ``count``,
+        ``base``, ``pct`` (0–100), ``shown`` (``pct`` or NaN where the base is below
+        ``ed.min_base``).
+    """
+    cb = load_codebook()
+    s = st.share(ed.df, "knowledge_shared", 1, by=BY, years=ed.year, total=True)
+    labels = {**cb.labels(BY), st.TOTAL: st.TOTAL}
+    s = s.assign(group_label=s["group"].map(labels))
+    s["shown"] = s["pct"].where(s["base"] >= ed.min_base)
+    return s[["group", "group_label", "count", "base", "pct", "shown"]].reset_index(drop=True)
+
+
+def figuur_delen_naar_verandering(ed) -> FigureExhibit | Melding:
+    """Figuur 2-22: knowledge shared, by how much the innovation changed the way of working."""
+    if not asked(ed, "knowledge_shared"):
+        return not_asked_melding(ed, "knowledge_shared")
+    d = delen_naar_verandering(ed)
+    fig = figures.bar_shares(d, y="group_label", x="shown", hue=None,
+                             xlabel="Aandeel dat actie ondernam om kennis te verspreiden")
+    alt = figures.alt_text(d, f"het aandeel organisaties dat kennis over de innovatie verspreidde, naar de mate "
+                           f"waarin de innovatie de manier van werken veranderde, {ed.year}",
+                           label="group_label", value="shown")
+    n = int(d.loc[d["group"] == st.TOTAL, "base"].iloc[0])
+    return FigureExhibit(
+        name=f"fig-{SLUG}-verandering",
+        caption=f"Kennis over de innovatie verspreid, naar de mate waarin de manier van werken veranderde, {ed.year}, "
+                f"n = {fmt.num(n)} (Figuur 2-22 in het rapport)",
+        alt=alt, figure=fig,
+        data=d.rename(columns={"group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
+                               "pct": "percentage", "shown": "getoond"}))
+
+
+_KEYS = ["status_delen", "vraag_toepasbaar", "vraag_gedeeld", "vraag_verandering", "pct_toepasbaar", "pct_gedeeld", "n_innovatoren", "claim_toepasbaar",
+         "claim_gedeeld", "meerderheid_gedeeld", "pct_delen_niet", "pct_delen_enige", "pct_delen_ingrijpend",
+         "richting_ingrijpend", "sig_verandering", "p_verandering", "chi2_verandering", "claim_ingrijpend"]
+
+
+def kerncijfers(ed) -> pd.Series:
+    """Glue every number, direction word and claim result of the chapter.
+
+    Returns
+    -------
+    Series
+        Glued key -> Dutch text; every key in every edition (``-`` when not asked).
+    """
+    out = {k: fmt.NOT_ASKED for k in _KEYS}
+    cb = load_codebook()
+    out["status_delen"] = vraag_status(ed, "knowledge_shared")
+    out["vraag_toepasbaar"] = cb.variable("applicable_elsewhere").question
+    out["vraag_gedeeld"] = cb.variable("knowledge_shared").question
+    out["vraag_verandering"] = cb.variable(BY).question
+    if not asked(ed, "knowledge_shared"):
+        return glue_all(out)
+    a = st.statistic(ed.df, "applicable_elsewhere", "pct", codes=1, year=ed.year)
+    k = st.statistic(ed.df, "knowledge_shared", "pct", codes=1, year=ed.year)
+    out.update(pct_toepasbaar=fmt.pct(a.value), pct_gedeeld=fmt.pct(k.value), n_innovatoren=fmt.num(k.base_n),
+               claim_toepasbaar=published_word("S2.7/2025/pct/applicable_elsewhere=1", a.value),
+               claim_gedeeld=published_word("S2.7/2025/pct/knowledge_shared=1", k.value),
+               meerderheid_gedeeld="meer dan de helft" if k.value > 50 else
+               ("precies de helft" if k.value == 50 else "minder dan de helft"))
+    d = delen_naar_verandering(ed).set_index("group")
+    codes = sorted(cb.labels(BY))
+    for code, key in zip(codes, ("niet", "enige", "ingrijpend")):
+        out[f"pct_delen_{key}"] = (fmt.suppress(fmt.pct(d.loc[code, "pct"]), d.loc[code, "base"], ed.min_base)
+                                   if code in d.index else fmt.NOT_ASKED)
+    low, high = codes[0], codes[-1]
+    if low in d.index and high in d.index:
+        out["richting_ingrijpend"] = direction(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker", down="minder vaak",
+                                               same="even vaak", decimals=0)
+    t = chi2_by(ed.df, "knowledge_shared", BY, 1, ed.year, ed.min_base)
+    out["sig_verandering"] = significance_word(t["p"])
+    out["p_verandering"] = p_text(t["p"])
+    out["chi2_verandering"] = fmt.dec(t["chi2"], 2)
+    out["claim_ingrijpend"] = ("wel" if out["richting_ingrijpend"] == "vaker" and t["p"] < ALPHA else "niet")
+    return glue_all(out)
