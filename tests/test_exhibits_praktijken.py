@@ -1,0 +1,224 @@
+"""Tests of barometer.exhibits.praktijken (report §2.2): hand-built frames with known answers."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import make_valid_frame
+
+from barometer import models
+from barometer.derive import add_derived
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import _gedeeld_praktijk as shared
+from barometer.exhibits import praktijken as ex
+from barometer.paths import CHAPTERS
+
+
+def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
+    comps = tuple(sorted(y for y in frames if y < year))
+    return Edition(year, comps, Path("x.csv"), min_base, frames)
+
+
+@pytest.fixture
+def glued(monkeypatch, tmp_path):
+    store: dict[str, str] = {}
+
+    def fake(key, text, display=False):
+        assert isinstance(text, str), f"{key} glued as {type(text).__name__}"
+        store[key] = text
+        return text
+
+    monkeypatch.setattr(shared, "glue_text", fake)
+    monkeypatch.chdir(tmp_path)
+    return store
+
+
+@pytest.fixture
+def denmark(monkeypatch, tmp_path):
+    """Write a Danish file with the given rows and point the exhibits at it."""
+    def write(rows: str) -> Path:
+        path = tmp_path / "denmark.csv"
+        path.write_text("variable,codes,value,period,base_n,nl_year\n" + rows, encoding="utf-8")
+        monkeypatch.setattr(shared, "_dk_path", lambda: path)
+        return path
+    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
+    return write
+
+
+def _innovators(year: int, n: int, **columns) -> pd.DataFrame:
+    """All respondents innovated; ``columns`` set whole columns (lists of length n)."""
+    f = make_valid_frame(n, year)
+    f["innovated"] = 1
+    for col, values in columns.items():
+        f[col] = values
+    return add_derived(f)
+
+
+# ----------------------------------------------------------------------------- Figuur 2-6
+def test_spectrum_counts_all_organisations(glued):
+    frames = {}
+    for year, (none, single) in ((2021, (2, 3)), (2025, (4, 4))):
+        f = make_valid_frame(10, year)
+        f["innovated"] = [0] * none + [1] * (10 - none)
+        for col in ("type_product", "type_service", "type_process", "type_interaction"):
+            f[col] = 0
+        f.loc[none:, "type_process"] = 1
+        f.loc[none + single:, "type_service"] = 1      # the rest: two types
+        f.loc[: none - 1, ["type_product", "type_service", "type_process", "type_interaction"]] = None
+        frames[year] = add_derived(f)
+    fig = ex.figuur_spectrum(_edition(frames))
+    assert isinstance(fig, FigureExhibit) and "Figuur 2-6" in fig.caption
+    assert glued["pct_enkelvoudig"] == "40%" and glued["pct_enkelvoudig_vorig"] == "30%"
+    assert glued["verloop_meervoudig"] == "gedaald van 50% in 2021 naar 20% in 2025"
+    assert glued["pct_geen"] == "40%"
+
+
+# ----------------------------------------------------------------------------- Figuur 2-7, 2-8
+def test_origin_test_judges_the_claim_not_significant(glued):
+    same = [1] * 20 + [2] * 20 + [3] * 10
+    ed = _edition({2021: _innovators(2021, 50, origin=same), 2025: _innovators(2025, 50, origin=same)})
+    ex.figuur_herkomst_naar_jaar(ed)
+    assert glued["sig_herkomst"] == "niet" and glued["claim_herkomst"] == "houdt stand"
+    assert glued["pct_eigen"] == "40%" and glued["richting_eigen"] == "gelijk gebleven"
+
+
+def test_origin_test_flags_a_real_difference(glued):
+    a = [1] * 45 + [2] * 5
+    b = [1] * 5 + [2] * 45
+    ed = _edition({2021: _innovators(2021, 50, origin=a), 2025: _innovators(2025, 50, origin=b)})
+    ex.figuur_herkomst_naar_jaar(ed)
+    p = models.chi2_years(ed.all_years, "origin", years=[2021, 2025])["p"]
+    assert glued["p_herkomst"] == shared.p_text(p)
+    assert glued["sig_herkomst"] == "wel" and glued["claim_herkomst"] == "houdt geen stand"
+
+
+def test_origin_by_size_compares_small_with_large(glued):
+    size = [1] * 20 + [3] * 20
+    origin = [3] * 10 + [1] * 10 + [3] * 2 + [1] * 18
+    fig = ex.figuur_herkomst_naar_grootte(_edition({2025: _innovators(2025, 40, size_class=size, origin=origin)}))
+    assert glued["pct_kopie_klein"] == "50%" and glued["pct_kopie_groot"] == "10%"
+    assert glued["richting_kopie_klein"] == "vaker"
+    assert "Figuur 2-8" in fig.caption
+
+
+# ----------------------------------------------------------------------------- B1-2 .. B1-5
+def test_partners_glue_the_most_named_partner_and_no_collaboration(glued):
+    n = 20
+    cols = {c: [0] * n for c in shared.codebook().items("partner", 2025)}
+    cols["partner_private"] = [1] * 12 + [0] * 8
+    cols["partner_sector"] = [1] * 6 + [0] * 14
+    cols["partner_none"] = [0] * 16 + [1] * 4
+    cols["partner_private"][16:] = [0] * 4
+    cols["partner_sector"][16:] = [0] * 4
+    fig = ex.figuur_partners(_edition({2025: _innovators(2025, n, **cols)}))
+    assert isinstance(fig, FigureExhibit) and "B1-4" in fig.caption
+    assert glued["pct_geen_samenwerking"] == "20%"
+    assert glued["partner_top1"] == "private ondernemingen (consultants, leveranciers)"
+    assert glued["pct_partner_top1"] == "60%"
+    assert glued["pct_partner_sector"] == "30%"
+
+
+def test_answer_option_not_offered_in_a_year_has_no_bar(glued):
+    old = _innovators(2021, 10)
+    new = _innovators(2025, 10)
+    fig = ex.figuur_partners(_edition({2021: old, 2025: new}))
+    dk_2021 = fig.data[(fig.data["jaar"] == 2021) & (fig.data["antwoord"] == "Weet niet")]
+    assert dk_2021["percentage"].isna().all() and (dk_2021["basis"] == 0).all()
+
+
+# ----------------------------------------------------------------------------- Denmark
+def test_initiative_against_denmark_uses_only_items_with_a_danish_value(glued, denmark):
+    denmark("init_managers,,39,2021-2023,,2025\ninit_staff,,10,2021-2023,,2025\n")
+    n = 10
+    ed = _edition({2025: _innovators(2025, n, init_staff=[1] * 6 + [0] * 4, init_managers=[1] * 2 + [0] * 8)})
+    fig = ex.figuur_initiatief_nl_dk(ed)
+    assert isinstance(fig, FigureExhibit) and "Figuur 2-9" in fig.caption
+    assert set(fig.data["item"]) == {"init_managers", "init_staff"}
+    assert glued["init_dk_vaker"] == "managers in de eigen organisatie"
+    assert glued["init_nl_vaker"] == "medewerkers in de eigen organisatie"
+
+
+def test_initiative_without_danish_figures_is_a_notice(glued, denmark):
+    out = ex.figuur_initiatief_nl_dk(_edition({2025: _innovators(2025, 10)}))
+    assert isinstance(out, shared.Melding)
+    assert "niet mogelijk" in glued["zin_init_dk"]
+
+
+def test_own_budget_against_denmark(glued, denmark):
+    ed = _edition({2025: _innovators(2025, 20, fund_own=[1] * 17 + [0] * 3)})
+    ex.financiering(ed)
+    assert glued["pct_eigen_budget"] == "85%"
+    assert "geen" in glued["zin_eigen_budget_dk"].lower() or "niet" in glued["zin_eigen_budget_dk"]
+    denmark("fund_own,,54,2021-2023,,2025\n")
+    ex.financiering(ed)
+    assert glued["pct_eigen_budget_dk"] == "54%"
+    assert "vaker" in glued["zin_eigen_budget_dk"]
+
+
+# ----------------------------------------------------------------------------- technology, strategy
+def _rijk_innovators(n_kd: int, n_uv: int, n_zbo: int, **columns) -> pd.DataFrame:
+    n = n_kd + n_uv + n_zbo
+    f = make_valid_frame(n, 2025)
+    f["innovated"] = 1
+    f["sector"] = [7] * (n_kd + n_uv) + [9] * n_zbo
+    f["rijk_subtype"] = [1] * n_kd + [2] * n_uv + [None] * n_zbo
+    for col, values in columns.items():
+        f[col] = values
+    return add_derived(f)
+
+
+def test_technology_comparisons(glued, denmark):
+    denmark("tech_content,1|2,37,2021-2023,1352,2025\n")
+    tech = [1] * 2 + [4] * 8 + [2] * 8 + [3] * 2 + [1] * 10
+    tbl = ex.tabel_technologie_vergelijkingen(_edition({2025: _rijk_innovators(10, 10, 10, tech_content=tech)}))
+    assert isinstance(tbl, TableExhibit)
+    assert glued["pct_tech_kerndep"] == "20%" and glued["pct_tech_uitvoering"] == "90%"
+    assert glued["richting_tech_kerndep"] == "lager"
+    assert glued["pct_tech_hoog"] == "67%"
+    assert glued["pct_tech_hoog_dk"] == "37%" and glued["richting_tech_dk"] == "hoger"
+    assert tbl.frame["Groep"].iloc[-1].startswith("Denemarken")
+
+
+def test_technology_figure_by_year(glued):
+    ed = _edition({2021: _innovators(2021, 10, tech_content=[2] * 6 + [4] * 4),
+                   2025: _innovators(2025, 10, tech_content=[2] * 4 + [4] * 6)})
+    fig = ex.figuur_technologie(ed)
+    assert "Figuur 2-11" in fig.caption
+    assert glued["verloop_tech_belangrijk"] == "gedaald van 60% in 2021 naar 40% in 2025"
+    assert glued["richting_tech_geen"] == "gestegen"
+    assert glued["pct_tech_klein_of_geen"] == "60%"
+
+
+def test_strategy_in_national_government_and_by_size(glued):
+    strat = [3] * 5 + [1] * 5 + [4] * 3 + [1] * 7 + [4] * 3 + [1] * 7
+    ed = _edition({2025: _rijk_innovators(10, 10, 10, strategy=strat)})
+    fig = ex.figuur_strategie_rijk(ed)
+    assert glued["pct_spotlights_kerndep"] == "50%" and glued["pct_spotlights_uitvoering"] == "0%"
+    assert glued["pct_expert_uitvoering"] == "30%" and glued["n_strat_uitvoering"] == "20"
+    assert set(fig.data["groep"]) == {"Kerndepartement", shared.uitvoering_label()}
+    ex.figuur_strategie_naar_grootte(ed)
+    assert re.fullmatch(r"\d+%|#", glued["pct_strat_1_klein"])
+
+
+def test_strategy_years_identical_is_not_significant(glued):
+    s = [1] * 8 + [2] * 4 + [3] * 2 + [4] * 4 + [5] * 2
+    ed = _edition({2021: _innovators(2021, 20, strategy=s), 2025: _innovators(2025, 20, strategy=s)})
+    fig = ex.figuur_strategie(ed)
+    assert "Figuur 2-10" in fig.caption
+    assert glued["sig_strategie"] == "niet" and glued["claim_strategie"] == "houdt stand"
+    assert glued["pct_strat_1"] == "40%"
+
+
+# ----------------------------------------------------------------------------- chapter
+def test_every_exhibit_called_in_the_chapter_exists():
+    text = (CHAPTERS / f"{ex.SLUG}.ipynb").read_text(encoding="utf-8")
+    calls = set(re.findall(r"ex\.(\w+)\(ed\)", text))
+    assert len(calls) >= 10
+    assert calls <= set(ex.__all__), calls - set(ex.__all__)
