@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Accessibility check of a built edition of the book.
+//
+//   node check.mjs HTML_DIR [--scheme light,dark] [--screenshots OUT_DIR] [--page REL ...]
+//
+// Serves HTML_DIR (e.g. ../../_build/html/2025) on a local port, opens every HTML page in
+// Debian's chromium (driven by playwright-core; no browser is downloaded), runs axe-core
+// with the WCAG 2.0/2.1 level A and AA rules, and prints one JSON document on stdout:
+//
+//   {"pages": N, "schemes": [...], "violations": [{"page", "scheme", "id", "impact",
+//    "help", "helpUrl", "nodes": [{"target", "html", "summary"}]}], "counts": {"<rule>": n},
+//    "incomplete": {"<rule>": n}}   (nodes axe could not decide: for a human look, not failures)
+//
+// Exit status: 0 when the check ran (whatever it found), 2 when it could not run.
+// With --screenshots, a full-page PNG of every page is written to OUT_DIR as well.
+import { createServer } from "node:http";
+import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+  ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".json": "application/json",
+  ".csv": "text/csv", ".ico": "image/x-icon",
+};
+
+function fail(message) {
+  process.stderr.write(`a11y check: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { root: null, schemes: ["light", "dark"], screenshots: null, pages: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--scheme") opts.schemes = argv[++i].split(",").filter(Boolean);
+    else if (a === "--screenshots") opts.screenshots = argv[++i];
+    else if (a === "--page") opts.pages.push(argv[++i]);
+    else if (!opts.root) opts.root = a;
+    else fail(`unexpected argument ${a}`);
+  }
+  if (!opts.root) fail("usage: node check.mjs HTML_DIR [--scheme light,dark] [--screenshots DIR] [--page REL]");
+  opts.root = path.resolve(opts.root);
+  return opts;
+}
+
+async function htmlPages(root) {
+  const found = [];
+  async function walk(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full).split(path.sep).join("/");
+      if (entry.isDirectory()) {
+        if (!["_static", "_sources", "_images", "_downloads"].includes(entry.name)) await walk(full);
+      } else if (entry.name.endsWith(".html")) {
+        found.push(rel);
+      }
+    }
+  }
+  await walk(root);
+  return found.sort();
+}
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    try {
+      let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let file = path.join(root, rel);
+      if (!file.startsWith(root)) throw new Error("outside root");
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(opts.root, "index.html"))) fail(`no built book in ${opts.root} (index.html missing)`);
+  if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromium (scripts/install-browser-deps.sh)`);
+  let chromium, axePath;
+  try {
+    ({ chromium } = require("playwright-core"));
+    axePath = require.resolve("axe-core/axe.min.js");
+  } catch (e) {
+    fail(`node packages missing (${e.message}): run \`npm ci\` in tests/a11y`);
+  }
+  const pages = opts.pages.length ? opts.pages : await htmlPages(opts.root);
+  const server = await serve(opts.root);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const violations = [];
+  const counts = {};
+  const incomplete = {}; // rules axe could not decide (needs a human look); not failures
+  try {
+    for (const scheme of opts.schemes) {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      for (const rel of pages) {
+        await page.goto(base + rel, { waitUntil: "load" });
+        // The theme sets light/dark from prefers-color-scheme in a script; let it settle.
+        await page.waitForTimeout(150);
+        await page.addScriptTag({ path: axePath });
+        const result = await page.evaluate(async (tags) => {
+          // eslint-disable-next-line no-undef
+          return await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] });
+        }, WCAG_TAGS);
+        for (const v of result.violations) {
+          counts[v.id] = (counts[v.id] || 0) + v.nodes.length;
+          violations.push({
+            page: rel, scheme, id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), summary: n.failureSummary })),
+          });
+        }
+        for (const v of result.incomplete) {
+          incomplete[v.id] = (incomplete[v.id] || 0) + v.nodes.length;
+        }
+        if (opts.screenshots) {
+          await mkdir(opts.screenshots, { recursive: true });
+          const name = `${rel.replace(/\.html$/, "").replace(/\//g, "__")}-${scheme}.png`;
+          await page.screenshot({ path: path.join(opts.screenshots, name), fullPage: true });
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.stdout.write(JSON.stringify({ pages: pages.length, pageList: pages, schemes: opts.schemes, tags: WCAG_TAGS, violations, counts, incomplete }, null, 1) + "\n");
+}
+
+main().catch((e) => fail(e.stack || String(e)));
