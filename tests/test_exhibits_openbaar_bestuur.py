@@ -88,24 +88,42 @@ def test_p_value_texts_are_dutch():
     assert shared.significance_word(0.05) == "niet"
 
 
+DK_HEADER = "ref_id,measure,wave,period,value,comparison,unit,source_url,reliability,note\n"
+
+
+def write_dk(path: Path, rows: list[tuple[str, str, str, float]]) -> Path:
+    """A Danish file in the shipped format: (ref_id, measure, period, value) per row."""
+    lines = [f"{r},{m},4th,{p},{v},eq,percent,https://example.org,primary,\n" for r, m, p, v in rows]
+    path.write_text(DK_HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
 def test_danish_file_is_read_and_never_invented(tmp_path, monkeypatch):
-    path = tmp_path / "denmark.csv"
-    path.write_text(
-        "variable,codes,value,period,base_n,nl_year\n"
-        "innovated,1,83,2021-2023,1611,2025\n"
-        "type_process,,79,2021-2023,1352,2025\n"
-        "tech_content,1|2,37,2021-2023,1352,2025\n"
-        "type_process,,70,2018-2019,,2021\n",
-        encoding="utf-8",
-    )
+    path = write_dk(tmp_path / "denmark.csv", [
+        ("DK4-01", "innovated", "spring 2021 - spring 2023", 83),
+        ("DK-W4", "responding workplaces", "spring 2021 - spring 2023", 1611),
+        ("DK-W4", "response rate", "spring 2021 - spring 2023", 36),
+        ("DK4-10", "process", "spring 2021 - spring 2023", 79),
+        ("DK4-22", "technological", "spring 2021 - spring 2023", 37),
+    ])
     monkeypatch.setattr(shared, "_dk_path", lambda: path)
-    assert shared.dk_values("innovation_type", 2025) == {
-        "type_process": {"value": 79.0, "period": "2021-2023", "base_n": 1352.0}}
-    assert shared.dk_values("innovation_type", 2021)["type_process"]["value"] == 70.0
+    got = shared.dk_values("innovation_type", 2025)
+    assert list(got) == ["type_process"]                       # no invented product/service values
+    assert got["type_process"]["value"] == 79.0
+    assert got["type_process"]["period"] == "voorjaar 2021–voorjaar 2023"
+    assert shared.dk_values("n_workplaces", 2025)["n_workplaces"]["value"] == 1611.0
     assert list(shared.dk_values("tech_content", 2025)) == ["tech_content_1|2"]
     assert shared.dk_values("initiative", 2025) == {}
+    assert shared.dk_values("innovation_type", 2021) == {}     # no counterpart for that edition
     monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
     assert shared.dk_values("innovation_type", 2025) == {}
+
+
+def test_shipped_danish_file_has_every_counterpart():
+    for year, pairs in shared.DK_COUNTERPARTS.items():
+        for key in pairs:
+            question = key.rsplit("_", 1)[0] if "|" in key else key
+            assert key in shared.dk_values(question, year), (year, key)
 
 
 # ----------------------------------------------------------------------------- key figures
@@ -131,8 +149,8 @@ def test_kerncijfers_without_comparison_year_say_so(glued, no_denmark):
 
 
 def test_kerncijfers_compare_with_denmark(glued, tmp_path, monkeypatch):
-    path = tmp_path / "denmark.csv"
-    path.write_text("variable,codes,value,period,base_n,nl_year\ninnovated,1,83,2021-2023,1611,2025\n")
+    path = write_dk(tmp_path / "denmark.csv", [("DK4-01", "x", "2021-2023", 83),
+                                               ("DK-W4", "responding workplaces", "2021-2023", 1611)])
     monkeypatch.setattr(shared, "_dk_path", lambda: path)
     new = _sizes_frame(2025, {1: (5, 10), 2: (8, 10), 3: (10, 10)})
     ex.kerncijfers(_edition({2025: new}))
@@ -219,9 +237,8 @@ def test_type_tests_without_comparison_year_give_a_notice(glued):
 
 
 def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path, monkeypatch):
-    path = tmp_path / "denmark.csv"
-    path.write_text("variable,codes,value,period,base_n,nl_year\n"
-                    "type_process,,79,2021-2023,,2025\ntype_interaction,,37,2021-2023,,2025\n")
+    path = write_dk(tmp_path / "denmark.csv", [("DK4-10", "x", "2021-2023", 79),
+                                               ("DK4-11", "y", "2021-2023", 37)])
     monkeypatch.setattr(shared, "_dk_path", lambda: path)
     ed = _edition({2021: _types_frame(2021, 50, 31), 2025: _types_frame(2025, 50, 10)})
     fig = ex.figuur_typen_nl_dk(ed)

@@ -43,9 +43,11 @@ def glued(monkeypatch, tmp_path):
 @pytest.fixture
 def denmark(monkeypatch, tmp_path):
     """Write a Danish file with the given rows and point the exhibits at it."""
-    def write(rows: str) -> Path:
+    def write(rows: list[tuple[str, float, str]]) -> Path:
         path = tmp_path / "denmark.csv"
-        path.write_text("variable,codes,value,period,base_n,nl_year\n" + rows, encoding="utf-8")
+        head = "ref_id,measure,wave,period,value,comparison,unit,source_url,reliability,note\n"
+        body = "".join(f"{r},m,4th,2021-2023,{v},eq,percent,https://example.org,{rel},\n" for r, v, rel in rows)
+        path.write_text(head + body, encoding="utf-8")
         monkeypatch.setattr(shared, "_dk_path", lambda: path)
         return path
     monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
@@ -135,14 +137,17 @@ def test_answer_option_not_offered_in_a_year_has_no_bar(glued):
 
 # ----------------------------------------------------------------------------- Denmark
 def test_initiative_against_denmark_uses_only_items_with_a_danish_value(glued, denmark):
-    denmark("init_managers,,39,2021-2023,,2025\ninit_staff,,10,2021-2023,,2025\n")
+    denmark([("DK4-31", 39, "primary"), ("DK4-34", 10, "primary")])
     n = 10
-    ed = _edition({2025: _innovators(2025, n, init_staff=[1] * 6 + [0] * 4, init_managers=[1] * 2 + [0] * 8)})
+    ed = _edition({2025: _innovators(2025, n, init_technology=[1] * 6 + [0] * 4, init_managers=[1] * 2 + [0] * 8)})
     fig = ex.figuur_initiatief_nl_dk(ed)
     assert isinstance(fig, FigureExhibit) and "Figuur 2-9" in fig.caption
-    assert set(fig.data["item"]) == {"init_managers", "init_staff"}
+    assert set(fig.data["item"]) == {"init_managers", "init_technology"}
     assert glued["init_dk_vaker"] == "managers in de eigen organisatie"
-    assert glued["init_nl_vaker"] == "medewerkers in de eigen organisatie"
+    assert glued["init_nl_vaker"] == "beschikbare nieuwe technologie"
+    # the report's selection includes employees, for which no Danish figure exists
+    assert "medewerkers in de eigen organisatie" in glued["zin_init_dk"]
+    assert "medewerkers in de eigen organisatie" in fig.alt
 
 
 def test_initiative_without_danish_figures_is_a_notice(glued, denmark):
@@ -156,10 +161,11 @@ def test_own_budget_against_denmark(glued, denmark):
     ex.financiering(ed)
     assert glued["pct_eigen_budget"] == "85%"
     assert "geen" in glued["zin_eigen_budget_dk"].lower() or "niet" in glued["zin_eigen_budget_dk"]
-    denmark("fund_own,,54,2021-2023,,2025\n")
+    denmark([("DK-NL25-54", 54, "unverified")])
     ex.financiering(ed)
     assert glued["pct_eigen_budget_dk"] == "54%"
     assert "vaker" in glued["zin_eigen_budget_dk"]
+    assert "niet teruggevonden" in glued["zin_eigen_budget_dk"]   # unverified figure is flagged
 
 
 # ----------------------------------------------------------------------------- technology, strategy
@@ -175,7 +181,7 @@ def _rijk_innovators(n_kd: int, n_uv: int, n_zbo: int, **columns) -> pd.DataFram
 
 
 def test_technology_comparisons(glued, denmark):
-    denmark("tech_content,1|2,37,2021-2023,1352,2025\n")
+    denmark([("DK4-22", 37, "primary")])
     tech = [1] * 2 + [4] * 8 + [2] * 8 + [3] * 2 + [1] * 10
     tbl = ex.tabel_technologie_vergelijkingen(_edition({2025: _rijk_innovators(10, 10, 10, tech_content=tech)}))
     assert isinstance(tbl, TableExhibit)

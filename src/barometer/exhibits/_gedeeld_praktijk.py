@@ -31,7 +31,9 @@ __all__ = [
     "significance_word",
     "total_label",
     "uitvoering_label",
+    "DK_COUNTERPARTS",
     "dk_table",
+    "dk_period",
     "dk_values",
     "glue",
 ]
@@ -149,14 +151,31 @@ def uitvoering_label() -> str:
 
 
 # ----------------------------------------------------------------------------- Denmark
-#: Column names accepted for the parts of a row of ``data/external/denmark.csv``.
-_DK_COLUMNS = {
-    "variable": ("variable", "item", "column"),
-    "codes": ("codes", "code"),
-    "value": ("value", "pct", "percentage"),
-    "period": ("period", "dk_period", "periode"),
-    "base_n": ("base_n", "n"),
-    "year": ("nl_year", "compare_year", "comparison_year", "year"),
+#: Which row of ``data/external/denmark.csv`` (``ref_id``, and ``measure`` where a ref_id has
+#: several rows) is the Danish counterpart of a Dutch variable, per Dutch edition. Keys are
+#: codebook columns, ``<column>_<codes>`` for a union of answer codes, or ``n_workplaces``
+#: (responding Danish workplaces). The pairing follows ``data/external/README.md`` and the
+#: ``note`` column of the file. A Dutch variable without an entry has no Danish figure: the
+#: exhibits then say so, and never estimate one.
+DK_COUNTERPARTS: dict[int, dict[str, tuple[str, str | None]]] = {
+    2025: {
+        "innovated": ("DK4-01", None),
+        "n_workplaces": ("DK-W4", "responding workplaces"),
+        "type_process": ("DK4-10", None),
+        "type_interaction": ("DK4-11", None),
+        "type_service": ("DK4-12", None),
+        "type_product": ("DK4-13", None),
+        "tech_content_1|2": ("DK4-22", None),
+        "init_managers": ("DK4-31", None),
+        "init_politics": ("DK4-32", None),
+        "init_financial": ("DK4-33", None),
+        "init_technology": ("DK4-34", None),
+        "fund_own": ("DK-NL25-54", None),
+    },
+    2021: {
+        "innovated": ("NL21-20", None),
+        "n_workplaces": ("DK-W3", "responding workplaces"),
+    },
 }
 
 
@@ -167,62 +186,59 @@ def _dk_path():
 
 
 def dk_table() -> pd.DataFrame:
-    """Rows of ``data/external/denmark.csv`` with normalised column names.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``variable``, ``codes`` (str, may be empty), ``value`` (0–100), ``period``,
-        ``base_n`` and ``year`` (the Dutch edition the figure is compared with; may be
-        empty); an empty frame when the file does not exist. A Danish figure that is not in
-        the file is never invented: the exhibits then say there is none.
-    """
+    """The rows of ``data/external/denmark.csv`` (empty frame when the file is absent)."""
     path = _dk_path()
-    cols = list(_DK_COLUMNS)
     if not path.exists():
-        return pd.DataFrame(columns=cols)
-    raw = pd.read_csv(path, dtype=str, comment="#").fillna("")
-    out = pd.DataFrame(index=raw.index)
-    for key, names in _DK_COLUMNS.items():
-        found = next((n for n in names if n in raw.columns), None)
-        out[key] = raw[found] if found else ""
-    out["value"] = pd.to_numeric(out["value"], errors="coerce")
-    out["base_n"] = pd.to_numeric(out["base_n"], errors="coerce")
-    return out[out["variable"] != ""].reset_index(drop=True)
+        return pd.DataFrame(columns=["ref_id", "measure", "period", "value", "reliability"])
+    table = pd.read_csv(path, dtype=str).fillna("")
+    table["value"] = pd.to_numeric(table["value"], errors="coerce")
+    return table
+
+
+def dk_period(period: str) -> str:
+    """Dutch rendering of a period of the Danish file (``"voorjaar 2021–voorjaar 2023"``)."""
+    text = str(period).replace("spring", "voorjaar").replace("autumn", "najaar")
+    return text.replace(" - ", "–").replace("-", "–")
 
 
 def dk_values(question: str, year: int) -> dict[str, dict]:
-    """Danish figures for the items (or codes) of one question, compared with ``year``.
+    """Danish counterparts of the items (or codes) of one question, for a Dutch edition.
 
     Parameters
     ----------
     question : str
         Codebook question (``"innovation_type"``, ``"initiative"``, ``"funding"``,
-        ``"tech_content"``) or single column (``"innovated"``).
+        ``"tech_content"``), a single column (``"innovated"``) or ``"n_workplaces"``.
     year : int
-        Dutch edition year; rows for another edition are skipped (rows without a year count
-        for every edition).
+        Dutch edition year (see :data:`DK_COUNTERPARTS`).
 
     Returns
     -------
     dict
-        Key: item column (``"type_process"``), or ``"<column>_<codes>"`` for a row with codes
-        (``"tech_content_1|2"``); value: dict with ``value``, ``period``, ``base_n``.
+        Key: item column (``"type_process"``) or ``"<column>_<codes>"``
+        (``"tech_content_1|2"``); value: dict with ``value``, ``period`` (Dutch),
+        ``reliability`` and ``ref_id``. Only pairs present in the file.
     """
     cb = codebook()
-    if question in cb.variables:
+    pairs = DK_COUNTERPARTS.get(int(year), {})
+    if question in cb.variables and cb.variable(question).type == "multiple":
         cols = set(cb.items(question))
     else:
         cols = {question}
     table = dk_table()
     out: dict[str, dict] = {}
-    for r in table.itertuples():
-        if r.variable not in cols or pd.isna(r.value):
+    for key, (ref, measure) in pairs.items():
+        if key not in cols and not ("|" in key and key.rsplit("_", 1)[0] in cols):
             continue
-        if str(r.year).strip() and str(r.year).strip() != str(int(year)):
+        rows = table[table["ref_id"] == ref]
+        if measure is not None:
+            rows = rows[rows["measure"] == measure]
+        rows = rows.dropna(subset=["value"])
+        if len(rows) != 1:
             continue
-        key = r.variable if not str(r.codes).strip() else f"{r.variable}_{str(r.codes).strip()}"
-        out[key] = {"value": float(r.value), "period": str(r.period), "base_n": r.base_n}
+        r = rows.iloc[0]
+        out[key] = {"value": float(r["value"]), "period": dk_period(r["period"]),
+                    "reliability": r.get("reliability", ""), "ref_id": ref}
     return out
 
 

@@ -142,7 +142,8 @@ def kerncijfers(ed) -> pd.Series:
         out["zin_dk"] = out["zin_nl_dk"]
     else:
         out["pct_innovatie_dk"] = fmt.pct(dk["value"])
-        out["n_dk"] = fmt.num(dk["base_n"]) if not fmt.is_missing(dk.get("base_n")) else fmt.NOT_ASKED
+        n_dk = dk_values("n_workplaces", ed.year).get("n_workplaces")
+        out["n_dk"] = fmt.num(n_dk["value"]) if n_dk else fmt.NOT_ASKED
         out["periode_dk"] = str(dk["period"])
         word = direction(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
         out["zin_nl_dk"] = (f"Het Nederlandse aandeel ({fmt.pct(now.value)}) ligt daarmee {word} "

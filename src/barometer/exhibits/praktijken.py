@@ -63,6 +63,12 @@ __all__ = [
 #: Chapter slug: file name of the notebook and middle part of every exhibit name.
 SLUG = "innovatiepraktijken"
 
+#: Initiators the report's Figuur 2-9 compares between the Netherlands and Denmark
+#: (§2.2: managers, reorganisation, financial pressure and citizens more often in Denmark;
+#: staff, new technology and innovations elsewhere more often in the Netherlands).
+FIGUUR_2_9_ITEMS = ("init_staff", "init_managers", "init_technology", "init_elsewhere",
+                    "init_reorganisation", "init_financial", "init_citizens")
+
 
 def _name(kind: str, what: str) -> str:
     return f"{kind}-{SLUG}-{what}"
@@ -305,12 +311,17 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
         parts.append(f"In Denemarken worden {join_nl(dk_more)} vaker als aanleiding genoemd dan in Nederland.")
     if nl_more:
         parts.append(f"In Nederland gaat het vaker om {join_nl(nl_more)}.")
+    missing = [lower_first(cb.label(i)) for i in FIGUUR_2_9_ITEMS if i not in dk]
+    if missing:
+        parts.append(f"Voor {join_nl(missing)} is geen Deens cijfer beschikbaar; die ontbreken in de figuur.")
     glue("zin_init_dk", " ".join(parts))
     series = [f"Nederland {ed.year}", f"Denemarken {period}"]
     figure = fig.bar_shares(data, y="label", x="pct", hue="reeks", hue_order=series,
                             xlabel="Aandeel van de innovaties", legend_title=None)
     alt = fig.alt_text(data, "een selectie van aanleidingen tot innovatie in Nederland en Denemarken",
                        label="label", value="pct", group="reeks")
+    if missing:
+        alt += f" Zonder Deens cijfer, en daarom niet getoond: {join_nl(missing)}."
     return FigureExhibit(
         name=_name("fig", "initiatief-dk"),
         caption=("Selectie: meestgenoemde aanleidingen tot innovatie in Nederland en Denemarken "
@@ -331,6 +342,9 @@ def financiering(ed) -> pd.Series:
         word = direction(dk["value"], own.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
         out["zin_eigen_budget_dk"] = (f"Nederlandse organisaties financieren hun innovatie daarmee {word} "
                                       f"uit eigen middelen dan Deense ({fmt.pct(dk['value'])}).")
+        if dk.get("reliability") == "unverified":
+            out["zin_eigen_budget_dk"] += (" Dat Deense cijfer neemt het rapport over; in de Deense bronnen"
+                                           " zelf is het niet teruggevonden.")
     else:
         out["pct_eigen_budget_dk"] = fmt.NOT_ASKED
         out["zin_eigen_budget_dk"] = "Een Deens cijfer over financiering uit eigen middelen is er voor dit jaar niet."
@@ -406,13 +420,13 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
     out = pd.DataFrame({"groep": [r[0] for r in rows], "percentage": [r[1].value for r in rows],
                         "basis": [r[1].base_n for r in rows]})
     if dk_hi:
-        out.loc[len(out)] = [f"Denemarken {dk_hi['period']}", dk_hi["value"], dk_hi.get("base_n")]
+        out.loc[len(out)] = [f"Denemarken {dk_hi['period']}", dk_hi["value"], float("nan")]
     display = pd.DataFrame({
         "Groep": out["groep"],
         "Geheel of grotendeels technologisch": [
             fmt.suppress(fmt.pct(v), n, ed.min_base) if not fmt.is_missing(n) else fmt.pct(v)
             for v, n in zip(out["percentage"], out["basis"])],
-        "Totaal (n)": out["basis"].map(fmt.num),
+        "Totaal (n)": out["basis"].map(lambda n: fmt.num(n) if not fmt.is_missing(n) else fmt.NOT_ASKED),
     })
     notes = ["Basis: organisaties met een innovatie. Geheel of grotendeels technologisch: de antwoorden "
              f"{lower_first(cb.labels('tech_content')[1])} en {lower_first(cb.labels('tech_content')[2])}."]
