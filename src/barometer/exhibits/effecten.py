@@ -59,6 +59,9 @@ __all__ = [
     "claim_resultaten",
     "EXTRA_CLAIMS",
     "CHAPTER_CLAIMS",
+    "SECTION_CLAIMS",
+    "claim_glue",
+    "model_spec",
     "kerncijfers",
     "figuur_doelen",
     "tabel_doelen_naar_groep",
@@ -417,15 +420,29 @@ def regressie(ed, effect: str) -> models.LogitResult:
     return models.effect_model(ed.df, effect, year=ed.year)
 
 
-def _term_label(row: pd.Series) -> str:
+def model_spec(effect: str) -> dict:
+    """The specification :func:`barometer.models.effect_model` uses for ``effect``.
+
+    The report's own model per effect (``models.EFFECT_MODELS``) where the models module
+    has one, else the common :data:`barometer.models.EFFECT_MODEL`.
+    """
+    return getattr(models, "EFFECT_MODELS", {}).get(effect, models.EFFECT_MODEL)
+
+
+def _term_label(row: pd.Series, cats: dict | None = None) -> str:
     cb = load_codebook()
     var, level = row["variable"], row["level"]
-    cats = models.EFFECT_MODEL["categorical"]
+    if cats is None:
+        cats = {}
+        for spec in [models.EFFECT_MODEL, *getattr(models, "EFFECT_MODELS", {}).values()]:
+            cats.update(spec["categorical"])
     if var in cats and level is not None and not (isinstance(level, float) and math.isnan(level)):
         short = {**cb.labels(var), **cb.labels_short(var)}
         return f"{short[int(level)]} (t.o.v. {lower_first(short[int(cats[var])])})"
     if var.startswith("goal_"):
         return f"Doel: {lower_first(cb.label(var))}"
+    if var == "size_class":
+        return f"Grootte (per stap: {' – '.join(lower_first(v) for v in cb.labels(var).values())})"
     return str(row["label"])
 
 
@@ -436,12 +453,16 @@ def _or(x: float) -> str:
     return "∞" if math.isinf(x) else fmt.dec(x, 2)
 
 
-def regressietabel(res: models.LogitResult) -> pd.DataFrame:
-    """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting)."""
+def regressietabel(res: models.LogitResult, cats: dict | None = None) -> pd.DataFrame:
+    """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting).
+
+    ``cats`` maps the categorical predictors to their reference codes (for the labels
+    "niveau (t.o.v. referentie)").
+    """
     rows = []
     for _, r in res.table.iterrows():
         rows.append({
-            "Kenmerk": _term_label(r),
+            "Kenmerk": _term_label(r, cats),
             "Odds ratio": _or(r["odds_ratio"]),
             "95%-betrouwbaarheidsinterval": f"{_or(r['ci_low'])} – {_or(r['ci_high'])}",
             "p": _p(r["p"]),
@@ -458,7 +479,7 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
         res = regressie(ed, effect)
     except models.ModelError as exc:
         return Melding(f"Het model voor {lower_first(cb.label(effect))} kon niet worden geschat: {exc}.")
-    cats = models.EFFECT_MODEL["categorical"]
+    cats = dict(model_spec(effect)["categorical"])
     refs = "; ".join(f"{_var_word(v)}: {lower_first({**cb.labels(v), **cb.labels_short(v)}[int(c)])}"
                      for v, c in cats.items())
     notes = [
@@ -466,7 +487,8 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
         f"vroeg om te zeggen); n = {fmt.num(res.n)}, waarvan {fmt.num(res.n_positive)} met een positief effect; "
         f"McFaddens pseudo-R² = {fmt.dec(res.pseudo_r2, 2)}.",
         f"Referentiecategorieën: {refs}. Een odds ratio boven 1 betekent een grotere kans op een positief effect.",
-        "Schaalscores (klimaat, menselijk kapitaal) per punt op de schaal van 1 tot 5; het spectrum per extra type.",
+        "Schaalscores (klimaat, menselijk kapitaal) per punt op de schaal van 1 tot 5; het spectrum per extra type; "
+        "de grootte per stap van klein naar groot, waar het model haar als getal opneemt.",
     ]
     if res.dropped:
         notes.append("Weggelaten wegens minder dan vijf organisaties: " + "; ".join(
@@ -475,7 +497,7 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
     return TableExhibit(name=_name("tbl", f"model-{EFFECT_KEYS.get(effect, effect).replace('_', '-')}"),
                         caption=f"Wat verklaart een positief effect op {lower_first(cb.label(effect))}? "
                                 f"Odds ratio's uit een logistische regressie, {ed.year}",
-                        frame=regressietabel(res), notes=notes, data=data)
+                        frame=regressietabel(res, cats), notes=notes, data=data)
 
 
 # ============================================================================ claims
@@ -501,7 +523,12 @@ def _ns(effect: str, variables: Sequence[str]) -> Callable:
     def check(ctx: cl.ClaimContext) -> tuple[bool, str]:
         res = ctx.effect(effect)
         parts, holds = [], True
-        for v in variables:
+        present = set(res.joint["variable"])
+        for alts in variables:
+            found = [a for a in alts.split("|") if a in present]
+            if not found:
+                raise KeyError(f"{alts!r} is not a predictor of the model of {effect!r}")
+            v = found[0]
             p, text = _joint_text(res, v)
             holds = holds and p >= ALPHA
             parts.append(f"{_var_word(v)}: {text}")
@@ -513,8 +540,10 @@ def _var_word(v: str) -> str:
     cb = load_codebook()
     if v == "rijk":
         return "Rijksoverheid"
-    if v in ("tech_content", "strategy", "size_class"):
-        return {"tech_content": "technologisch gehalte", "strategy": "strategie", "size_class": "grootte"}[v]
+    words = {"tech_content": "technologisch gehalte", "tech": "technologisch gehalte", "strategy": "strategie",
+             "size_class": "grootte", "sector": "sector"}
+    if v in words:
+        return words[v]
     return lower_first(cb.label(v))
 
 
@@ -534,13 +563,13 @@ EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
         _ns("effect_quality", ["tech_content", "strategy"])),
     "quality_sector_size_ns": (
         "Sector (Rijk t.o.v. de rest) en grootte hebben geen significant effect op kwaliteitsverbetering.",
-        _ns("effect_quality", ["rijk", "size_class"])),
+        _ns("effect_quality", ["rijk|sector", "size_class"])),
     "efficiency_use_goal": (
         "Meer gebruik van diensten als doel verkleint de kans op efficiëntiewinst.",
         _terms("effect_efficiency", [("goal_use", None)], _neg)),
     "efficiency_sector_size_spectrum_ns": (
         "Sector, grootte en innovatiespectrum hebben geen significant effect op efficiëntiewinst.",
-        _ns("effect_efficiency", ["rijk", "size_class", "spectrum"])),
+        _ns("effect_efficiency", ["rijk|sector", "size_class", "spectrum"])),
     "procedures_climate": (
         "Een beter innovatieklimaat vergroot de kans op eenvoudigere procedures.",
         _terms("effect_procedures", [("climate_scale", None)], _pos)),
@@ -556,7 +585,12 @@ EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
         _terms("effect_procedures", [("strategy", 2), ("strategy", 1)], _pos)),
 }
 
-#: The claims of §2.5, in the order of the report's text (ids of the registry or of EXTRA_CLAIMS).
+#: The claims of §2.5 in ``data/published/claims.csv`` (ids of :data:`barometer.claims.REGISTRY`),
+#: shown in the overview table.
+SECTION_CLAIMS: tuple[str, ...] = ("CL32", "CL33", "CL34", "CL35", "CL36", "CL37", "CL38", "CL39")
+
+#: The separate statements of the regression claims, in the order of the report's text (ids of
+#: :data:`barometer.claims.PARTS` or of :data:`EXTRA_CLAIMS`), glued one by one in the prose.
 CHAPTER_CLAIMS: tuple[str, ...] = (
     "quality_climate", "quality_tech_strategy_ns", "quality_sector_size_ns",
     "efficiency_climate", "efficiency_tech", "efficiency_strategy", "efficiency_cost_goal",
@@ -577,6 +611,14 @@ def _claim_texts() -> dict[str, str]:
     return dict(zip(c["claim_id"].astype(str), c["claim"].astype(str)))
 
 
+def _lookup(cid: str) -> tuple[str, Callable] | None:
+    """(description, check) of a claim id: the registry first, then its parts, then :data:`EXTRA_CLAIMS`."""
+    for reg in (cl.REGISTRY, getattr(cl, "PARTS", {}), EXTRA_CLAIMS):
+        if cid in reg:
+            return reg[cid]
+    return None
+
+
 def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
     """Check each claim of the chapter on the edition's data.
 
@@ -591,12 +633,17 @@ def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
     texts = _claim_texts()
     rows = []
     for cid in ids:
-        desc, check = cl.REGISTRY.get(cid) or EXTRA_CLAIMS[cid]
+        found = _lookup(cid)
+        if found is None:
+            rows.append({"claim_id": cid, "claim": texts.get(cid, cid), "holds": pd.NA, "statistic": "",
+                         "error": "geen toets in barometer.claims"})
+            continue
+        desc, check = found
         text = texts.get(cid) or desc
         try:
             holds, stat = check(ctx)
             rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
-        except (models.ModelError, KeyError, ValueError) as exc:
+        except (models.ModelError, KeyError, ValueError, IndexError) as exc:
             rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
                          "error": f"{type(exc).__name__}: {exc}"})
     out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
@@ -614,17 +661,19 @@ def tabel_beweringen(ed) -> TableExhibit | Melding:
     """The report's claims about what explains a positive effect, and whether each holds here."""
     if not asked(ed, "effect"):
         return not_asked_melding(ed, "effect")
-    r = claim_resultaten(ed)
+    r = claim_resultaten(ed, SECTION_CLAIMS)
     frame = pd.DataFrame({
+        "Nr.": r["claim_id"],
         "Bewering van het rapport": r["claim"],
         "Houdt stand": [_holds_word(h) for h in r["holds"]],
         "Toetsresultaat": [s or e for s, e in zip(r["statistic"], r["error"])],
     })
     notes = [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met 95%-betrouwbaarheidsinterval "
-             "(BI) of gezamenlijke Wald-toets (chi²) uit de modellen hierboven."]
+             "(BI), gezamenlijke Wald-toets of chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
+             "(data/published/claims.csv)."]
     return TableExhibit(name=_name("tbl", "beweringen"),
-                        caption=f"Beweringen van het rapport over wat een positief effect verklaart, getoetst op de "
-                                f"gegevens van {ed.year}",
+                        caption=f"De beweringen van het rapport over doelen en effecten, getoetst op de gegevens "
+                                f"van {ed.year}",
                         frame=frame, notes=notes, data=r)
 
 
@@ -646,7 +695,7 @@ def _all_keys() -> list[str]:
     keys += [f"pos_{i}" for i in cb.items("effect")] + [f"vroeg_{i}" for i in cb.items("effect")]
     keys += ["effect_top", "claim_kwaliteit_top", "vroeg_gemiddeld", "vroeg_boven", "claim_vroeg_hoger",
              "claim_vroeg_20", "richting_eff_vs_kwal", "eff_rang", "n_effecten"]
-    for cid in CHAPTER_CLAIMS:
+    for cid in (*CHAPTER_CLAIMS, *SECTION_CLAIMS):
         keys += [f"claim_{cid}", f"toets_{cid}"]
     keys += ["n_houdt", "n_beweringen"]
     return keys
@@ -740,13 +789,27 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     return out
 
 
-def _claim_glue(ed) -> dict[str, str]:
+def claim_glue(ed, ids: Sequence[str]) -> tuple[dict[str, str], pd.DataFrame]:
+    """Texts ``claim_<id>`` ("wel"/"niet"/"niet te toetsen") and ``toets_<id>`` for each claim.
+
+    Returns
+    -------
+    (dict, DataFrame)
+        The texts to glue and :func:`claim_resultaten` of ``ids``.
+    """
     out: dict[str, str] = {}
-    r = claim_resultaten(ed)
+    r = claim_resultaten(ed, ids)
     for _, row in r.iterrows():
         h = row["holds"]
         out[f"claim_{row['claim_id']}"] = ("niet te toetsen" if pd.isna(h) else ("wel" if bool(h) else "niet"))
         out[f"toets_{row['claim_id']}"] = row["statistic"] or "geen toets mogelijk"
+    return out, r
+
+
+def _claim_glue(ed) -> dict[str, str]:
+    out, _ = claim_glue(ed, CHAPTER_CLAIMS)
+    sec, r = claim_glue(ed, SECTION_CLAIMS)
+    out.update(sec)
     out["n_houdt"] = fmt.num(int(r["holds"].fillna(False).sum()))
     out["n_beweringen"] = fmt.num(len(r))
     return out

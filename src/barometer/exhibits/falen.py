@@ -26,6 +26,7 @@ from barometer.exhibits.effecten import (
     lower_first,
     not_asked_melding,
     published_word,
+    claim_glue,
     vraag_status,
 )
 from barometer.glue import direction
@@ -169,7 +170,10 @@ _KEYS = ["status_falen", "vraag_mislukt", "vraag_redenen", "vraag_fase", "pct_mi
          "reden_top", "claim_draagvlak_top", "fasen_top2", "claim_fasen_top2", "pct_fase_weetniet",
          *[f"pct_fase_{k}" for k in QUOTED_PHASES.values()],
          "gem_krachtig", "gem_gemiddeld", "gem_beperkt", "richting_beperkt", "claim_beperkt_meer",
-         "grootste_verschillen", "n_redenen_beperkt_vaker", "n_redenen"]
+         "grootste_verschillen", "n_redenen_beperkt_vaker", "n_redenen",
+         "claim_CL40", "toets_CL40", "claim_CL41", "toets_CL41"]
+#: The report's claims of §2.6 (``data/published/claims.csv``).
+SECTION_CLAIMS = ("CL40", "CL41")
 
 
 def kerncijfers(ed) -> pd.Series:
@@ -218,4 +222,5 @@ def kerncijfers(ed) -> pd.Series:
         out["grootste_verschillen"] = join_nl([lower_first(cb.label(i)) for i in diff.index[:3]])
         out["n_redenen_beperkt_vaker"] = fmt.num(int((diff > 0).sum()))
         out["n_redenen"] = fmt.num(len(items))
+    out.update(claim_glue(ed, SECTION_CLAIMS)[0])
     return glue_all(out)

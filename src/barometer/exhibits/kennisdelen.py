@@ -22,6 +22,7 @@ from barometer.exhibits.effecten import (
     Melding,
     asked,
     chi2_by,
+    claim_glue,
     glue_all,
     lower_first,
     not_asked_melding,
@@ -79,7 +80,10 @@ def figuur_delen_naar_verandering(ed) -> FigureExhibit | Melding:
 
 _KEYS = ["status_delen", "vraag_toepasbaar", "vraag_gedeeld", "vraag_verandering", "pct_toepasbaar", "pct_gedeeld", "n_innovatoren", "claim_toepasbaar",
          "claim_gedeeld", "meerderheid_gedeeld", "pct_delen_niet", "pct_delen_enige", "pct_delen_ingrijpend",
-         "richting_ingrijpend", "sig_verandering", "p_verandering", "chi2_verandering", "claim_ingrijpend"]
+         "richting_ingrijpend", "sig_verandering", "p_verandering", "chi2_verandering", "claim_ingrijpend",
+         "claim_CL42", "toets_CL42"]
+#: The report's claim of §2.7 (``data/published/claims.csv``).
+SECTION_CLAIMS = ("CL42",)
 
 
 def kerncijfers(ed) -> pd.Series:
@@ -119,4 +123,5 @@ def kerncijfers(ed) -> pd.Series:
     out["p_verandering"] = p_text(t["p"])
     out["chi2_verandering"] = fmt.dec(t["chi2"], 2)
     out["claim_ingrijpend"] = ("wel" if out["richting_ingrijpend"] == "vaker" and t["p"] < ALPHA else "niet")
+    out.update(claim_glue(ed, SECTION_CLAIMS)[0])
     return glue_all(out)

@@ -1,0 +1,201 @@
+"""Tests of barometer.exhibits.effecten: helpers on small frames, exhibits on the shipped data."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from pathlib import Path
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import make_valid_frame
+
+from barometer import statistics as st
+from barometer.codebook import load_codebook
+from barometer.derive import add_derived
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import effecten as ex
+
+
+def _edition(frames, year=2025, min_base=5):
+    comps = tuple(sorted(y for y in frames if y < year))
+    return Edition(year, comps, Path("x.csv"), min_base, frames)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Edition.open(2025, [2021])
+
+
+@pytest.fixture(scope="module")
+def shipped_2021():
+    return Edition.open(2021, [])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ----------------------------------------------------------------------------- helpers
+def test_join_nl_and_lower_first():
+    assert ex.join_nl([]) == ""
+    assert ex.join_nl(["a"]) == "a"
+    assert ex.join_nl(["a", "b", "c"]) == "a, b en c"
+    assert ex.lower_first("Kostenbesparing") == "kostenbesparing"
+    assert ex.lower_first("GR") == "GR"
+
+
+def test_significance_word():
+    assert ex.significance_word(0.01) == "wel"
+    assert ex.significance_word(0.05) == "niet"
+    assert ex.significance_word(float("nan")) == "niet"
+
+
+def test_or_formats_infinite_bound():
+    assert ex._or(float("inf")) == "∞"
+    assert ex._or(2.345) == "2,35"
+
+
+def test_vraag_status_first_time_and_not_asked():
+    asked = ex.vraag_status(_edition({2025: pd.DataFrame()}), "goal")
+    assert "2025" in asked and "voor het eerst" in asked
+    not_asked = ex.vraag_status(_edition({2021: pd.DataFrame()}, year=2021), "goal")
+    assert "niet gesteld" in not_asked and "wel in 2025" in not_asked
+
+
+def _goal_frame(hits_by_size: dict[int, tuple[int, int]]) -> pd.DataFrame:
+    """Innovators with goal_cost = 1 for ``hits`` of ``n`` respondents per size class."""
+    n = sum(v[1] for v in hits_by_size.values())
+    df = add_derived(make_valid_frame(n, 2025))
+    df["innovated"] = 1
+    df["size_class"] = [k for k, (h, m) in hits_by_size.items() for _ in range(m)]
+    df["goal_cost"] = [1 if i < h else 0 for k, (h, m) in hits_by_size.items() for i in range(m)]
+    return df
+
+
+def test_chi2_by_equal_shares_gives_p_one():
+    df = _goal_frame({1: (5, 10), 2: (5, 10), 3: (5, 10)})
+    t = ex.chi2_by(df, "goal_cost", "size_class", 1, 2025)
+    assert t["df"] == 2 and t["n"] == 30
+    assert t["p"] == pytest.approx(1.0)
+
+
+def test_chi2_by_detects_a_difference_and_drops_small_groups():
+    df = _goal_frame({1: (0, 20), 2: (20, 20), 3: (1, 3)})
+    t = ex.chi2_by(df, "goal_cost", "size_class", 1, 2025, min_base=5)
+    assert t["groups"] == 2 and t["n"] == 40
+    assert t["p"] < 0.001
+    none = ex.chi2_by(_goal_frame({1: (0, 10), 2: (0, 10)}), "goal_cost", "size_class", 1, 2025)
+    assert math.isnan(none["p"])
+
+
+def test_published_word():
+    assert ex.published_word("S2.5/2025/pct/goal_efficiency=1", 55.6) == "wel"
+    assert ex.published_word("S2.5/2025/pct/goal_efficiency=1", 54.4) == "niet"
+    with pytest.raises(KeyError):
+        ex.published_word("no-such-row", 1.0)
+
+
+# ----------------------------------------------------------------------------- analysis on shipped data
+def test_doelen_equal_statistics(shipped):
+    d = ex.doelen(shipped).set_index("item")
+    cb = load_codebook()
+    assert list(d.index) == cb.items("goal")
+    r = st.statistic(shipped.df, "goal_quality", "pct", codes=1, year=2025)
+    assert d.loc["goal_quality", "pct"] == pytest.approx(r.value)
+    assert d.loc["goal_quality", "base"] == r.base_n
+
+
+def test_doelen_naar_groep_has_groups_and_tests(shipped):
+    t = ex.doelen_naar_groep(shipped, "spectrum_group")
+    assert 0 not in t.columns  # organisations without innovation were not asked
+    assert {1, 2} <= set(t.columns)
+    assert t["p"].between(0, 1).all()
+    r = st.statistic(shipped.df, "goal_use", "pct", codes=1, group_var="spectrum_group", group=2, year=2025)
+    assert t.loc["goal_use", 2] == pytest.approx(r.value)
+
+
+def test_effecten_shares_sum_to_hundred(shipped):
+    e = ex.effecten(shipped)
+    sums = e.groupby("item")["pct"].sum()
+    assert np.allclose(sums, 100.0)
+    assert set(e["code"]) == {1, 2, 3, 4}
+
+
+def test_te_vroeg_mean_and_above(shipped):
+    tv = ex.te_vroeg(shipped)
+    assert tv["mean"] == pytest.approx(tv["per_item"].mean())
+    assert all(tv["per_item"][i] > tv["mean"] for i in tv["above"])
+
+
+def test_regression_table_has_every_term(shipped):
+    res = ex.regressie(shipped, "effect_efficiency")
+    frame = ex.regressietabel(res)
+    assert len(frame) == len(res.table)
+    assert list(frame.columns) == ["Kenmerk", "Odds ratio", "95%-betrouwbaarheidsinterval", "p"]
+    assert frame["Kenmerk"].str.contains("t.o.v. in de spotlights").any()
+
+
+def test_claim_resultaten_covers_the_chapter(shipped):
+    r = ex.claim_resultaten(shipped)
+    assert list(r["claim_id"]) == list(ex.CHAPTER_CLAIMS)
+    # every claim has a verdict with its test result, or says why there is none
+    assert ((r["holds"].notna() & (r["statistic"] != "")) | (r["error"] != "")).all()
+    assert r["holds"].notna().sum() >= len(r) - 2
+
+
+def test_claim_lookup_prefers_the_registry_and_knows_every_id():
+    from barometer import claims as cl
+
+    for cid in (*ex.CHAPTER_CLAIMS, *ex.SECTION_CLAIMS):
+        assert ex._lookup(cid) is not None, cid
+    if "CL34" in cl.REGISTRY:
+        assert ex._lookup("CL34") == cl.REGISTRY["CL34"]
+    assert ex._lookup("no-such-claim") is None
+
+
+def test_extra_claim_fails_loudly_on_a_missing_predictor(shipped):
+    from barometer import claims as cl
+
+    check = ex._ns("effect_quality", ["no_such_predictor"])
+    with pytest.raises(KeyError):
+        check(cl.ClaimContext(shipped.frames, 2025, 2021))
+
+
+# ----------------------------------------------------------------------------- exhibits
+def test_exhibits_render(shipped, in_tmp):
+    fig = ex.figuur_doelen(shipped)
+    assert isinstance(fig, FigureExhibit) and "Figuur 2-18" in fig.caption
+    assert (in_tmp / fig.path).exists()
+    eff = ex.figuur_effecten(shipped)
+    assert isinstance(eff, FigureExhibit) and "Figuur 2-19" in eff.caption
+    assert "positief effect" in eff.alt
+    for e in ex.EFFECT_KEYS:
+        t = ex.tabel_regressie(shipped, e)
+        assert isinstance(t, TableExhibit) and t.name.startswith("tbl-doelen-en-effecten-model-")
+    assert isinstance(ex.tabel_doelen_naar_groep(shipped), TableExhibit)
+    assert isinstance(ex.tabel_beweringen(shipped), TableExhibit)
+
+
+def test_kerncijfers_glues_every_key(shipped):
+    k = ex.kerncijfers(shipped)
+    assert set(k.index) == set(ex._all_keys())
+    assert (k != "").all()
+    assert k["status_doelen"].startswith("De vraag is in 2025")
+    assert k["claim_doel_efficientie_top"] in {"wel", "niet"}
+
+
+def test_year_without_the_questions_says_so(shipped_2021, in_tmp):
+    for obj in (ex.figuur_doelen(shipped_2021), ex.figuur_effecten(shipped_2021),
+                ex.tabel_regressie(shipped_2021, "effect_quality"), ex.tabel_beweringen(shipped_2021)):
+        assert isinstance(obj, ex.Melding) and "niet gesteld" in obj.text
+    k = ex.kerncijfers(shipped_2021)
+    assert set(k.index) == set(ex._all_keys())
+    assert k["pct_goal_efficiency"] == "-"

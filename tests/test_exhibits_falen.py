@@ -1,0 +1,83 @@
+"""Tests of barometer.exhibits.falen on the shipped data and small frames."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import make_valid_frame
+
+from barometer import statistics as st
+from barometer.derive import add_derived
+from barometer.edition import Edition
+from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibits import effecten
+from barometer.exhibits import falen as ex
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Edition.open(2025, [2021])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_mislukte_poging_base_is_everybody(shipped):
+    m = ex.mislukte_poging(shipped)
+    assert m.base_n == len(shipped.df)
+    assert m.count == int((shipped.df["failed_attempt"] == 1).sum())
+
+
+def test_redenen_sorted_with_other_last(shipped):
+    r = ex.redenen(shipped)
+    assert r["item"].iloc[-1] == "fail_other"
+    head = r["pct"].iloc[:-1].to_numpy()
+    assert (head[:-1] >= head[1:]).all()
+    assert (r["base"] == ex.mislukte_poging(shipped).count).all()
+
+
+def test_fasen_sum_to_hundred(shipped):
+    f = ex.fasen(shipped)
+    assert f["pct"].sum() == pytest.approx(100.0)
+
+
+def test_redenen_naar_cluster_mean_count():
+    df = add_derived(make_valid_frame(20, 2025))
+    df = df[df["climate_cluster"].notna()].copy()
+    df["failed_attempt"] = 1
+    items = [c for c in df.columns if c.startswith("fail_") and c not in ("fail_phase",)]
+    df[items] = 0
+    df.loc[df["climate_cluster"] == 1, "fail_support"] = 1
+    df.loc[df["climate_cluster"] == 3, ["fail_support", "fail_time", "fail_skills"]] = 1
+    ed = Edition(2025, (), Path("x.csv"), 1, {2025: df})
+    r = ex.redenen_naar_cluster(ed)
+    assert r.loc[1, "gemiddeld"] == pytest.approx(1.0)
+    assert r.loc[3, "gemiddeld"] == pytest.approx(3.0)
+    assert r.loc[2, "gemiddeld"] == pytest.approx(0.0)
+
+
+def test_exhibits_and_glue(shipped, in_tmp):
+    f = ex.figuur_redenen(shipped)
+    assert isinstance(f, FigureExhibit) and "Figuur 2-20" in f.caption
+    assert isinstance(ex.figuur_fasen(shipped), FigureExhibit)
+    assert isinstance(ex.tabel_redenen_naar_cluster(shipped), TableExhibit)
+    k = ex.kerncijfers(shipped)
+    assert set(k.index) >= set(ex._KEYS)
+    assert k["claim_mislukt_20"] in {"wel", "niet"}
+    assert k["n_totaal"] == str(len(shipped.df))
+
+
+def test_not_asked_year():
+    ed = Edition.open(2021, [])
+    assert isinstance(ex.figuur_redenen(ed), effecten.Melding)
+    assert isinstance(ex.tabel_redenen_naar_cluster(ed), effecten.Melding)
+    k = ex.kerncijfers(ed)
+    assert set(k.index) == set(ex._KEYS) and k["pct_mislukt"] == "-"
