@@ -142,8 +142,54 @@ def test_edition_config_sets_banner_only_for_synthetic_data(tmp_path: Path, synt
     assert staged["title"].endswith("2027")
     assert staged["sphinx"]["config"]["language"] == "nl"
     assert staged["execute"]["execute_notebooks"] == "off"
-    assert (staged["html"]["announcement"] == build.SYNTHETIC_NOTICE) is synthetic
-    assert bool(staged["html"]["announcement"]) is synthetic
+    banner = staged["html"]["announcement"]
+    assert "Editie 2027" in banner and "alle edities" in banner
+    assert (build.SYNTHETIC_NOTICE in banner) is synthetic
+    assert "barometer-editions.js" in staged["sphinx"]["config"]["html_js_files"]
+    assert (tmp_path / "_static" / "barometer-editions.js").is_file()
+
+
+def test_edition_banner_links_the_other_editions() -> None:
+    banner = build.edition_banner(2027, False, others=[2021, 2025], label="meting over 2025–2026")
+    assert banner.startswith("<strong>Editie 2027</strong> (meting over 2025–2026)")
+    assert 'href="../2021/index.html"' in banner and 'href="../2025/index.html"' in banner
+    assert build.SYNTHETIC_NOTICE not in banner
+
+
+def test_editions_index_lists_built_editions_and_opens_the_newest(tmp_path: Path) -> None:
+    for year in (2021, 2025):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "index.html").write_text("book")
+    (tmp_path / "2027").mkdir()  # not built (no index.html): not listed
+    index = build.write_editions_index(tmp_path, {2025: "Innovatie Barometer Overheid 2025"})
+    text = index.read_text(encoding="utf-8")
+    assert 'window.location.replace("2025/index.html")' in text
+    assert "Innovatie Barometer Overheid 2025" in text and 'href="2021/index.html"' in text
+    assert "2027/" not in text
+    assert build.built_editions(tmp_path) == [2021, 2025]
+
+
+def test_a_year_without_editions_entry_fails_naming_the_file(project: Path, capsys) -> None:
+    code = cli.main(["build", "--project", str(project), "--year", "2031",
+                     "--data", str(project / "data" / "respondents-2025-synthetic.csv")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "2031" in err and str(paths.EDITIONS) in err
+    assert not (project / "_build" / "stage").exists()
+
+
+def test_editions_file_can_be_overridden(tmp_path: Path, monkeypatch) -> None:
+    from barometer import editions
+
+    alt = tmp_path / "editions.yaml"
+    alt.write_text("2021: {label: a}\n2025: {label: b}\n2027: {label: c}\n", encoding="utf-8")
+    monkeypatch.setenv(editions.ENV_VAR, str(alt))
+    assert editions.editions_file() == alt.resolve()
+    assert editions.edition_entry(2027) == {"label": "c"}
+    assert build.default_comparison_years(2027) == [2021, 2025]
+    monkeypatch.delenv(editions.ENV_VAR)
+    with pytest.raises(KeyError, match="2027"):
+        editions.edition_entry(2027)
 
 
 def test_respondent_file_finds_one_file_per_year(tmp_path: Path) -> None:
@@ -213,6 +259,14 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"]
                for c in staged["cells"])
 
+    # Nothing changed: the chapter comes from the cache and rendering is skipped.
+    stamp = (html / build.RENDER_STAMP).read_text()
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] cached chapters/proef.ipynb" in log and "Rendering skipped" in log
+    assert (html / build.RENDER_STAMP).read_text() == stamp
+    assert (project / "_build" / "html" / "index.html").is_file()  # the list of editions
+
     good = (html / "index.html").read_bytes()
     (html / "marker.txt").write_text("previous good build")
 
@@ -245,4 +299,4 @@ def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_p
     assert code == 0, log
     index = (out / "index.html").read_text(encoding="utf-8")
     assert build.SYNTHETIC_NOTICE not in index
-    assert "bd-header-announcement" not in index
+    assert "Editie 2025" in index  # the edition banner stays

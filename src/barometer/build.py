@@ -2,18 +2,28 @@
 
 ``barometer build`` (see :mod:`barometer.cli`) calls :func:`build`. The steps:
 
-1. **Validate** the respondent file with :func:`barometer.respondents.load_respondents`
+1. **Edition**: the year needs an entry in the editions file (``data/editions.yaml``, or
+   the file named by ``--editions`` / ``$BAROMETER_EDITIONS``); the comparison years are
+   every earlier edition with a respondent file in ``data/``.
+2. **Validate** the respondent file with :func:`barometer.respondents.load_respondents`
    (imported lazily, so that importing this module needs nothing else of the package).
-2. **Stage**: copy the book's sources that are not notebooks (``_config.yml``, ``_toc.yml``,
-   the Markdown pages, images) into ``_build/stage/<year>/``, and set the edition's title and,
-   when the data file's sidecar says ``synthetic: true``, the announcement banner.
-3. **Execute** every notebook listed in ``_toc.yml`` with papermill into the staging folder,
-   one process per chapter (``jobs`` at a time), injecting the parameters ``year``,
-   ``comparison_years``, ``data_path`` and ``min_base``. The injected cell is tagged
-   ``remove-cell`` and papermill's timing metadata is stripped.
-4. **Render** with ``jupyter-book build --all -W -n --keep-going`` into a temporary folder.
-5. **Move** the finished HTML to ``_build/html/<year>/``. Until this last step the previous
-   HTML is not touched, so a failed build leaves the last good book in place.
+3. **Stage**: copy the book's sources that are not notebooks (``_config.yml``, ``_toc.yml``,
+   the Markdown pages, images) into ``_build/stage/<year>/``, and set the edition's title and
+   the banner: which edition this is, links to the other built editions and, when the data
+   file's sidecar says ``synthetic: true``, the synthetic-data notice.
+4. **Execute** every notebook listed in ``_toc.yml`` with papermill, one process per chapter
+   (``jobs`` at a time), injecting the parameters ``year``, ``comparison_years``,
+   ``data_path`` and ``min_base``. The injected cell is tagged ``remove-cell`` and
+   papermill's timing metadata is stripped. A chapter whose inputs are unchanged (same
+   notebook, parameters, data, ``data/`` folder, package sources; see :mod:`barometer.cache`)
+   is not executed: its earlier run is copied from ``_build/cache/``.
+5. **Render** with ``jupyter-book build --all -W -n --keep-going`` into a temporary folder —
+   unless the staged book is byte for byte the one the current HTML was rendered from
+   (the hash is stored in ``<html>/.barometer-render.sha256``); then rendering is skipped.
+6. **Move** the finished HTML to ``_build/html/<year>/`` and refresh
+   ``_build/html/index.html`` (the list of built editions; it opens the newest). Until this
+   step the previous HTML is not touched, so a failed build leaves the last good book in
+   place, and no other edition's folder is ever touched.
 
 Any failure raises :class:`BuildError` with a message naming the chapter and the cell.
 """
@@ -36,6 +46,7 @@ from typing import Callable
 import yaml
 
 from barometer import paths
+from barometer.cache import ChapterCache, chapter_key, data_hash, source_hash, tree_hash
 
 __all__ = [
     "BuildError",
@@ -45,6 +56,10 @@ __all__ = [
     "DEFAULT_MIN_BASE",
     "SYNTHETIC_NOTICE",
     "build",
+    "built_editions",
+    "edition_banner",
+    "write_editions_index",
+    "RENDER_STAMP",
     "toc_documents",
     "toc_notebooks",
     "is_synthetic",
@@ -188,17 +203,26 @@ def validate_data(data_file: Path, year: int) -> None:
 
 
 def default_comparison_years(year: int, editions_file: Path | None = None) -> list[int]:
-    """Every earlier edition listed in ``data/editions.yaml`` (for 2025: ``[2021]``).
+    """Every earlier edition in the editions file that has a respondent file in ``data/``
+    (for 2025: ``[2021]``; for 2021: ``[]``)."""
+    from barometer.editions import editions_file as _current, load_editions
 
-    Chapters drop comparison years that have no respondent file (``Edition.open``).
-    """
-    editions_file = Path(editions_file) if editions_file is not None else paths.EDITIONS
-    editions = yaml.safe_load(editions_file.read_text(encoding="utf-8")) or {}
-    return sorted(int(y) for y in editions if int(y) < int(year))
+    entries = load_editions(Path(editions_file) if editions_file is not None else _current())
+    years = []
+    for y in sorted(entries):
+        if y >= int(year):
+            continue
+        try:
+            paths.respondent_file(y)
+        except FileNotFoundError:
+            continue
+        years.append(y)
+    return years
 
 
 # --------------------------------------------------------------------------- staging
-def _stage_sources(project: Path, stage: Path, year: int, synthetic: bool) -> None:
+def _stage_sources(project: Path, stage: Path, year: int, synthetic: bool,
+                   others: list[int] | tuple[int, ...] = (), label: str = "") -> None:
     """Copy the non-notebook sources of the book into ``stage`` (emptied first)."""
     if stage.exists():
         shutil.rmtree(stage)
@@ -211,6 +235,7 @@ def _stage_sources(project: Path, stage: Path, year: int, synthetic: bool) -> No
             (stage / md.relative_to(project)).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(md, stage / md.relative_to(project))
     # Images and other assets next to the pages (e.g. chapters/img/x.png) and asset folders.
+    # The chapters' own _figures/ and _downloads/ are build products: they come from the run.
     for doc_dir in {(project / doc).parent for doc in toc_documents(project / "_toc.yml")}:
         for f in doc_dir.rglob("*"):
             rel = f.relative_to(project)
@@ -220,22 +245,111 @@ def _stage_sources(project: Path, stage: Path, year: int, synthetic: bool) -> No
     for name in _ASSET_DIRS:
         if (project / name).is_dir():
             shutil.copytree(project / name, stage / name, dirs_exist_ok=True)
-    _edition_config(stage / "_config.yml", year, synthetic)
+    _edition_config(stage / "_config.yml", year, synthetic, others=others, label=label)
 
 
 def _ignored(rel: Path) -> bool:
-    return any(part.startswith(".") or part in {"_build", "venv"} for part in rel.parts)
+    return any(part.startswith(".") or part in _GENERATED_DIRS for part in rel.parts)
 
 
-def _edition_config(config_path: Path, year: int, synthetic: bool) -> None:
-    """Set the edition's year in the title and the synthetic-data banner in a staged config."""
+#: Folders that are build products, never book sources.
+_GENERATED_DIRS = {"_build", "venv", "_figures", "_downloads"}
+
+#: Script that makes the edition links of the banner work on every page (their targets are
+#: relative to the edition's root; Sphinx gives each page's root as data-content_root).
+EDITIONS_JS = """\
+// Written by barometer.build: edition links in the banner are relative to the book's root.
+document.addEventListener("DOMContentLoaded", function () {
+  var root = document.documentElement.getAttribute("data-content_root") || "";
+  document.querySelectorAll("a[data-edition-href]").forEach(function (a) {
+    a.setAttribute("href", root + a.getAttribute("data-edition-href"));
+  });
+});
+"""
+_EDITIONS_JS_NAME = "barometer-editions.js"
+
+
+def edition_banner(year: int, synthetic: bool, others: list[int] | tuple[int, ...] = (),
+                   label: str = "") -> str:
+    """HTML of the banner on every page: the edition shown, links to the other editions,
+    and the synthetic-data notice when the data are synthetic."""
+    def link(href: str, text: str) -> str:
+        return f'<a href="{href}" data-edition-href="{href}">{text}</a>'
+
+    parts = [f"<strong>Editie {int(year)}</strong>" + (f" ({label})" if label else "")]
+    if others:
+        parts.append("andere edities: " + ", ".join(
+            link(f"../{int(y)}/index.html", str(int(y))) for y in sorted(others)))
+    parts.append(link("../index.html#edities", "alle edities"))
+    banner = " · ".join(parts)
+    if synthetic:
+        banner += " — " + SYNTHETIC_NOTICE
+    return banner
+
+
+def _edition_config(config_path: Path, year: int, synthetic: bool,
+                    others: list[int] | tuple[int, ...] = (), label: str = "") -> None:
+    """Set the edition's year in the title, and the banner (edition, links to the other
+    editions, the synthetic-data notice when applicable) in a staged config."""
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     title = str(config.get("title", ""))
     config["title"] = re.sub(r"\b(19|20)\d\d\b", str(year), title) if title else title
-    config.setdefault("html", {})["announcement"] = SYNTHETIC_NOTICE if synthetic else ""
+    config.setdefault("html", {})["announcement"] = edition_banner(year, synthetic, others, label)
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {}) 
+    js = list(sphinx_config.get("html_js_files") or [])
+    if _EDITIONS_JS_NAME not in js:
+        js.append(_EDITIONS_JS_NAME)
+    sphinx_config["html_js_files"] = js
+    static = config_path.parent / "_static"
+    static.mkdir(exist_ok=True)
+    (static / _EDITIONS_JS_NAME).write_text(EDITIONS_JS, encoding="utf-8")
     config_path.write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
+
+
+def built_editions(html_root: Path) -> list[int]:
+    """Years with a finished book under ``html_root`` (``<year>/index.html``)."""
+    html_root = Path(html_root)
+    if not html_root.is_dir():
+        return []
+    return sorted(int(p.name) for p in html_root.iterdir()
+                  if re.fullmatch(r"\d{4}", p.name) and (p / "index.html").is_file())
+
+
+def write_editions_index(html_root: Path, labels: dict[int, str] | None = None) -> Path | None:
+    """Write ``html_root/index.html``: the built editions, newest first; opening it without
+    ``#edities`` goes straight to the newest edition. Touches no edition folder."""
+    years = built_editions(html_root)
+    if not years:
+        return None
+    labels = labels or {}
+    newest = years[-1]
+    items = "\n".join(
+        f'    <li><a href="{y}/index.html">{labels.get(y) or f"Editie {y}"}</a></li>'
+        for y in reversed(years))
+    page = f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8">
+  <title>Innovatie Barometer Overheid – edities</title>
+  <script>if (!window.location.hash) {{ window.location.replace("{newest}/index.html"); }}</script>
+</head>
+<body>
+  <h1 id="edities">Innovatie Barometer Overheid – edities</h1>
+  <p>De nieuwste editie is <a href="{newest}/index.html">{newest}</a>. Alle gebouwde edities:</p>
+  <ul>
+{items}
+  </ul>
+</body>
+</html>
+"""
+    target = Path(html_root) / "index.html"
+    if not target.is_file() or target.read_text(encoding="utf-8") != page:
+        tmp = target.with_name(f".index.html.{os.getpid()}")
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, target)
+    return target
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -358,36 +472,67 @@ def execute_chapters(
     jobs: int = 2,
     echo: Callable[[str], None] = print,
     timeout: int = CELL_TIMEOUT,
+    cache: "ChapterCache | None" = None,
+    keys: dict[str, str] | None = None,
 ) -> list[ChapterFailure]:
     """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
 
     Each chapter runs in its own process; a line is printed when a chapter starts and when
     it ends. Returns the failures (empty when every chapter ran).
+
+    With a ``cache`` (:class:`barometer.cache.ChapterCache`) and a cache key per chapter
+    (``keys``, by posix path), a chapter whose key is stored is copied from the cache
+    instead of executed; the others run in a fresh folder of the cache (the kernel's cwd,
+    so ``_figures/`` and ``_downloads/`` are the chapter's own), are stored under their key
+    when they succeed, and are then copied into ``stage``.
     """
     failures: list[ChapterFailure] = []
     n = len(notebooks)
+    keys = keys or {}
+    done = 0
+    todo: list[Path] = []
+    for nb in notebooks:
+        chapter = nb.as_posix()
+        entry = cache.lookup(chapter, keys[chapter]) if cache is not None and chapter in keys else None
+        if entry is None:
+            todo.append(nb)
+            continue
+        cache.restore(entry, stage / nb)
+        cache.touch(entry)
+        done += 1
+        echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
+    if not todo:
+        return failures
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, n or 1)), mp_context=ctx) as pool:
+    with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx) as pool:
         futures = {}
-        for i, nb in enumerate(notebooks):
-            out = stage / nb
-            out.parent.mkdir(parents=True, exist_ok=True)
+        for i, nb in enumerate(todo):
+            chapter = nb.as_posix()
+            final = stage / nb
+            final.parent.mkdir(parents=True, exist_ok=True)
+            if cache is not None and chapter in keys:
+                work = cache.workdir(chapter)
+                out, cwd = work / cache.NOTEBOOK, work
+            else:
+                work, out, cwd = None, final, final.parent
             fut = pool.submit(
-                _execute_one, str(project / nb), str(out), parameters, str(out.parent),
-                nb.as_posix(), i, timeout,
+                _execute_one, str(project / nb), str(out), parameters, str(cwd),
+                chapter, i, timeout,
             )
-            futures[fut] = nb.as_posix()
-        echo(f"Executing {n} chapter(s) with papermill, {jobs} at a time: "
-             + ", ".join(futures.values()))
-        done = 0
+            futures[fut] = (nb, work)
+        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time: "
+             + ", ".join(nb.as_posix() for nb, _ in futures.values()))
         for fut in cf.as_completed(futures):
             done += 1
-            chapter = futures[fut]
+            nb, work = futures[fut]
+            chapter = nb.as_posix()
             try:
                 result = fut.result()
             except Exception as exc:  # noqa: BLE001 - a crashed worker process
                 failures.append(ChapterFailure(chapter, "kernel", type(exc).__name__, str(exc)))
                 echo(f"[{done}/{n}] FAILED {chapter}: worker crashed ({exc})")
+                if work is not None:
+                    shutil.rmtree(work, ignore_errors=True)
                 continue
             if result["failure"]:
                 failure = ChapterFailure(**result["failure"])
@@ -395,7 +540,14 @@ def execute_chapters(
                 where = f"cell {failure.cell_index}" if failure.kind == "cell" else "kernel"
                 echo(f"[{done}/{n}] FAILED {chapter} at {where} "
                      f"after {result['seconds']:.1f} s: {failure.ename}")
+                if work is not None:  # keep the failed run in the stage for inspection
+                    if (work / cache.NOTEBOOK).is_file():
+                        shutil.copyfile(work / cache.NOTEBOOK, stage / nb)
+                    shutil.rmtree(work, ignore_errors=True)
             else:
+                if work is not None:
+                    entry = cache.store(chapter, keys[chapter], work)
+                    cache.restore(entry, stage / nb)
                 echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
     return failures
 
@@ -467,6 +619,39 @@ def _move_into_place(html: Path, target: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the build
+#: File in the finished HTML folder with the hash of the staged book it was rendered from.
+RENDER_STAMP = ".barometer-render.sha256"
+_STAGE_EXCLUDE = ("jupyter-book.log",)
+
+
+def _render_digest(stage: Path, source_digest: str) -> str:
+    """Hash of everything Jupyter Book reads (the staged book) and of the code/versions."""
+    import hashlib
+
+    return hashlib.sha256(
+        (tree_hash(stage, exclude=_STAGE_EXCLUDE) + source_digest).encode()
+    ).hexdigest()
+
+
+def _check_edition(year: int, editions: Path) -> dict:
+    from barometer.editions import EditionsError, edition_entry
+
+    try:
+        return edition_entry(year, editions)
+    except EditionsError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _comparison_data(years: list[int]) -> list[Path]:
+    found = []
+    for y in years:
+        try:
+            found.append(paths.respondent_file(y).resolve())
+        except FileNotFoundError:
+            continue
+    return found
+
+
 def build(
     year: int = DEFAULT_YEAR,
     data: Path | None = None,
@@ -476,27 +661,42 @@ def build(
     min_base: int = DEFAULT_MIN_BASE,
     project: Path | None = None,
     echo: Callable[[str], None] = print,
+    editions: Path | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    force_render: bool = False,
 ) -> Path:
     """Build the HTML book of one edition.
 
     Parameters
     ----------
     year : int
-        Measurement year of the edition.
+        Measurement year of the edition; it needs an entry in the editions file.
     data : Path, optional
         Respondent file; defaults to the shipped file :func:`barometer.paths.respondent_file`.
     out : Path, optional
-        Where the finished HTML goes; defaults to ``<project>/_build/html/<year>``.
+        Where the finished HTML goes; defaults to ``<project>/_build/html/<year>``. The
+        parent folder gets an ``index.html`` that lists the built editions.
     jobs : int
         Number of chapters executed at the same time (one process each).
     comparison_years : list of int, optional
-        Earlier years the chapters compare with; defaults to every earlier edition.
+        Earlier years the chapters compare with; defaults to every earlier edition in the
+        editions file (chapters drop years without a respondent file in ``data/``).
     min_base : int
         Smallest group shown with a figure (the report's rule: no figure below 5).
     project : Path, optional
         Folder holding ``_config.yml``, ``_toc.yml`` and the pages; defaults to the repository.
     echo : callable
         Where progress lines go.
+    editions : Path, optional
+        Editions file to use instead of ``data/editions.yaml`` (or ``$BAROMETER_EDITIONS``);
+        it is passed to the chapters' kernels through ``BAROMETER_EDITIONS``.
+    cache_dir : Path, optional
+        Cache of executed chapters; defaults to ``<project>/_build/cache``.
+    use_cache : bool
+        False executes every chapter and renders again (the cache is still refreshed).
+    force_render : bool
+        Render even when the staged book equals the one the HTML was rendered from.
 
     Returns
     -------
@@ -506,22 +706,51 @@ def build(
     Raises
     ------
     BuildError
-        If the data do not validate, a chapter fails, or Jupyter Book reports a warning or
-        error. The HTML at ``out`` is then left as it was.
+        If the year has no entry in the editions file, the data do not validate, a chapter
+        fails, or Jupyter Book reports a warning or error. The HTML at ``out`` is then left
+        as it was.
     """
+    from barometer.editions import ENV_VAR, editions_file, load_editions
+
     started = time.monotonic()
+    previous_env = os.environ.get(ENV_VAR)
+    if editions is not None:
+        editions = Path(editions).resolve()
+        if not editions.is_file():
+            raise BuildError(f"Editions file {editions} does not exist.")
+        os.environ[ENV_VAR] = str(editions)  # read by the loader here and in every kernel
+    try:
+        return _build(year, data, out, jobs, comparison_years, min_base, project, echo,
+                      editions_file(), cache_dir, use_cache, force_render, started, load_editions)
+    finally:
+        if editions is not None:
+            if previous_env is None:
+                os.environ.pop(ENV_VAR, None)
+            else:
+                os.environ[ENV_VAR] = previous_env
+
+
+def _build(year, data, out, jobs, comparison_years, min_base, project, echo, editions,
+           cache_dir, use_cache, force_render, started, load_editions) -> Path:
     project = Path(project).resolve() if project is not None else paths.ROOT
-    data = Path(data).resolve() if data is not None else paths.respondent_file(year).resolve()
-    build_dir = project / "_build"
-    stage = build_dir / "stage" / str(year)
-    out = Path(out).resolve() if out is not None else build_dir / "html" / str(year)
-    if comparison_years is None:
-        comparison_years = default_comparison_years(year)
     for name in _CONFIG_FILES:
         if not (project / name).is_file():
             raise BuildError(f"{project / name} is missing: it is the book's configuration.")
+    entry = _check_edition(year, editions)
+    if data is None:
+        try:
+            data = paths.respondent_file(year)
+        except FileNotFoundError as exc:
+            raise BuildError(f"{exc} Pass the file with --data PATH.") from None
+    data = Path(data).resolve()
+    build_dir = project / "_build"
+    stage = build_dir / "stage" / str(year)
+    out = Path(out).resolve() if out is not None else build_dir / "html" / str(year)
+    cache = ChapterCache(Path(cache_dir) if cache_dir is not None else build_dir / "cache")
+    if comparison_years is None:
+        comparison_years = default_comparison_years(year, editions)
 
-    echo(f"Edition {year}: data {data}")
+    echo(f"Edition {year}: data {data} (editions: {editions})")
     if not data.is_file():
         raise BuildError(f"Respondent file {data} does not exist.")
     synthetic = is_synthetic(data)
@@ -529,7 +758,9 @@ def build(
     echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 
-    _stage_sources(project, stage, year, synthetic)
+    others = [y for y in built_editions(out.parent) if y != int(year)]
+    label = str(entry.get("period") and f"meting over {entry['period']}" or "")
+    _stage_sources(project, stage, year, synthetic, others=others, label=label)
     notebooks = toc_notebooks(project)
     parameters = {
         "year": int(year),
@@ -537,7 +768,18 @@ def build(
         "data_path": str(data),
         "min_base": int(min_base),
     }
-    failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo)
+    src_digest = source_hash()
+    data_digest = data_hash([data, *_comparison_data(parameters["comparison_years"])],
+                            editions=editions)
+    keys = {nb.as_posix(): chapter_key(project / nb, parameters, data_digest, src_digest)
+            for nb in notebooks}
+    if not use_cache:  # execute everything again; the fresh runs replace the stored ones
+        for chapter, key in keys.items():
+            old = cache.lookup(chapter, key)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+    failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
+                                cache=cache, keys=keys)
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
@@ -545,17 +787,26 @@ def build(
             + f"\nExecuted notebooks (with the error) are in {stage}."
         )
 
-    # Render next to the target, so that the final move is a rename on one file system.
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f".{out.name}.render-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    try:
-        html = _render(stage, tmp, echo)
-        _move_into_place(html, out)
-    except BuildError as exc:
-        raise BuildError(f"{exc}\nThe HTML in {out} was not changed.") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    echo(f"Built edition {year} in {time.monotonic() - started:.0f} s: {out / 'index.html'}")
+    digest = _render_digest(stage, src_digest)
+    stamp = out / RENDER_STAMP
+    labels = {y: str(e.get("label", "")) for y, e in load_editions(editions).items()}
+    if (use_cache and not force_render and (out / "index.html").is_file() and stamp.is_file()
+            and stamp.read_text(encoding="utf-8").strip() == digest):
+        echo(f"Rendering skipped: the staged book equals the one {out} was rendered from")
+    else:
+        # Render next to the target, so that the final move is a rename on one file system.
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.parent / f".{out.name}.render-{os.getpid()}"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        try:
+            html = _render(stage, tmp, echo)
+            (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
+            _move_into_place(html, out)
+        except BuildError as exc:
+            raise BuildError(f"{exc}\nThe HTML in {out} was not changed.") from None
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    write_editions_index(out.parent, labels)
+    echo(f"Built edition {year} in {time.monotonic() - started:.1f} s: {out / 'index.html'}")
     return out

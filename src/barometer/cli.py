@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the data, execute every chapter, render the book (default: 2025)",
         description="Validate the respondent file, execute every chapter in _toc.yml with "
         "papermill, render with jupyter-book (warnings are errors) and move the HTML into "
-        "place. A failed build leaves the previous HTML untouched.",
+        "place. A failed build leaves the previous HTML untouched. Chapters whose inputs "
+        "did not change are taken from the cache (_build/cache); a new year needs an entry "
+        "in the editions file.",
     )
     b.add_argument("--year", type=int, default=_build.DEFAULT_YEAR,
                    help="measurement year of the edition (default: %(default)s)")
@@ -48,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="comparison year (repeatable; default: every earlier edition)")
     b.add_argument("--min-base", type=int, default=_build.DEFAULT_MIN_BASE,
                    help="smallest group shown with a figure (default: %(default)s)")
+    b.add_argument("--editions", type=Path, default=None,
+                   help="editions file to use instead of data/editions.yaml "
+                        "(default: $BAROMETER_EDITIONS if set)")
+    b.add_argument("--cache-dir", type=Path, default=None,
+                   help="cache of executed chapters (default: _build/cache)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="execute every chapter and render again, even if nothing changed")
     b.add_argument("--project", type=Path, default=None, help=argparse.SUPPRESS)
 
     e = sub.add_parser(
@@ -93,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             _build.build(
                 year=args.year, data=args.data, out=args.out, jobs=args.jobs,
                 comparison_years=args.compare, min_base=args.min_base, project=args.project,
+                editions=args.editions, cache_dir=args.cache_dir, use_cache=not args.no_cache,
             )
         except (_build.BuildError, FileNotFoundError) as exc:
             print(f"\nBUILD FAILED\n{exc}", file=sys.stderr)
