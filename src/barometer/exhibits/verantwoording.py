@@ -1,0 +1,503 @@
+"""Exhibits of the chapter *Verantwoording* (methods).
+
+The survey and its response (``data/editions.yaml``), the codebook (``data/codebook.yaml``
+via :mod:`barometer.codebook`), the scales and clusters with their reliability and loadings
+(:mod:`barometer.scales`), the logistic regressions (:mod:`barometer.models`), the synthetic
+data (the sidecar of the respondent file), how many published numbers the data reproduce
+(:func:`barometer.published.check_figures`), the report's claims
+(:func:`barometer.claims.evaluate_claims`), the registers of assumptions and conflicts
+(``data/registers/``) and the Danish comparison figures (``data/external/denmark.csv``).
+
+Every function takes an :class:`~barometer.edition.Edition`; tables are
+:class:`~barometer.exhibit.TableExhibit` objects, key figures are glued as Dutch strings.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer import formatting as fmt
+from barometer import paths
+from barometer.claims import evaluate_claims
+from barometer.codebook import load_codebook
+from barometer.edition import edition_metadata
+from barometer.exhibit import TableExhibit
+from barometer.exhibits._gedeeld_methode import (
+    Notice,
+    cached,
+    data_sentence,
+    glue_all,
+    join_nl,
+    register,
+    years_text,
+)
+from barometer.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
+from barometer.published import check_figures, read_figures
+from barometer.scales import reliability
+from barometer.statistics import frequencies
+
+__all__ = [
+    "SLUG",
+    "SCALES",
+    "TYPE_LABELS",
+    "published_check",
+    "claims",
+    "kerncijfers",
+    "tabel_codeboek",
+    "tabel_afgeleid",
+    "tabel_betrouwbaarheid",
+    "tabel_ladingen",
+    "tabel_clusters",
+    "tabel_modellen",
+    "tabel_gepubliceerd",
+    "tabel_afwijkingen",
+    "tabel_claims",
+    "tabel_aannames",
+    "tabel_conflicten",
+    "tabel_denemarken",
+]
+
+SLUG = "verantwoording"
+#: Derived scales whose reliability the report discusses.
+SCALES: tuple[str, ...] = ("climate_scale", "conditions_scale", "human_capital")
+#: Dutch names of the codebook's question types.
+TYPE_LABELS = {"id": "identificatie", "single": "enkele keuze", "yesno": "ja/nee",
+               "multiple": "meer antwoorden mogelijk", "likert": "schaal 1–5", "derived": "afgeleid"}
+_STATUS = {"ok": "gelijk", "mismatch": "afwijkend", "conflict": "conflict (verklaard)",
+           "not_computable": "niet berekenbaar"}
+
+
+def _years(ed) -> list[int]:
+    return sorted(ed.frames)
+
+
+# ----------------------------------------------------------------------------- analyses
+def published_check(ed) -> pd.DataFrame:
+    """:func:`barometer.published.check_figures` over the edition's years (cached per edition).
+
+    Returns
+    -------
+    DataFrame
+        The published rows of the edition's and comparison years with ``computed``,
+        ``shown``, ``ok`` and ``status`` (see :func:`barometer.published.check_figures`).
+    """
+    return cached(ed, "published-check",
+                  lambda: check_figures(ed.all_years, read_figures(), years=_years(ed)))
+
+
+def claims(ed) -> pd.DataFrame:
+    """:func:`barometer.claims.evaluate_claims` for the edition (cached per edition).
+
+    The comparison year is the most recent earlier measurement; without one, claims about a
+    difference between years cannot be tested (``holds`` is ``<NA>``).
+    """
+    comp = ed.previous_year if ed.previous_year is not None else ed.year
+    return cached(ed, "claims", lambda: evaluate_claims(ed.frames, year=ed.year, comparison_year=comp))
+
+
+# ----------------------------------------------------------------------------- key figures
+def kerncijfers(ed) -> dict[str, str]:
+    """Glue the chapter's figures and return them.
+
+    Glued keys
+    ----------
+    Survey: ``jaar``, ``periode``, ``veldwerk``, ``respons``, ``n``, ``metingen``.
+    Codebook: ``n_vragen``, ``n_kolommen``, ``n_afgeleid``.
+    Clusters: ``grens_krachtig``, ``grens_beperkt``.
+    Synthetic data: ``databron``, ``generator``, ``generator_versie``, ``seed``, ``solver``,
+    ``solver_versie``, ``doelen_hash``.
+    Published numbers: ``pub_totaal``, ``pub_gelijk``, ``pub_conflict``, ``pub_afwijkend``,
+    ``pub_niet_berekenbaar``, ``pub_berekenbaar``, ``pub_zin``.
+    Claims: ``claims_totaal``, ``claims_getoetst``, ``claims_houdt``, ``claims_niet``,
+    ``claims_zonder_toets``, ``claims_niet_lijst`` (ids of the claims that do not hold, or "geen").
+    Registers: ``n_aannames``, ``n_conflicten``. Denmark: ``dk_cijfers``, ``dk_bronnen``.
+    """
+    cb = load_codebook()
+    meta = ed.meta
+    prov = ed.provenance
+    th = cb.derived("climate_cluster").thresholds
+    chk = published_check(ed)
+    st = chk["status"].value_counts()
+    n_pub = int(len(chk))
+    n_ok = int(st.get("ok", 0))
+    n_computable = n_pub - int(st.get("not_computable", 0))
+    if n_pub:
+        pub_zin = (f"Van de {fmt.num(n_computable)} gepubliceerde cijfers over {years_text(_years(ed))} die uit een "
+                   f"respondentbestand te berekenen zijn, komen er {fmt.num(n_ok)} na afronding precies terug.")
+    else:
+        pub_zin = f"Voor de meting van {ed.year} zijn geen gepubliceerde cijfers vastgelegd om mee te vergelijken."
+    cl = claims(ed)
+    tested = cl["holds"].notna()
+    dk = pd.read_csv(paths.EXTERNAL / "denmark.csv")
+    out = {
+        "jaar": str(ed.year),
+        "periode": str(meta.get("period", "")),
+        "veldwerk": str(meta.get("fieldwork", "")),
+        "respons": fmt.pct(meta["response_rate"]) if meta.get("response_rate") is not None else "onbekend",
+        "n": fmt.num(len(ed.df)),
+        "metingen": years_text(_years(ed)),
+        "n_vragen": fmt.num(sum(1 for v in cb.variables.values() if v.type != "id")),
+        "n_kolommen": fmt.num(len(cb.columns())),
+        "n_afgeleid": fmt.num(len(cb.derived_variables)),
+        "grens_krachtig": fmt.dec(th.get("strong_min"), 1),
+        "grens_beperkt": fmt.dec(th.get("limited_below"), 1),
+        "databron": data_sentence(ed),
+        "generator": str(prov.get("generator", "onbekend")),
+        "generator_versie": str(prov.get("generator_version", "onbekend")),
+        "seed": str(prov.get("seed", "onbekend")),
+        "solver": str(prov.get("solver", "onbekend")),
+        "solver_versie": str(prov.get("solver_version", "onbekend")),
+        "doelen_hash": str(prov.get("targets_sha256", "onbekend"))[:12],
+        "pub_totaal": fmt.num(n_pub),
+        "pub_gelijk": fmt.num(n_ok),
+        "pub_conflict": fmt.num(int(st.get("conflict", 0))),
+        "pub_afwijkend": fmt.num(int(st.get("mismatch", 0))),
+        "pub_niet_berekenbaar": fmt.num(int(st.get("not_computable", 0))),
+        "pub_berekenbaar": fmt.num(n_computable),
+        "pub_zin": pub_zin,
+        "claims_totaal": fmt.num(len(cl)),
+        "claims_getoetst": fmt.num(int(tested.sum())),
+        "claims_houdt": fmt.num(int(cl.loc[tested, "holds"].astype(bool).sum())),
+        "claims_niet": fmt.num(int((~cl.loc[tested, "holds"].astype(bool)).sum())),
+        "claims_zonder_toets": fmt.num(int((~tested).sum())),
+        "claims_niet_lijst": (join_nl(list(cl.loc[tested & ~cl["holds"].fillna(True).astype(bool), "claim_id"].astype(str)))
+                              or "geen"),
+        "n_aannames": fmt.num(len(register("assumptions"))),
+        "n_conflicten": fmt.num(len(register("conflicts"))),
+        "dk_cijfers": fmt.num(len(dk)),
+        "dk_bronnen": fmt.num(dk["source_url"].nunique()),
+    }
+    return glue_all(out)
+
+
+# ----------------------------------------------------------------------------- codebook
+def tabel_codeboek(ed) -> TableExhibit:
+    """The codebook as a table: variable, question, type, who was asked, years.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-codeboek``; one row per question (identification columns
+        left out); items of a battery are counted, not listed.
+    """
+    cb = load_codebook()
+    rows = []
+    for v in cb.variables.values():
+        if v.type == "id" or v.name == cb.year_column:
+            continue
+        rows.append({"Variabele": v.name, "Vraag": v.question,
+                     "Type": TYPE_LABELS.get(v.type, v.type) + (f" ({len(v.items)} items)" if v.items else ""),
+                     "Gesteld aan": cb.routings[v.routing].label, "Gemeten in": years_text(v.years)})
+    frame = pd.DataFrame(rows)
+    asked = [y for y in _years(ed)]
+    return TableExhibit(
+        name=f"tbl-{SLUG}-codeboek",
+        caption=f"Codeboek: de vragen van de barometer ({years_text(cb.years)})",
+        frame=frame,
+        notes=[f"Bron: data/codebook.yaml (versie {cb.meta.get('version', '?')}). Vraagformuleringen zijn een "
+               "eigen parafrase van de beschrijvingen in het rapport. Deze editie gebruikt de metingen van "
+               f"{years_text(asked)}."],
+        data=frame,
+    )
+
+
+def tabel_afgeleid(ed) -> TableExhibit:
+    """Derived variables (spectrum, scales, clusters) with their definitions."""
+    cb = load_codebook()
+    rows = [{"Variabele": d.name, "Omschrijving": d.label, "Definitie": d.definition,
+             "Aannames": ", ".join(d.assumptions) or "-"} for d in cb.derived_variables.values()]
+    frame = pd.DataFrame(rows)
+    return TableExhibit(name=f"tbl-{SLUG}-afgeleid", caption="Afgeleide variabelen en hun definitie",
+                        frame=frame, notes=["Bron: data/codebook.yaml; de aannames staan in het register hieronder."],
+                        data=frame)
+
+
+# ----------------------------------------------------------------------------- scales
+def _reliabilities(ed) -> pd.DataFrame:
+    def compute():
+        cb = load_codebook()
+        rows = []
+        for scale in SCALES:
+            for y in _years(ed):
+                if not cb.is_asked(scale, y):
+                    continue
+                r = reliability(ed.frames[y], scale, y, cb)
+                rows.append({"scale": scale, "label": cb.derived(scale).label, "year": y,
+                             "items": len(cb.derived(scale).items), "n": r.n, "alpha": r.alpha,
+                             "explained": 100 * r.explained, "min_loading": float(r.items["loading"].min())})
+        return pd.DataFrame(rows)
+
+    return cached(ed, "reliabilities", compute)
+
+
+def tabel_betrouwbaarheid(ed) -> TableExhibit:
+    """Cronbach's alpha, explained variance and lowest loading per scale and year.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-betrouwbaarheid``; data: ``scale``, ``label``, ``year``,
+        ``items``, ``n`` (complete cases), ``alpha``, ``explained`` (% variance of the first
+        component), ``min_loading``.
+    """
+    from barometer.claims import MIN_RELIABILITY
+
+    r = _reliabilities(ed)
+    frame = pd.DataFrame({
+        "Schaal": r["label"], "Meting": r["year"].astype(str), "Items": r["items"].map(fmt.num),
+        "n": r["n"].map(fmt.num), "Cronbachs alfa": r["alpha"].map(fmt.dec),
+        "Verklaarde variantie": r["explained"].map(fmt.pct), "Laagste lading": r["min_loading"].map(fmt.dec),
+        "Betrouwbaar": ["ja" if a >= MIN_RELIABILITY else "nee" for a in r["alpha"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-betrouwbaarheid",
+        caption=f"Betrouwbaarheid van de schalen ({years_text(_years(ed))})",
+        frame=frame,
+        notes=[f"Betrouwbaar: Cronbachs alfa van minstens {fmt.dec(MIN_RELIABILITY, 1)}. Verklaarde variantie en "
+               "ladingen: eerste hoofdcomponent van de items. Alleen organisaties die alle items van een schaal "
+               "beantwoordden."],
+        data=r,
+    )
+
+
+def tabel_ladingen(ed) -> TableExhibit:
+    """Items of each scale in the edition's year: loading, item-rest correlation, alpha without the item."""
+    cb = load_codebook()
+    parts = []
+    for scale in SCALES:
+        if not cb.is_asked(scale, ed.year):
+            continue
+        r = reliability(ed.df, scale, ed.year, cb)
+        parts.append(r.items.assign(scale=scale, scale_label=cb.derived(scale).label))
+    d = pd.concat(parts, ignore_index=True)
+    frame = pd.DataFrame({
+        "Schaal": d["scale_label"], "Item": d["label"], "Lading": d["loading"].map(fmt.dec),
+        "Item-restcorrelatie": d["item_rest_r"].map(fmt.dec),
+        "Alfa zonder dit item": d["alpha_if_deleted"].map(fmt.dec),
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-ladingen", caption=f"Items van de schalen: ladingen en samenhang ({ed.year})",
+                        frame=frame, notes=["Ladingen op de eerste hoofdcomponent van de items van elke schaal."],
+                        data=d.assign(year=ed.year))
+
+
+def tabel_clusters(ed) -> TableExhibit:
+    """Climate clusters: the rule from the codebook and the share of organisations per year."""
+    cb = load_codebook()
+    f = frequencies(ed.all_years, "climate_cluster", years=_years(ed), codebook=cb)
+    th = cb.derived("climate_cluster").thresholds
+    rule = {1: f"schaalscore {fmt.dec(th.get('strong_min'), 1)} of hoger",
+            3: f"schaalscore lager dan {fmt.dec(th.get('limited_below'), 1)}",
+            2: "alle andere organisaties met een schaalscore"}
+    labels = cb.labels("climate_cluster")
+    frame = pd.DataFrame({"Groep": [labels[c] for c in labels], "Regel": [rule.get(c, "") for c in labels]})
+    for y in _years(ed):
+        fy = f[f["year"] == y].set_index("code")
+        frame[f"{y}"] = [fmt.pct(fy.loc[c, "pct"]) if c in fy.index else fmt.NOT_ASKED for c in labels]
+    n = f.groupby("year")["base"].max()
+    return TableExhibit(
+        name=f"tbl-{SLUG}-clusters",
+        caption=f"Indeling in drie groepen naar innovatieklimaat (% van de organisaties met een schaalscore; {years_text(_years(ed))})",
+        frame=frame,
+        notes=["Basis: " + "; ".join(f"{y}: n = {fmt.num(n[y])}" for y in n.index) + ". Grenzen: aanname A03."],
+        data=f,
+    )
+
+
+# ----------------------------------------------------------------------------- models
+def _predictors(names, categorical) -> str:
+    """``size_class, sector (referentie: Gemeente), ...``: predictor names with reference categories."""
+    cb = load_codebook()
+    out = []
+    for p in names:
+        if p in categorical:
+            ref = categorical[p]
+            out.append(f"{p} (referentie: {cb.labels_short(p).get(ref, cb.labels(p).get(ref, ref))})")
+        else:
+            out.append(p)
+    return ", ".join(out)
+
+
+def _fmt_stat(value, statistic: str, decimals) -> str:
+    """A published or computed number as the report prints it."""
+    d = 0 if decimals is None or pd.isna(decimals) else int(decimals)
+    if statistic in ("pct", "response_rate"):
+        return fmt.pct(value, d)
+    if statistic == "pp_diff":
+        return fmt.pp(value, d, signed=True)
+    if statistic in ("n", "count"):
+        return fmt.num(value)
+    return fmt.dec(value, d)
+
+
+def tabel_modellen(ed) -> TableExhibit | Notice:
+    """The report's logistic regressions as fitted on the edition's data.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-modellen``: outcome, predictors with reference categories, n,
+        n with the outcome, McFadden's pseudo R², p of the likelihood-ratio test.
+    """
+    cb = load_codebook()
+    specs = [("innovated", "Innovatie ingevoerd (ja)", INNOVATION_MODEL["predictors"], INNOVATION_MODEL["categorical"],
+              lambda: innovation_model(ed.df, ed.year, codebook=cb))]
+    for eff in EFFECT_OUTCOMES:
+        specs.append((eff, f"{cb.label(eff)}: {cb.labels(eff).get(1, 'positief')}", EFFECT_MODEL["predictors"],
+                      EFFECT_MODEL["categorical"], (lambda e=eff: effect_model(ed.df, e, ed.year, codebook=cb))))
+    rows, data = [], []
+    for outcome, label, preds, cats, fit in specs:
+        if not cb.is_asked(outcome, ed.year):
+            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
+                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-",
+                         "Opmerking": f"niet gevraagd in {ed.year}"})
+            continue
+        try:
+            res = fit()
+        except ModelError as exc:
+            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
+                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-", "Opmerking": str(exc)})
+            continue
+        dropped = "; ".join(f"{p}: {', '.join(cb.labels(p).get(k, str(k)) for k in lv)} weggelaten (n < 5)"
+                            for p, lv in res.dropped.items())
+        rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": fmt.num(res.n),
+                     "Met uitkomst": fmt.num(res.n_positive), "Pseudo-R²": fmt.dec(res.pseudo_r2),
+                     "p (LR-toets)": fmt.dec(res.llr_p, 3) if res.llr_p >= 0.001 else "< 0,001",
+                     "Opmerking": dropped or "-"})
+        data.append(res.table.assign(outcome=outcome, n=res.n, pseudo_r2=res.pseudo_r2))
+    return TableExhibit(
+        name=f"tbl-{SLUG}-modellen",
+        caption=f"Logistische regressies van het rapport, geschat op de gegevens van {ed.year}",
+        frame=pd.DataFrame(rows),
+        notes=["Logit (statsmodels), complete gevallen; odds ratio's met 95%-betrouwbaarheidsintervallen staan "
+               "in de hoofdstukken en in de download. Categorieën met minder dan vijf organisaties worden weggelaten."],
+        data=pd.concat(data, ignore_index=True) if data else None,
+    )
+
+
+# ----------------------------------------------------------------------------- published numbers
+def tabel_gepubliceerd(ed) -> TableExhibit:
+    """How many published numbers the data reproduce, per exhibit of the report."""
+    chk = published_check(ed)
+    t = (chk.assign(status=chk["status"].map(_STATUS)).groupby(["source", "status"]).size()
+         .unstack(fill_value=0).reindex(columns=list(_STATUS.values()), fill_value=0))
+    order = sorted(t.index, key=lambda s: (not str(s).startswith("Tabel"), not str(s).startswith("Figuur"), str(s)))
+    t = t.loc[order]
+    frame = pd.DataFrame({"Bron in het rapport": t.index.astype(str)})
+    frame["Cijfers"] = t.sum(axis=1).map(fmt.num).to_list()
+    for col in t.columns:
+        frame[col[:1].upper() + col[1:]] = t[col].map(fmt.num).to_list()
+    tot = t.sum()
+    frame.loc[len(frame)] = ["Totaal", fmt.num(int(tot.sum()))] + [fmt.num(int(v)) for v in tot]
+    return TableExhibit(
+        name=f"tbl-{SLUG}-gepubliceerd",
+        caption=f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",
+        frame=frame,
+        notes=["Gelijk: na afronding half naar boven hetzelfde als in het rapport (bij 'ongeveer' of 'meer dan': "
+               "binnen de genoemde marge). Conflict: het rapport spreekt zichzelf tegen; zie het register van "
+               "conflicten. Niet berekenbaar: vraagt gegevens die niet in een respondentbestand staan."],
+        data=chk,
+    )
+
+
+def tabel_afwijkingen(ed) -> TableExhibit | Notice:
+    """Published numbers that the data do not reproduce, with the conflict id and its resolution."""
+    chk = published_check(ed)
+    bad = chk[chk["status"].isin(["conflict", "mismatch"]) | (chk["conflict"].notna() & ~chk["ok"])]
+    if bad.empty:
+        return Notice("Alle berekenbare gepubliceerde cijfers komen na afronding terug; er zijn geen afwijkingen.")
+    reasons = {c["id"]: str(c.get("resolution", "")) for c in register("conflicts")}
+    frame = pd.DataFrame({
+        "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
+        "Rapport": [_fmt_stat(v, st, d) for v, st, d in zip(bad["value"], bad["statistic"], bad["decimals"])],
+        "Onze gegevens": [_fmt_stat(v, st, d) for v, st, d in zip(bad["computed"], bad["statistic"], bad["decimals"])],
+        "Conflict": bad["conflict"].fillna("-").astype(str),
+        "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"
+                        for c in bad["conflict"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-afwijkingen",
+        caption=f"Gepubliceerde cijfers die de gegevens niet reproduceren ({years_text(_years(ed))})",
+        frame=frame,
+        notes=["De toelichting komt uit het register van conflicten (data/registers/conflicts.yaml)."],
+        data=bad,
+    )
+
+
+def tabel_claims(ed) -> TableExhibit:
+    """The report's analytical claims, the test that checks each, and whether it holds."""
+    cl = claims(ed)
+    published = None
+    try:
+        from barometer.published import read_claims
+
+        published = read_claims().set_index("claim_id")
+    except FileNotFoundError:
+        pass
+
+    def holds(v) -> str:
+        return "niet getoetst" if pd.isna(v) else ("ja" if bool(v) else "nee")
+
+    frame = pd.DataFrame({
+        "Id": cl["claim_id"].astype(str),
+        "Bewering": cl["claim"].astype(str),
+        "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
+                 for c in cl["claim_id"]],
+        "Toetsresultaat": [s if s else (e or "-") for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
+        "Houdt stand": [holds(v) for v in cl["holds"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-claims",
+        caption=f"Beweringen van het rapport getoetst op de gegevens van {ed.year}",
+        frame=frame,
+        notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. 'Niet getoetst': er is "
+               "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
+               "De toetsen staan in barometer.claims en data/published/claims.csv."],
+        data=cl,
+    )
+
+
+# ----------------------------------------------------------------------------- registers
+def tabel_aannames(ed) -> TableExhibit:
+    """The assumptions register (data/registers/assumptions.yaml)."""
+    reg = register("assumptions")
+    frame = pd.DataFrame({
+        "Id": [a["id"] for a in reg], "Onderwerp": [a.get("topic", "") for a in reg],
+        "Aanname": [a.get("assumption", "") for a in reg], "Waarom": [a.get("why", "") for a in reg],
+        "Raakt": [", ".join(map(str, a.get("affects", []))) for a in reg],
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-aannames", caption="Register van aannames", frame=frame,
+                        notes=["Bron: data/registers/assumptions.yaml."], data=frame)
+
+
+def tabel_conflicten(ed) -> TableExhibit:
+    """The conflicts register (data/registers/conflicts.yaml), with the number of affected rows."""
+    reg = register("conflicts")
+    fig = read_figures()
+    expected = fig["conflict"].value_counts()
+    frame = pd.DataFrame({
+        "Id": [c["id"] for c in reg],
+        "Bronnen": [", ".join(map(str, c.get("sources", []))) for c in reg],
+        "Tegenstrijdigheid": [str(c.get("conflict", "")) for c in reg],
+        "Oplossing": [str(c.get("resolution", "")) for c in reg],
+        "Betrokken cijfers": [fmt.num(len(c.get("rows", []))) for c in reg],
+        "Verwacht afwijkend": [fmt.num(int(expected.get(c["id"], 0))) for c in reg],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-conflicten", caption="Register van tegenstrijdigheden in het gedrukte rapport", frame=frame,
+        notes=["Bron: data/registers/conflicts.yaml (omschrijvingen in het Engels, zoals in het register). "
+               "'Verwacht afwijkend': cijfers die door het conflict niet terug kunnen komen."],
+        data=frame)
+
+
+def tabel_denemarken(ed) -> TableExhibit:
+    """Sources of the Danish comparison figures (data/external/denmark.csv)."""
+    dk = pd.read_csv(paths.EXTERNAL / "denmark.csv")
+    g = dk.groupby("source_url", sort=False).agg(n=("ref_id", "size"), waves=("wave", lambda s: "; ".join(dict.fromkeys(s))),
+                                                 reliability=("reliability", lambda s: ", ".join(dict.fromkeys(s))))
+    rel = {"primary": "primair", "secondary": "secundair", "weak": "zwak", "unverified": "niet bevestigd"}
+    frame = pd.DataFrame({
+        "Bron": g.index.astype(str), "Cijfers": g["n"].map(fmt.num).to_list(), "Edities": g["waves"].to_list(),
+        "Betrouwbaarheid": [", ".join(rel.get(r.strip(), r.strip()) for r in v.split(",")) for v in g["reliability"]],
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-denemarken", caption="Bronnen van de Deense vergelijkingscijfers",
+                        frame=frame, notes=["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
+                                            "dat daar niet staat, wordt niet geschat."], data=dk)
