@@ -196,6 +196,15 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
             parts = [f"in de klasse {lower_first(labels[c])} {w}" for c, w in words.items()]
             sentence = f"Ten opzichte van {prev} is het aandeel {join_nl(parts)}."
     glue("zin_grootte_vergelijking", sentence)
+    # the report: large organisations innovate more often than small ones in every year, and
+    # every size class is lower than at the previous measurement
+    rows = data[data["group"] != total_label()]
+    ok = all(
+        sub.set_index("group")["pct"][max(labels)] > sub.set_index("group")["pct"][min(labels)]
+        for _, sub in rows.groupby("year"))
+    if prev is not None:
+        ok = ok and all(w == "gedaald" for w in words.values())
+    glue("claim_grootte_patroon", "houdt stand" if ok else "houdt geen stand")
 
     figure = fig.grouped_bars(data, x="klasse", y="shown", hue="year", order=order, hue_order=yrs,
                               ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
@@ -235,6 +244,8 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit:
     glue("n_uitvoering", fmt.num(uv.base_n))
     glue("richting_kerndep", direction(uv.value, kd.value, up="vaker", down="minder vaak",
                                        same="even vaak", decimals=0))
+    cur = data[data["year"] == ed.year].set_index("group")["pct"]
+    glue("claim_rijk", "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand")
 
     figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
                               hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
