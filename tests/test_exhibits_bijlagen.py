@@ -39,7 +39,7 @@ def cells(ed):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _in_tmp(tmp_path_factory, monkeypatch_module=None):
+def _in_tmp(tmp_path_factory):
     # Exhibits write their downloads to ./_downloads: keep the repository clean.
     import os
 
