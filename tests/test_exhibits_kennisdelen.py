@@ -41,7 +41,7 @@ def test_glue_direction_from_data(shipped, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     k = ex.kerncijfers(shipped)
     d = ex.delen_naar_verandering(shipped).set_index("group")
-    expected = "vaker" if round(d.loc[3, "pct"]) > round(d.loc[1, "pct"]) else None
+    expected = "vaker gedeeld dan" if round(d.loc[3, "pct"]) > round(d.loc[1, "pct"]) else None
     if expected:
         assert k["richting_ingrijpend"] == expected
     assert k["sig_verandering"] in {"wel", "niet"}

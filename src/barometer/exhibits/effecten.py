@@ -82,6 +82,9 @@ EFFECT_COLORS = {
     3: figures.OKABE_ITO["vermillion"],
     4: figures.OKABE_ITO["sky"],
 }
+#: Direction words of a comparison of two shares, with their comparative particle
+#: ("vaker dan" / "minder vaak dan" / "even vaak als"), compared as shown (whole percentages).
+_MORE = {"up": "vaker dan", "down": "minder vaak dan", "same": "even vaak als", "decimals": 0}
 #: Short keys used in glue names for the three modelled effects.
 EFFECT_KEYS = {"effect_quality": "kwaliteit", "effect_efficiency": "efficientie", "effect_procedures": "procedures"}
 
@@ -694,7 +697,7 @@ def _all_keys() -> list[str]:
              "n_doelen", "n_doelen_sector_sig", "claim_sector_doelen"]
     keys += [f"pos_{i}" for i in cb.items("effect")] + [f"vroeg_{i}" for i in cb.items("effect")]
     keys += ["effect_top", "claim_kwaliteit_top", "vroeg_gemiddeld", "vroeg_boven", "claim_vroeg_hoger",
-             "claim_vroeg_20", "richting_eff_vs_kwal", "eff_rang", "n_effecten"]
+             "claim_vroeg_20", "richting_eff_vs_kwal", "eff_rang", "n_effecten", "neg_max"]
     for cid in (*CHAPTER_CLAIMS, *SECTION_CLAIMS):
         keys += [f"claim_{cid}", f"toets_{cid}"]
     keys += ["n_houdt", "n_beweringen"]
@@ -725,6 +728,13 @@ def kerncijfers(ed) -> pd.Series:
     return glue_all(out)
 
 
+def _direction(a: Any, b: Any, **words: Any) -> str:
+    """:func:`barometer.glue.direction`, or ``"niet te vergelijken met"`` when a share is not shown (small base)."""
+    if fmt.is_missing(a) or fmt.is_missing(b):
+        return "niet te vergelijken met"
+    return direction(a, b, **words)
+
+
 def _goal_texts(ed, cb) -> dict[str, str]:
     out: dict[str, str] = {}
     d = doelen(ed).set_index("item")
@@ -744,18 +754,18 @@ def _goal_texts(ed, cb) -> dict[str, str]:
         out[f"pct_{key}_groot"] = fmt.pct(size.loc[item, large], na_rep=fmt.SMALL_CELL)
         out[f"pct_{key}_klein"] = fmt.pct(size.loc[item, small], na_rep=fmt.SMALL_CELL)
         out[f"sig_{key}_grootte"] = significance_word(size.loc[item, "p"])
-    out["richting_eff_groot"] = direction(size.loc["goal_efficiency", small], size.loc["goal_efficiency", large],
-                                          up="vaker", down="minder vaak", same="even vaak", decimals=0)
-    out["richting_kwal_klein"] = direction(size.loc["goal_quality", large], size.loc["goal_quality", small],
-                                           up="vaker", down="minder vaak", same="even vaak", decimals=0)
+    out["richting_eff_groot"] = _direction(size.loc["goal_efficiency", small], size.loc["goal_efficiency", large],
+                                          **_MORE)
+    out["richting_kwal_klein"] = _direction(size.loc["goal_quality", large], size.loc["goal_quality", small],
+                                           **_MORE)
     spec = doelen_naar_groep(ed, "spectrum_group")
     single, multiple = 1, 2
     for item, key in (("goal_quality", "kwal"), ("goal_use", "use")):
         if single in spec.columns and multiple in spec.columns:
             out[f"pct_{key}_meervoudig"] = fmt.pct(spec.loc[item, multiple], na_rep=fmt.SMALL_CELL)
             out[f"pct_{key}_enkelvoudig"] = fmt.pct(spec.loc[item, single], na_rep=fmt.SMALL_CELL)
-            out[f"richting_{key}_meervoudig"] = direction(spec.loc[item, single], spec.loc[item, multiple],
-                                                          up="vaker", down="minder vaak", same="even vaak", decimals=0)
+            out[f"richting_{key}_meervoudig"] = _direction(spec.loc[item, single], spec.loc[item, multiple],
+                                                          **_MORE)
             out[f"sig_{key}_spectrum"] = significance_word(spec.loc[item, "p"])
     sect = doelen_naar_groep(ed, "sector")
     n_sig = int((sect["p"] < ALPHA).sum())
@@ -783,7 +793,7 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
     out["claim_vroeg_20"] = "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet"
     out["richting_eff_vs_kwal"] = direction(pos["effect_quality"], pos["effect_efficiency"],
-                                            up="vaker", down="minder vaak", same="even vaak", decimals=0)
+                                            **_MORE)
     rank = list(top.index).index("effect_efficiency") + 1
     out["eff_rang"] = fmt.num(rank)
     return out

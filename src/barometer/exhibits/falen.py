@@ -214,8 +214,8 @@ def kerncijfers(ed) -> pd.Series:
         out[f"gem_{w}"] = (fmt.suppress(fmt.dec(rc.loc[code, "gemiddeld"], 1), rc.loc[code, "n"], ed.min_base)
                            if code in rc.index else fmt.NOT_ASKED)
     if 1 in rc.index and 3 in rc.index:
-        out["richting_beperkt"] = direction(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer", down="minder",
-                                            same="evenveel", decimals=1)
+        out["richting_beperkt"] = direction(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",
+                                            down="minder dan", same="evenveel als", decimals=1)
         out["claim_beperkt_meer"] = "wel" if rc.loc[3, "gemiddeld"] > max(rc.loc[c, "gemiddeld"] for c in rc.index if c != 3) else "niet"
         items = [i for i in cb.items("fail_reason") if not i.endswith("_other")]
         diff = (rc.loc[3, items] - rc.loc[1, items]).sort_values(ascending=False, kind="stable")

@@ -116,12 +116,13 @@ def kerncijfers(ed) -> pd.Series:
                                    if code in d.index else fmt.NOT_ASKED)
     low, high = codes[0], codes[-1]
     if low in d.index and high in d.index:
-        out["richting_ingrijpend"] = direction(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker", down="minder vaak",
-                                               same="even vaak", decimals=0)
+        out["richting_ingrijpend"] = direction(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker gedeeld dan",
+                                               down="minder vaak gedeeld dan", same="even vaak gedeeld als",
+                                               decimals=0)
     t = chi2_by(ed.df, "knowledge_shared", BY, 1, ed.year, ed.min_base)
     out["sig_verandering"] = significance_word(t["p"])
     out["p_verandering"] = p_text(t["p"])
     out["chi2_verandering"] = fmt.dec(t["chi2"], 2)
-    out["claim_ingrijpend"] = ("wel" if out["richting_ingrijpend"] == "vaker" and t["p"] < ALPHA else "niet")
+    out["claim_ingrijpend"] = ("wel" if out["richting_ingrijpend"].startswith("vaker") and t["p"] < ALPHA else "niet")
     out.update(claim_glue(ed, SECTION_CLAIMS)[0])
     return glue_all(out)
