@@ -375,7 +375,7 @@ class Codebook:
             year (question years and ``item_years`` taken into account).
         """
         return [
-            c.name for c in self._columns.values() if year is None or int(year) in c.years
+            c.name for c in self._columns.values() if year is None or self._in_years(year, c.years)
         ]
 
     def items(self, question: str, year: int | None = None) -> list[str]:
@@ -394,7 +394,7 @@ class Codebook:
         cols = self.variable(question).columns
         if year is None:
             return list(cols)
-        return [c for c in cols if int(year) in self._columns[c].years]
+        return [c for c in cols if self._in_years(year, self._columns[c].years)]
 
     def derived(self, name: str) -> Derived:
         """Return the definition of the derived variable ``name``.
@@ -483,14 +483,28 @@ class Codebook:
         raise CodebookError(f"{name!r} is not in the codebook {self.path}")
 
     # ------------------------------------------------------------------ routing
+    # A measurement year later than the codebook's latest year (a new edition that has an
+    # entry in data/editions.yaml only) asks the questions of the latest year, as
+    # barometer.validation validates it; a codebook that lists the new year decides itself.
+    def _in_years(self, year: int, years: tuple[int, ...]) -> bool:
+        year, latest = int(year), max(self.years)
+        return year in years or (year > latest and latest in years)
+
+    def _years_mask(self, yr: pd.Series, years: tuple[int, ...]) -> pd.Series:
+        latest = max(self.years)
+        mask = yr.isin(years)
+        if latest in years:
+            mask |= yr > latest
+        return mask.fillna(False).astype(bool)
+
     def is_asked(self, name: str, year: int) -> bool:
         """Whether a column, question or derived variable exists in ``year``."""
         if name in self._columns:
-            return int(year) in self._columns[name].years
+            return self._in_years(year, self._columns[name].years)
         if name in self.variables:
-            return int(year) in self.variables[name].years
+            return self._in_years(year, self.variables[name].years)
         if name in self.derived_variables:
-            return int(year) in self.derived_variables[name].years
+            return self._in_years(year, self.derived_variables[name].years)
         raise CodebookError(f"{name!r} is not in the codebook {self.path}")
 
     def routing_of(self, name: str) -> Routing:
@@ -567,7 +581,7 @@ class Codebook:
                 mask &= self._clause_mask(df, self._parse_clause(clause))
         if years is not None and self.year_column in df.columns:
             yr = pd.to_numeric(df[self.year_column], errors="coerce")
-            mask &= yr.isin(years).fillna(False).astype(bool)
+            mask &= self._years_mask(yr, years)
         return mask
 
     def _clause_mask(self, df: pd.DataFrame, m: re.Match) -> pd.Series:
@@ -584,7 +598,7 @@ class Codebook:
             )
         if column is not None and column.type == "multiple" and self.year_column in df.columns:
             yr = pd.to_numeric(df[self.year_column], errors="coerce")
-            not_offered = ~yr.isin(column.years).fillna(False).astype(bool)
+            not_offered = ~self._years_mask(yr, column.years)
             s = s.mask(not_offered & s.isna(), 0)
         if op == "==":
             out = s.eq(values[0])
