@@ -177,6 +177,16 @@ def test_figure_by_size_has_the_right_shares_and_words(glued):
     assert "klein gedaald" in glued["zin_grootte_vergelijking"]
     assert "middelgroot gelijk gebleven" in glued["zin_grootte_vergelijking"]
     assert "Groot (100%)" in fig.alt
+    # large above small in both years, but not every class went down: the report's picture fails
+    assert glued["claim_grootte_patroon"] == "houdt geen stand"
+
+
+def test_size_pattern_claim_holds_when_every_class_falls(glued):
+    old = _sizes_frame(2021, {1: (8, 10), 2: (9, 10), 3: (10, 10)})
+    new = _sizes_frame(2025, {1: (5, 10), 2: (7, 10), 3: (9, 10)})
+    ex.figuur_innovatie_naar_grootte(_edition({2021: old, 2025: new}))
+    assert glued["claim_grootte_patroon"] == "houdt stand"
+    assert glued["zin_grootte_vergelijking"].endswith("in alle grootteklassen gedaald.")
 
 
 def test_small_groups_are_suppressed(glued):
@@ -198,6 +208,7 @@ def test_national_government_compares_core_departments_with_execution(glued):
     assert glued["pct_innovatie_uitvoering"] == "90%"   # 18 of 20
     assert glued["n_uitvoering"] == "20"
     assert glued["richting_kerndep"] == "minder vaak"
+    assert glued["claim_rijk"] == "houdt stand"
     assert list(fig.data["onderdeel"]) == ["Kerndepartement", "Diensten en agentschappen", "Zbo"]
 
 
