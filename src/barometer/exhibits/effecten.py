@@ -141,7 +141,7 @@ def vraag_status(ed, question: str) -> str:
     """
     cb = load_codebook()
     yrs = sorted(cb.variable(question).years) if question in cb.variables else []
-    if ed.year not in yrs:
+    if not cb.is_asked(question, ed.year):
         extra = f" (wel in {join_nl([str(y) for y in yrs])})" if yrs else ""
         return (f"In de meting van {ed.year} is deze vraag niet gesteld{extra}; "
                 "hieronder staan daarom geen cijfers.")
