@@ -15,10 +15,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=None, help="output folder (default: data/)")
     ap.add_argument("--rough", action="store_true", help="rough sampler instead of the exact solver")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--best-effort", action="store_true",
+                    help="on an infeasible block, drop its published rows (reported) instead of stopping")
     a = ap.parse_args(argv)
     for y in a.year or YEARS:
         t0 = time.perf_counter()
-        path, report = write_year(y, out_dir=a.out, rough=a.rough)
+        path, report = write_year(y, out_dir=a.out, rough=a.rough, best_effort=a.best_effort)
         if not a.quiet:
             print(f"{y}: {path} ({time.perf_counter() - t0:.1f} s) {report}")
     return 0

@@ -96,7 +96,13 @@ class Engine:
         v = a.get(gv, NAN)
         return (not isnan(v)) and v in codes
 
+    best_effort = False
+    skip_rows = False
+    failed_blocks: list = []
+
     def apply_rows(self, m: Model, cells: list[Cell], rows: list[Row]) -> None:
+        if self.skip_rows:
+            return
         stats: dict[tuple, dict] = {}
         for r in rows:
             gcodes = r.group_codes()
@@ -126,8 +132,8 @@ class Engine:
                 if not den:
                     continue
                 m.pct(num, den, r.value, r.decimals, r.comparison, r.tolerance, r.row_id)
-                if r.base_n is not None and r.comparison == "eq":
-                    pass  # base_n is informative; the n rows carry the base
+                if r.base_n is not None:
+                    m.eq(den, r.base_n, r.row_id + " base")
             elif r.statistic == "n":
                 self._cmp(m, den, r)
             elif r.statistic == "count":
@@ -222,12 +228,56 @@ def core_block(E: Engine) -> pd.DataFrame:
         cells.append(Cell(a, m.var(0, sizes[s])))
     attrs = set(cells[0].attrs)
     rows = E.rows_for(attrs, attrs)
-    has_sector_rows = any(r.variable == "sector" or r.group_var == "sector" and r.statistic == "n" for r in rows)
+    has_sector_rows = any(r.variable == "sector" and r.statistic in ("count", "n") for r in rows)
     m.eq(lin(*[c.expr for c in cells]), N[year], "total n")
     if not has_sector_rows:
         for s, n in sizes.items():
             m.eq(lin(*[c.expr for c in cells if c.attrs["sector"] == s]), n, f"n sector {s}")
     E.apply_rows(m, cells, rows)
+    # bases printed with rows about innovators fix the number of innovators in their group
+    seen = {}
+    for r in E.active:
+        v = E.cb.item_var(r.variable)
+        if (v is None or v.routing != "innovators" or v.missing_allowed or r.base_n is None
+                or r.group_var not in (None, "sector", "national_type", "climate_cluster")):
+            continue
+        key = (r.group_var, r.group)
+        if key in seen and seen[key][0] != r.base_n:
+            raise Infeasible(f"{year}: bases differ for innovators in {key}: {seen[key][1]} has "
+                             f"{seen[key][0]}, {r.row_id} has {r.base_n}; list the conflict in "
+                             "data/registers/conflicts.yaml")
+        seen[key] = (r.base_n, r.row_id)
+        g = r.group_codes()
+        m.eq(lin(*[c.expr for c in cells if c.attrs["innovated"] == 1 and E._in_group(c.attrs, r.group_var, g)]),
+             r.base_n, f"innovator base of {r.row_id}")
+    # rows of later blocks grouped by a core attribute: their base (the group, or its innovators)
+    # must admit the published percentage (e.g. 28% needs a base other than 62)
+    from .rounding import pct_counts
+    allowed: dict = {}
+    for r in E.active:
+        if r.statistic != "pct" or r.comparison != "eq" or r.row_id in E.consumed or not r.group_var:
+            continue
+        if r.group_var not in attrs or r.variable in attrs:
+            continue
+        d = E.cb.derived.get(r.variable)
+        v = E.cb.item_var(r.variable)
+        routing = d.get("routing") if d else (v.routing if v else None)
+        if v is not None and v.missing_allowed:
+            continue
+        if routing not in ("all", "innovators"):
+            continue
+        key = (r.group_var, r.group, routing)
+        ok = {n for n in range(1, N[year] + 1) if pct_counts(r.value, n, r.decimals)}
+        allowed[key] = allowed.get(key, ok) & ok
+    for (gv, grp, routing), ok in allowed.items():
+        from .targets import parse
+        g = parse(grp)
+        sel = [c for c in cells if E._in_group(c.attrs, gv, g) and (routing == "all" or c.attrs["innovated"] == 1)]
+        e = lin(*[c.expr for c in sel])
+        ok = sorted(ok)
+        zs = [m.var(0, 1) for _ in ok]
+        m.eq(lin(*zs), 1, f"base of {gv}={grp}")
+        m.eq(lin(e, *[(-k, z) for k, z in zip(ok, zs)]), 0, f"base of {gv}={grp} value")
     # plausibility: bell-shaped score histograms, innovation share near the total, subtypes balanced
     mu = {r.group: r.value for r in E.rows if r.variable == "climate_scale" and r.statistic == "mean"
           and r.group_var == "sector"}
@@ -308,6 +358,24 @@ def _norm(v):
     return int(v) if float(v) == int(v) else float(v)
 
 
+def _retry(fn):
+    def wrapped(E, *a, **k):
+        before = set(E.consumed)
+        try:
+            return fn(E, *a, **k)
+        except Infeasible as e:
+            if not E.best_effort:
+                raise
+            E.consumed = before
+            E.failed_blocks.append(str(e).split(".")[0])
+            E.skip_rows = True
+            try:
+                return fn(E, *a, **{kk: vv for kk, vv in k.items() if kk != "extra"})
+            finally:
+                E.skip_rows = False
+    return wrapped
+
+
 def hist_block(E: Engine, df: pd.DataFrame, var: str, codes: list, routed: np.ndarray, strata: list[str],
                latent: np.ndarray, order: list | None = None, prior: dict | None = None,
                extra=None, derived=None, outside=None) -> pd.Series:
@@ -355,6 +423,7 @@ def hist_block(E: Engine, df: pd.DataFrame, var: str, codes: list, routed: np.nd
         col.setdefault(k[0], {})[k[1]] = n
     E.log.append(f"{var}: {len(rows)} rows")
     return assign(E, df, strata, col, latent, order or codes, routed)
+
 
 
 def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.ndarray, prior: dict | None = None):
@@ -522,10 +591,12 @@ def strata_for(E: Engine, df, variables: list[str], base: list[str]) -> list[str
     return out
 
 
-def exact_frame(cb: Codebook, year: int, seed: int):
+def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
     import warnings
     warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
     E = Engine(cb, year, seed)
+    E.best_effort = best_effort
+    E.failed_blocks = []
     rng = E.rng
     df = core_block(E)
     n = len(df)
@@ -579,7 +650,15 @@ def exact_frame(cb: Codebook, year: int, seed: int):
 
     single("work_change", inn, clim + noise(), order=[3, 2, 1], prior={1: .16, 2: .68, 3: .16})
     # origin: larger organisations develop themselves more often (Figuur 2-8)
-    single("origin", inn, 0.8 * size + noise(), order=[1, 2, 3], prior={1: .37, 2: .43, 3: .19})
+    ch_base = next((r.base_n for r in E.active if r.variable.startswith("channel_") and r.base_n), None)
+
+    def adopters_base(m, cells):
+        if ch_base:
+            m.eq(lin(*[c.expr for c in cells if c.attrs.get("origin") in (2, 3)]), ch_base, "adopters = B1-2 base")
+
+    st = strata_for(E, df, ["origin"], ["national_type"])
+    df["origin"] = hist_block(E, df, "origin", [1, 2, 3], inn, st, 0.8 * size + noise(), order=[1, 2, 3],
+                              prior={1: .37, 2: .43, 3: .19}, extra=adopters_base)
     origin = df["origin"].to_numpy()
     adopters = inn & np.isin(origin, [2, 3])
     multi("channel", adopters, clim + noise(), prior={"channel_network": .66, "channel_experience": .48})
@@ -665,5 +744,10 @@ def exact_frame(cb: Codebook, year: int, seed: int):
     out = out[cols]
     # routing clean-up: not asked -> empty
     report = {"solver": "scipy.optimize.milp (HiGHS), deterministic, no time limit",
-              "constrained_rows": len(E.consumed), "rows": len(E.rows), "log": E.log}
+              "constrained_rows": len(E.consumed), "rows": len(E.rows),
+              "infeasible_blocks": E.failed_blocks}
     return out, report
+
+
+hist_block = _retry(hist_block)
+multi_block = _retry(multi_block)

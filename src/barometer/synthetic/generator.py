@@ -27,7 +27,7 @@ def targets_sha256() -> str:
     return sha256_bytes("\n".join(h).encode())
 
 
-def generate(year: int, seed: int | None = None, rough: bool = False):
+def generate(year: int, seed: int | None = None, rough: bool = False, best_effort: bool = False):
     """Return (frame, report dict) for ``year``."""
     from . import SEED
     seed = SEED if seed is None else seed
@@ -36,13 +36,17 @@ def generate(year: int, seed: int | None = None, rough: bool = False):
         from .rough import rough_frame
         return rough_frame(cb, year, seed), {"solver": "none (rough sampler)", "met": None}
     from .exact import exact_frame
-    return exact_frame(cb, year, seed)
+    return exact_frame(cb, year, seed, best_effort=best_effort)
 
 
-def write_year(year: int, out_dir: Path | None = None, rough: bool = False, seed: int | None = None):
+def write_year(year: int, out_dir: Path | None = None, rough: bool = False, seed: int | None = None,
+               best_effort: bool = False):
     from . import GENERATOR_VERSION, N, SEED
     seed = SEED if seed is None else seed
-    df, report = generate(year, seed=seed, rough=rough)
+    df, report = generate(year, seed=seed, rough=rough, best_effort=best_effort)
+    from .verify import check, summary
+    if not rough:
+        report["met"] = {k: v for k, v in summary(check(df, year)).items() if k != "unmet"}
     assert len(df) == N[year], (year, len(df))
     out_dir = Path(out_dir) if out_dir else paths.DATA
     path = out_dir / f"respondents-{year}-synthetic.csv"
@@ -65,6 +69,7 @@ def write_year(year: int, out_dir: Path | None = None, rough: bool = False, seed
         "year": int(year),
         "file_sha256": sha256_bytes(data),
         "targets_met": report.get("met"),
+        "infeasible_blocks": report.get("infeasible_blocks", []),
         "licence": "CC BY 4.0",
         "note": NOTE_NL,
     }

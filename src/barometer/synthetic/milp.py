@@ -118,7 +118,7 @@ class Model:
         self.add(lin((n, Q), *[(-(s * s), z) for s, z in zip(cands, zs)]), e_lo, e_hi, label + " sd")
 
     # ------------------------------------------------------------------ solve
-    def solve(self, gap: float = 0.0) -> np.ndarray:
+    def solve(self, gap: float = 0.25) -> np.ndarray:
         nv = len(self.lb)
         r, c, d, lo, hi = [], [], [], [], []
         for i, (e, a, b, _) in enumerate(self.rows):
@@ -139,6 +139,9 @@ class Model:
             bounds=Bounds(np.array(self.lb, float), np.array(self.ub, float)),
             options={"disp": False, "presolve": True, "mip_rel_gap": gap},
         )
+        import os, sys, time
+        if os.environ.get("BAROMETER_SYN_DEBUG"):
+            print(f"  solved {self.name}: {nv} vars, {len(self.rows)} rows, status {res.status}", file=sys.stderr)
         if res.status != 0 or res.x is None:
             raise Infeasible(f"block {self.name}: {res.message}")
         x = res.x.copy()

@@ -34,7 +34,7 @@ class Row:
 
 
 def parse(s) -> list | None:
-    if s is None:
+    if s is None or ">" in str(s):
         return None
     out = []
     for p in str(s).split("|"):
@@ -54,7 +54,8 @@ def _s(v):
 
 
 def load_rows(year: int, path: Path | None = None) -> list[Row]:
-    p = Path(path) if path else paths.PUBLISHED / "figures.csv"
+    import os
+    p = Path(path or os.environ.get("BAROMETER_FIGURES") or paths.PUBLISHED / "figures.csv")
     if not p.exists():
         return []
     df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
