@@ -55,8 +55,10 @@ __all__ = [
     "write_codebook",
 ]
 
-WORKBOOK_NAME = "innovatie-barometer-overheid-{year}-tabellen-en-figuren.xlsx"
-CODEBOOK_NAME = "innovatie-barometer-overheid-{year}-codeboek"
+#: File names in ``downloads/`` of an edition's HTML. They carry no year: each edition has its
+#: own HTML folder, and the page *Hoe te citeren* links to them by these fixed names.
+WORKBOOK_NAME = "innovatie-barometer-overheid-tabellen-en-figuren.xlsx"
+CODEBOOK_NAME = "innovatie-barometer-overheid-codeboek"
 
 #: Dutch column headers for the column names the exhibit data use. Codebook names (items
 #: such as ``fail_budget``, derived variables) get their label from the codebook instead;
@@ -458,7 +460,7 @@ def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list
         ("Codeboek", "Het werkblad 'Codeboek' beschrijft elke variabele: vraag, wie de vraag kreeg, "
                      "jaren en codes. Het staat ook los als CSV, Excel en YAML naast dit werkboek."),
         ("Licentie", "Tekst en gegevens: Creative Commons Naamsvermelding 4.0 (CC BY 4.0). "
-                     "Programmacode: EUPL-1.2."),
+                     "Programmacode: MIT-licentie."),
         ("Citeren", f"Ministerie van BZK ({year}). Innovatie Barometer Overheid {year}: reproduceerbare "
                     "editie. Zie de pagina 'Hoe te citeren' in het boek en CITATION.cff."),
     ]
