@@ -132,3 +132,10 @@ def test_built_edition_downloads_cover_every_exhibit(tmp_path: Path) -> None:
         "exhibit data columns without a Dutch header: add them to barometer.workbook.DUTCH_HEADERS"
     )
     assert files[3].read_bytes() == paths.CODEBOOK.read_bytes()
+
+
+def test_a_book_without_exhibits_gets_a_workbook_with_notes_and_codebook(tmp_path: Path) -> None:
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (tmp_path / "index.md").write_text("# Proef\n")
+    files = write_downloads(tmp_path, tmp_path / "html", 2025)
+    assert openpyxl.load_workbook(files[0]).sheetnames == ["Toelichting", "Codeboek"]

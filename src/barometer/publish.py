@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from barometer import paths
+from barometer.build import BuildError
 
 __all__ = [
     "PublishError",
@@ -37,8 +38,12 @@ DOWNLOADS = "downloads"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-class PublishError(RuntimeError):
-    """A publishing step failed; the message says which and where its log is."""
+class PublishError(BuildError):
+    """A publishing step failed; the message says which and where its log is.
+
+    A subclass of :class:`barometer.build.BuildError`, so a build that calls
+    :func:`write_downloads` reports it like any other failed step.
+    """
 
 
 def stage_dir(year: int, project: Path | None = None) -> Path:
@@ -92,15 +97,23 @@ def write_downloads(
     -------
     list of Path
         The files written: the workbook, then the codebook as CSV, Excel and YAML.
+
+    Raises
+    ------
+    PublishError
+        If a file cannot be written or two exhibits share a name.
     """
-    from barometer.workbook import write_codebook, write_workbook
+    from barometer.workbook import WorkbookError, write_codebook, write_workbook
 
     folder = Path(html_dir) / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     names = download_names(year)
-    book = write_workbook(stage, folder / names["workbook"], year, data_file=data_file,
-                          synthetic=synthetic, html_dir=html_dir)
-    return [book, *write_codebook(year, folder)]
+    try:
+        book = write_workbook(stage, folder / names["workbook"], year, data_file=data_file,
+                              synthetic=synthetic, html_dir=html_dir)
+        return [book, *write_codebook(year, folder)]
+    except (WorkbookError, OSError, ValueError) as exc:
+        raise PublishError(f"Writing the downloads of edition {year} into {folder} failed: {exc}") from exc
 
 
 def _jupyter_book() -> list[str]:

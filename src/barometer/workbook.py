@@ -504,7 +504,7 @@ def write_workbook(
     Raises
     ------
     WorkbookError
-        If the book has no exhibits with data.
+        If two exhibits share a name.
     """
     from openpyxl.styles import Font
 
@@ -513,9 +513,7 @@ def write_workbook(
         data_file = paths.respondent_file(year)
     if synthetic is None:
         synthetic = bool(_sidecar(data_file).get("synthetic") is True)
-    exhibits = find_exhibits(book)
-    if not exhibits:
-        raise WorkbookError(f"No tables or figures with data found in {book}: was the book executed?")
+    exhibits = find_exhibits(book)  # none (a book without exhibits): Toelichting and Codeboek only
     numbers = exhibit_numbers(html_dir) if html_dir is not None else {}
     for ex in exhibits:
         ex.number = numbers.get(ex.name, "")
