@@ -94,3 +94,109 @@ def test_small_levels_dropped_and_joint_test(sim):
     assert md.lr_test(res, "innovation_unit")["p"] < 0.001
     with pytest.raises(md.ModelError):
         md.lr_test(res, "climate_scale")
+
+
+# ---------------------------------------------------------------------------- effect models
+@pytest.fixture
+def effects():
+    rng = np.random.default_rng(7)
+    n = 1500
+    d = pd.DataFrame({
+        "year": 2025, "innovated": 1, "climate_scale": rng.uniform(1, 5, n),
+        "human_capital": rng.uniform(1, 5, n), "tech_content": rng.integers(1, 5, n),
+        "strategy": rng.integers(1, 6, n), "spectrum": rng.integers(1, 5, n),
+        "sector": rng.choice([1, 2, 7, 9], n), "size_class": rng.integers(1, 4, n),
+        "goal_cost": rng.integers(0, 2, n), "goal_use": rng.integers(0, 2, n),
+        "goal_quality": rng.integers(0, 2, n), "goal_efficiency": rng.integers(0, 2, n),
+    })
+    eta = -1 + 1.2 * d["tech_content"].isin([1, 2]) - 1.5 * (d["sector"] == 7) + 0.5 * (d["climate_scale"] - 3)
+    pos = rng.random(n) < 1 / (1 + np.exp(-eta))
+    for e in md.EFFECT_OUTCOMES:
+        d[e] = np.where(pos, 1, rng.choice([2, 3, 4], n))
+    return d
+
+
+def test_effect_models_follow_the_claims(effects):
+    q = md.effect_model(effects, "effect_quality")
+    assert set(q.table["variable"]) == {"climate_scale", "tech_content", "strategy", "spectrum", "sector", "size_class"}
+    assert pd.isna(q.term("size_class")["level"]) and pd.isna(q.term("spectrum")["level"])
+    assert set(q.table.loc[q.table.variable == "sector", "level"]) == {2, 7, 9}  # reference gemeente
+    e = md.effect_model(effects, "effect_efficiency")
+    tech = e.term("tech")
+    assert tech["label"].startswith("Technologisch") and tech["odds_ratio"] > 2 and tech["p"] < 0.001
+    assert set(e.table.loc[e.table.variable == "strategy", "level"]) == {1, 2, 4, 5}  # reference spotlights
+    p = md.effect_model(effects, "effect_procedures")
+    assert p.term("rijk")["odds_ratio"] < 0.5 and p.term("rijk")["p"] < 0.001
+    assert "sector" not in set(p.table["variable"])
+    # other effects, and explicit predictors, as before
+    assert md.effect_spec("effect_safety") is md.EFFECT_MODEL
+    s = md.effect_model(effects.assign(effect_safety=effects["effect_quality"]), "effect_safety")
+    assert set(s.table["variable"]) == set(md.EFFECT_MODEL["predictors"])
+    own = md.effect_model(effects, "effect_quality", predictors=["tech_content", "size_class", "goal_use", "rijk"])
+    assert own.term("tech_content", 1)["p"] < 0.001  # categorical as in the effect's model
+    assert pd.isna(own.term("size_class")["level"])  # linear as in the effect's model
+    assert own.term("rijk")["p"] < 0.001
+    eff = md.effect_model(effects, "effect_efficiency", predictors=["tech_content", "human_capital"])
+    assert set(eff.table.loc[eff.table.variable == "tech_content", "level"]) == {1, 2, 3}  # EFFECT_MODEL's coding
+
+
+def test_effect_model_outcome_counts_too_early_as_not_positive(effects):
+    d = effects.copy()
+    d.loc[:99, "effect_quality"] = np.nan  # no answer: left out
+    res = md.effect_model(d, "effect_quality")
+    assert res.n == len(d) - 100
+    assert res.n_positive == int((d["effect_quality"] == 1).sum())
+
+
+# ---------------------------------------------------------------------------- other tests
+def test_ols_recovers_sector_effects():
+    rng = np.random.default_rng(2)
+    n = 1200
+    sector = rng.choice([1, 2, 3, 6, 9], n, p=[0.3, 0.3, 0.002, 0.2, 0.198])
+    year = rng.choice([2021, 2025], n)
+    y = 3.3 + 0.4 * (sector == 9) - 0.4 * (sector == 6) + 0.1 * (year == 2025) + rng.normal(0, 0.5, n)
+    d = pd.DataFrame({"year": year, "sector": sector, "climate_scale": y})
+    res = md.ols(d, "climate_scale", ["sector", "year"], {"sector": 1, "year": 2021})
+    assert res.term("sector", 9)["coef"] == pytest.approx(0.4, abs=0.1)
+    assert res.term("sector", 6)["coef"] == pytest.approx(-0.4, abs=0.1) and res.term("sector", 6)["p"] < 0.001
+    assert res.term("sector", 2)["p"] > 0.01
+    assert 3 in res.dropped["sector"] and res.n == n - res.dropped["sector"][3]
+    assert res.term("sector", 9)["ci_low"] < res.term("sector", 9)["coef"] < res.term("sector", 9)["ci_high"]
+    assert set(res.joint.columns) == {"variable", "F", "df", "p"} and 0 < res.r2 < 1
+    with pytest.raises(md.ModelError):
+        md.ols(d.head(3), "climate_scale", ["sector", "year"], {"sector": 1, "year": 2021}, min_level_n=1)
+
+
+def test_chi2_table_known_answer_and_routing():
+    # 2 x 2: 30/70 vs 60/40 among 100 + 100
+    d = pd.DataFrame({"year": 2025, "size_class": [1] * 100 + [3] * 100 + [2] * 3,
+                      "innovation_unit": [1] * 30 + [0] * 70 + [1] * 60 + [0] * 40 + [1, 0, 1]})
+    from scipy.stats import chi2_contingency
+    res = md.chi2_table(d, "size_class", "innovation_unit", min_row_n=5)
+    ref = chi2_contingency([[70, 30], [40, 60]], correction=False)
+    assert res["chi2"] == pytest.approx(ref[0]) and res["p"] == pytest.approx(ref[1])
+    assert res["n"] == 200 and res["df"] == 1
+    assert md.chi2_table(d, "size_class", "innovation_unit")["n"] == 203
+    # routing: origin only for innovators
+    o = pd.DataFrame({"year": 2025, "innovated": [1, 1, 1, 1, 0, 0], "size_class": [1, 1, 3, 3, 1, 3],
+                      "origin": [1, 2, 1, 2, 3, 3]})
+    assert md.chi2_table(o, "size_class", "origin")["n"] == 4
+    with pytest.raises(md.ModelError):
+        md.chi2_table(o.assign(size_class=1), "size_class", "origin")
+
+
+def test_anova_and_shape():
+    from scipy import stats
+    rng = np.random.default_rng(5)
+    d = pd.DataFrame({"year": 2025, "size_class": np.repeat([1, 2, 3], 50),
+                      "climate_scale": np.concatenate([rng.normal(m, 0.5, 50) for m in (3.0, 3.0, 3.6)])})
+    res = md.anova_oneway(d, "climate_scale", "size_class")
+    ref = stats.f_oneway(*[d.climate_scale[d.size_class == k] for k in (1, 2, 3)])
+    assert res["F"] == pytest.approx(ref.statistic) and res["p"] < 0.001
+    assert (res["df_between"], res["df_within"], res["n"]) == (2, 147, 150) and 0 < res["eta2"] < 1
+    sh = md.distribution_shape(d, "climate_scale")
+    assert sh["n"] == 150 and abs(sh["kurtosis"]) < 1
+    skewed = pd.DataFrame({"year": 2025, "climate_scale": rng.exponential(1, 500)})
+    assert md.distribution_shape(skewed, "climate_scale")["skewness"] > 1
+    with pytest.raises(md.ModelError):
+        md.distribution_shape(skewed.head(3), "climate_scale")

@@ -1,12 +1,24 @@
 """The report's analytical claims as code: each claim, the test that checks it, and whether it holds.
 
 ``data/published/claims.csv`` lists the claims (``claim_id``, ``source``, ``claim``, ``test``,
-``kind``, ``years``); :data:`REGISTRY` holds one check function per ``claim_id``. A check
-takes a :class:`ClaimContext` (the respondent frames per year, with models and scales fitted
-once) and returns ``(holds, statistic_text)``; the text states the test result in Dutch
-(odds ratio with 95% interval and p, alpha, correlation).
+``kind``, ``years``); :data:`REGISTRY` holds one check function per ``claim_id``, implementing
+the test of the ``test`` column exactly (model, coefficient, direction, significance level;
+alpha threshold; share; difference test). A check takes a :class:`ClaimContext` (the
+respondent frames per year, with models and scales fitted once) and returns
+``(holds, statistic_text)``; the text states the test result in Dutch (odds ratio with 95%
+interval and p, alpha, chi², percentages).
 
-Significance level: 0.05 (two-sided). A reliable scale: Cronbach's alpha >= 0.7.
+Years: a claim about "2025" is checked on the measurement year of the context
+(:attr:`ClaimContext.year`), one about "2021" on its comparison year. When the data a claim
+needs are not there (a question not asked in that year, such as the goals and effects in
+2021, or no file of the comparison year) the check raises :class:`ClaimNotTestable` with a
+Dutch reason; :func:`evaluate_claims` then reports ``holds = <NA>`` with that reason.
+
+Conventions: significance level 0.05 (two-sided) unless the test says otherwise; a reliable
+scale has Cronbach's alpha >= 0.7; "direction only" compares full-precision percentages;
+"highest" is strictly higher than every other item; percentages and bases come from
+:mod:`barometer.statistics` (routing-aware), models and tests from :mod:`barometer.models`,
+scales from :mod:`barometer.scales`.
 """
 
 from __future__ import annotations
@@ -15,45 +27,85 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from barometer import paths
 from barometer.codebook import Codebook, load_codebook
-from barometer.formatting import dec, pct, round_half_up
+from barometer.formatting import dec, pct, pp, round_half_up
 from barometer.models import (
     LogitResult,
     ModelError,
+    anova_oneway,
+    chi2_table,
     chi2_years,
+    compare_years,
+    distribution_shape,
     effect_model,
     innovation_model,
     lr_test,
+    ols,
 )
 from barometer.published import ensure_derived, read_claims
 from barometer.scales import reliability, scale_correlation
-from barometer.statistics import statistic
+from barometer.statistics import analysis_values, frequencies, means, share, statistic
 
 __all__ = [
     "ALPHA",
     "MIN_RELIABILITY",
     "ClaimContext",
+    "ClaimNotTestable",
     "REGISTRY",
+    "PARTS",
+    "RESULT_COLUMNS",
     "claim",
     "evaluate_claims",
     "p_text",
     "or_text",
 ]
 
-#: Significance level of every test.
+#: Significance level of every test (unless the claim's test says otherwise, e.g. CL05).
 ALPHA = 0.05
 #: Minimum Cronbach's alpha of a reliable scale.
 MIN_RELIABILITY = 0.7
+#: Columns of :func:`evaluate_claims`.
+RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
 
 Check = Callable[["ClaimContext"], tuple[bool, str]]
 
-#: claim_id -> (short description, check function).
-REGISTRY: dict[str, tuple[str, Check]] = {}
+
+class ClaimNotTestable(ValueError):
+    """The data a claim needs are not there (question not asked in a year, no file of a year).
+
+    The message is the Dutch reason shown in the claims table.
+    """
+
+
+class _Registry(dict):
+    """claim_id -> (description, check). Iteration, ``len`` and ``in`` cover the claims of
+    ``claims.csv`` only; ``[]`` and ``get`` also resolve the old names of the parts of the
+    effect-model claims (:data:`PARTS`, e.g. ``"quality_climate"``), so that code written
+    against those names keeps working."""
+
+    def __missing__(self, key: str) -> tuple[str, Check]:
+        if key in PARTS:
+            return PARTS[key]
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+#: claim_id -> (short description, check function); one entry per row of ``claims.csv``.
+REGISTRY: dict[str, tuple[str, Check]] = _Registry()
+
+#: Single terms of the effect models of CL34–CL36 under their former ids (deprecated;
+#: each is one condition of the claim named in its description).
+PARTS: dict[str, tuple[str, Check]] = {}
 
 
 def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
@@ -66,6 +118,7 @@ def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
     return deco
 
 
+# ---------------------------------------------------------------------- texts
 def p_text(p: float) -> str:
     """``p = 0,012`` or ``p < 0,001`` (Dutch)."""
     if p is None or math.isnan(p):
@@ -79,6 +132,23 @@ def or_text(row: pd.Series) -> str:
             f"{p_text(row['p'])})")
 
 
+def _b_text(row: pd.Series) -> str:
+    return f"b = {dec(row['coef'], 2)} ({p_text(row['p'])})"
+
+
+def _chi2_text(res: Mapping[str, Any]) -> str:
+    return f"chi² = {dec(res['chi2'], 2)}, df = {res['df']}, {p_text(res['p'])}, n = {res['n']}"
+
+
+def _z_text(res: Mapping[str, Any]) -> str:
+    return f"{pct(res['p1'])} -> {pct(res['p2'])} (z = {dec(res['z'], 2)}, {p_text(res['p'])})"
+
+
+def _arrow(a: float, b: float) -> str:
+    return f"{pct(a)} -> {pct(b)}"
+
+
+# ---------------------------------------------------------------------- context
 @dataclass
 class ClaimContext:
     """Respondent frames per year (derived variables added) and lazily fitted analyses.
@@ -87,8 +157,9 @@ class ClaimContext:
     ----------
     frames : mapping year -> DataFrame
     year : int, default 2025
-        Measurement year of the models and scales.
+        Measurement year ("2025" in the claims' tests).
     comparison_year : int, default 2021
+        Year compared with ("2021" in the claims' tests).
     """
 
     frames: Mapping[int, pd.DataFrame]
@@ -96,189 +167,708 @@ class ClaimContext:
     comparison_year: int = 2021
     codebook: Codebook = field(default_factory=load_codebook)
 
+    def frame(self, year: int) -> pd.DataFrame:
+        """The frame of ``year``; :class:`ClaimNotTestable` if there is none."""
+        if year not in self.frames:
+            raise ClaimNotTestable(f"geen gegevens van {year}")
+        return self.frames[year]
+
     @cached_property
     def df(self) -> pd.DataFrame:
         """The frame of the measurement year."""
-        return self.frames[self.year]
+        return self.frame(self.year)
 
     @cached_property
     def both(self) -> pd.DataFrame:
         """The frames of the comparison year and the measurement year together."""
-        parts = [self.frames[y] for y in (self.comparison_year, self.year) if y in self.frames]
+        if self.comparison_year == self.year:
+            raise ClaimNotTestable(f"geen vergelijkingsjaar naast {self.year}")
+        parts = [self.frame(y) for y in (self.comparison_year, self.year)]
         return pd.concat(parts, ignore_index=True)
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """(comparison year, measurement year); :class:`ClaimNotTestable` without a comparison year."""
+        if self.comparison_year == self.year:
+            raise ClaimNotTestable(f"geen vergelijkingsjaar naast {self.year}")
+        return (self.comparison_year, self.year)
+
+    def require(self, variables: Iterable[str], years: Iterable[int] | None = None) -> None:
+        """Raise :class:`ClaimNotTestable` unless every variable was asked in every year.
+
+        A codebook name (column, question, derived variable) must exist in that year
+        (codebook ``years``) and its column must be in the frame.
+        """
+        cb = self.codebook
+        for y in (self.year,) if years is None else tuple(years):
+            frame = self.frame(y)
+            for v in variables:
+                if not cb.is_asked(v, y):
+                    raise ClaimNotTestable(f"'{_label(cb, v)}' is in {y} niet gevraagd")
+                cols = cb.items(v, y) if v in cb.variables else [v]
+                missing = [c for c in cols if c not in frame.columns]
+                if missing:
+                    raise ClaimNotTestable(f"kolom(men) {', '.join(missing)} ontbreken in de gegevens van {y}")
 
     @cached_property
     def innovation(self) -> LogitResult:
         return innovation_model(self.df, self.year, codebook=self.codebook)
 
     def effect(self, name: str) -> LogitResult:
+        """The model of a positive effect ``name`` (:func:`barometer.models.effect_model`)."""
         cache = self.__dict__.setdefault("_effects", {})
         if name not in cache:
+            self.require(["effect"])
             cache[name] = effect_model(self.df, name, self.year, codebook=self.codebook)
         return cache[name]
 
-    def reliability(self, scale: str):
+    def reliability(self, scale: str, year: int | None = None):
+        """:func:`barometer.scales.reliability` of ``scale`` in ``year`` (default: measurement year)."""
+        y = self.year if year is None else year
         cache = self.__dict__.setdefault("_rel", {})
-        if scale not in cache:
-            cache[scale] = reliability(self.df, scale, self.year, self.codebook)
-        return cache[scale]
+        if (scale, y) not in cache:
+            cache[(scale, y)] = reliability(self.frame(y), scale, y, self.codebook)
+        return cache[(scale, y)]
+
+    # -- percentages through barometer.statistics ---------------------------------------
+    def pct(self, variable: str, codes: Any, year: int, group_var: str | None = None,
+            group: Any = None) -> float:
+        """Percentage (0–100) of the routed respondents of ``year`` giving ``codes``."""
+        return statistic(self.frame(year), variable, "pct", codes, group_var, group, year, self.codebook).value
+
+    def pct_by(self, variable: str, codes: Any, by: str, year: int) -> dict[int, float]:
+        """Percentage giving ``codes`` per group of ``by`` in ``year``."""
+        t = share(self.frame(year), variable, codes, by=by, years=year, total=False, codebook=self.codebook)
+        return {int(g): float(p) for g, p in zip(t["group"], t["pct"])}
+
+    def battery(self, question: str, year: int, codes: Any = None, by: str | None = None) -> pd.DataFrame:
+        """Percentages of the items of a question in ``year``: per item (and group of ``by``),
+        of ``codes`` (default: the codebook's summary codes; 1 = genoemd for multiple response).
+
+        Returns
+        -------
+        DataFrame
+            Index: item (or group), columns: items (with ``by``) — a Series without ``by``.
+        """
+        cb = self.codebook
+        multiple = cb.variable(question).type == "multiple"
+        summary = codes is None and not multiple
+        f = frequencies(self.frame(year), question, by=by, years=year, total=False, summary=summary,
+                        codebook=cb)
+        if codes is not None and not multiple:
+            f = f[f["code"].astype(str) == str(codes)]
+        if by is None:
+            return f.set_index("item")["pct"].reindex(cb.items(question))
+        return f.pivot(index="group", columns="item", values="pct")[cb.items(question)]
 
 
-def _positive(row: pd.Series) -> bool:
-    return bool(row["odds_ratio"] > 1 and row["p"] < ALPHA)
+def _label(cb: Codebook, name: str) -> str:
+    try:
+        return cb.label(name)
+    except Exception:
+        return name
 
 
-def _negative(row: pd.Series) -> bool:
-    return bool(row["odds_ratio"] < 1 and row["p"] < ALPHA)
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
 
 
-def _joint(res: LogitResult, variable: str) -> pd.Series:
-    return res.joint.set_index("variable").loc[variable]
+def _strictly_highest(values: pd.Series, item: str) -> bool:
+    others = values.drop(item)
+    return bool(values[item] > others.max())
 
 
-# ---------------------------------------------------------------------- §2.1 innovating
-# Ids CL.. follow data/published/claims.csv; the tests are the ones stated there.
-@claim("CL01", "Hoe groter de organisatie, hoe groter de kans op innovatie (logit, grootte lineair).")
-def _innovation_size(ctx: ClaimContext) -> tuple[bool, str]:
+def _rank(values: pd.Series, item: str) -> int:
+    """1 + number of items with a strictly higher value (ties share the better rank)."""
+    return int((values > values[item]).sum()) + 1
+
+
+def _short(cb: Codebook, item: str) -> str:
+    return _lower(_label(cb, item))
+
+
+def _top(values: pd.Series, cb: Codebook, k: int) -> str:
+    top = values.sort_values(ascending=False, kind="stable").head(k)
+    return "; ".join(f"{_short(cb, i)} {pct(v)}" for i, v in top.items())
+
+
+# ---------------------------------------------------------------------- model terms
+def _positive(row: pd.Series, alpha: float = ALPHA) -> bool:
+    return bool(row["coef"] > 0 and row["p"] < alpha)
+
+
+def _negative(row: pd.Series, alpha: float = ALPHA) -> bool:
+    return bool(row["coef"] < 0 and row["p"] < alpha)
+
+
+def _term(res: Any, variable: str, level: Any = None) -> pd.Series:
+    """A term of a fitted model; :class:`ClaimNotTestable` if it is not in the model (a level
+    that does not occur, or was left out for having fewer than five cases)."""
+    try:
+        return res.term(variable, level)
+    except KeyError:
+        what = _word(variable, level)
+        raise ClaimNotTestable(f"'{what}' komt niet (of bij minder dan vijf organisaties) voor in het model") from None
+
+
+def _joint_p(res: Any, variable: str) -> float:
+    j = res.joint.set_index("variable")
+    if variable not in j.index:
+        raise ClaimNotTestable(f"'{_word(variable)}' komt niet voor in het model")
+    return float(j.loc[variable, "p"])
+
+
+def _ns_text(res: Any, variable: str) -> str:
+    j = res.joint.set_index("variable").loc[variable]
+    stat = "chi2" if "chi2" in j.index else "F"
+    name = "chi²" if stat == "chi2" else "F"
+    return f"{name} = {dec(j[stat], 2)}, df = {int(j['df'])}, {p_text(j['p'])}"
+
+
+_TERM_WORDS = {
+    "climate_scale": "klimaat", "human_capital": "menselijk kapitaal", "tech": "technologisch",
+    "tech_content": "technologisch gehalte", "strategy": "strategie", "spectrum": "spectrum",
+    "sector": "sector", "size_class": "grootte", "rijk": "Rijksoverheid", "goal_cost": "doel kostenbesparing",
+    "goal_use": "doel meer gebruik", "goal_quality": "doel kwaliteit", "goal_efficiency": "doel efficiëntie",
+}
+
+
+def _word(variable: str, level: Any = None) -> str:
+    w = _TERM_WORDS.get(variable, variable)
+    return f"{w} {level}" if level is not None else w
+
+
+# ====================================================================== §2.1 innovating
+# The model of CL01–CL05: logit(innovated ~ size_class + innovation_unit + C(sector) +
+# cond_management + cond_time), all respondents of the measurement year.
+@claim("CL01", "Hoe groter de organisatie, hoe groter de kans op innovatie (logit, grootte lineair, p < 0,05).")
+def _cl01(ctx):
     row = ctx.innovation.term("size_class")
     return _positive(row), f"grootteklasse (per klasse): {or_text(row)}"
 
 
 @claim("CL02", "Een innovatiefunctionaris of -unit vergroot de kans op innovatie significant (logit).")
-def _innovation_unit(ctx):
+def _cl02(ctx):
     row = ctx.innovation.term("innovation_unit")
     return _positive(row), or_text(row)
 
 
-@claim("CL03", "De sector heeft geen significant effect op de kans op innovatie (logit, LR-toets).")
-def _innovation_sector(ctx):
+@claim("CL03", "De sector heeft geen significant effect op de kans op innovatie (logit, LR-toets p ≥ 0,05).")
+def _cl03(ctx):
     lr = lr_test(ctx.innovation, "sector")
     return bool(lr["p"] >= ALPHA), f"sector: LR = {dec(lr['lr'], 2)}, df = {lr['df']}, {p_text(lr['p'])}"
 
 
 @claim("CL04", "Steun van het management vergroot de kans op innovatie (logit).")
-def _innovation_management(ctx):
+def _cl04(ctx):
     row = ctx.innovation.term("cond_management")
     return _positive(row), or_text(row)
 
 
 @claim("CL05", "Beschikbare tijd speelt een rol bij innoveren (logit, coëfficiënt > 0 bij p < 0,10).")
-def _innovation_time(ctx):
+def _cl05(ctx):
     row = ctx.innovation.term("cond_time")
-    return bool(row["odds_ratio"] > 1 and row["p"] < 0.10), or_text(row)
+    return _positive(row, 0.10), or_text(row)
 
 
-# ---------------------------------------------------------------------- scales
-def _alpha_each_year(ctx, scale: str, loadings_min: float | None = None) -> tuple[bool, str]:
+@claim("CL06", "Grote organisaties hebben vaker een innovatiefunctionaris of -unit (oplopend 1 < 2 < 3; chi² p < 0,05).")
+def _cl06(ctx):
+    ctx.require(["innovation_unit", "size_class"])
+    p = ctx.pct_by("innovation_unit", 1, "size_class", ctx.year)
+    res = chi2_table(ctx.df, "size_class", "innovation_unit", ctx.year, codebook=ctx.codebook)
+    increasing = p.get(1, math.nan) < p.get(2, math.nan) < p.get(3, math.nan)
+    return bool(increasing and res["p"] < ALPHA), (
+        f"klein {pct(p.get(1))}, middelgroot {pct(p.get(2))}, groot {pct(p.get(3))}; {_chi2_text(res)}")
+
+
+@claim("CL07", "Grote organisaties innoveren vaker dan kleine in beide jaren; elke grootteklasse lager in 2025 dan in 2021.")
+def _cl07(ctx):
+    ctx.require(["innovated", "size_class"], ctx.years)
+    a = ctx.pct_by("innovated", 1, "size_class", ctx.comparison_year)
+    b = ctx.pct_by("innovated", 1, "size_class", ctx.year)
+    inc = all(d.get(1, math.nan) < d.get(2, math.nan) < d.get(3, math.nan) for d in (a, b))
+    lower = all(b.get(k, math.nan) < a.get(k, math.nan) for k in (1, 2, 3))
+    text = "; ".join(f"{w}: {_arrow(a.get(k), b.get(k))}" for k, w in
+                     ((1, "klein"), (2, "middelgroot"), (3, "groot")))
+    return bool(inc and lower), text
+
+
+@claim("CL08", "Het innovatiepercentage daalde met 10 procentpunt (afgerond) en het verschil is significant (z-toets).")
+def _cl08(ctx):
+    ctx.require(["innovated"], ctx.years)
+    res = compare_years(ctx.both, "innovated", 1, ctx.years, codebook=ctx.codebook)
+    drop = res["p1"] - res["p2"]
+    holds = round_half_up(drop, 0) == 10 and res["p"] < ALPHA
+    return bool(holds), f"{_z_text(res)}; daling {pp(drop)}"
+
+
+@claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet significant veranderd.")
+def _cl09(ctx):
+    ctx.require(["innovation_type"], ctx.years)
+    ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
+    pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
+    holds = ia["p2"] < ia["p1"] and ia["p"] < ALPHA and pr["p"] >= ALPHA
+    return bool(holds), f"interactie {_z_text(ia)}; proces {_z_text(pr)}"
+
+
+@claim("CL10", "Het aandeel product- en diensteninnovaties nam af (richting).")
+def _cl10(ctx):
+    ctx.require(["innovation_type"], ctx.years)
+    parts, holds = [], True
+    for item, word in (("type_product", "product"), ("type_service", "dienst")):
+        a, b = ctx.pct(item, 1, ctx.comparison_year), ctx.pct(item, 1, ctx.year)
+        holds = holds and b < a
+        parts.append(f"{word} {_arrow(a, b)}")
+    return bool(holds), "; ".join(parts)
+
+
+@claim("CL11", "Het aandeel ingrijpende veranderingen van de werkwijze is gedaald (richting).")
+def _cl11(ctx):
+    ctx.require(["work_change"], ctx.years)
+    a, b = ctx.pct("work_change", 3, ctx.comparison_year), ctx.pct("work_change", 3, ctx.year)
+    return bool(b < a), f"ingrijpend veranderd {_arrow(a, b)}"
+
+
+@claim("CL12", "Het innovatiespectrum is smaller: minder meervoudige, meer enkelvoudige innovaties (chi² p < 0,05).")
+def _cl12(ctx):
+    ctx.require(["spectrum_group"], ctx.years)
+    m = [ctx.pct("spectrum_group", 2, y) for y in ctx.years]
+    e = [ctx.pct("spectrum_group", 1, y) for y in ctx.years]
+    res = chi2_years(ctx.both, "spectrum_group", ctx.years, ctx.codebook)
+    holds = m[1] < m[0] and e[1] > e[0] and res["p"] < ALPHA
+    return bool(holds), f"meervoudig {_arrow(*m)}, enkelvoudig {_arrow(*e)}; {_chi2_text(res)}"
+
+
+# ====================================================================== §2.2 practices
+@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet significant.")
+def _cl13(ctx):
+    ctx.require(["origin"], ctx.years)
+    res = chi2_years(ctx.both, "origin", ctx.years, ctx.codebook)
+    a, b = ctx.pct("origin", 1, ctx.comparison_year), ctx.pct("origin", 1, ctx.year)
+    return bool(res["p"] >= ALPHA and b > a), f"eigen ontwikkeling {_arrow(a, b)}; {_chi2_text(res)}"
+
+
+@claim("CL14", "Grote organisaties ontwikkelen vaker zelf of passen aan; kleine kopiëren vaker.")
+def _cl14(ctx):
+    ctx.require(["origin", "size_class"])
+    copy = ctx.pct_by("origin", 3, "size_class", ctx.year)
+    own = ctx.pct_by("origin", "1|2", "size_class", ctx.year)
+    c = pd.Series(copy).reindex([1, 2, 3])
+    o = pd.Series(own).reindex([1, 2, 3])
+    holds = _strictly_highest(c, 1) and bool(c[3] < c.drop(3).min()) and _strictly_highest(o, 3)
+    return bool(holds), (f"kopie: klein {pct(c[1])}, middelgroot {pct(c[2])}, groot {pct(c[3])}; "
+                         f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])}")
+
+
+@claim("CL15", "Innovatiestrategie niet significant anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
+def _cl15(ctx):
+    ctx.require(["strategy"], ctx.years)
+    res = chi2_years(ctx.both, "strategy", ctx.years, ctx.codebook)
+    e = [ctx.pct("strategy", 4, y) for y in ctx.years]
+    sp = [ctx.pct("strategy", 3, y) for y in ctx.years]
+    holds = bool(res["p"] >= ALPHA and e[1] > e[0] and sp[1] < sp[0])
+    return holds, f"expertgroep {_arrow(*e)}, in de spotlights {_arrow(*sp)}; {_chi2_text(res)}"
+
+
+@claim("CL16", "Kleine organisaties vaker samen met alle betrokkenen; grote vaker onder de radar of expertgroep.")
+def _cl16(ctx):
+    ctx.require(["strategy", "size_class"])
+    s1 = ctx.pct_by("strategy", 1, "size_class", ctx.year)
+    s24 = ctx.pct_by("strategy", "2|4", "size_class", ctx.year)
+    holds = s1.get(1, math.nan) > s1.get(3, math.nan) and s24.get(3, math.nan) > s24.get(1, math.nan)
+    return bool(holds), (f"met alle belanghebbenden: klein {pct(s1.get(1))}, groot {pct(s1.get(3))}; "
+                         f"onder de radar of expertgroep: klein {pct(s24.get(1))}, groot {pct(s24.get(3))}")
+
+
+@claim("CL17", "Kerndepartementen innoveren minder vaak dan diensten/agentschappen en zbo's; minder technologisch.")
+def _cl17(ctx):
+    ctx.require(["innovated", "national_type", "tech_content"])
+    inn = ctx.pct_by("innovated", 1, "national_type", ctx.year)
+    t1 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", 1)
+    t23 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", "2|3")
+    holds = (inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
+             and t1 < t23)
+    return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
+                         f"{pct(inn.get(2))}, zbo's {pct(inn.get(3))}; (grotendeels) technologisch: "
+                         f"kerndepartementen {pct(t1)}, overige {pct(t23)}")
+
+
+@claim("CL18", "Technologisch gehalte: minder 'belangrijk deel', meer 'geheel' en meer 'geen technologie' (richting).")
+def _cl18(ctx):
+    ctx.require(["tech_content"], ctx.years)
+    v = {c: [ctx.pct("tech_content", c, y) for y in ctx.years] for c in (1, 2, 4)}
+    holds = v[2][1] < v[2][0] and v[1][1] > v[1][0] and v[4][1] > v[4][0]
+    return bool(holds), (f"belangrijk deel {_arrow(*v[2])}; geheel {_arrow(*v[1])}; "
+                         f"geen technologie {_arrow(*v[4])}")
+
+
+# ====================================================================== §2.3 factors
+_HC_ITEMS = ("factor_staff", "factor_collaboration", "factor_skills")
+
+
+@claim("CL19", "Medewerkers (bijdrage, samenwerking, variatie in kennis) zijn elk jaar de drie belangrijkste bevorderende factoren.")
+def _cl19(ctx):
+    ctx.require(["factor"], ctx.years)
     holds, parts = True, []
-    for y in sorted(ctx.frames):
-        rel = reliability(ctx.frames[y], scale, y, ctx.codebook)
-        ok = rel.alpha >= MIN_RELIABILITY
-        text = f"{y}: alfa = {dec(rel.alpha, 2)} (n = {rel.n})"
-        if loadings_min is not None:
-            low = float(rel.items["loading"].min())
-            ok = ok and low > loadings_min
-            text += f", laagste lading {dec(low, 2)}"
-        holds = holds and bool(ok)
-        parts.append(text)
-    return holds, "; ".join(parts)
+    for y in ctx.years:
+        v = ctx.battery("factor", y)
+        top = v[list(_HC_ITEMS)]
+        holds = holds and bool(top.min() > v.drop(list(_HC_ITEMS)).max())
+        parts.append(f"{y}: {_top(v, ctx.codebook, 4)}")
+    return bool(holds), "; ".join(parts)
+
+
+@claim("CL20", "Samenwerking met private organisaties vaker als succesfactor genoemd dan in 2021 (richting).")
+def _cl20(ctx):
+    ctx.require(["factor_private"], ctx.years)
+    a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
+    return bool(b > a), f"samenwerking met private organisaties bevorderend {_arrow(a, b)}"
+
+
+# ====================================================================== §2.4 climate
+_CLUSTER_SHARES = {1: 20, 2: 60, 3: 20}
+
+
+@claim("CL21", "Drie klimaatclusters (≥ 4,1; < 3,1) met 20%, 60% en 20% van de organisaties.")
+def _cl21(ctx):
+    ctx.require(["climate_scale", "climate_cluster"])
+    th = dict(ctx.codebook.derived("climate_cluster").thresholds)
+    rule = th.get("strong_min") == 4.1 and th.get("limited_below") == 3.1
+    scale = analysis_values(ctx.df, "climate_scale", ctx.codebook)
+    cluster = analysis_values(ctx.df, "climate_cluster", ctx.codebook)
+    s = scale.round(9)
+    expected = pd.Series(2.0, index=s.index).mask(s >= 4.1, 1.0).mask(s < 3.1, 3.0).where(s.notna())
+    consistent = bool(expected.fillna(-1).eq(cluster.fillna(-1)).all())
+    shares = {k: ctx.pct("climate_cluster", k, ctx.year) for k in (1, 2, 3)}
+    rounded = all(round_half_up(shares[k], 0) == v for k, v in _CLUSTER_SHARES.items())
+    n = statistic(ctx.df, "climate_cluster", "n", year=ctx.year, codebook=ctx.codebook).base_n
+    text = (f"krachtig {pct(shares[1])}, gemiddeld {pct(shares[2])}, beperkt {pct(shares[3])} (n = {n}); "
+            f"drempels {dec(th.get('strong_min'), 1)} en {dec(th.get('limited_below'), 1)}"
+            + ("" if consistent else "; clusterindeling wijkt af van de drempels"))
+    return bool(rule and consistent and rounded), text
 
 
 @claim("CL22", "De eerste drie factoren vormen een betrouwbare schaal menselijk kapitaal (alfa ≥ 0,7) met gemiddelde 3,9.")
-def _human_capital(ctx):
+def _cl22(ctx):
+    ctx.require(["human_capital"])
     rel = ctx.reliability("human_capital")
     r = statistic(ctx.df, "human_capital", "mean", year=ctx.year, codebook=ctx.codebook)
     holds = bool(rel.alpha >= MIN_RELIABILITY and round_half_up(r.value, 1) == round_half_up(3.9, 1))
     return holds, f"alfa = {dec(rel.alpha, 2)} (n = {rel.n}); gemiddelde = {dec(r.value, 2)} (n = {r.base_n})"
 
 
+def _alpha_each_year(ctx, scale: str, loadings_min: float | None = None) -> tuple[bool, str]:
+    ctx.require([scale], ctx.years)
+    holds, parts = True, []
+    for y in ctx.years:
+        rel = ctx.reliability(scale, y)
+        ok = rel.alpha >= MIN_RELIABILITY
+        text = f"{y}: alfa = {dec(rel.alpha, 2)} (n = {rel.n})"
+        if loadings_min is not None:
+            low = float(rel.items["loading"].min())
+            ok = ok and low > loadings_min
+            text += f", laagste lading {dec(low, 2)}, verklaarde variantie {pct(100 * rel.explained)}"
+        holds = holds and bool(ok)
+        parts.append(text)
+    return holds, "; ".join(parts)
+
+
 @claim("CL23", "De klimaatstellingen zonder de eerste vormen één betrouwbare schaal (elk jaar alfa ≥ 0,7, ladingen > 0,4).")
-def _climate_alpha(ctx):
+def _cl23(ctx):
+    # The first principal component explains the most variance by construction; the claim
+    # that the items form one factor is checked through its loadings (all > 0.4).
     return _alpha_each_year(ctx, "climate_scale", loadings_min=0.4)
 
 
 @claim("CL24", "De drie stellingen over randvoorwaarden vormen een betrouwbare schaal (elk jaar alfa ≥ 0,7).")
-def _conditions_alpha(ctx):
+def _cl24(ctx):
     return _alpha_each_year(ctx, "conditions_scale")
 
 
-@claim("CL25", "Menselijk kapitaal hangt positief samen met het innovatieklimaat.")
-def _climate_hc(ctx):
+@claim("CL25", "Menselijk kapitaal hangt positief samen met het innovatieklimaat (Pearson, p < 0,05).")
+def _cl25(ctx):
+    ctx.require(["climate_scale", "human_capital"])
     res = scale_correlation(ctx.df, "climate_scale", "human_capital", ctx.year, codebook=ctx.codebook)
     return bool(res["r"] > 0 and res["p"] < ALPHA), f"r = {dec(res['r'], 2)}, {p_text(res['p'])}, n = {res['n']}"
 
 
-# ---------------------------------------------------------------------- §2.5 effects
-@claim("quality_climate", "Een beter innovatieklimaat vergroot de kans op kwaliteitsverbetering (klein effect).")
-def _quality_climate(ctx):
-    row = ctx.effect("effect_quality").term("climate_scale")
-    return _positive(row), or_text(row)
+@claim("CL26", "Het innovatieklimaat verschilt niet naar organisatiegrootte (variantieanalyse p ≥ 0,05).")
+def _cl26(ctx):
+    ctx.require(["climate_scale", "size_class"])
+    res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
+    return bool(res["p"] >= ALPHA), (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
+                                     f"{p_text(res['p'])}, n = {res['n']}")
 
 
-@claim("efficiency_tech", "Technologische innovaties vergroten de kans op efficiëntiewinst.")
-def _efficiency_tech(ctx):
+@claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet anders dan gemeenten.")
+def _cl27(ctx):
+    ctx.require(["climate_scale", "sector"], ctx.years)
+    res = ols(ctx.both, "climate_scale", ["sector", "year"], {"sector": 1, "year": ctx.comparison_year},
+              codebook=ctx.codebook)
+    r = {s: _term(res, "sector", s) for s in (2, 5, 6, 7, 8, 9)}
+    holds = r[9]["coef"] > 0 and r[2]["coef"] > 0 and r[6]["coef"] < 0 and all(r[s]["p"] >= ALPHA for s in (5, 7, 8))
+    names = {2: "GR", 5: "provincie", 6: "rechtswezen", 7: "Rijk", 8: "waterschap", 9: "zbo"}
+    return bool(holds), "t.o.v. gemeente: " + "; ".join(f"{names[s]} {_b_text(r[s])}" for s in (9, 2, 6, 5, 7, 8)) \
+        + f"; n = {res.n}"
+
+
+@claim("CL28", "De klimaatscores zijn redelijk normaal verdeeld (|scheefheid| < 1, |kurtosis| < 1); middelste cluster het grootst.")
+def _cl28(ctx):
+    ctx.require(["climate_scale", "climate_cluster"])
+    sh = distribution_shape(ctx.df, "climate_scale", ctx.year, ctx.codebook)
+    c = pd.Series({k: ctx.pct("climate_cluster", k, ctx.year) for k in (1, 2, 3)})
+    holds = abs(sh["skewness"]) < 1 and abs(sh["kurtosis"]) < 1 and _strictly_highest(c, 2)
+    return bool(holds), (f"scheefheid {dec(sh['skewness'], 2)}, kurtosis {dec(sh['kurtosis'], 2)} (n = {sh['n']}); "
+                         f"clusters {pct(c[1])} / {pct(c[2])} / {pct(c[3])}")
+
+
+@claim("CL29", "De Rijksoverheid scoort in 2025 het hoogst op innovatieklimaat en hoger dan in 2021.")
+def _cl29(ctx):
+    ctx.require(["climate_scale", "sector"], ctx.years)
+    excl = set((ctx.codebook.variable("sector").display or {}).get("table_rows_exclude", []))
+    m = means(ctx.both, "climate_scale", by="sector", years=list(ctx.years), total=False, codebook=ctx.codebook)
+    m = m[~m["group"].isin(excl)]
+    now = m[m["year"] == ctx.year].set_index("group")["mean"].dropna()
+    then = m[m["year"] == ctx.comparison_year].set_index("group")["mean"]
+    if 7 not in now.index or 7 not in then.index:
+        raise ClaimNotTestable("geen klimaatscores van de Rijksoverheid in beide jaren")
+    holds = _strictly_highest(now, 7) and now[7] > then[7]
+    others = now.drop(7)
+    best = others.idxmax()
+    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)}; hoogste andere sector "
+                         f"{_lower(ctx.codebook.labels('sector')[int(best)])} {dec(others[best], 2)}")
+
+
+@claim("CL30", "Hoe krachtiger het klimaat, hoe vaker geïnnoveerd (1 > 2 > 3) en hoe breder het spectrum.")
+def _cl30(ctx):
+    ctx.require(["innovated", "climate_cluster", "spectrum_group"])
+    inn = ctx.pct_by("innovated", 1, "climate_cluster", ctx.year)
+    mv = ctx.pct_by("spectrum_group", 2, "climate_cluster", ctx.year)
+    holds = inn.get(1, math.nan) > inn.get(2, math.nan) > inn.get(3, math.nan) and mv.get(1, math.nan) > mv.get(3, math.nan)
+    return bool(holds), (f"innovatie: krachtig {pct(inn.get(1))}, gemiddeld {pct(inn.get(2))}, beperkt {pct(inn.get(3))}; "
+                         f"meervoudig: krachtig {pct(mv.get(1))}, beperkt {pct(mv.get(3))}")
+
+
+@claim("CL31", "Krachtig klimaat scoort beter op ≥ 15 van 17 succesfactoren; grootste verschillen bij nieuwe technologie en prikkels.")
+def _cl31(ctx):
+    ctx.require(["factor", "climate_cluster"])
+    t = ctx.battery("factor", ctx.year, by="climate_cluster")
+    if 1 not in t.index or 3 not in t.index:
+        raise ClaimNotTestable("geen innovators in het krachtige of het beperkte klimaatcluster")
+    diff = (t.loc[1] - t.loc[3]).dropna()
+    better = int((diff > 0).sum())
+    top2 = list(diff.sort_values(ascending=False, kind="stable").index[:2])
+    holds = better >= 15 and set(top2) == {"factor_technology", "factor_incentives"} \
+        and bool(diff[top2].min() > diff.drop(top2).max())
+    return bool(holds), (f"krachtig > beperkt bij {better} van {len(diff)} factoren; grootste verschillen: "
+                         + "; ".join(f"{_short(ctx.codebook, i)} {pp(diff[i], signed=True)}" for i in top2))
+
+
+# ====================================================================== §2.5 goals and effects
+@claim("CL32", "Geen sectorverschillen in doel (chi² p ≥ 0,05); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
+def _cl32(ctx):
+    ctx.require(["goal", "sector", "size_class"])
+    ce = chi2_table(ctx.df, "sector", "goal_efficiency", ctx.year, min_row_n=5, codebook=ctx.codebook)
+    cq = chi2_table(ctx.df, "sector", "goal_quality", ctx.year, min_row_n=5, codebook=ctx.codebook)
+    e = ctx.pct_by("goal_efficiency", 1, "size_class", ctx.year)
+    q = ctx.pct_by("goal_quality", 1, "size_class", ctx.year)
+    holds = ce["p"] >= ALPHA and cq["p"] >= ALPHA and e.get(3, math.nan) > e.get(1, math.nan) \
+        and q.get(1, math.nan) > q.get(3, math.nan)
+    return bool(holds), (f"sector x efficiëntie: {_chi2_text(ce)}; sector x kwaliteit: {_chi2_text(cq)}; "
+                         f"efficiëntie klein {pct(e.get(1))}, groot {pct(e.get(3))}; "
+                         f"kwaliteit klein {pct(q.get(1))}, groot {pct(q.get(3))}")
+
+
+@claim("CL33", "Meervoudige innovaties (3 of 4 typen) hebben vaker kwaliteit en meer gebruik als doel dan enkelvoudige.")
+def _cl33(ctx):
+    ctx.require(["goal", "spectrum"])
+    parts, holds = [], True
+    for item, word in (("goal_quality", "kwaliteit"), ("goal_use", "meer gebruik")):
+        multi = ctx.pct(item, 1, ctx.year, "spectrum", "3|4")
+        single = ctx.pct(item, 1, ctx.year, "spectrum", 1)
+        holds = holds and multi > single
+        parts.append(f"{word}: 3-4 typen {pct(multi)}, 1 type {pct(single)}")
+    return bool(holds), "; ".join(parts)
+
+
+def _terms(res: Any, specs: Sequence[tuple[str, Any]]) -> list[tuple[str, pd.Series]]:
+    return [(_word(v, lv), _term(res, v, lv)) for v, lv in specs]
+
+
+@claim("CL34", "Beter klimaat vergroot de kans op kwaliteitsverbetering (klein effect, OR < 2,5); type, technologie, strategie, sector en grootte niet.")
+def _cl34(ctx):
+    res = ctx.effect("effect_quality")
+    row = _term(res, "climate_scale")
+    others = ["tech_content", "strategy", "spectrum", "sector", "size_class"]
+    ps = {v: _joint_p(res, v) for v in others}
+    holds = _positive(row) and row["odds_ratio"] < 2.5 and all(p >= ALPHA for p in ps.values())
+    return bool(holds), (f"klimaat: {or_text(row)}; " + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in others)
+                         + f"; n = {res.n}")
+
+
+@claim("CL35", "Technologie, strategie (onder de radar, expertgroep), doel kostenbesparing, klimaat en menselijk kapitaal vergroten de kans op efficiëntie; doel meer gebruik verkleint die; sector, grootte en spectrum niet.")
+def _cl35(ctx):
     res = ctx.effect("effect_efficiency")
-    rows = [res.term("tech_content", lv) for lv in (1, 2)]
-    holds = any(_positive(r) for r in rows)
-    return holds, "; ".join(f"{r['label']}: {or_text(r)}" for r in rows)
+    pos = _terms(res, [("climate_scale", None), ("human_capital", None), ("tech", None), ("strategy", 2),
+                       ("strategy", 4), ("goal_cost", None)])
+    neg = _terms(res, [("goal_use", None)])
+    ns = ["sector", "size_class", "spectrum"]
+    holds = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg) \
+        and all(_joint_p(res, v) >= ALPHA for v in ns)
+    return bool(holds), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + "; "
+                         + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in ns) + f"; n = {res.n}")
 
 
-@claim("efficiency_strategy", "De strategieën 'onder de radar' en 'expertgroep' vergroten (t.o.v. 'in de spotlights') de kans op efficiëntiewinst.")
-def _efficiency_strategy(ctx):
-    res = ctx.effect("effect_efficiency")
-    rows = [res.term("strategy", lv) for lv in (2, 4)]
-    return all(_positive(r) for r in rows), "; ".join(f"{r['label']}: {or_text(r)}" for r in rows)
+@claim("CL36", "Eenvoudigere procedures: klimaat en menselijk kapitaal significant positief; doelen kwaliteit en efficiëntie en strategie 1 of 2 positief; bij het Rijk significant lager.")
+def _cl36(ctx):
+    res = ctx.effect("effect_procedures")
+    sig = _terms(res, [("climate_scale", None), ("human_capital", None)])
+    direction = _terms(res, [("goal_quality", None), ("goal_efficiency", None)])
+    strat = _terms(res, [("strategy", 1), ("strategy", 2)])
+    rijk = _term(res, "rijk")
+    holds = all(_positive(r) for _, r in sig) and all(r["coef"] > 0 for _, r in direction) \
+        and any(r["coef"] > 0 for _, r in strat) and _negative(rijk)
+    return bool(holds), ("; ".join(f"{w}: {or_text(r)}" for w, r in sig + direction + strat)
+                         + f"; Rijksoverheid: {or_text(rijk)}; n = {res.n}")
 
 
-@claim("efficiency_cost_goal", "Kostenbesparing als doel vergroot de kans op efficiëntiewinst.")
-def _efficiency_goal(ctx):
-    row = ctx.effect("effect_efficiency").term("goal_cost")
-    return _positive(row), or_text(row)
+@claim("CL37", "Bij gemiddeld zo'n 20% (± 2) van de innovaties is het te vroeg voor effecten; bij medewerkerstevredenheid en efficiëntie meer.")
+def _cl37(ctx):
+    ctx.require(["effect"])
+    early = ctx.battery("effect", ctx.year, codes=4)
+    mean = float(early.mean())
+    holds = abs(mean - 20) <= 2 and early["effect_staff_satisfaction"] > mean and early["effect_efficiency"] > mean
+    return bool(holds), (f"gemiddeld {pct(mean, 1)} te vroeg; medewerkerstevredenheid "
+                         f"{pct(early['effect_staff_satisfaction'])}, efficiëntie {pct(early['effect_efficiency'])}")
 
 
-@claim("efficiency_climate", "Een beter innovatieklimaat vergroot de kans op efficiëntiewinst.")
-def _efficiency_climate(ctx):
-    row = ctx.effect("effect_efficiency").term("climate_scale")
-    return _positive(row), or_text(row)
+@claim("CL38", "Organisaties met een krachtig klimaat scoren op ten minste 9 van de 10 resultaatgebieden beter (positief effect).")
+def _cl38(ctx):
+    ctx.require(["effect", "climate_cluster"])
+    t = ctx.battery("effect", ctx.year, codes=1, by="climate_cluster")
+    if 1 not in t.index or 3 not in t.index:
+        raise ClaimNotTestable("geen innovators in het krachtige of het beperkte klimaatcluster")
+    diff = (t.loc[1] - t.loc[3]).dropna()
+    better = int((diff > 0).sum())
+    return bool(better >= 9), f"krachtig > beperkt bij {better} van {len(diff)} resultaatgebieden"
 
 
-@claim("efficiency_human_capital", "Meer menselijk kapitaal vergroot de kans op efficiëntiewinst.")
-def _efficiency_hc(ctx):
-    row = ctx.effect("effect_efficiency").term("human_capital")
-    return _positive(row), or_text(row)
+@claim("CL39", "Efficiëntie is het vaakst genoemde doel, maar het positieve effect op kwaliteit is groter dan op efficiëntie.")
+def _cl39(ctx):
+    ctx.require(["goal", "effect"])
+    g = ctx.battery("goal", ctx.year)
+    q, e = ctx.pct("effect_quality", 1, ctx.year), ctx.pct("effect_efficiency", 1, ctx.year)
+    holds = _strictly_highest(g, "goal_efficiency") and q > e
+    return bool(holds), f"doelen: {_top(g, ctx.codebook, 2)}; positief effect kwaliteit {pct(q)}, efficiëntie {pct(e)}"
 
 
-@claim("procedures_rijk", "Bij de Rijksoverheid is de kans op eenvoudigere procedures significant lager.")
-def _procedures_rijk(ctx):
-    row = ctx.effect("effect_procedures").term("rijk")
-    return _negative(row), or_text(row)
+# ====================================================================== §2.6 failure
+_FAIL_NEXT = ("fail_idea", "fail_process", "fail_collab_internal")
 
 
-# ---------------------------------------------------------------------- 2021 vs 2025
-def _chi2_text(res: dict) -> str:
-    return f"chi² = {dec(res['chi2'], 2)}, df = {res['df']}, {p_text(res['p'])}, n = {res['n']}"
+@claim("CL40", "Gebrek aan draagvlak is de meest genoemde faalfactor, gevolgd door matig idee, proces en interne samenwerking.")
+def _cl40(ctx):
+    ctx.require(["fail_reason"])
+    v = ctx.battery("fail_reason", ctx.year)
+    rest = v.drop(["fail_support", *_FAIL_NEXT])
+    holds = _strictly_highest(v, "fail_support") and bool(v[list(_FAIL_NEXT)].min() >= rest.max())
+    n = statistic(ctx.df, "fail_support", "n", year=ctx.year, codebook=ctx.codebook).base_n
+    return bool(holds), f"{_top(v, ctx.codebook, 5)} (n = {n})"
 
 
-def _pct(ctx, variable: str, codes: Any, year: int) -> float:
-    return statistic(ctx.both, variable, "pct", codes, year=year, codebook=ctx.codebook).value
+_FAIL_CLUSTER = ("fail_skills", "fail_political", "fail_collab_internal", "fail_collab_external", "fail_time",
+                 "fail_process")
 
 
-@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet significant.")
-def _origin_years(ctx):
-    res = chi2_years(ctx.both, "origin", (ctx.comparison_year, ctx.year), ctx.codebook)
-    a, b = _pct(ctx, "origin", 1, ctx.comparison_year), _pct(ctx, "origin", 1, ctx.year)
-    holds = bool(res["p"] >= ALPHA and b > a)
-    return holds, f"eigen ontwikkeling {pct(a)} -> {pct(b)}; {_chi2_text(res)}"
+@claim("CL41", "Organisaties met een beperkt klimaat noemen meer faalfactoren, vooral vaardigheden, politiek draagvlak, samenwerking, tijd en proces.")
+def _cl41(ctx):
+    ctx.require(["fail_reason", "climate_cluster"])
+    cb = ctx.codebook
+    items = [i for i in cb.items("fail_reason") if i != "fail_other"]
+    counts = pd.DataFrame({i: analysis_values(ctx.df, i, cb) for i in items}).sum(axis=1, min_count=1)
+    cluster = analysis_values(ctx.df, "climate_cluster", cb)
+    mean = counts.groupby(cluster).mean()
+    t = ctx.battery("fail_reason", ctx.year, by="climate_cluster")
+    if not {1, 2, 3} <= set(mean.index) or not {1, 3} <= set(t.index):
+        raise ClaimNotTestable("niet in elk klimaatcluster organisaties met een mislukte poging")
+    more = [i for i in _FAIL_CLUSTER if t.loc[3, i] > t.loc[1, i]]
+    holds = mean[3] > mean[1] and mean[3] > mean[2] and len(more) == len(_FAIL_CLUSTER)
+    return bool(holds), (f"gemiddeld aantal redenen: krachtig {dec(mean[1], 2)}, gemiddeld {dec(mean[2], 2)}, "
+                         f"beperkt {dec(mean[3], 2)}; beperkt > krachtig bij {len(more)} van {len(_FAIL_CLUSTER)} "
+                         "genoemde redenen")
 
 
-@claim("CL15", "Innovatiestrategie niet significant anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
-def _strategy_years(ctx):
-    res = chi2_years(ctx.both, "strategy", (ctx.comparison_year, ctx.year), ctx.codebook)
-    e = [_pct(ctx, "strategy", 4, y) for y in (ctx.comparison_year, ctx.year)]
-    sp = [_pct(ctx, "strategy", 3, y) for y in (ctx.comparison_year, ctx.year)]
-    holds = bool(res["p"] >= ALPHA and e[1] > e[0] and sp[1] < sp[0])
-    return holds, (f"expertgroep {pct(e[0])} -> {pct(e[1])}, in de spotlights {pct(sp[0])} -> {pct(sp[1])}; "
-                   f"{_chi2_text(res)}")
+# ====================================================================== §2.7 sharing
+@claim("CL42", "Innovaties die de werkwijze ingrijpend veranderden worden veel vaker gedeeld (> 10 procentpunt).")
+def _cl42(ctx):
+    ctx.require(["knowledge_shared", "work_change"])
+    a = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", 3)
+    b = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", "1|2")
+    return bool(a - b > 10), f"ingrijpend veranderd {pct(a)}, overige {pct(b)} (verschil {pp(a - b, signed=True)})"
+
+
+# ====================================================================== §2.2 initiative, partners, channels
+@claim("CL43", "Het initiatief komt vooral van eigen medewerkers (hoogst), managers en nieuwe technologie (top vier).")
+def _cl43(ctx):
+    ctx.require(["initiative"], ctx.years)
+    holds, parts = True, []
+    for y in ctx.years:
+        v = ctx.battery("initiative", y)
+        ok = _strictly_highest(v, "init_staff") and _rank(v, "init_managers") <= 4 and _rank(v, "init_technology") <= 4
+        holds = holds and ok
+        parts.append(f"{y}: {_top(v, ctx.codebook, 4)}")
+    return bool(holds), "; ".join(parts)
+
+
+@claim("CL44", "Samenwerking met partners vooral bij het ontwikkelen of aanpassen van de oplossing (elk jaar hoogst).")
+def _cl44(ctx):
+    ctx.require(["partner_phase"], ctx.years)
+    holds, parts = True, []
+    for y in ctx.years:
+        v = ctx.battery("partner_phase", y)
+        holds = holds and _strictly_highest(v, "phase_development")
+        parts.append(f"{y}: {_top(v, ctx.codebook, 2)}")
+    return bool(holds), "; ".join(parts)
+
+
+@claim("CL45", "Kennis over overgenomen innovaties komt vooral via netwerken (hoogst) en ervaring van eigen personeel (tweede).")
+def _cl45(ctx):
+    ctx.require(["channel"], ctx.years)
+    holds, parts = True, []
+    for y in ctx.years:
+        v = ctx.battery("channel", y)
+        ok = _strictly_highest(v, "channel_network") and _strictly_highest(v.drop("channel_network"), "channel_experience")
+        holds = holds and ok
+        parts.append(f"{y}: {_top(v, ctx.codebook, 3)}")
+    return bool(holds), "; ".join(parts)
+
+
+# ---------------------------------------------------------------------- deprecated parts
+def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Series], bool],
+          combine: Callable = all) -> Check:
+    def check(ctx):
+        res = ctx.effect(effect)
+        rows = _terms(res, specs)
+        return bool(combine(test(r) for _, r in rows)), "; ".join(f"{w}: {or_text(r)}" for w, r in rows)
+    return check
+
+
+PARTS.update({
+    "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
+                        _part("effect_quality", [("climate_scale", None)], _positive)),
+    "efficiency_tech": ("Deel van CL35: technologische innovaties vergroten de kans op efficiëntiewinst.",
+                        _part("effect_efficiency", [("tech", None)], _positive)),
+    "efficiency_strategy": ("Deel van CL35: onder de radar en expertgroep (t.o.v. in de spotlights) vergroten de kans op efficiëntiewinst.",
+                            _part("effect_efficiency", [("strategy", 2), ("strategy", 4)], _positive)),
+    "efficiency_cost_goal": ("Deel van CL35: kostenbesparing als doel vergroot de kans op efficiëntiewinst.",
+                             _part("effect_efficiency", [("goal_cost", None)], _positive)),
+    "efficiency_climate": ("Deel van CL35: klimaat vergroot de kans op efficiëntiewinst.",
+                           _part("effect_efficiency", [("climate_scale", None)], _positive)),
+    "efficiency_human_capital": ("Deel van CL35: menselijk kapitaal vergroot de kans op efficiëntiewinst.",
+                                 _part("effect_efficiency", [("human_capital", None)], _positive)),
+    "procedures_rijk": ("Deel van CL36: bij de Rijksoverheid is de kans op eenvoudigere procedures lager.",
+                        _part("effect_procedures", [("rijk", None)], _negative)),
+})
 
 
 # ---------------------------------------------------------------------- evaluation
@@ -306,15 +896,17 @@ def evaluate_claims(
         The claims table; default ``data/published/claims.csv`` if it exists, else the
         claims of :data:`REGISTRY`.
     year, comparison_year : int
+        The years the claims call 2025 and 2021.
 
     Returns
     -------
     DataFrame
-        Columns ``claim_id``, ``claim`` (text of the table, else the registry's
-        description), ``holds`` (bool, or ``<NA>`` when no check exists or the analysis
-        cannot be run), ``statistic`` (Dutch text of the test result) and ``error``
-        (why there is no result; empty otherwise). Claims of the table without a check
-        and checks without a row in the table are both listed.
+        One row per claim of the table, in its order (then any check of :data:`REGISTRY`
+        without a row): ``claim_id``, ``source``, ``claim`` (text of the table, else the
+        registry's description), ``test``, ``holds`` (boolean; ``<NA>`` when there is no
+        check or the data do not allow the test), ``statistic`` (Dutch text of the test
+        result) and ``error`` (Dutch reason why there is no result; empty otherwise).
+        Never raises for a single claim: its error is recorded in its row.
     """
     cb = codebook if codebook is not None else load_codebook()
     if claims is None:
@@ -322,24 +914,30 @@ def evaluate_claims(
         claims = read_claims(p) if p.exists() else None
     elif not isinstance(claims, pd.DataFrame):
         claims = read_claims(claims)
-    texts: dict[str, str] = {}
+    meta: dict[str, dict[str, str]] = {}
     if claims is not None:
-        texts = dict(zip(claims["claim_id"].astype(str), claims["claim"].astype(str)))
-    ids = list(texts) + [cid for cid in REGISTRY if cid not in texts]
+        for r in claims.to_dict("records"):
+            meta[str(r["claim_id"])] = {k: ("" if pd.isna(r.get(k)) else str(r.get(k)))
+                                        for k in ("source", "claim", "test")}
+    ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
     ctx = ClaimContext(_frames(df_by_year, cb), year, comparison_year, cb)
     rows = []
     for cid in ids:
-        text = texts.get(cid) or REGISTRY.get(cid, ("", None))[0]
+        m = meta.get(cid, {})
+        row = {"claim_id": cid, "source": m.get("source", ""),
+               "claim": m.get("claim") or (REGISTRY[cid][0] if cid in REGISTRY else ""),
+               "test": m.get("test", ""), "holds": pd.NA, "statistic": "", "error": ""}
         if cid not in REGISTRY:
-            rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
-                         "error": "geen toets in barometer.claims.REGISTRY"})
-            continue
-        try:
-            holds, stat = REGISTRY[cid][1](ctx)
-            rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
-        except (ModelError, KeyError, ValueError) as exc:
-            rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
-                         "error": f"{type(exc).__name__}: {exc}"})
-    out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
+            row["error"] = "geen toets in barometer.claims.REGISTRY"
+        else:
+            try:
+                holds, stat = REGISTRY[cid][1](ctx)
+                row.update(holds=bool(holds), statistic=stat)
+            except ClaimNotTestable as exc:
+                row["error"] = f"niet te toetsen: {exc}"
+            except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
+                row["error"] = f"{type(exc).__name__}: {exc}"
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     out["holds"] = out["holds"].astype("boolean")
     return out

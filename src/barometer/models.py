@@ -28,14 +28,21 @@ __all__ = [
     "ModelError",
     "INNOVATION_MODEL",
     "EFFECT_MODEL",
+    "EFFECT_MODELS",
     "EFFECT_OUTCOMES",
+    "OLSResult",
     "logit",
+    "ols",
     "innovation_model",
+    "effect_spec",
     "effect_model",
     "lr_test",
     "proportion_test",
     "compare_years",
     "chi2_years",
+    "chi2_table",
+    "anova_oneway",
+    "distribution_shape",
 ]
 
 
@@ -69,7 +76,37 @@ EFFECT_MODEL: dict[str, Any] = {
 #: The three effects the report models.
 EFFECT_OUTCOMES: tuple[str, ...] = ("effect_quality", "effect_efficiency", "effect_procedures")
 
-_SPECIAL = {"rijk": ("sector", [7])}
+#: The report's model of each of the three effects (§2.5), exactly as ``claims.csv`` states
+#: it (CL34, CL35, CL36). :func:`effect_model` uses these by default; another ``effect_*``
+#: column falls back to :data:`EFFECT_MODEL`. ``tech`` is ``tech_content in (1, 2)``
+#: (geheel of voor een belangrijk deel technologisch), ``rijk`` is ``sector == 7``; size
+#: and spectrum enter linearly; sector's reference is 1 (gemeente).
+EFFECT_MODELS: dict[str, dict[str, Any]] = {
+    "effect_quality": {
+        "positive": [1],
+        "predictors": ["climate_scale", "tech_content", "strategy", "spectrum", "sector", "size_class"],
+        "categorical": {"tech_content": 4, "strategy": 3, "sector": 1},
+    },
+    "effect_efficiency": {
+        "positive": [1],
+        "predictors": ["climate_scale", "human_capital", "tech", "strategy", "goal_cost", "goal_use",
+                       "sector", "size_class", "spectrum"],
+        "categorical": {"strategy": 3, "sector": 1},
+    },
+    "effect_procedures": {
+        "positive": [1],
+        "predictors": ["climate_scale", "human_capital", "goal_quality", "goal_efficiency", "strategy",
+                       "rijk", "size_class"],
+        "categorical": {"strategy": 3},
+    },
+}
+
+#: Indicator predictors defined here: name -> (column, codes giving 1).
+_SPECIAL = {"rijk": ("sector", [7]), "tech": ("tech_content", [1, 2])}
+_SPECIAL_LABELS = {
+    "rijk": "Rijksoverheid (t.o.v. overige sectoren)",
+    "tech": "Technologisch (geheel of voor een belangrijk deel)",
+}
 
 
 @dataclass(frozen=True)
@@ -132,8 +169,8 @@ def _values(df: pd.DataFrame, name: str, cb: Codebook) -> pd.Series:
 
 
 def _label(name: str, cb: Codebook, level: Any = None) -> str:
-    if name == "rijk":
-        return "Rijksoverheid (t.o.v. overige sectoren)"
+    if name in _SPECIAL_LABELS:
+        return _SPECIAL_LABELS[name]
     try:
         base = cb.label(name)
     except Exception:
@@ -192,11 +229,33 @@ def logit(
     Wald interval.
     """
     cb = codebook if codebook is not None else load_codebook()
-    categorical = dict(categorical or {})
     pos = [float(c) for c in parse_codes(positive)]
-    data = pd.DataFrame(index=df.index)
     y = _values(df, outcome, cb)
-    data["y"] = y.isin(pos).astype(float).where(y.notna())
+    y = y.isin(pos).astype(float).where(y.notna())
+    data, terms, safe, dropped = _design(df, y, predictors, categorical, year, cb, min_level_n)
+    formula = "y ~ " + (" + ".join(terms) if terms else "1")
+    n, n_pos = int(len(data)), int(data["y"].sum()) if len(data) else 0
+    if n < len(terms) + 2 or n_pos in (0, n):
+        raise ModelError(f"logit of {outcome!r}: {n} complete cases with {n_pos} positive: cannot fit")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence warnings are reported via `converged`
+        try:
+            res = smf.logit(formula, data=data).fit(disp=0, maxiter=200)
+        except Exception as exc:  # PerfectSeparationError, LinAlgError
+            raise ModelError(f"logit of {outcome!r} could not be fitted: {exc}") from exc
+    table = _tidy(res, safe, cb, odds=True)
+    joint_df = _joint(res, table, predictors)
+    return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
+                       float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
+                       res, joint_df, dropped)
+
+
+def _design(df: pd.DataFrame, y: pd.Series, predictors: Sequence[str], categorical: Mapping[str, Any] | None,
+            year: Any, cb: Codebook, min_level_n: int) -> tuple[pd.DataFrame, list[str], dict, dict]:
+    """Complete cases of outcome ``y`` and the predictors, small levels dropped, formula terms."""
+    categorical = dict(categorical or {})
+    data = pd.DataFrame(index=df.index)
+    data["y"] = y
     safe = {}
     for p in predictors:
         key = re.sub(r"\W", "_", p)
@@ -224,16 +283,11 @@ def logit(
             terms.append(f"C({key}, Treatment(reference={ref}))")
         else:
             terms.append(key)
-    formula = "y ~ " + (" + ".join(terms) if terms else "1")
-    n, n_pos = int(len(data)), int(data["y"].sum()) if len(data) else 0
-    if n < len(terms) + 2 or n_pos in (0, n):
-        raise ModelError(f"logit of {outcome!r}: {n} complete cases with {n_pos} positive: cannot fit")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # convergence warnings are reported via `converged`
-        try:
-            res = smf.logit(formula, data=data).fit(disp=0, maxiter=200)
-        except Exception as exc:  # PerfectSeparationError, LinAlgError
-            raise ModelError(f"logit of {outcome!r} could not be fitted: {exc}") from exc
+    return data, terms, safe, dropped
+
+
+def _tidy(res: Any, safe: Mapping[str, str], cb: Codebook, odds: bool) -> pd.DataFrame:
+    """One row per term (intercept left out): names, levels, labels, estimates, intervals, p."""
     ci = res.conf_int()
     rows = []
     rev = {v: k for k, v in safe.items()}
@@ -245,20 +299,22 @@ def logit(
             var, level = rev[m.group(1)], int(float(m.group(3)))
         else:
             var, level = rev.get(term, term), None
-        rows.append({
-            "term": term,
-            "variable": var,
-            "level": level,
-            "label": _label(var, cb, level),
-            "coef": float(res.params[term]),
-            "se": float(res.bse[term]),
-            "odds_ratio": _exp(res.params[term]),
-            "ci_low": _exp(ci.loc[term, 0]),
-            "ci_high": _exp(ci.loc[term, 1]),
-            "p": float(res.pvalues[term]),
-        })
-    table = pd.DataFrame(rows, columns=["term", "variable", "level", "label", "coef", "se",
-                                        "odds_ratio", "ci_low", "ci_high", "p"])
+        row = {"term": term, "variable": var, "level": level, "label": _label(var, cb, level),
+               "coef": float(res.params[term]), "se": float(res.bse[term])}
+        if odds:
+            row.update(odds_ratio=_exp(res.params[term]), ci_low=_exp(ci.loc[term, 0]),
+                       ci_high=_exp(ci.loc[term, 1]))
+        else:
+            row.update(ci_low=float(ci.loc[term, 0]), ci_high=float(ci.loc[term, 1]))
+        row["p"] = float(res.pvalues[term])
+        rows.append(row)
+    cols = ["term", "variable", "level", "label", "coef", "se"]
+    cols += ["odds_ratio", "ci_low", "ci_high", "p"] if odds else ["ci_low", "ci_high", "p"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _joint(res: Any, table: pd.DataFrame, predictors: Sequence[str]) -> pd.DataFrame:
+    """Joint Wald test per predictor (all levels of a categorical one together)."""
     names = list(res.params.index)
     joint = []
     for p in predictors:
@@ -273,10 +329,7 @@ def logit(
             warnings.simplefilter("ignore")
             w = res.wald_test(r, scalar=True)
         joint.append({"variable": p, "chi2": float(w.statistic), "df": len(idx), "p": float(w.pvalue)})
-    joint_df = pd.DataFrame(joint, columns=["variable", "chi2", "df", "p"])
-    return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
-                       float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
-                       res, joint_df, dropped)
+    return pd.DataFrame(joint, columns=["variable", "chi2", "df", "p"])
 
 
 def _exp(x: float) -> float:
@@ -318,6 +371,12 @@ def innovation_model(df: pd.DataFrame, year: Any = 2025, predictors: Sequence[st
     return logit(df, spec["outcome"], preds, spec["positive"], cats, year, codebook)
 
 
+def effect_spec(effect: str) -> dict[str, Any]:
+    """The model specification of a positive ``effect``: :data:`EFFECT_MODELS` or the generic
+    :data:`EFFECT_MODEL` for an effect the report does not model."""
+    return EFFECT_MODELS.get(effect, EFFECT_MODEL)
+
+
 def effect_model(df: pd.DataFrame, effect: str, year: Any = 2025, predictors: Sequence[str] | None = None,
                  codebook: Codebook | None = None) -> LogitResult:
     """The report's model of a positive effect (code 1) of the innovation (§2.5).
@@ -325,15 +384,89 @@ def effect_model(df: pd.DataFrame, effect: str, year: Any = 2025, predictors: Se
     Parameters
     ----------
     effect : str
-        ``"effect_quality"``, ``"effect_efficiency"`` or ``"effect_procedures"`` (any
-        ``effect_*`` column works).
+        ``"effect_quality"``, ``"effect_efficiency"`` or ``"effect_procedures"`` (the models
+        of :data:`EFFECT_MODELS`, as claims CL34–CL36 state them); any other ``effect_*``
+        column gets :data:`EFFECT_MODEL`.
     predictors : sequence, optional
-        Default :data:`EFFECT_MODEL` ``["predictors"]``.
+        Default: the predictors of :func:`effect_spec`. A predictor is categorical as the
+        effect's specification says, else as :data:`EFFECT_MODEL` says.
+
+    Notes
+    -----
+    The outcome is 1 for a positive effect and 0 for every other valid answer (geen effect,
+    negatief effect, te vroeg om te zeggen); innovators without an answer are left out.
     """
-    spec = EFFECT_MODEL
-    preds = list(predictors) if predictors is not None else spec["predictors"]
-    cats = {k: v for k, v in spec["categorical"].items() if k in preds}
+    spec = effect_spec(effect)
+    preds = list(predictors) if predictors is not None else list(spec["predictors"])
+    cats = {k: v for k, v in EFFECT_MODEL["categorical"].items() if k in preds and k not in spec["predictors"]}
+    cats.update({k: v for k, v in spec["categorical"].items() if k in preds})
     return logit(df, effect, preds, spec["positive"], cats, year, codebook)
+
+
+@dataclass(frozen=True)
+class OLSResult:
+    """A fitted linear regression (OLS).
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per term except the intercept: ``term``, ``variable``, ``level``, ``label``,
+        ``coef``, ``se``, ``ci_low``, ``ci_high`` (95%), ``p``.
+    n : int
+    r2 : float
+    formula : str
+    joint : DataFrame
+        Joint F-test per predictor: ``variable``, ``F``, ``df``, ``p``.
+    dropped : dict
+        Levels of categorical predictors left out for having fewer than ``min_level_n`` cases.
+    """
+
+    table: pd.DataFrame
+    n: int
+    r2: float
+    formula: str
+    model: Any = field(repr=False, default=None)
+    joint: pd.DataFrame = field(repr=False, default=None)
+    dropped: dict = field(default_factory=dict)
+
+    def term(self, variable: str, level: Any = None) -> pd.Series:
+        """Row of one predictor (and level) of :attr:`table`."""
+        return LogitResult.term(self, variable, level)  # same lookup
+
+
+def ols(
+    df: pd.DataFrame,
+    outcome: str,
+    predictors: Sequence[str],
+    categorical: Mapping[str, Any] | None = None,
+    year: Any = None,
+    codebook: Codebook | None = None,
+    min_level_n: int = 5,
+) -> OLSResult:
+    """Linear regression (OLS) of a numeric outcome (a scale score) on predictors.
+
+    Predictors, routing, complete cases, categorical coding and the dropping of levels with
+    fewer than ``min_level_n`` cases work as in :func:`logit`. ``"year"`` may be a
+    predictor (e.g. categorical with reference 2021 for a pooled model).
+
+    Raises
+    ------
+    ModelError
+        Too few cases or a singular model.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    y = _values(df, outcome, cb)
+    data, terms, safe, dropped = _design(df, y, predictors, categorical, year, cb, min_level_n)
+    formula = "y ~ " + (" + ".join(terms) if terms else "1")
+    if len(data) < len(terms) + 3:
+        raise ModelError(f"ols of {outcome!r}: {len(data)} complete cases: cannot fit")
+    try:
+        res = smf.ols(formula, data=data).fit()
+    except Exception as exc:
+        raise ModelError(f"ols of {outcome!r} could not be fitted: {exc}") from exc
+    table = _tidy(res, safe, cb, odds=False)
+    joint = _joint(res, table, predictors).rename(columns={"chi2": "F"})
+    return OLSResult(table, int(len(data)), float(res.rsquared), formula, res, joint, dropped)
 
 
 def proportion_test(count1: int, n1: int, count2: int, n2: int) -> dict[str, float]:
@@ -393,3 +526,87 @@ def chi2_years(df: pd.DataFrame, variable: str, years: Sequence[int] = (2021, 20
     n = int(table.to_numpy().sum())
     v_ = float(np.sqrt(chi2 / (n * (min(table.shape) - 1))))
     return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "cramers_v": v_}
+
+
+
+def chi2_table(df: pd.DataFrame, row: str, col: str, year: Any = None, min_row_n: int | None = None,
+               codebook: Codebook | None = None) -> dict[str, float]:
+    """Pearson chi-square test of independence of two coded variables, routing-aware.
+
+    Parameters
+    ----------
+    row, col : str
+        Columns or coded derived variables (``"size_class"``, ``"innovation_unit"``,
+        ``"goal_efficiency"``); respondents not asked either are left out.
+    year : int or list, optional
+    min_row_n : int, optional
+        Leave out categories of ``row`` with fewer respondents than this (e.g. the two Hoge
+        Colleges van Staat, as the report shows no figure for n < 5).
+
+    Returns
+    -------
+    dict
+        ``chi2``, ``df``, ``p``, ``n``, ``cramers_v``.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    a, b = analysis_values(df, row, cb), analysis_values(df, col, cb)
+    keep = a.notna() & b.notna()
+    if year is not None:
+        keep &= pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))
+    table = pd.crosstab(a[keep], b[keep])
+    if min_row_n is not None:
+        table = table[table.sum(axis=1) >= min_row_n]
+    table = table.loc[table.sum(axis=1) > 0, table.sum() > 0]
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        raise ModelError(f"chi2_table of {row!r} x {col!r}: need two categories of each")
+    chi2, p, dof, _ = sstats.chi2_contingency(table.to_numpy(), correction=False)
+    n = int(table.to_numpy().sum())
+    v = float(np.sqrt(chi2 / (n * (min(table.shape) - 1))))
+    return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "cramers_v": v}
+
+
+def anova_oneway(df: pd.DataFrame, variable: str, by: str, year: Any = None,
+                 codebook: Codebook | None = None) -> dict[str, float]:
+    """One-way analysis of variance of a numeric variable (a scale score) over groups.
+
+    Returns
+    -------
+    dict
+        ``F``, ``df_between``, ``df_within``, ``p``, ``n``, ``eta2``.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    v = analysis_values(df, variable, cb)
+    g = pd.to_numeric(df[by], errors="coerce")
+    keep = v.notna() & g.notna()
+    if year is not None:
+        keep &= pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))
+    groups = [x.to_numpy() for _, x in v[keep].groupby(g[keep])]
+    n, k = int(keep.sum()), len(groups)
+    if k < 2 or n <= k:
+        raise ModelError(f"anova of {variable!r} by {by!r}: need two groups and more cases than groups")
+    f, p = sstats.f_oneway(*groups)
+    allv = v[keep].to_numpy()
+    ss_between = sum(len(x) * (x.mean() - allv.mean()) ** 2 for x in groups)
+    ss_total = float(((allv - allv.mean()) ** 2).sum())
+    return {"F": float(f), "df_between": k - 1, "df_within": n - k, "p": float(p), "n": n,
+            "eta2": float(ss_between / ss_total) if ss_total > 0 else float("nan")}
+
+
+def distribution_shape(df: pd.DataFrame, variable: str, year: Any = None,
+                       codebook: Codebook | None = None) -> dict[str, float]:
+    """Skewness and excess kurtosis of a numeric variable (bias-corrected, as SPSS reports them).
+
+    Returns
+    -------
+    dict
+        ``skewness``, ``kurtosis`` (excess: 0 for a normal distribution), ``n``.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    v = analysis_values(df, variable, cb)
+    if year is not None:
+        v = v[pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))]
+    x = v.dropna().to_numpy()
+    if len(x) < 4:
+        raise ModelError(f"distribution_shape of {variable!r}: {len(x)} values, need at least 4")
+    return {"skewness": float(sstats.skew(x, bias=False)),
+            "kurtosis": float(sstats.kurtosis(x, fisher=True, bias=False)), "n": int(len(x))}
