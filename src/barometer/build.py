@@ -429,6 +429,10 @@ def _execute_one(
             break
         except (PapermillExecutionError, CellTimeoutError, DeadKernelError) as exc:
             out_nb = json.loads(Path(output).read_text(encoding="utf-8"))
+            # Papermill puts an "An Exception was encountered" marker cell in the output
+            # after it counted the cells: count without it.
+            out_nb["cells"] = [c for c in out_nb.get("cells", []) if "papermill-error-cell-tag"
+                               not in c.get("metadata", {}).get("tags", [])]
             if isinstance(exc, PapermillExecutionError):
                 index, ename, evalue = exc.cell_index, exc.ename, exc.evalue
                 tb = list(exc.traceback)

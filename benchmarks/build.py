@@ -1,0 +1,192 @@
+"""Benchmark of `barometer build` (not a test: it measures and prints, it asserts nothing).
+
+    .venv/bin/python benchmarks/build.py [--year 2025] [--jobs 2] [--rows 20000] [--keep]
+
+Runs in a snapshot of the repository (``src/``, ``data/``, the book's pages and config of
+the last commit, or of the working tree with ``--worktree``, in a temporary folder and
+imported from there through PYTHONPATH), so that work going on in the repository meanwhile
+does not change what is measured. Measures, for one
+edition:
+
+1. a clean build (no cache, no staging folder, no HTML);
+2. a rebuild with nothing changed (every chapter from the cache, rendering skipped);
+3. a rebuild after one chapter changed (a Markdown cell appended to the first chapter):
+   that chapter is executed again and the book rendered again;
+4. the same chapters executed by Jupyter Book itself: a copy of the staging folder with
+   ``execute_notebooks: force`` rendered by ``jupyter-book build --all`` (one kernel after
+   the other, as Jupyter Book does);
+5. a clean build on a respondent file of ``--rows`` rows (default 20,000), made by
+   resampling the shipped file's rows with new respondent ids, and validated with the loader.
+
+Prints the figures and the ratios against the goals of issue 6 (clean < 60 s, no-change
+rebuild < 10 s, clean ≤ 0.7 × Jupyter Book's own execution, 20,000 rows < 2 × 347 rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+_SNAPSHOT = ["src", "data", "chapters", "_config.yml", "_toc.yml", "requirements.txt",
+             "pyproject.toml"]
+
+
+def _snapshot(dest: Path, worktree: bool) -> Path:
+    """Copy what a build reads into ``dest``: package sources, data, pages, config.
+
+    By default the committed state (``git archive HEAD``): reproducible, and not disturbed
+    by half-finished work in the working tree. ``worktree``: the files as they are now.
+    """
+    dest.mkdir(parents=True)
+    pages = sorted(p.name for p in ROOT.glob("*.md"))
+    if not worktree:
+        archive = subprocess.run(["git", "archive", "HEAD", *_SNAPSHOT, *pages], cwd=ROOT,
+                                 check=True, stdout=subprocess.PIPE).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        return dest
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "_figures",
+                                    "_downloads")
+    for name in _SNAPSHOT + pages:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def _env(snap: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(snap / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("BAROMETER_EDITIONS", None)
+    return env
+
+
+def _run(cmd: list[str], snap: Path, label: str) -> tuple[float, str]:
+    start = time.monotonic()
+    proc = subprocess.run(cmd, cwd=snap, env=_env(snap), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    seconds = time.monotonic() - start
+    log = "\n".join(ln for ln in proc.stdout.splitlines() if "IPKernelApp" not in ln)
+    if proc.returncode != 0:
+        print(log[-6000:])
+        raise SystemExit(f"{label} failed (exit {proc.returncode})")
+    print(f"  {label}: {seconds:.1f} s")
+    return seconds, log
+
+
+def _build(snap: Path, year: int, jobs: int, *extra: str) -> list[str]:
+    return [PY, "-m", "barometer.cli", "build", "--year", str(year), "--jobs", str(jobs), *extra]
+
+
+def _touch_first_chapter(snap: Path) -> str:
+    sys.path.insert(0, str(snap / "src"))
+    from barometer.build import toc_notebooks  # noqa: PLC0415 - from the snapshot
+
+    nb_path = snap / toc_notebooks(snap)[0]
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "markdown", "metadata": {},
+                        "source": ["Deze zin is toegevoegd door benchmarks/build.py."]})
+    nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return nb_path.relative_to(snap).as_posix()
+
+
+def _jupyter_book_force(snap: Path, year: int, work: Path) -> float:
+    """Render a copy of the staging folder with Jupyter Book executing every notebook."""
+    stage = snap / "_build" / "stage" / str(year)
+    copy = work / "jb-force"
+    shutil.copytree(stage, copy, ignore=shutil.ignore_patterns("jupyter-book.log"))
+    config_path = copy / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "force"
+    config["execute"]["timeout"] = 900
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
+    jb = str(Path(PY).with_name("jupyter-book"))
+    seconds, _ = _run([jb, "build", "--all", "-W", "-n", "--keep-going",
+                       "--path-output", str(work / "jb-force-out"), str(copy)],
+                      snap, "Jupyter Book, execute_notebooks: force")
+    return seconds
+
+
+def _big_file(snap: Path, year: int, rows: int, work: Path) -> Path:
+    """Resample the shipped file to ``rows`` rows with new ids; check it with the loader."""
+    code = f"""
+import pandas as pd
+from barometer import paths
+from barometer.respondents import load_respondents
+src = paths.respondent_file({year})
+df = pd.read_csv(src, dtype={{"resp_id": str}})
+big = df.sample({rows}, replace=True, random_state=20000).reset_index(drop=True)
+big["resp_id"] = [f"B{{i:06d}}" for i in range(len(big))]
+out = r"{work / f'respondents-{year}-big.csv'}"
+big.to_csv(out, index=False)
+open(out + ".meta.yaml", "w").write("synthetic: true\\ngenerator: benchmarks/build.py (resampled)\\n")
+print(len(load_respondents(out, year={year})), "rows validate")
+"""
+    _run([PY, "-c", code], snap, f"generate and validate a {rows}-row file")
+    return work / f"respondents-{year}-big.csv"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--rows", type=int, default=20000)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--worktree", action="store_true",
+                        help="measure the working tree instead of the last commit")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="barometer-bench-"))
+    snap = _snapshot(work / "repo", args.worktree)
+    print(f"Benchmark of edition {args.year} in {snap} ({os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f})")
+    try:
+        clean, log = _run(_build(snap, args.year, args.jobs), snap, "clean build")
+        chapters = sum(1 for ln in log.splitlines() if " done   " in ln)
+        nochange, log2 = _run(_build(snap, args.year, args.jobs), snap,
+                              "rebuild, nothing changed")
+        assert "Rendering skipped" in log2, "the no-change rebuild rendered again"
+        changed = _touch_first_chapter(snap)
+        one, log3 = _run(_build(snap, args.year, args.jobs), snap,
+                         f"rebuild, one chapter changed ({changed})")
+        executed = sum(1 for ln in log3.splitlines() if " done   " in ln)
+        jb = _jupyter_book_force(snap, args.year, work)
+        big = _big_file(snap, args.year, args.rows, work)
+        clean_big, _ = _run(_build(snap, args.year, args.jobs, "--data", str(big),
+                                   "--out", str(work / "html-big" / str(args.year)),
+                                   "--cache-dir", str(work / "cache-big")),
+                            snap, f"clean build, {args.rows} rows")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    n_small = "shipped"
+    print()
+    print(f"Edition {args.year}, {chapters} chapter(s), --jobs {args.jobs}")
+    print(f"  clean build                         {clean:7.1f} s   (goal < 60 s)")
+    print(f"  rebuild, nothing changed            {nochange:7.1f} s   (goal < 10 s)")
+    print(f"  rebuild, one chapter changed        {one:7.1f} s   ({executed} chapter executed)")
+    print(f"  Jupyter Book execute: force         {jb:7.1f} s")
+    print(f"  ratio clean / Jupyter Book          {clean / jb:7.2f}     (goal <= 0.7)")
+    print(f"  clean build, {args.rows} rows        {clean_big:7.1f} s")
+    print(f"  ratio {args.rows} rows / {n_small} rows     {clean_big / clean:7.2f}     (goal < 2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
