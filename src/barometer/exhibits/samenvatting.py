@@ -26,7 +26,7 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import models
 from barometer import statistics as st
-from barometer.claims import evaluate_claims, p_text
+from barometer.claims import REGISTRY, ClaimContext, ClaimNotTestable, p_text
 from barometer.codebook import load_codebook
 from barometer.glue import direction, glue_text
 from barometer.published import read_claims
@@ -47,29 +47,48 @@ RIJK = 7
 ALPHA = 0.05
 #: Every key this module glues.
 KEYS = (
-    "sig_innovatie", "zin_innovatie_toets",
+    "sig_innovatie", "zin_innovatie_toets", "verschil_innovatie",
     "richting_unit_grootte",
-    "klimaat_rijk", "zin_klimaat_rijk", "klimaat_sector_hoogst", "klimaat_sector_hoogst_score",
+    "sector_rijk", "klimaat_rijk", "zin_klimaat_rijk", "zin_klimaat_hoogst", "klimaat_sector_hoogst",
+    "klimaat_sector_hoogst_score",
     *(f"oordeel_{c}" for c in CLAIMS),
 )
 
 
 def claim_woorden(ed, ids=CLAIMS) -> pd.DataFrame:
-    """Run the claims check (:func:`barometer.claims.evaluate_claims`) for ``ids``.
+    """Run the claims check of :mod:`barometer.claims` for ``ids`` only.
+
+    The checks of :data:`~barometer.claims.REGISTRY` are run as
+    :func:`~barometer.claims.evaluate_claims` runs them, but only for ``ids``.
 
     Returns
     -------
     DataFrame
-        The rows of :func:`~barometer.claims.evaluate_claims` for ``ids`` plus ``woord``
+        ``claim_id``, ``claim`` (text of ``claims.csv``), ``holds`` (boolean, ``<NA>`` when
+        the data do not allow the test), ``statistic``, ``error``, and ``woord``
         (:data:`OORDEEL`): "houdt stand", "houdt geen stand" or "is niet te toetsen" (the
         data do not allow the test, e.g. no comparison year or a question not asked).
     """
-    claims = read_claims()
-    claims = claims[claims["claim_id"].isin(ids)]
+    claims = read_claims().set_index("claim_id")
     prev = ed.previous_year if ed.previous_year is not None else ed.year
-    r = evaluate_claims(ed.frames, claims, year=ed.year, comparison_year=prev)
+    ctx = ClaimContext(ed.frames, ed.year, prev, load_codebook())
+    rows = []
+    for cid in ids:
+        row = {"claim_id": cid, "claim": claims["claim"].get(cid, ""), "holds": pd.NA, "statistic": "",
+               "error": ""}
+        if cid not in REGISTRY:
+            row["error"] = "geen toets in barometer.claims.REGISTRY"
+        else:
+            try:
+                holds, stat = REGISTRY[cid][1](ctx)
+                row.update(holds=bool(holds), statistic=stat)
+            except ClaimNotTestable as exc:
+                row["error"] = f"niet te toetsen: {exc}"
+        rows.append(row)
+    r = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
+    r["holds"] = r["holds"].astype("boolean")
     r["woord"] = [OORDEEL[None if pd.isna(h) else bool(h)] for h in r["holds"]]
-    return r.reset_index(drop=True)
+    return r
 
 
 def toets_innovatie(ed) -> dict | None:
@@ -109,13 +128,14 @@ def klimaat_sectoren(ed) -> pd.DataFrame:
 def _innovatie_texts(ed) -> dict[str, str]:
     t = toets_innovatie(ed)
     if t is None:
-        return {"sig_innovatie": "niet te toetsen",
+        return {"sig_innovatie": "niet te toetsen", "verschil_innovatie": fmt.NOT_ASKED,
                 "zin_innovatie_toets": "Een eerdere meting om dit aandeel mee te vergelijken is er niet."}
     word = direction(t["p1"], t["p2"], up="Die stijging", down="Die daling", same="Het verschil", decimals=0)
     sig = "wel" if t["p"] < ALPHA else "niet"
     zin = (f"{word} tussen {ed.previous_year} en {ed.year} is {sig} statistisch significant "
            f"({p_text(t['p'])}).")
-    return {"sig_innovatie": sig, "zin_innovatie_toets": zin}
+    return {"sig_innovatie": sig, "zin_innovatie_toets": zin,
+            "verschil_innovatie": fmt.pp(abs(t["diff"]), decimals=1)}
 
 
 def _unit_texts(ed) -> dict[str, str]:
@@ -136,8 +156,9 @@ def _klimaat_texts(ed) -> dict[str, str]:
     rijk_label = cb.labels_long("sector")[RIJK]
     m = klimaat_sectoren(ed)
     now = m[m["year"] == ed.year].set_index("group")
-    out = {"klimaat_rijk": fmt.NOT_ASKED, "klimaat_sector_hoogst": fmt.NOT_ASKED,
+    out = {"sector_rijk": rijk_label, "klimaat_rijk": fmt.NOT_ASKED, "klimaat_sector_hoogst": fmt.NOT_ASKED,
            "klimaat_sector_hoogst_score": fmt.NOT_ASKED,
+           "zin_klimaat_hoogst": f"Klimaatscores per sector zijn er in {ed.year} niet.",
            "zin_klimaat_rijk": f"Voor de sector {rijk_label} is er in {ed.year} geen klimaatscore."}
     if now.empty:
         return out
@@ -145,9 +166,17 @@ def _klimaat_texts(ed) -> dict[str, str]:
     out["klimaat_sector_hoogst"] = str(now.loc[best, "label"])
     out["klimaat_sector_hoogst_score"] = fmt.dec(now.loc[best, "mean"], 2)
     if RIJK not in now.index:
+        out["zin_klimaat_hoogst"] = (f"Het hoogst scoort de sector {out['klimaat_sector_hoogst']} "
+                                     f"({out['klimaat_sector_hoogst_score']}).")
         return out
     score = now.loc[RIJK, "mean"]
     out["klimaat_rijk"] = fmt.dec(score, 2)
+    if best == RIJK:
+        out["zin_klimaat_hoogst"] = f"De sector {rijk_label} scoort met {out['klimaat_rijk']} het hoogst."
+    else:
+        out["zin_klimaat_hoogst"] = (f"Het hoogst scoort de sector {out['klimaat_sector_hoogst']} "
+                                     f"({out['klimaat_sector_hoogst_score']}); de sector {rijk_label} "
+                                     f"komt uit op {out['klimaat_rijk']}.")
     prev = ed.previous_year
     before = m[(m["year"] == prev) & (m["group"] == RIJK)]["mean"] if prev is not None else pd.Series(dtype=float)
     if before.empty:
@@ -167,11 +196,14 @@ def kerncijfers(ed) -> pd.Series:
     ----------
     ``sig_innovatie`` ("wel"/"niet"/"niet te toetsen"), ``zin_innovatie_toets`` (the test of
     the change in the share of innovating organisations, as a sentence),
+    ``verschil_innovatie`` (that change in percentage points, one decimal, unsigned),
     ``richting_unit_grootte`` (large organisations have an innovation officer or unit
-    "vaker dan"/"minder vaak dan"/"even vaak als" small ones), ``klimaat_rijk`` (mean climate score
+    "vaker dan"/"minder vaak dan"/"even vaak als" small ones), ``sector_rijk`` (the
+    codebook's label of the Rijksoverheid), ``klimaat_rijk`` (mean climate score
     of the Rijksoverheid), ``zin_klimaat_rijk`` (that score against the previous
-    measurement), ``klimaat_sector_hoogst`` and ``klimaat_sector_hoogst_score`` (the sector
-    with the highest mean score), ``oordeel_CL08``, ``oordeel_CL29``, ``oordeel_CL39``,
+    measurement), ``zin_klimaat_hoogst`` (which sector scores highest, naming the
+    Rijksoverheid's score when it is not that sector), ``klimaat_sector_hoogst`` and
+    ``klimaat_sector_hoogst_score`` (the sector with the highest mean score), ``oordeel_CL08``, ``oordeel_CL29``, ``oordeel_CL39``,
     ``oordeel_CL40`` (claims check: "houdt stand"/"houdt geen stand"/"is niet te toetsen").
 
     Returns
