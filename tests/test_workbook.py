@@ -139,3 +139,11 @@ def test_a_book_without_exhibits_gets_a_workbook_with_notes_and_codebook(tmp_pat
     (tmp_path / "index.md").write_text("# Proef\n")
     files = write_downloads(tmp_path, tmp_path / "html", 2025)
     assert openpyxl.load_workbook(files[0]).sheetnames == ["Toelichting", "Codeboek"]
+
+
+def test_columns_with_the_same_dutch_header_stay_apart(tiny_book: Path, tmp_path: Path) -> None:
+    csv = tiny_book / "chapters" / "_downloads" / "tbl-proef-sector.csv"
+    pd.DataFrame({"year": [2025], "jaar": [2025], "n": [10]}).to_csv(csv, index=False)
+    wb = openpyxl.load_workbook(write_workbook(tiny_book, tmp_path / "wb.xlsx", 2025, synthetic=True))
+    header = next(r for r in wb["Tabel 1"].iter_rows(values_only=True) if r[0] and r[0].startswith("Jaar"))
+    assert list(header) == ["Jaar (year)", "Jaar (jaar)", "Basis (n)"]

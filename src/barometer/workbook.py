@@ -103,6 +103,14 @@ DUTCH_HEADERS: dict[str, str] = {
     "sector": "Sector", "technology": "Technologie", "innovation": "Innovatie",
     "summary": "Samenvatting", "source": "Bron", "claim_id": "Bewering (nummer)",
     "claim": "Bewering", "holds": "Klopt", "error": "Fout", "Totaal": "Totaal",
+    # published figures, registers and checks
+    "base_n": "Basis (n)", "codes": "Codes", "comparison": "Vergelijking",
+    "computed": "Berekend", "conflict": "Tegenstrijdigheid", "decimals": "Decimalen",
+    "group_var": "Groepsvariabele", "items": "Items", "measure": "Maat",
+    "min_loading": "Laagste lading", "note": "Noot", "ok": "In orde", "outcome": "Uitkomst",
+    "pseudo_r2": "Pseudo-R²", "ref_id": "Referentie (nummer)", "reliability": "Betrouwbaarheid",
+    "row_id": "Rij (nummer)", "scale_label": "Schaal", "source_url": "Bron (adres)",
+    "status": "Status", "tolerance": "Tolerantie", "unit": "Eenheid", "wave": "Meting",
 }
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^pct_(.+)$"), "Percentage {0}"),
@@ -192,12 +200,22 @@ def dutch_header(column: str, codebook=None) -> str:
     return column
 
 
+def _dutch_columns(columns, codebook=None) -> list[str]:
+    """Dutch headers for ``columns``; a header that would repeat keeps its column name."""
+    dutch = [dutch_header(c, codebook) for c in columns]
+    return [d if dutch.count(d) == 1 else f"{d} ({c})" for d, c in zip(dutch, columns)]
+
+
 def untranslated_headers(columns, codebook=None) -> list[str]:
-    """Column names :func:`dutch_header` has no Dutch header for (numbers and years pass)."""
+    """Code-style column names (lower case, no spaces) that have no Dutch header.
+
+    Numbers (years, cluster codes) pass, and so do names an exhibit already wrote as a
+    Dutch display header (starting with a capital or containing a space, e.g. "Gemeten in").
+    """
     return [
         str(c) for c in columns
         if str(c) not in DUTCH_HEADERS and dutch_header(c, codebook) == str(c)
-        and not re.fullmatch(r"[0-9]+", str(c))
+        and re.fullmatch(r"[a-z][a-z0-9_]*", str(c))
     ]
 
 
@@ -405,7 +423,7 @@ def _autosize(ws, frame: pd.DataFrame, header_row: int) -> None:
     from openpyxl.utils import get_column_letter
 
     for i, col in enumerate(frame.columns, start=1):
-        sample = [str(col)] + [str(v) for v in frame[col].head(200).tolist()]
+        sample = [str(col)] + [str(v) for v in frame.iloc[:200, i - 1].tolist()]
         width = min(60, max(8, max(len(s) for s in sample) + 2))
         ws.column_dimensions[get_column_letter(i)].width = width
     if header_row:
@@ -552,7 +570,7 @@ def write_workbook(
             header.append(("Label in het boek", ex.name))
             if synthetic:
                 header.append(("LET OP", "Synthetische gegevens: zie het werkblad Toelichting."))
-            shown = data.rename(columns={c: dutch_header(c, cb) for c in data.columns})
+            shown = data.set_axis(_dutch_columns(data.columns, cb), axis=1)
             first = len(header) + 1  # one empty row between the header block and the data
             shown.to_excel(xl, index=False, sheet_name=sheet, startrow=first)
             ws = xl.sheets[sheet]
