@@ -9,7 +9,8 @@
 //
 //   {"pages": N, "schemes": [...], "violations": [{"page", "scheme", "id", "impact",
 //    "help", "helpUrl", "nodes": [{"target", "html", "summary"}]}], "counts": {"<rule>": n},
-//    "incomplete": {"<rule>": n}}   (nodes axe could not decide: for a human look, not failures)
+//    "incomplete": {"<rule>": n}, "undecided": [{"page", "scheme", "id", "target", ...}]}
+//    (incomplete/undecided: nodes axe could not decide, for a human look; not failures)
 //
 // Exit status: 0 when the check ran (whatever it found), 2 when it could not run.
 // With --screenshots, a full-page PNG of every page is written to OUT_DIR as well.
@@ -107,6 +108,7 @@ async function main() {
   const violations = [];
   const counts = {};
   const incomplete = {}; // rules axe could not decide (needs a human look); not failures
+  const undecided = [];
   try {
     for (const scheme of opts.schemes) {
       const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
@@ -129,6 +131,9 @@ async function main() {
         }
         for (const v of result.incomplete) {
           incomplete[v.id] = (incomplete[v.id] || 0) + v.nodes.length;
+          for (const n of v.nodes) {
+            undecided.push({ page: rel, scheme, id: v.id, target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary });
+          }
         }
         if (opts.screenshots) {
           await mkdir(opts.screenshots, { recursive: true });
@@ -142,7 +147,7 @@ async function main() {
     await browser.close();
     server.close();
   }
-  process.stdout.write(JSON.stringify({ pages: pages.length, pageList: pages, schemes: opts.schemes, tags: WCAG_TAGS, violations, counts, incomplete }, null, 1) + "\n");
+  process.stdout.write(JSON.stringify({ pages: pages.length, pageList: pages, schemes: opts.schemes, tags: WCAG_TAGS, violations, counts, incomplete, undecided }, null, 1) + "\n");
 }
 
 main().catch((e) => fail(e.stack || String(e)));
