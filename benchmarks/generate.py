@@ -1,4 +1,5 @@
-"""Benchmark: time to generate both synthetic years and targets met / total.
+"""Benchmark: time to generate both synthetic years, targets met / total, and how many variables
+and pairs of variables are constrained by published figures vs assumed.
 
 Usage: python benchmarks/generate.py [--best-effort]
 """
@@ -12,11 +13,18 @@ from barometer.synthetic.generator import write_year
 best = "--best-effort" in sys.argv
 with tempfile.TemporaryDirectory() as tmp:
     t0 = time.perf_counter()
+    basis = None
     for y in YEARS:
         t = time.perf_counter()
         _, rep = write_year(y, out_dir=tmp, best_effort=best)
         met = rep.get("met") or {}
+        basis = rep.get("basis") or basis
         print(f"{y}: {time.perf_counter() - t:.1f} s; targets met {met.get('non_conflict_met')}/"
-              f"{met.get('non_conflict_total')} (non-conflicting), {met.get('met')}/{met.get('total')} (all); "
-              f"infeasible blocks: {rep.get('infeasible_blocks')}")
+              f"{met.get('non_conflict_total')} (non-conflicting), {met.get('met')}/{met.get('total')} (all, "
+              f"incl. listed conflicts); infeasible blocks: {rep.get('infeasible_blocks') or 'none'}")
     print(f"both years: {time.perf_counter() - t0:.1f} s")
+    if basis:
+        v, p = basis["variables"], basis["pairs"]
+        print(f"variables: {v['published']} published, {v['partly']} partly, {v['assumed']} assumed "
+              f"(of {v['total']}); pairs: {p['constrained']} constrained by a published cross-table, "
+              f"{p['assumed']} assumed (of {p['total']})")

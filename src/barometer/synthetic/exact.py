@@ -156,13 +156,26 @@ class Engine:
             den = lin(*[c.expr for c in sel])
             if n is None and set(den) <= {None}:
                 n = int(den.get(None, 0))
-            if n is None or mean_r is None:
+            cands = None
+            if mean_r is None and sd_r is not None and sd_r.comparison == "eq" and n is not None:
+                # the mean row is a listed conflict (C11): keep the sd exact for a sum near the mean
+                cm = next((r for r in self.rows if r.variable == var and r.group_var == gv and r.group == grp
+                           and r.statistic == "mean"), None)
+                if cm is not None:
+                    w = Fraction(1, 20)
+                    v = Fraction(str(cm.value))
+                    cands = list(range(math.ceil((v - w) * unit * n), math.floor((v + w) * unit * n) + 1))
+            if n is None or (mean_r is None and cands is None):
                 continue
             if n_r is None:
                 m.eq(den, n, f"n of {var} {gv}={grp}")
             S = lin(*[(int(c.attrs[var] * unit), c.expr) for c in sel])
             Q = lin(*[(int(c.attrs[var] * unit) ** 2, c.expr) for c in sel])
             sdv = sd_r.value if (sd_r is not None and sd_r.comparison == "eq") else None
+            if mean_r is None:
+                m.mean_sd(S, Q, n, unit, None, sdv, sd_r.decimals or 2, label=sd_r.row_id, cands=cands)
+                self.consumed.add(sd_r.row_id)
+                continue
             m.mean_sd(S, Q, n, unit, mean_r.value if mean_r.comparison == "eq" else None, sdv,
                       mean_r.decimals if mean_r.decimals is not None else 2, label=mean_r.row_id)
             if mean_r.comparison == "eq":
@@ -219,7 +232,7 @@ def core_block(E: Engine) -> pd.DataFrame:
         else:
             groups.append((s, NAN))
     scores = [NAN] + [Fraction(k, 6) for k in range(6, 31)]
-    m = Model(f"core {year}")
+    m = Model(f"core {year}", gap=0.5)  # gap 0.25 costs 30-60 s for a slightly rounder histogram
     cells = []
     for (s, t), k, i in product(groups, scores, (0, 1)):
         nt = NAN if s not in (7, 9) else (3 if s == 9 else t)
@@ -269,8 +282,26 @@ def core_block(E: Engine) -> pd.DataFrame:
         key = (r.group_var, r.group, routing)
         ok = {n for n in range(1, N[year] + 1) if pct_counts(r.value, n, r.decimals)}
         allowed[key] = allowed.get(key, ok) & ok
+    triples = cluster_triples(E)
+    from .targets import parse
+    for (gv, grp, routing), ok in list(allowed.items()):
+        # prune to the numbers the group can have (a weak ~N-binary choice slows HiGHS down)
+        g = parse(grp) or []
+        if gv == "sector":
+            size = sum(sizes.get(int(s), 0) for s in g)
+            ok = {k for k in ok if k <= size}
+            inn_r = [r for r in E.active if r.variable == "innovated" and r.group_var == gv and r.group == grp
+                     and r.statistic == "pct" and r.comparison == "eq" and r.codes == [1]]
+            if routing == "innovators" and inn_r:
+                ok &= set(pct_counts(inn_r[0].value, size, inn_r[0].decimals))
+            elif routing == "all":
+                ok &= {size}
+        elif gv == "national_type":
+            ok = {k for k in ok if k <= sum(sizes[7] if t in (1, 2) else sizes.get(9, 0) for t in g)}
+        elif gv == "climate_cluster" and routing == "innovators" and triples:
+            ok &= {sum(t[int(c) - 1] for c in g) for t in triples}
+        allowed[(gv, grp, routing)] = ok
     for (gv, grp, routing), ok in allowed.items():
-        from .targets import parse
         g = parse(grp)
         sel = [c for c in cells if E._in_group(c.attrs, gv, g) and (routing == "all" or c.attrs["innovated"] == 1)]
         e = lin(*[c.expr for c in sel])
@@ -292,6 +323,19 @@ def core_block(E: Engine) -> pd.DataFrame:
             e = lin(*[c.expr for c in cells if c.attrs["sector"] == s and c.attrs["climate_scale"] == k
                       and (isnan(t) or c.attrs["rijk_subtype"] == t)])
             m.abs_dev(e, float(w[j]), 1.0)
+    # innovators per climate cluster: only combinations for which every innovator question
+    # published by cluster (Figuur 2-17 columns, its Totaal, Figuur 2-12, the §2.4 gaps) is feasible
+    if triples is not None:
+        if not triples:
+            raise Infeasible(f"{year}: no numbers of innovators per climate cluster make the factor rows by "
+                             "cluster (Figuur 2-17, Figuur 2-12, §2.4) feasible; list the conflict in "
+                             "data/registers/conflicts.yaml")
+        zs = [m.var(0, 1) for _ in triples]
+        m.eq(lin(*zs), 1, "cluster innovators one triple")
+        for j, cl in enumerate((1, 2, 3)):
+            e = lin(*[c.expr for c in cells if c.attrs["innovated"] == 1 and c.attrs["climate_cluster"] == cl])
+            m.eq(lin(e, *[(-t[j], z) for t, z in zip(triples, zs)]), 0, f"innovators in cluster {cl}")
+        E.log.append(f"core: {len(triples)} feasible innovator triples by cluster")
     rijk1 = lin(*[c.expr for c in cells if c.attrs["rijk_subtype"] == 1])
     m.abs_dev(rijk1, sizes[7] / 2, 0.5)
     counts = E.solve(m, cells)
@@ -305,6 +349,81 @@ def core_block(E: Engine) -> pd.DataFrame:
     df["climate_scale"] = df["climate_scale"].map(lambda v: NAN if isnan(v) else float(v))
     E.log.append(f"core: {len(rows)} rows as constraints")
     return df
+
+
+def cluster_triples(E: Engine):
+    """Feasible (innovators in krachtig, gemiddeld, beperkt) for the innovator questions published
+    by climate cluster with their cluster Totaal (group 1|2|3), their all-innovator distribution
+    (per code, same codes) and the krachtig-beperkt gaps (pp_diff). None if nothing to check.
+
+    The candidate numbers come from the cluster shares (base printed) and the innovation share per
+    cluster; a triple is kept when, for every such variable, counts per cluster exist that satisfy
+    all these rows at once (the later block then has a feasible base)."""
+    from .rounding import interval, pct_counts
+    rows = E.active
+    cc = {}
+    for cl in (1, 2, 3):
+        r = [x for x in rows if x.variable == "climate_cluster" and x.codes == [cl] and not x.group_var
+             and x.statistic == "pct" and x.comparison == "eq" and x.base_n]
+        ri = [x for x in rows if x.variable == "innovated" and x.group_var == "climate_cluster"
+              and x.group == str(cl) and x.statistic == "pct" and x.comparison == "eq"]
+        if not r or not ri:
+            return None
+        cc[cl] = sorted({k for n in pct_counts(r[0].value, r[0].base_n, r[0].decimals)
+                         for k in pct_counts(ri[0].value, n, ri[0].decimals) if k > 0})
+    checks = []
+    for var in sorted({r.variable for r in rows if r.group_var == "climate_cluster" and r.statistic == "pct"}):
+        v = E.cb.item_var(var)
+        if v is None or v.routing != "innovators" or v.type != "likert":
+            continue  # factor items: always answered (codes 1-5, 'weet niet' recoded), base = innovators
+        rs = [r for r in rows if r.variable == var and r.comparison == "eq"]
+        byc = {}
+        for r in rs:
+            if r.group_var == "climate_cluster" and r.statistic == "pct":
+                byc.setdefault(tuple(r.codes or []), {})[r.group] = r
+        for codes, d in byc.items():
+            un = [r for r in rs if not r.group_var and r.statistic == "pct" and r.codes
+                  and set(r.codes) <= set(codes) and r.base_n]
+            if un and set().union(*[set(r.codes) for r in un]) != set(codes):
+                un = []
+            pp = [r for r in rows if r.variable == var and r.statistic == "pp_diff" and r.comparison == "eq"
+                  and tuple(r.codes or []) == codes and r.group == "1>3"]
+            checks.append((d, un, pp))
+    if not checks:
+        return None
+
+    def feasible(n):
+        tot = sum(n.values())
+        for d, un, pp in checks:
+            K = {cl: (pct_counts(d[str(cl)].value, n[cl], d[str(cl)].decimals) if str(cl) in d
+                      else range(n[cl] + 1)) for cl in (1, 2, 3)}
+            KT = set(pct_counts(d["1|2|3"].value, tot, d["1|2|3"].decimals)) if "1|2|3" in d else None
+            KO = None
+            if un:
+                NI = un[0].base_n
+                if tot > NI:
+                    return False
+                sets = [pct_counts(r.value, NI, r.decimals) for r in un]
+                if not all(sets):
+                    return False
+                KO = (sum(min(x) for x in sets), sum(max(x) for x in sets), NI - tot)
+            hit = False
+            for k1, k2, k3 in product(K[1], K[2], K[3]):
+                sm = k1 + k2 + k3
+                if KT is not None and sm not in KT:
+                    continue
+                if KO is not None and not (sm <= KO[1] and sm + KO[2] >= KO[0]):
+                    continue
+                if any(not (interval(r.value, r.decimals)[0] <= Fraction(100 * k1, n[1]) - Fraction(100 * k3, n[3])
+                            < interval(r.value, r.decimals)[1]) for r in pp):
+                    continue
+                hit = True
+                break
+            if not hit:
+                return False
+        return True
+
+    return [t for t in product(cc[1], cc[2], cc[3]) if feasible(dict(zip((1, 2, 3), t)))]
 
 
 def size_block(E: Engine, df: pd.DataFrame) -> pd.DataFrame:
@@ -426,7 +545,8 @@ def hist_block(E: Engine, df: pd.DataFrame, var: str, codes: list, routed: np.nd
 
 
 
-def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.ndarray, prior: dict | None = None):
+def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.ndarray, prior: dict | None = None,
+                extra=None):
     """A multiple-response set: one 0/1 column per item, at least one mention, exclusives alone."""
     v = E.cb.variables[var]
     items = v.items_for(E.year)
@@ -465,6 +585,8 @@ def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.n
             m.add(lin(*[ones[i] for i in items if i not in excl], (-1, rest)), 0, np.inf, f"{var} min one")
     rows = E.rows_for(set(strata) | set(items), set(items))
     E.apply_rows(m, cells, rows)
+    if extra and not E.skip_rows:
+        extra(m, cells)
     counts = E.solve(m, cells)
     col: dict = {}
     for k, n in zip(keys, counts):
@@ -522,8 +644,14 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
     want = {}
     for r in E.active:
         if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
-            ks = pct_counts(r.value, n, r.decimals) if r.comparison == "eq" else \
-                [k for k in range(n + 1) if abs(100 * k / n - r.value) <= (r.tolerance or 1)]
+            if r.comparison == "eq":
+                ks = pct_counts(r.value, n, r.decimals)
+            elif r.comparison == "lt":  # 'bijna': just under the value
+                ks = [k for k in range(n + 1) if r.value - 3 <= 100 * k / n < r.value]
+            elif r.comparison == "gt":  # 'ruim', 'meer dan': just over
+                ks = [k for k in range(n + 1) if r.value < 100 * k / n <= r.value + 3]
+            else:
+                ks = [k for k in range(n + 1) if abs(100 * k / n - r.value) <= (r.tolerance or 1)]
             if ks:
                 want[r.variable] = ks[len(ks) // 2]
                 E.consumed.add(r.row_id)
@@ -536,25 +664,34 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
     total = min(max(tgt + sum(free_share.values()), lo_tot), hi_tot)
     diff = total - int(a[have].sum())
     order = np.argsort(-latent, kind="mergesort")
+    # one agreement at a time to the respondent with the fewest (or from the one with the most),
+    # ties by latent: the most even numbers of agreements, which any item quotas admit most easily
+    rank = np.empty(len(order), int)
+    rank[order] = np.arange(len(order))
+    idx = np.flatnonzero(have)
     while diff != 0:
-        moved = False
-        for r in (order if diff > 0 else order[::-1]):
-            if not have[r]:
-                continue
-            if diff > 0 and a[r] < amax[r]:
-                a[r] += 1; diff -= 1; moved = True
-            elif diff < 0 and a[r] > amin[r]:
-                a[r] -= 1; diff += 1; moved = True
-            if diff == 0:
+        if diff > 0:
+            cand = idx[a[idx] < amax[idx]]
+            if not len(cand):
                 break
-        if not moved:
-            break
+            r = cand[np.lexsort((rank[cand], a[cand]))[0]]
+            a[r] += 1; diff -= 1
+        else:
+            cand = idx[a[idx] > amin[idx]]
+            if not len(cand):
+                break
+            r = cand[np.lexsort((-rank[cand], -a[cand]))[0]]
+            a[r] -= 1; diff += 1
     quota = dict(want)
     rest = int(a[have].sum()) - tgt
     for j, i in enumerate(free):
         quota[i] = rest // len(free) + (1 if j < rest % len(free) else 0) if free else 0
     vals = np.full((len(df), L), np.nan)
-    for r in order:
+    # most agreements first, each to the items with the largest remaining quota: this greedy
+    # (Gale-Ryser) meets every quota whenever any assignment does
+    pos = np.empty(len(order), int)
+    pos[order] = np.arange(len(order))
+    for r in sorted(order, key=lambda r: (-a[r], pos[r])):
         if not have[r]:
             continue
         pick = sorted(range(L), key=lambda j: (-quota[items[j]], j))[: a[r]]
@@ -641,10 +778,10 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         st = strata_for(E, df, [var], list(base))
         df[var] = hist_block(E, df, var, cds, routed, st, lat, order=order, prior=prior)
 
-    def multi(var, routed, lat, prior=None, base=("national_type",)):
+    def multi(var, routed, lat, prior=None, base=("national_type",), extra=None):
         v = cb.variables[var]
         st = strata_for(E, df, v.items_for(year), list(base))
-        out = multi_block(E, df, var, routed, st, lat, prior)
+        out = multi_block(E, df, var, routed, st, lat, prior, extra=extra)
         for c in out.columns:
             df[c] = out[c]
 
@@ -663,10 +800,20 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
     adopters = inn & np.isin(origin, [2, 3])
     multi("channel", adopters, clim + noise(), prior={"channel_network": .66, "channel_experience": .48})
     multi("initiative", inn, clim + noise(), prior={"init_staff": .5, "init_managers": .3, "init_technology": .3})
-    multi("partner", inn, clim + noise(), prior={"partner_private": .45, "partner_sector": .31})
-    collab = inn & (df["partner_none"].fillna(1).to_numpy() == 0)
-    if "partner_dk" in df.columns:
-        collab &= df["partner_dk"].fillna(1).to_numpy() == 0
+    # routing 'collaborators' (A07): the base of Tabel B1-5 = innovators - 'geen samenwerking'
+    phase_items = set(cb.variables["partner_phase"].items_for(year))
+    ph_base = next((int(r.value) if r.statistic == "n" else r.base_n for r in E.active
+                    if r.variable in phase_items and not r.group_var
+                    and (r.statistic == "n" or r.base_n)), None)
+
+    def collaborators_base(m, cells):
+        if ph_base:
+            m.eq(lin(*[c.expr for c in cells if c.attrs.get("partner_none") == 1]), int(inn.sum()) - ph_base,
+                 "partner_none = innovators - B1-5 base")
+
+    multi("partner", inn, clim + noise(), prior={"partner_private": .45, "partner_sector": .31},
+          extra=collaborators_base)
+    collab = inn & (df["partner_none"].fillna(1).to_numpy() == 0)  # routing 'collaborators' (A07)
     multi("partner_phase", collab, clim + noise(), prior={"phase_development": .73, "phase_implementation": .63})
     multi("funding", inn, noise(), prior={"fund_own": .85})
     single("evaluation", inn, clim + noise(), order=[1, 2, 3, 5, 4, 9])
@@ -717,8 +864,16 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         reason_rows = [r for r in E.active if r.variable in cb.variables["fail_reason"].items
                        and r.group_var == "climate_cluster" and r.statistic == "pct"]
 
+        # bases of the questions asked after a failed attempt (Figuur 2-20 n, §2.6 base 71)
+        f_items = set(cb.variables["fail_reason"].items_for(year)) | {"fail_phase"}
+        f_base = next((int(r.value) if r.statistic == "n" else r.base_n for r in E.active
+                       if r.variable in f_items and not r.group_var and (r.statistic == "n" or r.base_n)), None)
+
         def feasible_f(m: Model, cells):
             from .rounding import pct_counts
+            if f_base:
+                m.eq(lin(*[c.expr for c in cells if c.attrs["failed_attempt"] == 1]), f_base,
+                     "failed = base of fail_reason / fail_phase")
             for cl in (1, 2, 3):
                 rr = [r for r in reason_rows if r.group_codes() == [cl]]
                 if not rr:

@@ -47,6 +47,9 @@ def write_year(year: int, out_dir: Path | None = None, rough: bool = False, seed
     from .verify import check, summary
     if not rough:
         report["met"] = {k: v for k, v in summary(check(df, year)).items() if k != "unmet"}
+    from .basis import basis
+    b = basis(codebook_io.load())
+    report["basis"] = {"variables": b["variables"], "pairs": b["pairs"]}
     assert len(df) == N[year], (year, len(df))
     out_dir = Path(out_dir) if out_dir else paths.DATA
     path = out_dir / f"respondents-{year}-synthetic.csv"
@@ -70,6 +73,10 @@ def write_year(year: int, out_dir: Path | None = None, rough: bool = False, seed
         "file_sha256": sha256_bytes(data),
         "targets_met": report.get("met"),
         "infeasible_blocks": report.get("infeasible_blocks", []),
+        "constrained_vs_assumed": {**report["basis"], "constrained_pairs": b["constrained_pairs"],
+                                   "assumed_variables": sorted(k for k, t in b["tags"].items() if t == "assumed"),
+                                   "partly_published_variables": sorted(k for k, t in b["tags"].items()
+                                                                        if t == "partly")},
         "licence": "CC BY 4.0",
         "note": NOTE_NL,
     }

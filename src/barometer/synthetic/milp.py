@@ -16,6 +16,11 @@ from scipy.sparse import coo_matrix
 from .rounding import interval, mean_sums
 
 
+#: Passed to HiGHS verbatim: one thread and a fixed random seed, so that the same model gives the
+#: same solution on every machine (no time limits: they would make results load-dependent).
+HIGHS_OPTIONS = {"threads": 1, "random_seed": 0}
+
+
 class Infeasible(RuntimeError):
     pass
 
@@ -34,8 +39,9 @@ def lin(*terms) -> dict:
 
 
 class Model:
-    def __init__(self, name: str):
+    def __init__(self, name: str, gap: float = 0.25):
         self.name = name
+        self.gap = gap  # relative MIP gap: the objective only makes histograms plausible
         self.lb: list[float] = []
         self.ub: list[float] = []
         self.integ: list[int] = []
@@ -93,15 +99,16 @@ class Model:
         self.add({k: float(c) for k, c in b.items()}, -np.inf, -1 if comparison != "approx" else 0, label)
 
     def mean_sd(self, S: dict, Q: dict, n: int, unit: int, mean=None, sd=None, decimals=2,
-                label: str = "") -> None:
+                label: str = "", cands: list | None = None) -> None:
         """Mean and (n-1) standard deviation of a histogram with fixed n, values in 1/unit steps.
 
         S = sum of unit*value, Q = sum of (unit*value)^2 (both linear in the counts).
         var = (n Q - S^2) / (unit^2 n (n-1)); S^2 linearised with one binary per feasible S.
         """
-        if mean is None:
-            return
-        cands = mean_sums(mean, n, unit, decimals)
+        if cands is None:
+            if mean is None:
+                return
+            cands = mean_sums(mean, n, unit, decimals)
         if not cands:
             raise Infeasible(f"{label}: no sum gives mean {mean} with n={n}")
         zs = [self.var(0, 1, True) for _ in cands]
@@ -118,7 +125,8 @@ class Model:
         self.add(lin((n, Q), *[(-(s * s), z) for s, z in zip(cands, zs)]), e_lo, e_hi, label + " sd")
 
     # ------------------------------------------------------------------ solve
-    def solve(self, gap: float = 0.25) -> np.ndarray:
+    def solve(self, gap: float | None = None) -> np.ndarray:
+        gap = self.gap if gap is None else gap
         nv = len(self.lb)
         r, c, d, lo, hi = [], [], [], [], []
         for i, (e, a, b, _) in enumerate(self.rows):
@@ -132,17 +140,22 @@ class Model:
         if self.rows:
             A = coo_matrix((d, (r, c)), shape=(len(self.rows), nv)).tocsr()
             cons = [LinearConstraint(A, np.array(lo, float), np.array(hi, float))]
-        res = milp(
-            c=np.array(self.obj, float),
-            constraints=cons,
-            integrality=np.array(self.integ),
-            bounds=Bounds(np.array(self.lb, float), np.array(self.ub, float)),
-            options={"disp": False, "presolve": True, "mip_rel_gap": gap},
-        )
-        import os, sys, time
+        import os, sys, time, warnings
+        t0 = time.perf_counter()
+        with warnings.catch_warnings():
+            # threads / random_seed are passed to HiGHS verbatim (scipy warns that it does so)
+            warnings.simplefilter("ignore", RuntimeWarning)
+            res = milp(
+                c=np.array(self.obj, float),
+                constraints=cons,
+                integrality=np.array(self.integ),
+                bounds=Bounds(np.array(self.lb, float), np.array(self.ub, float)),
+                options={"disp": False, "presolve": True, "mip_rel_gap": gap, **HIGHS_OPTIONS},
+            )
         if os.environ.get("BAROMETER_SYN_DEBUG"):
-            print(f"  solved {self.name}: {nv} vars, {len(self.rows)} rows, status {res.status}", file=sys.stderr)
-        if res.status != 0 or res.x is None:
+            print(f"  solved {self.name}: {nv} vars, {len(self.rows)} rows, status {res.status}, "
+                  f"{time.perf_counter() - t0:.2f} s", file=sys.stderr)
+        if res.x is None or res.status not in (0, 1):  # 1: node limit reached with a solution
             raise Infeasible(f"block {self.name}: {res.message}")
         x = res.x.copy()
         ii = np.array(self.integ, bool)

@@ -130,8 +130,6 @@ def rough_frame(cb: Codebook, year: int, seed: int) -> pd.DataFrame:
     v = cb.variables["partner_phase"]
     items = v.items_for(year)
     collab = inn & (df.partner_none == 0)
-    if "partner_dk" in df.columns:
-        collab &= df.partner_dk == 0
     arr = _draw_multi(rng, int(collab.sum()), _P["partner_phase"][year], items, v.exclusive)
     for j, it in enumerate(items):
         df[it] = np.nan

@@ -26,6 +26,8 @@ def check(df: pd.DataFrame, year: int) -> pd.DataFrame:
 def summary(res: pd.DataFrame) -> dict:
     if res.empty:
         return {"total": 0, "met": 0}
+    if "status" in res.columns:  # response rates need the invited counts: not computable, not targets
+        res = res[res["status"] != "not_computable"]
     nc = res[res["conflict"].isna()]
     return {"total": int(len(res)), "met": int(res["ok"].sum()),
             "non_conflict_total": int(len(nc)), "non_conflict_met": int(nc["ok"].sum()),
