@@ -660,8 +660,10 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
     lo_tot, hi_tot = int(amin[have].sum()), int(amax[have].sum())
     tgt = sum(want.values())
     # total agree mentions: targeted + free items at a plausible share, within feasibility
-    free_share = {i: int(round(0.6 * n)) for i in free}
-    total = min(max(tgt + sum(free_share.values()), lo_tot), hi_tot)
+    # free items: their share of the most even split (a0: each point above 3 is one agreement),
+    # which keeps items close to the score and the scale reliable
+    free_total = int(round(int(a0[have].sum()) * len(free) / L))
+    total = min(max(tgt + free_total, lo_tot), hi_tot)
     diff = total - int(a[have].sum())
     order = np.argsort(-latent, kind="mergesort")
     # one agreement at a time to the respondent with the fewest (or from the one with the most),
@@ -754,6 +756,8 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
                             "spectrum_group"], ["sector", "national_type", "climate_cluster"])
     pat = list(range(1, 16))
     pm = {"type_product": .31, "type_service": .38, "type_process": .78, "type_interaction": .37}
+    if year < 2025:  # not published for 2021; §2.1: product and service innovations decreased since
+        pm.update(type_product=.37, type_service=.44)
     prior = {}
     for c in pat:
         p = 1.0
@@ -817,17 +821,30 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
     multi("partner_phase", collab, clim + noise(), prior={"phase_development": .73, "phase_implementation": .63})
     multi("funding", inn, noise(), prior={"fund_own": .85})
     single("evaluation", inn, clim + noise(), order=[1, 2, 3, 5, 4, 9])
-    single("tech_content", inn, 0.5 * size + noise(), order=[1, 2, 3, 4], prior={1: .19, 2: .46, 3: .27, 4: .08})
-    single("strategy", inn, noise(), order=[2, 4, 1, 3, 5], prior={1: .39, 2: .2, 3: .11, 4: .18, 5: .12})
+    # 2021 distributions are not published: priors follow the direction of change in §2.2
+    single("tech_content", inn, 0.5 * size + noise(), order=[1, 2, 3, 4],
+           prior={1: .19, 2: .46, 3: .27, 4: .08} if year >= 2025 else {1: .15, 2: .55, 3: .25, 4: .05})
+    single("strategy", inn, noise(), order=[2, 4, 1, 3, 5],
+           prior={1: .39, 2: .2, 3: .11, 4: .18, 5: .12} if year >= 2025 else
+           {1: .39, 2: .2, 3: .13, 4: .16, 5: .12})
     # factors: human capital items share one latent (scale), tied to climate
     hc_lat = clim + noise(0.5)
     f_items = cb.variables["factor"].items
+    # priors where a year publishes nothing (2021): the distribution of the latest published year
+    # (Figuur 2-12, 2025), 'private' 8 points less bevorderd (§2.3: more often a success factor now)
+    f_prior = {}
+    for r in load_rows(max(cb.variables["factor"].years)):
+        if r.variable in f_items and r.statistic == "pct" and not r.group_var and r.codes and len(r.codes) == 1:
+            f_prior.setdefault(r.variable, {})[int(r.codes[0])] = max(r.value, 0.5) / 100
     for it in f_items:
         lat = (hc_lat + noise(0.3)) if it in ("factor_staff", "factor_collaboration", "factor_skills") \
             else (0.7 * clim + noise(0.8))
         st = strata_for(E, df, [it], ["climate_cluster"])
-        df[it] = hist_block(E, df, it, [1, 2, 3, 4, 5], inn, st, lat, order=[5, 4, 3, 2, 1],
-                            prior={1: .02, 2: .06, 3: .5, 4: .25, 5: .17})
+        pr = dict(f_prior.get(it) or {1: .02, 2: .06, 3: .5, 4: .25, 5: .17})
+        if it == "factor_private" and year != max(cb.variables["factor"].years):
+            pr[3] = pr.get(3, 0) + 0.08
+            pr[4] = max(pr.get(4, 0) - 0.08, 0.01)
+        df[it] = hist_block(E, df, it, [1, 2, 3, 4, 5], inn, st, lat, order=[5, 4, 3, 2, 1], prior=pr)
     if year in cb.variables["goal"].years:
         multi("goal", inn, df["spectrum"].to_numpy() + noise(), prior={"goal_efficiency": .56, "goal_quality": .48})
     if year in cb.variables["effect"].years:
@@ -838,12 +855,18 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         rijk = (df["sector"] == 7).to_numpy().astype(float)
         for it in cb.variables["effect"].items:
             lat = 0.6 * clim + noise(1.0)
+            guse = df.get("goal_use", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+            gq = df.get("goal_quality", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+            geff = df.get("goal_efficiency", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+            s12 = np.isin(df["strategy"], [1, 2]).astype(float)
             if it == "effect_efficiency":
-                lat = 0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 0.9 * strat + 1.2 * gcost + noise(0.8)
+                lat = (0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 0.9 * strat + 1.2 * gcost - 1.0 * guse
+                       + noise(0.8))
             elif it == "effect_procedures":
-                lat = 0.6 * clim + 0.5 * _z(hc) - 1.2 * rijk + noise(0.8)
+                lat = (0.6 * clim + 0.5 * _z(hc) + 0.6 * gq + 0.6 * geff + 0.5 * s12 - 1.2 * rijk
+                       + noise(0.8))
             elif it == "effect_quality":
-                lat = 0.8 * clim + noise(0.8)
+                lat = 0.3 * clim + noise(1.0)  # small effect (§2.5: odds ratio below 2.5)
             st = strata_for(E, df, [it], ["climate_cluster"])
             miss = 0.6 if it == "effect_other" else 0.0
             df[it] = hist_block(E, df, it, [1, 4, 2, 3, NAN], inn, st, lat, order=[1, 4, 2, 3, NAN],
