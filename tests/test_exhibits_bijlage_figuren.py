@@ -15,7 +15,7 @@ from barometer import statistics as st
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit
 from barometer.exhibits import bijlage_figuren as ex
-from barometer.exhibits._gedeeld_klimaat import Notice
+from barometer.exhibit import Notice
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from barometer.codebook import load_codebook
 from barometer.edition import Edition
 from barometer.exhibit import TableExhibit
 from barometer.exhibits import bijlagen as ex
-from barometer.exhibits._gedeeld_methode import Notice
+from barometer.exhibit import Notice
 from barometer.published import read_figures
 
 CB = load_codebook()

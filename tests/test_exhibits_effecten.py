@@ -18,7 +18,7 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.derive import add_derived
 from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import effecten as ex
 
 
@@ -44,20 +44,6 @@ def in_tmp(tmp_path, monkeypatch):
 
 
 # ----------------------------------------------------------------------------- helpers
-def test_join_nl_and_lower_first():
-    assert ex.join_nl([]) == ""
-    assert ex.join_nl(["a"]) == "a"
-    assert ex.join_nl(["a", "b", "c"]) == "a, b en c"
-    assert ex.lower_first("Kostenbesparing") == "kostenbesparing"
-    assert ex.lower_first("GR") == "GR"
-
-
-def test_significance_word():
-    assert ex.significance_word(0.01) == "wel"
-    assert ex.significance_word(0.05) == "niet"
-    assert ex.significance_word(float("nan")) == "niet"
-
-
 def test_or_formats_infinite_bound():
     assert ex._or(float("inf")) == "∞"
     assert ex._or(2.345) == "2,35"
@@ -82,18 +68,20 @@ def _goal_frame(hits_by_size: dict[int, tuple[int, int]]) -> pd.DataFrame:
 
 def test_chi2_by_equal_shares_gives_p_one():
     df = _goal_frame({1: (5, 10), 2: (5, 10), 3: (5, 10)})
-    t = ex.chi2_by(df, "goal_cost", "size_class", 1, 2025)
+    t = ex.chi2_by(df, "goal_cost", "size_class", 2025)
     assert t["df"] == 2 and t["n"] == 30
     assert t["p"] == pytest.approx(1.0)
 
 
 def test_chi2_by_detects_a_difference_and_drops_small_groups():
     df = _goal_frame({1: (0, 20), 2: (20, 20), 3: (1, 3)})
-    t = ex.chi2_by(df, "goal_cost", "size_class", 1, 2025, min_base=5)
-    assert t["groups"] == 2 and t["n"] == 40
+    t = ex.chi2_by(df, "goal_cost", "size_class", 2025, min_base=5)
+    assert t["df"] == 1 and t["n"] == 40      # size class 3 (n = 3) left out
     assert t["p"] < 0.001
-    none = ex.chi2_by(_goal_frame({1: (0, 10), 2: (0, 10)}), "goal_cost", "size_class", 1, 2025)
-    assert math.isnan(none["p"])
+    none = ex.chi2_by(_goal_frame({1: (0, 10), 2: (0, 10)}), "goal_cost", "size_class", 2025)
+    assert math.isnan(none["p"]) and math.isnan(none["chi2"])
+    one_group = ex.chi2_by(df, "goal_cost", "size_class", 2025, min_base=21)
+    assert math.isnan(one_group["p"])
 
 
 def test_published_word():
@@ -195,7 +183,7 @@ def test_kerncijfers_glues_every_key(shipped):
 def test_year_without_the_questions_says_so(shipped_2021, in_tmp):
     for obj in (ex.figuur_doelen(shipped_2021), ex.figuur_effecten(shipped_2021),
                 ex.tabel_regressie(shipped_2021, "effect_quality"), ex.tabel_beweringen(shipped_2021)):
-        assert isinstance(obj, ex.Melding) and "niet gesteld" in obj.text
+        assert isinstance(obj, Notice) and "niet gesteld" in obj.text
     k = ex.kerncijfers(shipped_2021)
     assert set(k.index) == set(ex._all_keys())
     assert k["pct_goal_efficiency"] == "-"

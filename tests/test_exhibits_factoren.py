@@ -15,7 +15,7 @@ from barometer.derive import add_derived
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import factoren as ex
-from barometer.exhibits._gedeeld_klimaat import Notice, join_nl, lower_first, significance_word
+from barometer.exhibit import Notice
 
 
 def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
@@ -118,12 +118,3 @@ def test_kerncijfers_are_dutch_strings(shipped):
     assert "," in out["hc_alpha"]
     assert out["hc_r_sign"] in {"wel", "niet"}
 
-
-def test_helpers():
-    assert join_nl(["a"]) == "a"
-    assert join_nl(["a", "b", "c"]) == "a, b en c"
-    assert lower_first("Nieuwe technologie") == "nieuwe technologie"
-    assert lower_first("GR") == "GR"
-    assert significance_word(0.01) == "wel"
-    assert significance_word(0.2) == "niet"
-    assert significance_word(float("nan")) == "niet"

@@ -14,8 +14,7 @@ from conftest import make_valid_frame
 from barometer import statistics as st
 from barometer.derive import add_derived
 from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits import effecten
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import falen as ex
 
 
@@ -77,7 +76,7 @@ def test_exhibits_and_glue(shipped, in_tmp):
 
 def test_not_asked_year():
     ed = Edition.open(2021, [])
-    assert isinstance(ex.figuur_redenen(ed), effecten.Melding)
-    assert isinstance(ex.tabel_redenen_naar_cluster(ed), effecten.Melding)
+    assert isinstance(ex.figuur_redenen(ed), Notice)
+    assert isinstance(ex.tabel_redenen_naar_cluster(ed), Notice)
     k = ex.kerncijfers(ed)
     assert set(k.index) == set(ex._KEYS) and k["pct_mislukt"] == "-"

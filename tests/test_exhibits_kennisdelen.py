@@ -13,8 +13,7 @@ from conftest import make_valid_frame
 from barometer import statistics as st
 from barometer.derive import add_derived
 from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit
-from barometer.exhibits import effecten
+from barometer.exhibit import FigureExhibit, Notice
 from barometer.exhibits import kennisdelen as ex
 
 
@@ -50,6 +49,6 @@ def test_glue_direction_from_data(shipped, tmp_path, monkeypatch):
 
 def test_not_asked_year():
     ed = Edition.open(2021, [])
-    assert isinstance(ex.figuur_delen_naar_verandering(ed), effecten.Melding)
+    assert isinstance(ex.figuur_delen_naar_verandering(ed), Notice)
     k = ex.kerncijfers(ed)
     assert set(k.index) == set(ex._KEYS) and k["pct_gedeeld"] == "-"

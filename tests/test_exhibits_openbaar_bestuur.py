@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.openbaar_bestuur (report §2.1) and its shared helpers.
+"""Tests of barometer.exhibits.openbaar_bestuur (report §2.1).
 
 Small hand-built frames with known answers, and the shipped data for the regression.
 """
@@ -15,11 +15,12 @@ import pandas as pd
 import pytest
 from conftest import make_valid_frame
 
-from barometer import models
+from barometer import denmark, glue, models
+from barometer import formatting as fmt
 from barometer.derive import add_derived
 from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits import _gedeeld_praktijk as shared
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits import _text
 from barometer.exhibits import openbaar_bestuur as ex
 from barometer.paths import CHAPTERS
 
@@ -39,14 +40,14 @@ def glued(monkeypatch, tmp_path):
         store[key] = text
         return text
 
-    monkeypatch.setattr(shared, "glue_text", fake)
+    monkeypatch.setattr(glue, "_glue", fake)
     monkeypatch.chdir(tmp_path)
     return store
 
 
 @pytest.fixture
 def no_denmark(monkeypatch, tmp_path):
-    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "geen-denmark.csv")
+    monkeypatch.setattr(denmark, "PATH", tmp_path / "geen-denmark.csv")
 
 
 def _frame(year: int, n: int = 60) -> pd.DataFrame:
@@ -71,23 +72,7 @@ def _sizes_frame(year: int, shares: dict[int, tuple[int, int]]) -> pd.DataFrame:
     return add_derived(df)
 
 
-# ----------------------------------------------------------------------------- helpers
-def test_trend_phrases_follow_the_data():
-    assert shared.trend(62.0, 37.0, 2021, 2025) == "gedaald van 62% in 2021 naar 37% in 2025"
-    assert shared.trend(28.0, 37.0, 2021, 2025).startswith("gestegen van 28%")
-    assert shared.trend(87.2, 86.8, 2021, 2025) == "gelijk gebleven: 87% in 2021 en in 2025"
-    assert "geen eerdere meting" not in shared.trend(1.0, 2.0, 2021, 2025)
-    assert shared.trend(None, 76.0, None, 2025) == "76% in 2025; een eerdere meting is er niet"
-
-
-def test_p_value_texts_are_dutch():
-    assert shared.p_text(0.04912) == "p = 0,049"
-    assert shared.p_text(0.0000123) == "p < 0,001"
-    assert shared.p_value(0.5) == "0,500"
-    assert shared.significance_word(0.049) == "wel"
-    assert shared.significance_word(0.05) == "niet"
-
-
+# ----------------------------------------------------------------------------- Denmark
 DK_HEADER = "ref_id,measure,wave,period,value,comparison,unit,source_url,reliability,note\n"
 
 
@@ -96,34 +81,6 @@ def write_dk(path: Path, rows: list[tuple[str, str, str, float]]) -> Path:
     lines = [f"{r},{m},4th,{p},{v},eq,percent,https://example.org,primary,\n" for r, m, p, v in rows]
     path.write_text(DK_HEADER + "".join(lines), encoding="utf-8")
     return path
-
-
-def test_danish_file_is_read_and_never_invented(tmp_path, monkeypatch):
-    path = write_dk(tmp_path / "denmark.csv", [
-        ("DK4-01", "innovated", "spring 2021 - spring 2023", 83),
-        ("DK-W4", "responding workplaces", "spring 2021 - spring 2023", 1611),
-        ("DK-W4", "response rate", "spring 2021 - spring 2023", 36),
-        ("DK4-10", "process", "spring 2021 - spring 2023", 79),
-        ("DK4-22", "technological", "spring 2021 - spring 2023", 37),
-    ])
-    monkeypatch.setattr(shared, "_dk_path", lambda: path)
-    got = shared.dk_values("innovation_type", 2025)
-    assert list(got) == ["type_process"]                       # no invented product/service values
-    assert got["type_process"]["value"] == 79.0
-    assert got["type_process"]["period"] == "voorjaar 2021–voorjaar 2023"
-    assert shared.dk_values("n_workplaces", 2025)["n_workplaces"]["value"] == 1611.0
-    assert list(shared.dk_values("tech_content", 2025)) == ["tech_content_1|2"]
-    assert shared.dk_values("initiative", 2025) == {}
-    assert shared.dk_values("innovation_type", 2021) == {}     # no counterpart for that edition
-    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
-    assert shared.dk_values("innovation_type", 2025) == {}
-
-
-def test_shipped_danish_file_has_every_counterpart():
-    for year, pairs in shared.DK_COUNTERPARTS.items():
-        for key in pairs:
-            question = key.rsplit("_", 1)[0] if "|" in key else key
-            assert key in shared.dk_values(question, year), (year, key)
 
 
 # ----------------------------------------------------------------------------- key figures
@@ -151,7 +108,7 @@ def test_kerncijfers_without_comparison_year_say_so(glued, no_denmark):
 def test_kerncijfers_compare_with_denmark(glued, tmp_path, monkeypatch):
     path = write_dk(tmp_path / "denmark.csv", [("DK4-01", "x", "2021-2023", 83),
                                                ("DK-W4", "responding workplaces", "2021-2023", 1611)])
-    monkeypatch.setattr(shared, "_dk_path", lambda: path)
+    monkeypatch.setattr(denmark, "PATH", path)
     new = _sizes_frame(2025, {1: (5, 10), 2: (8, 10), 3: (10, 10)})
     ex.kerncijfers(_edition({2025: new}))
     assert glued["pct_innovatie_dk"] == "83%"
@@ -232,7 +189,7 @@ def test_type_differences_are_tested_between_years(glued):
     tbl = ex.tabel_typen_toets(ed)
     assert isinstance(tbl, TableExhibit)
     expected = models.proportion_test(62, 100, 37, 100)["p"]
-    assert glued["p_interactie"] == shared.p_text(expected)
+    assert glued["p_interactie"] == _text.p_text(expected)
     assert glued["sig_interactie"] == "wel"
     assert glued["sig_proces"] == "niet"
     assert glued["claim_proces"] == "houdt stand"
@@ -242,7 +199,7 @@ def test_type_differences_are_tested_between_years(glued):
 
 def test_type_tests_without_comparison_year_give_a_notice(glued):
     out = ex.tabel_typen_toets(_edition({2025: _types_frame(2025, 20, 5)}))
-    assert isinstance(out, shared.Melding)
+    assert isinstance(out, Notice)
     assert "geen eerdere meting" in repr(out)
     assert glued["claim_proces"] == "is niet te toetsen"
 
@@ -250,7 +207,7 @@ def test_type_tests_without_comparison_year_give_a_notice(glued):
 def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path, monkeypatch):
     path = write_dk(tmp_path / "denmark.csv", [("DK4-10", "x", "2021-2023", 79),
                                                ("DK4-11", "y", "2021-2023", 37)])
-    monkeypatch.setattr(shared, "_dk_path", lambda: path)
+    monkeypatch.setattr(denmark, "PATH", path)
     ed = _edition({2021: _types_frame(2021, 50, 31), 2025: _types_frame(2025, 50, 10)})
     fig = ex.figuur_typen_nl_dk(ed)
     assert isinstance(fig, FigureExhibit)
@@ -263,7 +220,7 @@ def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path,
 
 def test_types_against_denmark_without_file_is_a_notice(glued, no_denmark):
     out = ex.figuur_typen_nl_dk(_edition({2025: _types_frame(2025, 20, 5)}))
-    assert isinstance(out, shared.Melding)
+    assert isinstance(out, Notice)
 
 
 def test_work_change_shares_and_test(glued):
@@ -296,8 +253,8 @@ def test_logit_table_shows_odds_ratios_and_judges_the_claims(glued, shipped):
     sector_p = res.joint.set_index("variable").loc["sector", "p"]
     assert glued["claim_sector"] == ("houdt stand" if sector_p >= 0.05 else "houdt geen stand")
     mgmt = res.term("cond_management")
-    assert glued["or_management"] == shared.fmt.dec(mgmt["odds_ratio"], 2)
-    assert glued["sig_management"] == shared.significance_word(mgmt["p"])
+    assert glued["or_management"] == fmt.dec(mgmt["odds_ratio"], 2)
+    assert glued["sig_management"] == _text.significance_word(mgmt["p"])
     for key in ("claim_grootte", "claim_unit", "claim_management", "claim_tijd"):
         assert glued[key] in {"houdt stand", "houdt geen stand"}
     assert re.fullmatch(r"\d+", glued["n_logit"].replace(".", ""))

@@ -12,11 +12,14 @@ import pandas as pd
 import pytest
 from conftest import make_valid_frame
 
-from barometer import models
+from barometer import denmark as dk
+from barometer import glue, models
+from barometer.codebook import load_codebook
 from barometer.derive import add_derived
 from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import _gedeeld_praktijk as shared
+from barometer.exhibits import _text
 from barometer.exhibits import praktijken as ex
 from barometer.paths import CHAPTERS
 
@@ -35,7 +38,7 @@ def glued(monkeypatch, tmp_path):
         store[key] = text
         return text
 
-    monkeypatch.setattr(shared, "glue_text", fake)
+    monkeypatch.setattr(glue, "_glue", fake)
     monkeypatch.chdir(tmp_path)
     return store
 
@@ -48,9 +51,9 @@ def denmark(monkeypatch, tmp_path):
         head = "ref_id,measure,wave,period,value,comparison,unit,source_url,reliability,note\n"
         body = "".join(f"{r},m,4th,2021-2023,{v},eq,percent,https://example.org,{rel},\n" for r, v, rel in rows)
         path.write_text(head + body, encoding="utf-8")
-        monkeypatch.setattr(shared, "_dk_path", lambda: path)
+        monkeypatch.setattr(dk, "PATH", path)
         return path
-    monkeypatch.setattr(shared, "_dk_path", lambda: tmp_path / "absent.csv")
+    monkeypatch.setattr(dk, "PATH", tmp_path / "absent.csv")
     return write
 
 
@@ -97,7 +100,7 @@ def test_origin_test_flags_a_real_difference(glued):
     ed = _edition({2021: _innovators(2021, 50, origin=a), 2025: _innovators(2025, 50, origin=b)})
     ex.figuur_herkomst_naar_jaar(ed)
     p = models.chi2_years(ed.all_years, "origin", years=[2021, 2025])["p"]
-    assert glued["p_herkomst"] == shared.p_text(p)
+    assert glued["p_herkomst"] == _text.p_text(p)
     assert glued["sig_herkomst"] == "wel" and glued["claim_herkomst"] == "houdt geen stand"
 
 
@@ -113,7 +116,7 @@ def test_origin_by_size_compares_small_with_large(glued):
 # ----------------------------------------------------------------------------- B1-2 .. B1-5
 def test_partners_glue_the_most_named_partner_and_no_collaboration(glued):
     n = 20
-    cols = {c: [0] * n for c in shared.codebook().items("partner", 2025)}
+    cols = {c: [0] * n for c in load_codebook().items("partner", 2025)}
     cols["partner_private"] = [1] * 12 + [0] * 8
     cols["partner_sector"] = [1] * 6 + [0] * 14
     cols["partner_none"] = [0] * 16 + [1] * 4
@@ -152,7 +155,7 @@ def test_initiative_against_denmark_uses_only_items_with_a_danish_value(glued, d
 
 def test_initiative_without_danish_figures_is_a_notice(glued, denmark):
     out = ex.figuur_initiatief_nl_dk(_edition({2025: _innovators(2025, 10)}))
-    assert isinstance(out, shared.Melding)
+    assert isinstance(out, Notice)
     assert "niet mogelijk" in glued["zin_init_dk"]
 
 

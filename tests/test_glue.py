@@ -53,3 +53,14 @@ def test_glue_table_and_figure(glued):
     g.glue_figure("fig", fig)
     assert glued["fig"] is fig
     assert not plt.fignum_exists(fig.number)  # closed after gluing
+
+
+def test_nothing_is_glued_outside_a_kernel(monkeypatch):
+    # no IPython kernel under pytest: the text is checked and returned, myst_nb is not called
+    import myst_nb
+
+    monkeypatch.setattr(myst_nb, "glue", lambda *a, **k: pytest.fail("glued outside a kernel"))
+    assert g.glue_text("buiten_kernel", "76%") == "76%"
+    assert g.glue_texts({"a": "1"}, prefix="p_") == {"p_a": "1"}
+    with pytest.raises(TypeError):
+        g.glue_text("x", 76)

@@ -80,6 +80,18 @@ def test_b1_4_option_not_asked_in_2021_shows_dash(df):
     assert t.frame.iloc[0].tolist()[1:] == ["100%", "100%"]
 
 
+def test_b1_4_of_a_2021_file_without_the_2025_option(df):
+    # a 2021 respondent file has no column for an option that did not exist then
+    only_2021 = df[df["year"] == 2021].drop(columns=["partner_dk"])
+    t = tb.tabel_b1_4(only_2021, [2021], min_base=1)
+    assert list(t.frame.columns) == ["", "2021"]
+    assert t.frame.iloc[-2].tolist() == ["Weet niet", "-"]
+    assert t.frame.iloc[0].tolist() == tb.tabel_b1_4(df, [2021], min_base=1).frame.iloc[0].tolist()
+    # an option that was asked in a shown year must be in the file
+    with pytest.raises(Exception, match="partner_private"):
+        tb.tabel_b1_4(only_2021.drop(columns=["partner_private"]), [2021], min_base=1)
+
+
 def test_b1_7_single_choice_sums(df):
     t = tb.tabel_b1_7(df, min_base=1)
     assert len(t.frame) == len(CB.labels("evaluation")) + 1

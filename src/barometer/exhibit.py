@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["TableExhibit", "FigureExhibit", "FIGURE_DIR", "DOWNLOAD_DIR"]
+__all__ = ["TableExhibit", "FigureExhibit", "Notice", "FIGURE_DIR", "DOWNLOAD_DIR"]
 
 FIGURE_DIR = Path("_figures")
 DOWNLOAD_DIR = Path("_downloads")
@@ -156,3 +156,32 @@ class FigureExhibit:
         if self.data is not None:
             text += "\n" + self.data.to_string(index=False)
         return text
+
+
+@dataclass
+class Notice:
+    """A short Dutch paragraph shown instead of an exhibit (question not asked, nothing to compare).
+
+    Parameters
+    ----------
+    text : str
+        The sentence(s) shown.
+    admonition : str, optional
+        Render as a MyST admonition of this kind (``"note"``: a ``{note}`` box); without
+        it the text renders as a plain paragraph.
+
+    Notes
+    -----
+    The plain-text repr is the text itself, so nbval compares the words in every rendering.
+    """
+
+    text: str
+    admonition: str | None = None
+
+    def _repr_markdown_(self) -> str:
+        if self.admonition:
+            return f"```{{{self.admonition}}}\n{self.text}\n```"
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text

@@ -4,6 +4,9 @@ Numbers are glued as Dutch strings formatted by :mod:`barometer.formatting` (a n
 renders empty in a glue role with a format spec, and format specs know no locale); direction
 words (gestegen/gedaald, vaker/minder vaak) are derived from the data, so that the prose of a
 new year's edition reads correctly. :func:`myst_nb.glue` does the gluing.
+
+Outside a running IPython kernel (unit tests, scripts) nothing is glued: the functions still
+check their arguments and return the value, so exhibit functions can be called anywhere.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ __all__ = ["glue_text", "glue_texts", "direction", "glue_table", "glue_figure"]
 
 
 def _glue(name: str, value: Any, display: bool = False) -> None:
+    """:func:`myst_nb.glue` in a running kernel; a no-op outside one."""
+    from IPython import get_ipython
+
+    if get_ipython() is None:
+        return
     from myst_nb import glue  # imported here: importing barometer has no notebook side effects
 
     glue(name, value, display=display)

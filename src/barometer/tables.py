@@ -206,6 +206,11 @@ def _distribution_table(
     ys = _years(df, years, cb, question)
     var = cb.variable(question)
     multiple = var.type == "multiple"
+    # An answer option that exists in none of the shown years may be absent from the file
+    # (partner_dk, new in 2025, in a 2021-only frame): it is shown as not asked ("-").
+    absent = [c for c in cb.items(question) if c not in df.columns and not any(cb.is_asked(c, y) for y in ys)]
+    if absent:
+        df = df.reindex(columns=[*df.columns, *absent])
     f = frequencies(df, question, years=ys, codebook=cb)
     if multiple:
         f = f.assign(row=f["item"])

@@ -13,23 +13,15 @@ that the chapter (and the tests) can say how many cells equal the report.
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
-from barometer.exhibit import TableExhibit
-from barometer.exhibits._gedeeld_methode import (
-    Notice,
-    cached,
-    data_sentence,
-    glue_all,
-    lower_first,
-    register,
-    years_text,
-)
+from barometer.exhibit import Notice, TableExhibit
+from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
+from barometer.exhibits._text import lower_first, years_text
+from barometer.glue import glue_texts
 from barometer.published import read_figures
 
 __all__ = [
@@ -92,22 +84,6 @@ def _years(ed, number: str) -> list[int]:
     return [y for y in ys if cb.is_asked(QUESTION[number], y)]
 
 
-def _frame(ed) -> pd.DataFrame:
-    """Respondents of the edition and its comparison years, with every codebook column.
-
-    A column that exists only in other years (e.g. the answer option 'weet niet' of
-    Tabel B1-4, new in 2025) is added as empty, so that a one-year edition (2021) renders
-    the tables with ``-`` for that option instead of failing.
-    """
-    def compute():
-        cb = load_codebook()
-        df = ed.all_years
-        missing = [c for c in cb.columns() if c not in df.columns]
-        return df.assign(**{c: float("nan") for c in missing}) if missing else df
-
-    return cached(ed, "frame", compute)
-
-
 def appendix_table(ed, number: str) -> tb.Table | None:
     """The :class:`barometer.tables.Table` ``number`` for this edition (None if not asked).
 
@@ -130,7 +106,7 @@ def appendix_table(ed, number: str) -> tb.Table | None:
         if not ys:
             return None
         fn = tb.TABLES[number]
-        df = _frame(ed)
+        df = ed.all_years
         if number == "B1-1":
             return fn(df, ed.year)
         if number in ONE_YEAR:
@@ -420,7 +396,7 @@ def kerncijfers(ed) -> dict[str, str]:
         "databron": data_sentence(ed),
         **_top_rows(ed),
     }
-    return glue_all(out)
+    return glue_texts(out)
 
 
 def tabel_vragen(ed) -> TableExhibit:

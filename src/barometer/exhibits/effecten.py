@@ -7,13 +7,14 @@ quality, on cost saving/efficiency and on simpler procedures (odds ratios with 9
 intervals), with for each of the report's claims whether it holds on the data.
 
 Goals and effects were asked for the first time in 2025 (codebook ``years``). For an
-edition whose year did not ask them, every function returns a :class:`Melding` saying so
+edition whose year did not ask them, every function returns a :class:`~barometer.exhibit.Notice` saying so
 and glues every key of the chapter with :data:`barometer.formatting.NOT_ASKED`, so that the
 chapter renders instead of failing.
 
 This module also holds the few helpers the chapters *Faalfactoren* and *Kennis delen* share
-(:func:`glue`, :class:`Melding`, :func:`asked`, :func:`vraag_status`, :func:`chi2_by`,
-:func:`significance_word`, :func:`join_nl`, :func:`lower_first`).
+(:func:`glue_all`, :func:`asked`, :func:`vraag_status`, :func:`not_asked_melding`,
+:func:`chi2_by`, :func:`published_word`, :func:`claim_glue`); Dutch words and p-values come
+from :mod:`barometer.exhibits._text`.
 
 Every function takes an :class:`barometer.edition.Edition`. Labels come from the codebook,
 numbers from :mod:`barometer.statistics` and :mod:`barometer.models`, formatting from
@@ -22,7 +23,6 @@ numbers from :mod:`barometer.statistics` and :mod:`barometer.models`, formatting
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -34,22 +34,18 @@ from barometer import formatting as fmt
 from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.glue import direction
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._text import ALPHA, join_nl, lower_first, not_asked_sentence, p_value, significance_word, years_text
+from barometer.glue import direction, glue_texts
 
 __all__ = [
     "SLUG",
-    "ALPHA",
-    "Melding",
-    "glue",
+    "glue_all",
     "asked",
     "vraag_status",
     "not_asked_melding",
     "chi2_by",
     "published_word",
-    "significance_word",
-    "join_nl",
-    "lower_first",
     "doelen",
     "doelen_naar_groep",
     "effecten",
@@ -72,8 +68,6 @@ __all__ = [
 
 #: Chapter slug: file name of the notebook and middle part of every exhibit name.
 SLUG = "doelen-en-effecten"
-#: Significance level of every test (the report's convention; as :data:`barometer.claims.ALPHA`).
-ALPHA = cl.ALPHA
 
 #: Colours of the effect categories (codes of the codebook scale ``effect4``), Okabe–Ito.
 EFFECT_COLORS = {
@@ -90,42 +84,10 @@ EFFECT_KEYS = {"effect_quality": "kwaliteit", "effect_efficiency": "efficientie"
 
 
 # ============================================================================ shared helpers
-@dataclass
-class Melding:
-    """A short Dutch paragraph shown instead of an exhibit (question not asked, no model).
-
-    Renders as a MyST ``{note}``; the plain-text repr carries the same words (nbval).
-    """
-
-    text: str
-
-    def _repr_markdown_(self) -> str:
-        return f"```{{note}}\n{self.text}\n```"
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def glue(key: str, text: str) -> str:
-    """Glue a pre-formatted Dutch string (:func:`barometer.glue.glue_text`) and return it.
-
-    Outside a running kernel (unit tests) nothing is glued; the text is returned.
-    """
-    from IPython import get_ipython
-
-    text = str(text)
-    if get_ipython() is None:
-        return text
-    from barometer.glue import glue_text
-
-    return glue_text(key, text)
-
-
 def glue_all(values: dict[str, str]) -> pd.Series:
-    """Glue every key of ``values``; return them as a Series (shown, and checked by nbval)."""
-    for k, v in values.items():
-        glue(k, v)
-    return pd.Series(values, dtype="object", name="tekst")
+    """Glue every key of ``values`` (:func:`barometer.glue.glue_texts`); return them as a Series
+    (shown, and checked by nbval)."""
+    return pd.Series(glue_texts(values), dtype="object", name="tekst")
 
 
 def asked(ed, question: str) -> bool:
@@ -140,82 +102,38 @@ def vraag_status(ed, question: str) -> str:
     deze vraag niet gesteld (wel in 2025); hieronder staan daarom geen cijfers."
     """
     cb = load_codebook()
-    yrs = sorted(cb.variable(question).years) if question in cb.variables else []
     if not cb.is_asked(question, ed.year):
-        extra = f" (wel in {join_nl([str(y) for y in yrs])})" if yrs else ""
-        return (f"In de meting van {ed.year} is deze vraag niet gesteld{extra}; "
-                "hieronder staan daarom geen cijfers.")
+        return not_asked_sentence(question, ed.year, "hieronder staan daarom geen cijfers")
+    yrs = cb.variable(question).years if question in cb.variables else []
     earlier = [y for y in yrs if y < ed.year]
     if not earlier:
         return f"De vraag is in {ed.year} voor het eerst gesteld; een vergelijking met een eerdere meting is er dus niet."
-    return f"De vraag is ook gesteld in {join_nl([str(y) for y in earlier])}."
+    return f"De vraag is ook gesteld in {years_text(earlier)}."
 
 
-def not_asked_melding(ed, question: str) -> Melding:
-    """:class:`Melding` that ``question`` was not asked in the edition's year."""
-    return Melding(vraag_status(ed, question))
+def not_asked_melding(ed, question: str) -> Notice:
+    """:class:`~barometer.exhibit.Notice` (a ``{note}``) that ``question`` was not asked in the edition's year."""
+    return Notice(vraag_status(ed, question), "note")
 
 
-def join_nl(parts: Sequence[str]) -> str:
-    """Dutch enumeration: ``a``, ``a en b``, ``a, b en c``."""
-    parts = list(parts)
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
+def chi2_by(df: pd.DataFrame, variable: str, by: str, year: Any = None, min_base: int = 5) -> dict[str, float]:
+    """Chi-square test of independence of a yes/no (0/1) ``variable`` and a grouping ``by``.
 
-
-def lower_first(label: str) -> str:
-    """Codebook label for use inside a sentence: first letter lower-case (not for acronyms)."""
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
-
-
-def significance_word(p: float, alpha: float = ALPHA) -> str:
-    """``"wel"`` when ``p < alpha``, else ``"niet"``."""
-    return "wel" if (p is not None and not math.isnan(p) and p < alpha) else "niet"
-
-
-def chi2_by(df: pd.DataFrame, variable: str, by: str, codes: Any = 1, year: Any = None,
-            min_base: int = 5) -> dict[str, float]:
-    """Chi-square test of independence of "answered one of ``codes``" and a grouping.
-
-    Parameters
-    ----------
-    df : DataFrame
-        Respondent frame (derived variables added).
-    variable : str
-        Codebook column (routing honoured through :func:`barometer.statistics.share`).
-    by : str
-        Grouping column (``size_class``, ``spectrum_group``, ``sector``, ``work_change``).
-    codes : code(s), default 1
-    year : int, optional
-    min_base : int, default 5
-        Groups with a smaller base are left out (as the report shows no figure for them).
+    :func:`barometer.models.chi2_table` of ``by`` × ``variable`` in ``year``, leaving out
+    groups with fewer than ``min_base`` respondents (as the report shows no figure for
+    them); routing honoured.
 
     Returns
     -------
     dict
-        ``chi2``, ``df``, ``p``, ``n`` (respondents in the groups tested), ``groups``.
-        ``p`` is NaN when fewer than two groups are left or nobody / everybody answered
-        ``codes``.
-
-    Notes
-    -----
-    Pearson's chi-square without continuity correction (:func:`scipy.stats.chi2_contingency`)
-    on the 2 × k table of counts from :func:`barometer.statistics.share`.
+        ``chi2``, ``df``, ``p``, ``n``, ``cramers_v``; ``chi2`` and ``p`` are NaN when the
+        test cannot be done (fewer than two groups left, or nobody / everybody answered 1).
     """
-    from scipy import stats as sps
-
-    s = st.share(df, variable, codes, by=by, years=year, total=False)
-    s = s[(s["group"] != st.TOTAL) & (s["base"] >= min_base)]
-    hit = s["count"].to_numpy(dtype=float)
-    miss = (s["base"] - s["count"]).to_numpy(dtype=float)
-    n = int(s["base"].sum())
-    if len(s) < 2 or hit.sum() == 0 or miss.sum() == 0:
-        return {"chi2": float("nan"), "df": 0, "p": float("nan"), "n": n, "groups": len(s)}
-    chi2, p, dof, _ = sps.chi2_contingency(np.vstack([hit, miss]), correction=False)
-    return {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": n, "groups": len(s)}
+    try:
+        return models.chi2_table(df, by, variable, year, min_row_n=min_base)
+    except models.ModelError:
+        nan = float("nan")
+        return {"chi2": nan, "df": 0, "p": nan, "n": 0, "cramers_v": nan}
 
 
 def published_word(row_id: str, computed: float) -> str:
@@ -281,13 +199,13 @@ def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
     out = pct.copy()
     for g in base.columns:
         out[f"n_{g}"] = base[g].astype("int64")
-    tests = pd.DataFrame({it: chi2_by(ed.df, it, by, 1, ed.year, ed.min_base) for it in out.index}).T
+    tests = pd.DataFrame({it: chi2_by(ed.df, it, by, ed.year, ed.min_base) for it in out.index}).T
     out = out.join(tests[["chi2", "df", "p"]].astype(float))
     out.insert(0, "label", [cb.label(i) for i in out.index])
     return out.reindex(cb.items("goal"))
 
 
-def figuur_doelen(ed) -> FigureExhibit | Melding:
+def figuur_doelen(ed) -> FigureExhibit | Notice:
     """Figuur 2-18: goals of the most recent innovation (% of innovators)."""
     if not asked(ed, "goal"):
         return not_asked_melding(ed, "goal")
@@ -305,7 +223,7 @@ def figuur_doelen(ed) -> FigureExhibit | Melding:
                                "pct": "percentage"}))
 
 
-def tabel_doelen_naar_groep(ed) -> TableExhibit | Melding:
+def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     """Goals by size class and by innovation spectrum, with the p-value of a chi-square test
     per goal (and of the test by sector), edition's year."""
     if not asked(ed, "goal"):
@@ -324,8 +242,8 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Melding:
                 row[labels[g]] = fmt.suppress(fmt.pct(t.loc[item, g]), t.loc[item, f"n_{g}"], ed.min_base)
                 tidy.append({"doel": item, "indeling": by, "groep": labels[g], "percentage": t.loc[item, g],
                              "basis": int(t.loc[item, f"n_{g}"])})
-            row[f"p ({_by_word(by)})"] = _p(t.loc[item, "p"])
-        row[f"p ({_by_word('sector')})"] = _p(sect.loc[item, "p"])
+            row[f"p ({_by_word(by)})"] = p_value(t.loc[item, "p"])
+        row[f"p ({_by_word('sector')})"] = p_value(sect.loc[item, "p"])
         rows.append(row)
     frame = pd.DataFrame(rows)
     n_size = {cb.labels("size_class")[g]: int(size[f"n_{g}"].iloc[0]) for g in _codes(size)}
@@ -347,12 +265,6 @@ def _codes(t: pd.DataFrame) -> list[int]:
 
 def _by_word(by: str) -> str:
     return {"size_class": "grootte", "spectrum_group": "spectrum", "sector": "sector"}[by]
-
-
-def _p(p: float) -> str:
-    if p is None or (isinstance(p, float) and math.isnan(p)):
-        return fmt.NOT_ASKED
-    return "< 0,001" if p < 0.001 else fmt.dec(p, 3)
 
 
 # ============================================================================ effects (Figuur 2-19)
@@ -386,7 +298,7 @@ def te_vroeg(ed) -> dict[str, Any]:
     return {"per_item": s, "mean": m, "above": list(above.index)}
 
 
-def figuur_effecten(ed) -> FigureExhibit | Melding:
+def figuur_effecten(ed) -> FigureExhibit | Notice:
     """Figuur 2-19: effect of the most recent innovation per result area (stacked bars)."""
     if not asked(ed, "effect"):
         return not_asked_melding(ed, "effect")
@@ -468,12 +380,12 @@ def regressietabel(res: models.LogitResult, cats: dict | None = None) -> pd.Data
             "Kenmerk": _term_label(r, cats),
             "Odds ratio": _or(r["odds_ratio"]),
             "95%-betrouwbaarheidsinterval": f"{_or(r['ci_low'])} – {_or(r['ci_high'])}",
-            "p": _p(r["p"]),
+            "p": p_value(r["p"]),
         })
     return pd.DataFrame(rows)
 
 
-def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
+def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
     """Odds ratios (95% interval, p) of the model of a positive effect on ``effect``."""
     if not asked(ed, "effect"):
         return not_asked_melding(ed, "effect")
@@ -481,7 +393,7 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Melding:
     try:
         res = regressie(ed, effect)
     except models.ModelError as exc:
-        return Melding(f"Het model voor {lower_first(cb.label(effect))} kon niet worden geschat: {exc}.")
+        return Notice(f"Het model voor {lower_first(cb.label(effect))} kon niet worden geschat: {exc}.", "note")
     cats = dict(model_spec(effect)["categorical"])
     refs = "; ".join(f"{_var_word(v)}: {lower_first({**cb.labels(v), **cb.labels_short(v)}[int(c)])}"
                      for v, c in cats.items())
@@ -660,7 +572,7 @@ def _holds_word(h: Any) -> str:
     return "ja" if bool(h) else "nee"
 
 
-def tabel_beweringen(ed) -> TableExhibit | Melding:
+def tabel_beweringen(ed) -> TableExhibit | Notice:
     """The report's claims about what explains a positive effect, and whether each holds here."""
     if not asked(ed, "effect"):
         return not_asked_melding(ed, "effect")

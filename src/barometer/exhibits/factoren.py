@@ -14,22 +14,16 @@ Examples
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
-from barometer.exhibits._gedeeld_klimaat import (
-    Notice,
-    glue_text,
-    join_nl,
-    lower_first,
-    significance_word,
-)
-from barometer.glue import direction
+from barometer.claims import MIN_RELIABILITY
+from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
+from barometer.glue import direction, glue_text
 
 __all__ = [
     "FACTOR",
@@ -49,8 +43,8 @@ FACTOR = "factor"
 #: Derived scale of the first three factors.
 HUMAN_CAPITAL = "human_capital"
 _SLUG = "bevorderende-en-belemmerende-factoren"
-#: Usual lower bound of Cronbach's alpha for a reliable scale.
-ALPHA_MIN = 0.7
+#: Lower bound of Cronbach's alpha for a reliable scale (:data:`barometer.claims.MIN_RELIABILITY`).
+ALPHA_MIN = MIN_RELIABILITY
 
 
 def _summary_codes(cb) -> list[int]:
@@ -239,12 +233,12 @@ def figuur_factoren_vergelijking(ed):
     """
     comp = vergelijking_bevorderd(ed)
     if comp.empty:
-        return Notice("Voor deze editie is er geen eerdere meting om mee te vergelijken.")
+        return Notice(NO_COMPARISON)
     prev = ed.previous_year
     long = pd.concat([
         comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
     ], ignore_index=True)
-    sig = comp[comp["p_value"] < 0.05]
+    sig = comp[comp["p_value"] < ALPHA]
     biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
     alt = (
         f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {ed.year}. "
@@ -350,14 +344,14 @@ def kerncijfers(ed) -> dict:
     })
     prev = ed.previous_year
     if prev is None:
-        none = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
+        none = NO_COMPARISON
         out["zin_vergelijking"] = none
         out["zin_hc_vergelijking"] = none
     else:
         comp = vergelijking_bevorderd(ed).set_index("item")
         old_top3 = list(comp.sort_values(f"pct_{prev}", ascending=False, kind="stable").index[:3])
         priv = comp.loc["factor_private"]
-        n_sig = int((comp["p_value"] < 0.05).sum())
+        n_sig = int((comp["p_value"] < ALPHA).sum())
         same_top = set(old_top3) == set(top3)
         word = direction(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
                          same="even vaak", decimals=0)

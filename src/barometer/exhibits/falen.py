@@ -6,7 +6,7 @@ improvement, the reasons (Figuur 2-20), the phase in which the attempt stranded
 breakdown is Figuur B2-3 in the appendix chapter *bijlage-figuren*).
 
 The questions were asked for the first time in 2025; for an edition whose year did not ask
-them every function returns a :class:`~barometer.exhibits.effecten.Melding` and every key
+them every function returns a :class:`~barometer.exhibit.Notice` and every key
 is glued with ``-``.
 """
 from __future__ import annotations
@@ -17,16 +17,14 @@ from barometer import figures
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._text import join_nl, lower_first
 from barometer.exhibits.effecten import (
-    Melding,
     asked,
+    claim_glue,
     glue_all,
-    join_nl,
-    lower_first,
     not_asked_melding,
     published_word,
-    claim_glue,
     vraag_status,
 )
 from barometer.glue import direction
@@ -110,7 +108,7 @@ def redenen_naar_cluster(ed) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- exhibits
-def figuur_redenen(ed) -> FigureExhibit | Melding:
+def figuur_redenen(ed) -> FigureExhibit | Notice:
     """Figuur 2-20: reasons innovation attempts did not bring the expected improvement."""
     if not asked(ed, "fail_reason"):
         return not_asked_melding(ed, "fail_reason")
@@ -129,7 +127,7 @@ def figuur_redenen(ed) -> FigureExhibit | Melding:
                                "pct": "percentage"}))
 
 
-def figuur_fasen(ed) -> FigureExhibit | Melding:
+def figuur_fasen(ed) -> FigureExhibit | Notice:
     """Figuur 2-21: phase in which the attempt stranded."""
     if not asked(ed, "fail_phase"):
         return not_asked_melding(ed, "fail_phase")
@@ -147,7 +145,7 @@ def figuur_fasen(ed) -> FigureExhibit | Melding:
                                "pct": "percentage"}))
 
 
-def tabel_redenen_naar_cluster(ed) -> TableExhibit | Melding:
+def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
     """Mean number of reasons named per climate cluster (summary of Figuur B2-3)."""
     if not asked(ed, "fail_reason"):
         return not_asked_melding(ed, "fail_reason")

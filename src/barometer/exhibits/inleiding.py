@@ -14,7 +14,9 @@ from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.edition import edition_metadata
 from barometer.exhibit import TableExhibit
-from barometer.exhibits._gedeeld_methode import data_sentence, glue_all, join_nl, lower_first, years_text
+from barometer.exhibits._gedeeld_methode import data_sentence
+from barometer.exhibits._text import join_nl, lower_first, years_text
+from barometer.glue import glue_texts
 from barometer.statistics import statistic
 
 __all__ = ["SLUG", "metingen", "tabel_metingen", "kerncijfers"]
@@ -118,4 +120,4 @@ def kerncijfers(ed) -> dict[str, str]:
         "metingen": years_text(list(m.index)),
         "databron": data_sentence(ed),
     }
-    return glue_all(out)
+    return glue_texts(out)

@@ -5,7 +5,7 @@ action to spread knowledge about it, and how that sharing differs by the degree 
 innovation changed the way of working (Figuur 2-22), with a chi-square test.
 
 Asked for the first time in 2025 (codebook ``years``): for an edition whose year did not ask
-them the functions return a :class:`~barometer.exhibits.effecten.Melding` and every key is
+them the functions return a :class:`~barometer.exhibit.Notice` and every key is
 glued with ``-``.
 """
 from __future__ import annotations
@@ -16,21 +16,18 @@ from barometer import figures
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit
+from barometer.claims import p_text
+from barometer.exhibit import FigureExhibit, Notice
+from barometer.exhibits._text import ALPHA, significance_word
 from barometer.exhibits.effecten import (
-    ALPHA,
-    Melding,
     asked,
     chi2_by,
     claim_glue,
     glue_all,
-    lower_first,
     not_asked_melding,
     published_word,
-    significance_word,
     vraag_status,
 )
-from barometer.claims import p_text
 from barometer.glue import direction
 
 __all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]
@@ -58,7 +55,7 @@ def delen_naar_verandering(ed) -> pd.DataFrame:
     return s[["group", "group_label", "count", "base", "pct", "shown"]].reset_index(drop=True)
 
 
-def figuur_delen_naar_verandering(ed) -> FigureExhibit | Melding:
+def figuur_delen_naar_verandering(ed) -> FigureExhibit | Notice:
     """Figuur 2-22: knowledge shared, by how much the innovation changed the way of working."""
     if not asked(ed, "knowledge_shared"):
         return not_asked_melding(ed, "knowledge_shared")
@@ -119,7 +116,7 @@ def kerncijfers(ed) -> pd.Series:
         out["richting_ingrijpend"] = direction(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker gedeeld dan",
                                                down="minder vaak gedeeld dan", same="even vaak gedeeld als",
                                                decimals=0)
-    t = chi2_by(ed.df, "knowledge_shared", BY, 1, ed.year, ed.min_base)
+    t = chi2_by(ed.df, "knowledge_shared", BY, ed.year, ed.min_base)
     out["sig_verandering"] = significance_word(t["p"])
     out["p_verandering"] = p_text(t["p"])
     out["chi2_verandering"] = fmt.dec(t["chi2"], 2)

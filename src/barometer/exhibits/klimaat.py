@@ -15,19 +15,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from barometer import figures, scales
+from barometer import figures, models, scales
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import factoren
-from barometer.exhibits._gedeeld_klimaat import (
-    Notice,
-    glue_text,
-    join_nl,
-    lower_first,
-    significance_word,
-)
+from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
+from barometer.glue import direction, glue_text
 
 __all__ = [
     "CLUSTER",
@@ -98,23 +93,12 @@ def toets_grootte(ed, scale: str = "climate_scale") -> dict:
     Returns
     -------
     dict
-        ``means`` (frame of :func:`barometer.statistics.means` by ``size_class``), ``F``,
-        ``p``, ``df_between``, ``df_within``, ``eta2`` (share of variance between classes).
+        ``means`` (frame of :func:`barometer.statistics.means` by ``size_class``) and the
+        result of :func:`barometer.models.anova_oneway`: ``F``, ``p``, ``df_between``,
+        ``df_within``, ``n``, ``eta2`` (share of variance between classes).
     """
-    from scipy import stats as sps
-
-    df = ed.df
-    m = st.means(df, scale, by="size_class", years=ed.year)
-    groups = [pd.to_numeric(df.loc[pd.to_numeric(df["size_class"], errors="coerce") == g, scale],
-                            errors="coerce").dropna().astype(float)
-              for g in m.loc[m["group"] != st.TOTAL, "group"]]
-    groups = [g for g in groups if len(g) > 1]
-    f, p = sps.f_oneway(*groups)
-    allv = pd.concat(groups)
-    ss_b = sum(len(g) * (g.mean() - allv.mean()) ** 2 for g in groups)
-    ss_t = ((allv - allv.mean()) ** 2).sum()
-    return {"means": m, "F": float(f), "p": float(p), "df_between": len(groups) - 1,
-            "df_within": int(len(allv) - len(groups)), "eta2": float(ss_b / ss_t) if ss_t else float("nan")}
+    m = st.means(ed.df, scale, by="size_class", years=ed.year)
+    return {"means": m, **models.anova_oneway(ed.df, scale, "size_class", ed.year)}
 
 
 def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd.DataFrame:
@@ -455,21 +439,19 @@ def kerncijfers(ed) -> dict:
         "klimaat_items": fmt.num(len(cb.derived("climate_scale").items)),
         "klimaat_min_loading": fmt.dec(k["reliability"].items["loading"].min()),
     })
-    dist = scales.scale_distribution(df["climate_scale"])
     skew = float(pd.to_numeric(df["climate_scale"], errors="coerce").dropna().astype(float).skew())
     out["klimaat_scheefheid"] = fmt.dec(skew)
     out["klimaat_vorm"] = "redelijk symmetrisch" if abs(skew) < 0.5 else "duidelijk scheef"
-    del dist
     # size
     t = toets_grootte(ed)
     out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
                 "grootte_wel_niet": significance_word(t["p"]),
-                "grootte_claim": "klopt" if t["p"] >= 0.05 else "klopt niet"})
+                "grootte_claim": "klopt" if t["p"] >= ALPHA else "klopt niet"})
     # sector (regression on all years)
     r = regressie_sector(ed)
     sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]
-    hi = sec[(sec["coef"] > 0) & (sec["p_value"] < 0.05)]
-    lo = sec[(sec["coef"] < 0) & (sec["p_value"] < 0.05)]
+    hi = sec[(sec["coef"] > 0) & (sec["p_value"] < ALPHA)]
+    lo = sec[(sec["coef"] < 0) & (sec["p_value"] < ALPHA)]
     out["sector_hoger"] = join_nl(list(hi["label"])) if len(hi) else "geen enkele sector"
     out["sector_lager"] = join_nl(list(lo["label"])) if len(lo) else "geen enkele sector"
     out["sector_referentie"] = r.attrs["reference"]
@@ -493,12 +475,10 @@ def kerncijfers(ed) -> dict:
     # comparison sentences
     prev = ed.previous_year
     if prev is None:
-        none = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
+        none = NO_COMPARISON
         out["zin_klimaat_vergelijking"] = none
         out["zin_rv_vergelijking"] = none
     else:
-        from barometer.glue import direction
-
         old = f.loc[prev]
         moved = [(i, now.loc[i, "pct"] - old.loc[i, "pct"]) for i in cb.items("climate")]
         i_max, d_max = max(moved, key=lambda t: abs(t[1]))

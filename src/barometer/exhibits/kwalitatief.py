@@ -18,6 +18,7 @@ from barometer import formatting as fmt
 from barometer.cases import TECHNOLOGIES, load_cases
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.glue import glue_texts
 
 __all__ = [
     "kerncijfers",
@@ -37,17 +38,6 @@ _CATALOGUE_NOTE = (
 
 
 # ----------------------------------------------------------------------------- helpers
-def _glue(key: str, text: str) -> str:
-    """Glue a pre-formatted string when running in a kernel; return it either way."""
-    from IPython import get_ipython
-
-    if get_ipython() is not None:
-        from barometer.glue import glue_text
-
-        glue_text(key, text)
-    return text
-
-
 def _pct_of(ed: Any, variable: str, codes: Any) -> tuple[float, int]:
     """Percentage (full precision) and base of ``variable`` in ``codes`` in the edition's year.
 
@@ -114,7 +104,7 @@ def catalogus_cijfers(ed: Any) -> dict[str, str]:
         "top_technologie": top,
         "n_top": fmt.num(int(counts[top])),
     }
-    return {k: _glue(k, v) for k, v in values.items()}
+    return glue_texts(values)
 
 
 def kerncijfers(ed: Any) -> pd.DataFrame:
@@ -184,7 +174,7 @@ def kerncijfers(ed: Any) -> pd.DataFrame:
         "vraag_technologie": cb.label("tech_content"),
         "vraag_unit": cb.label("innovation_unit"),
     })
-    glued = {k: _glue(k, v) for k, v in values.items()}
+    glued = glue_texts(values)
     glued.update(catalogus_cijfers(ed))
     return pd.DataFrame({"sleutel": list(glued), "tekst": list(glued.values())})
 

@@ -17,30 +17,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from barometer import models
+from barometer import denmark, models
 from barometer import figures as fig
 from barometer import formatting as fmt
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import (
-    ALPHA,
-    Melding,
-    codebook,
-    dk_values,
-    freq_by_year,
-    glue,
-    join_nl,
-    lower_first,
-    p_text,
-    p_value,
-    shown_pct,
-    significance_word,
-    total_label,
-    trend,
-    year_label,
-    years,
-)
-from barometer.glue import direction
-from barometer.statistics import share, statistic
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
+from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, p_value, significance_word, trend
+from barometer.glue import direction, glue_text
+from barometer.statistics import TOTAL, share, statistic
 
 __all__ = [
     "SLUG",
@@ -99,7 +84,7 @@ def kerncijfers(ed) -> pd.Series:
     pandas.Series
         The glued strings by key (checked by nbval).
     """
-    cb = codebook()
+    cb = load_codebook()
     out: dict[str, str] = {}
     now = _pct_of(ed, "innovated", 1, ed.year)
     prev = ed.previous_year
@@ -127,7 +112,7 @@ def kerncijfers(ed) -> pd.Series:
     out["pct_sector_laagst"] = fmt.pct(lo["pct"])
 
     # Denmark
-    dk = next(iter(dk_values("innovated", ed.year).values()), None)
+    dk = next(iter(denmark.counterparts("innovated", ed.year).values()), None)
     out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year)
     out["min_base"] = fmt.num(ed.min_base)
     out["vraag_innovatie"] = cb.label("innovated")
@@ -142,7 +127,7 @@ def kerncijfers(ed) -> pd.Series:
         out["zin_dk"] = out["zin_nl_dk"]
     else:
         out["pct_innovatie_dk"] = fmt.pct(dk["value"])
-        n_dk = dk_values("n_workplaces", ed.year).get("n_workplaces")
+        n_dk = denmark.counterparts("n_workplaces", ed.year).get("n_workplaces")
         out["n_dk"] = fmt.num(n_dk["value"]) if n_dk else fmt.NOT_ASKED
         out["periode_dk"] = str(dk["period"])
         word = direction(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
@@ -153,7 +138,7 @@ def kerncijfers(ed) -> pd.Series:
                          f"in de periode {out['periode_dk']} ten minste één innovatie in{n_dk}. "
                          f"{out['zin_nl_dk']}")
     for key, text in out.items():
-        glue(key, text)
+        glue_text(key, text)
     return pd.Series(out, name="kerncijfers")
 
 
@@ -164,29 +149,29 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     Glued keys: ``pct_innovatie_<klein|middelgroot|groot>``, ``grootte_hoogst``,
     ``grootte_laagst``, ``zin_grootte_vergelijking`` (did every size class go down?).
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels("size_class")
     yrs = years(ed)
     data = share(ed.all_years, "innovated", 1, by="size_class", years=yrs)
-    data["klasse"] = data["group"].map(lambda g: labels.get(g, total_label()) if g != total_label() else total_label())
+    data["klasse"] = data["group"].map(lambda g: labels.get(g, TOTAL) if g != TOTAL else TOTAL)
     data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
-    order = [*labels.values(), total_label()]
+    order = [*labels.values(), TOTAL]
 
-    cur = data[(data["year"] == ed.year) & (data["group"] != total_label())]
+    cur = data[(data["year"] == ed.year) & (data["group"] != TOTAL)]
     for code, lab in labels.items():
         row = cur[cur["group"] == code].iloc[0]
-        glue(f"pct_innovatie_{lab.lower()}", shown_pct(row["pct"], row["base"], ed.min_base))
+        glue_text(f"pct_innovatie_{lab.lower()}", shown_pct(row["pct"], row["base"], ed.min_base))
     hi = cur.loc[cur["pct"].idxmax()]
     lo = cur.loc[cur["pct"].idxmin()]
-    glue("grootte_hoogst", lower_first(hi["klasse"]))
-    glue("grootte_laagst", lower_first(lo["klasse"]))
-    glue("pct_grootte_hoogst", shown_pct(hi["pct"], hi["base"], ed.min_base))
-    glue("pct_grootte_laagst", shown_pct(lo["pct"], lo["base"], ed.min_base))
+    glue_text("grootte_hoogst", lower_first(hi["klasse"]))
+    glue_text("grootte_laagst", lower_first(lo["klasse"]))
+    glue_text("pct_grootte_hoogst", shown_pct(hi["pct"], hi["base"], ed.min_base))
+    glue_text("pct_grootte_laagst", shown_pct(lo["pct"], lo["base"], ed.min_base))
     prev = ed.previous_year
     if prev is None:
         sentence = "Een eerdere meting om de grootteklassen mee te vergelijken is er niet."
     else:
-        old = data[(data["year"] == prev) & (data["group"] != total_label())].set_index("group")["pct"]
+        old = data[(data["year"] == prev) & (data["group"] != TOTAL)].set_index("group")["pct"]
         words = {code: direction(old[code], cur.set_index("group").loc[code, "pct"], decimals=0)
                  for code in labels}
         uniq = set(words.values())
@@ -195,16 +180,16 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
         else:
             parts = [f"in de klasse {lower_first(labels[c])} {w}" for c, w in words.items()]
             sentence = f"Ten opzichte van {prev} is het aandeel {join_nl(parts)}."
-    glue("zin_grootte_vergelijking", sentence)
+    glue_text("zin_grootte_vergelijking", sentence)
     # the report: large organisations innovate more often than small ones in every year, and
     # every size class is lower than at the previous measurement
-    rows = data[data["group"] != total_label()]
+    rows = data[data["group"] != TOTAL]
     ok = all(
         sub.set_index("group")["pct"][max(labels)] > sub.set_index("group")["pct"][min(labels)]
         for _, sub in rows.groupby("year"))
     if prev is not None:
         ok = ok and all(w == "gedaald" for w in words.values())
-    glue("claim_grootte_patroon", "houdt stand" if ok else "houdt geen stand")
+    glue_text("claim_grootte_patroon", "houdt stand" if ok else "houdt geen stand")
 
     figure = fig.grouped_bars(data, x="klasse", y="shown", hue="year", order=order, hue_order=yrs,
                               ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
@@ -229,7 +214,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit:
     agentschappen and zbo's together), ``n_kerndep``, ``n_uitvoering``,
     ``richting_kerndep`` ("minder vaak"/"vaker"/"even vaak").
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels("national_type")
     yrs = years(ed)
     data = share(ed.all_years, "innovated", 1, by="national_type", years=yrs, total=False)
@@ -238,14 +223,14 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit:
 
     kd = _pct_of(ed, "innovated", 1, ed.year, "national_type", 1)
     uv = _pct_of(ed, "innovated", 1, ed.year, "national_type", [2, 3])
-    glue("pct_innovatie_kerndep", shown_pct(kd.value, kd.base_n, ed.min_base))
-    glue("pct_innovatie_uitvoering", shown_pct(uv.value, uv.base_n, ed.min_base))
-    glue("n_kerndep", fmt.num(kd.base_n))
-    glue("n_uitvoering", fmt.num(uv.base_n))
-    glue("richting_kerndep", direction(uv.value, kd.value, up="vaker", down="minder vaak",
+    glue_text("pct_innovatie_kerndep", shown_pct(kd.value, kd.base_n, ed.min_base))
+    glue_text("pct_innovatie_uitvoering", shown_pct(uv.value, uv.base_n, ed.min_base))
+    glue_text("n_kerndep", fmt.num(kd.base_n))
+    glue_text("n_uitvoering", fmt.num(uv.base_n))
+    glue_text("richting_kerndep", direction(uv.value, kd.value, up="vaker", down="minder vaak",
                                        same="even vaak", decimals=0))
     cur = data[data["year"] == ed.year].set_index("group")["pct"]
-    glue("claim_rijk", "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand")
+    glue_text("claim_rijk", "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand")
 
     figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
                               hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
@@ -274,7 +259,7 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
     support and time significant).
     """
     res = models.innovation_model(ed.df, year=ed.year)
-    cb = codebook()
+    cb = load_codebook()
     t = res.table.copy()
     joint = res.joint.set_index("variable")
     sig = lambda p: significance_word(p)  # noqa: E731 - local shorthand
@@ -315,7 +300,7 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         r = statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=code, year=ed.year)
         out[f"pct_unit_{lab}"] = fmt.suppress(fmt.pct(r.value), r.base_n, ed.min_base)
     for key, text in out.items():
-        glue(key, text)
+        glue_text(key, text)
 
     display = pd.DataFrame({
         "Voorspeller": [_term_label(cb, r) for r in t.itertuples()],
@@ -379,16 +364,16 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
     old = data[data["year"] == prev].set_index("item") if prev in yrs else None
     for item, key in (("type_interaction", "interactie"), ("type_process", "proces"),
                       ("type_product", "product"), ("type_service", "dienst")):
-        glue(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
-        glue(f"verloop_{key}", trend(old.loc[item, "pct"] if old is not None else None,
+        glue_text(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
+        glue_text(f"verloop_{key}", trend(old.loc[item, "pct"] if old is not None else None,
                                      cur.loc[item, "pct"], prev if old is not None else None, ed.year))
         if old is not None:
-            glue(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
-            glue(f"richting_{key}", direction(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
+            glue_text(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
+            glue_text(f"richting_{key}", direction(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
         else:
-            glue(f"pct_{key}_vorig", fmt.NOT_ASKED)
-            glue(f"richting_{key}", "niet te vergelijken")
-    glue("n_innovators", fmt.num(cur["base"].iloc[0]))
+            glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
+            glue_text(f"richting_{key}", "niet te vergelijken")
+    glue_text("n_innovators", fmt.num(cur["base"].iloc[0]))
     figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
                             xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
     alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",
@@ -402,7 +387,7 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
         alt=alt, figure=figure, data=table)
 
 
-def tabel_typen_toets(ed) -> TableExhibit | Melding:
+def tabel_typen_toets(ed) -> TableExhibit | Notice:
     """Two-proportion z-tests of the differences in types between the previous year and the
     edition year.
 
@@ -414,10 +399,10 @@ def tabel_typen_toets(ed) -> TableExhibit | Melding:
     prev = ed.previous_year
     if prev is None:
         for key in ("interactie", "proces", "product", "dienst"):
-            glue(f"sig_{key}", "niet")
-            glue(f"p_{key}", fmt.NOT_ASKED)
-        glue("claim_proces", "is niet te toetsen")
-        return Melding("Er is geen eerdere meting, dus er zijn geen verschillen tussen jaren te toetsen.")
+            glue_text(f"sig_{key}", "niet")
+            glue_text(f"p_{key}", fmt.NOT_ASKED)
+        glue_text("claim_proces", "is niet te toetsen")
+        return Notice("Er is geen eerdere meting, dus er zijn geen verschillen tussen jaren te toetsen.", "note")
     data = _types(ed)
     rows = []
     keys = {"type_interaction": "interactie", "type_process": "proces",
@@ -431,10 +416,10 @@ def tabel_typen_toets(ed) -> TableExhibit | Melding:
                      "n_a": int(a["base"]), "n_b": int(b["base"])})
     tidy = pd.DataFrame(rows)
     for r in tidy.itertuples():
-        glue(f"sig_{keys[r.item]}", significance_word(r.p))
-        glue(f"p_{keys[r.item]}", p_text(r.p))
+        glue_text(f"sig_{keys[r.item]}", significance_word(r.p))
+        glue_text(f"p_{keys[r.item]}", p_text(r.p))
     proc = tidy.set_index("item").loc["type_process", "p"]
-    glue("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
+    glue_text("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
     display = pd.DataFrame({
         "Type": tidy["type"],
         year_label(prev): tidy["pct_a"].map(fmt.pct),
@@ -460,30 +445,30 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     ``pct_ingrijpend_vorig``, ``richting_ingrijpend``, ``sig_ingrijpend`` ("wel"/"niet"),
     ``p_ingrijpend``.
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels("work_change")
     data = freq_by_year(ed, "work_change")
     data["jaar"] = data["year_label"]
     cur = data[data["year"] == ed.year].set_index("code")
-    glue("pct_werkwijze_beperkt", fmt.pct(_pct_of(ed, "work_change", [1, 2], ed.year).value))
-    glue("pct_ingrijpend", fmt.pct(cur.loc[3, "pct"]))
+    glue_text("pct_werkwijze_beperkt", fmt.pct(_pct_of(ed, "work_change", [1, 2], ed.year).value))
+    glue_text("pct_ingrijpend", fmt.pct(cur.loc[3, "pct"]))
     prev = ed.previous_year
     has_prev = prev is not None and prev in set(data["year"])
     old = data[data["year"] == prev].set_index("code") if has_prev else None
-    glue("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
+    glue_text("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
                                      prev if has_prev else None, ed.year))
     if has_prev:
-        glue("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
-        glue("richting_ingrijpend", direction(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
+        glue_text("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
+        glue_text("richting_ingrijpend", direction(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
         test = models.proportion_test(int(old.loc[3, "count"]), int(old.loc[3, "base"]),
                                       int(cur.loc[3, "count"]), int(cur.loc[3, "base"]))
-        glue("sig_ingrijpend", significance_word(test["p"]))
-        glue("p_ingrijpend", p_text(test["p"]))
+        glue_text("sig_ingrijpend", significance_word(test["p"]))
+        glue_text("p_ingrijpend", p_text(test["p"]))
     else:
-        glue("pct_ingrijpend_vorig", fmt.NOT_ASKED)
-        glue("richting_ingrijpend", "niet te vergelijken")
-        glue("sig_ingrijpend", "niet")
-        glue("p_ingrijpend", fmt.NOT_ASKED)
+        glue_text("pct_ingrijpend_vorig", fmt.NOT_ASKED)
+        glue_text("richting_ingrijpend", "niet te vergelijken")
+        glue_text("sig_ingrijpend", "niet")
+        glue_text("p_ingrijpend", fmt.NOT_ASKED)
     figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
                               category_order=list(labels.values()),
                               order=[year_label(y) for y in pd.unique(data["year"])],
@@ -499,7 +484,7 @@ def figuur_werkwijze(ed) -> FigureExhibit:
 
 
 # ----------------------------------------------------------------------------- Figuur 2-5
-def figuur_typen_nl_dk(ed) -> FigureExhibit | Melding:
+def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
     """Figuur 2-5: types of the most recent innovation, the Netherlands (each year) and
     Denmark (the Danish wave compared with the edition year).
 
@@ -509,7 +494,7 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Melding:
     """
     data = _types(ed)
     data["reeks"] = "Nederland " + data["year_label"]
-    dk = dk_values("innovation_type", ed.year)
+    dk = denmark.counterparts("innovation_type", ed.year)
     rows = []
     for item, sub in data.groupby("item", sort=False):
         d = dk.get(item)
@@ -517,21 +502,21 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Melding:
                      "pct": d["value"] if d else float("nan"), "reeks": f"Denemarken {d['period'] if d else ''}".strip()})
     dkf = pd.DataFrame(rows)
     if dkf["pct"].isna().all():
-        glue("pct_proces_dk", fmt.NOT_ASKED)
-        glue("pct_interactie_dk", fmt.NOT_ASKED)
-        glue("zin_interactie_dk", "Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.")
-        return Melding("Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.")
+        glue_text("pct_proces_dk", fmt.NOT_ASKED)
+        glue_text("pct_interactie_dk", fmt.NOT_ASKED)
+        glue_text("zin_interactie_dk", "Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.")
+        return Notice("Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.", "note")
     dk_label = dkf["reeks"].dropna().iloc[0]
     dkf["reeks"] = dk_label
     both = pd.concat([data[["item", "type", "shown", "pct", "reeks"]], dkf], ignore_index=True)
     series = [*pd.unique(data["reeks"]), dk_label]
     dki = dkf.set_index("item")
-    glue("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
-    glue("pct_interactie_dk", fmt.pct(dki.loc["type_interaction", "pct"]))
+    glue_text("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
+    glue_text("pct_interactie_dk", fmt.pct(dki.loc["type_interaction", "pct"]))
     cur = data[data["year"] == ed.year].set_index("item")
     word = direction(dki.loc["type_interaction", "pct"], cur.loc["type_interaction", "pct"],
                      up="vaker", down="minder vaak", same="even vaak", decimals=0)
-    glue("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
+    glue_text("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
                               f"{word} voor dan in Denemarken ({fmt.pct(dki.loc['type_interaction', 'pct'])}).")
     figure = fig.bar_shares(both, y="type", x="shown", hue="reeks", hue_order=series,
                             xlabel="Aandeel van de innovaties", legend_title=None)

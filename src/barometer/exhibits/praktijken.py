@@ -2,10 +2,10 @@
 
 Every public function takes an :class:`~barometer.edition.Edition` and returns an exhibit
 (:class:`~barometer.exhibit.FigureExhibit`, :class:`~barometer.exhibit.TableExhibit`), a
-:class:`~barometer.exhibits._gedeeld_praktijk.Melding` when there is nothing to show, or —
+:class:`~barometer.exhibit.Notice` when there is nothing to show, or —
 for the hidden glue cells — a :class:`pandas.Series` of the glued strings. Numbers come
 from :mod:`barometer.statistics`, tests from :mod:`barometer.models`, labels from the
-codebook, Danish figures from ``data/external/denmark.csv``.
+codebook, Danish figures from :mod:`barometer.denmark`.
 
 Figures of the report rebuilt here: Figuur 2-6 (innovation spectrum), 2-7 and 2-8 (own,
 inspired or copied, by year and by size), Tabel B1-2 to B1-5 drawn as figures (channels,
@@ -17,29 +17,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import denmark, models
 from barometer import figures as fig
 from barometer import formatting as fmt
-from barometer import models
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import (
-    Melding,
-    asked_years,
-    codebook,
-    dk_values,
-    freq_by_year,
-    glue,
-    join_nl,
-    lower_first,
-    p_text,
-    significance_word,
-    total_label,
-    trend,
-    uitvoering_label,
-    year_label,
-    years,
-)
-from barometer.glue import direction
-from barometer.statistics import frequencies, statistic
+from barometer.codebook import load_codebook
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._gedeeld_praktijk import asked_years, freq_by_year, uitvoering_label, year_label
+from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, significance_word, trend
+from barometer.glue import direction, glue_text
+from barometer.statistics import TOTAL, frequencies, statistic
 
 __all__ = [
     "SLUG",
@@ -83,17 +69,17 @@ def _table(data: pd.DataFrame, label: str, label_name: str) -> pd.DataFrame:
 def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None:
     """Glue ``pct_<key>``, ``pct_<key>_vorig`` and ``richting_<key>`` for one code/item."""
     cur = data[(data["year"] == ed.year) & (data[code_col] == code)]
-    glue(f"pct_{key}", fmt.pct(cur["pct"].iloc[0]))
+    glue_text(f"pct_{key}", fmt.pct(cur["pct"].iloc[0]))
     prev = ed.previous_year
     old = data[(data["year"] == prev) & (data[code_col] == code)] if prev else data.iloc[0:0]
     if len(old) and not fmt.is_missing(old["pct"].iloc[0]):
-        glue(f"pct_{key}_vorig", fmt.pct(old["pct"].iloc[0]))
-        glue(f"richting_{key}", direction(old["pct"].iloc[0], cur["pct"].iloc[0], decimals=0))
+        glue_text(f"pct_{key}_vorig", fmt.pct(old["pct"].iloc[0]))
+        glue_text(f"richting_{key}", direction(old["pct"].iloc[0], cur["pct"].iloc[0], decimals=0))
     else:
-        glue(f"pct_{key}_vorig", fmt.NOT_ASKED)
-        glue(f"richting_{key}", "niet te vergelijken")
+        glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
+        glue_text(f"richting_{key}", "niet te vergelijken")
     before = old["pct"].iloc[0] if len(old) else None
-    glue(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year))
+    glue_text(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year))
 
 
 def _year_order(data: pd.DataFrame) -> list[str]:
@@ -108,7 +94,7 @@ def figuur_spectrum(ed) -> FigureExhibit:
     Glued keys: ``pct_enkelvoudig``, ``pct_enkelvoudig_vorig``, ``richting_enkelvoudig``,
     ``pct_meervoudig``, ``pct_meervoudig_vorig``, ``richting_meervoudig``, ``pct_geen``.
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels("spectrum_group")
     data = freq_by_year(ed, "spectrum_group")
     data["jaar"] = data["year_label"]
@@ -136,7 +122,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
     distribution over years), ``p_herkomst``, ``chi2_herkomst``, ``claim_herkomst``
     ("houdt stand"/"houdt geen stand" for the report's "not significant").
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels_short("origin")
     data = freq_by_year(ed, "origin")
     data["jaar"] = data["year_label"]
@@ -145,15 +131,15 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
         _by_year_glue(data, ed, "code", code, key)
     if len(pd.unique(data["year"])) > 1:
         test = models.chi2_years(ed.all_years, "origin", years=asked_years(ed, "origin"))
-        glue("sig_herkomst", significance_word(test["p"]))
-        glue("p_herkomst", p_text(test["p"]))
-        glue("chi2_herkomst", fmt.dec(test["chi2"], 2))
-        glue("df_herkomst", fmt.num(test["df"]))
-        glue("claim_herkomst", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
+        glue_text("sig_herkomst", significance_word(test["p"]))
+        glue_text("p_herkomst", p_text(test["p"]))
+        glue_text("chi2_herkomst", fmt.dec(test["chi2"], 2))
+        glue_text("df_herkomst", fmt.num(test["df"]))
+        glue_text("claim_herkomst", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
     else:
         for k in ("sig_herkomst", "p_herkomst", "chi2_herkomst", "df_herkomst"):
-            glue(k, fmt.NOT_ASKED)
-        glue("claim_herkomst", "is niet te toetsen")
+            glue_text(k, fmt.NOT_ASKED)
+        glue_text("claim_herkomst", "is niet te toetsen")
     figure = fig.stacked_bars(data, y="jaar", category="herkomst", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
                               xlabel="")
@@ -167,7 +153,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
 
 
 def _by_group(ed, question: str, by: str, short: bool = False) -> pd.DataFrame:
-    cb = codebook()
+    cb = load_codebook()
     data = frequencies(ed.df, question, by=by, years=ed.year, total=True)
     glabels = cb.labels(by)
     data["group_label"] = data["group"].map(lambda g: glabels.get(g, g))
@@ -183,16 +169,16 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
     Glued keys: ``pct_kopie_klein``, ``pct_kopie_groot``, ``richting_kopie_klein``
     ("vaker"/"minder vaak"/"even vaak": small compared with large organisations).
     """
-    cb = codebook()
+    cb = load_codebook()
     data = _by_group(ed, "origin", "size_class", short=True)
     sizes = cb.labels("size_class")
     small, large = min(sizes), max(sizes)
     k = data[data["code"] == 3].set_index("group")
-    glue("pct_kopie_klein", fmt.suppress(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
-    glue("pct_kopie_groot", fmt.suppress(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
-    glue("richting_kopie_klein", direction(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
+    glue_text("pct_kopie_klein", fmt.suppress(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
+    glue_text("pct_kopie_groot", fmt.suppress(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
+    glue_text("richting_kopie_klein", direction(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
                                            down="minder vaak", same="even vaak", decimals=0))
-    order = [*sizes.values(), total_label()]
+    order = [*sizes.values(), TOTAL]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(cb.labels_short("origin").values()), order=order,
                               xlabel="")
@@ -206,19 +192,19 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
 
 # ----------------------------------------------------------------------------- B1-2 .. B1-5 as figures
 def _multiple_by_year(ed, question: str, what: str, caption: str, slug: str, key: str,
-                      exclude_top: tuple[str, ...] = ()) -> FigureExhibit | Melding:
-    cb = codebook()
+                      exclude_top: tuple[str, ...] = ()) -> FigureExhibit | Notice:
+    cb = load_codebook()
     if not asked_years(ed, question):
-        return Melding(f"De vraag naar {what} is in {ed.year} niet gesteld.")
+        return Notice(f"De vraag naar {what} is in {ed.year} niet gesteld.", "note")
     data = freq_by_year(ed, question)
     order = list(dict.fromkeys(data["label"]))
     cur = data[(data["year"] == ed.year) & ~data["item"].isin(exclude_top)]
     top = cur.sort_values("pct", ascending=False, kind="stable")
-    glue(f"{key}_top1", lower_first(top["label"].iloc[0]))
-    glue(f"pct_{key}_top1", fmt.pct(top["pct"].iloc[0]))
-    glue(f"{key}_top2", lower_first(top["label"].iloc[1]))
-    glue(f"pct_{key}_top2", fmt.pct(top["pct"].iloc[1]))
-    glue(f"n_{key}", fmt.num(cur["base"].iloc[0]))
+    glue_text(f"{key}_top1", lower_first(top["label"].iloc[0]))
+    glue_text(f"pct_{key}_top1", fmt.pct(top["pct"].iloc[0]))
+    glue_text(f"{key}_top2", lower_first(top["label"].iloc[1]))
+    glue_text(f"pct_{key}_top2", fmt.pct(top["pct"].iloc[1]))
+    glue_text(f"n_{key}", fmt.num(cur["base"].iloc[0]))
     yrs = list(pd.unique(data["year"]))
     figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs, order=order,
                             xlabel="Aandeel (meer antwoorden mogelijk)", legend_title="Meetjaar")
@@ -227,7 +213,7 @@ def _multiple_by_year(ed, question: str, what: str, caption: str, slug: str, key
                          data=_table(data, "label", "antwoord"))
 
 
-def figuur_kanalen(ed) -> FigureExhibit | Melding:
+def figuur_kanalen(ed) -> FigureExhibit | Notice:
     """Channels through which adopters learned of the innovation, by year (Tabel B1-2).
 
     Base: innovators whose innovation (partly) builds on solutions elsewhere. Glued keys:
@@ -239,7 +225,7 @@ def figuur_kanalen(ed) -> FigureExhibit | Melding:
         "antwoorden mogelijk (Tabel B1-2 in het rapport)", "kanalen", "kanaal")
 
 
-def figuur_initiatief(ed) -> FigureExhibit | Melding:
+def figuur_initiatief(ed) -> FigureExhibit | Notice:
     """Who or what took the initiative for the innovation, by year (Tabel B1-3).
 
     Glued keys: ``initiatief_top1`` .. ``pct_initiatief_top2``, ``n_initiatief``,
@@ -250,11 +236,11 @@ def figuur_initiatief(ed) -> FigureExhibit | Melding:
         "Initiatief of aanleiding voor de innovatie, naar jaar; meer antwoorden mogelijk "
         "(Tabel B1-3 in het rapport)", "initiatief", "initiatief")
     tech = statistic(ed.df, "init_technology", "pct", year=ed.year)
-    glue("pct_init_technologie", fmt.pct(tech.value))
+    glue_text("pct_init_technologie", fmt.pct(tech.value))
     return ex
 
 
-def figuur_partners(ed) -> FigureExhibit | Melding:
+def figuur_partners(ed) -> FigureExhibit | Notice:
     """Partners in developing or introducing the innovation, by year (Tabel B1-4).
 
     Glued keys: ``pct_geen_samenwerking``, ``pct_partner_privaat``, ``pct_partner_sector``,
@@ -267,11 +253,11 @@ def figuur_partners(ed) -> FigureExhibit | Melding:
         exclude_top=("partner_none", "partner_dk"))
     for item, key in (("partner_none", "geen_samenwerking"), ("partner_private", "partner_privaat"),
                       ("partner_sector", "partner_sector")):
-        glue(f"pct_{key}", fmt.pct(statistic(ed.df, item, "pct", year=ed.year).value))
+        glue_text(f"pct_{key}", fmt.pct(statistic(ed.df, item, "pct", year=ed.year).value))
     return ex
 
 
-def figuur_fasen(ed) -> FigureExhibit | Melding:
+def figuur_fasen(ed) -> FigureExhibit | Notice:
     """Phases in which the partners took part, by year (Tabel B1-5); base: innovators who
     collaborated. Glued keys: ``fase_top1`` .. ``pct_fase_top2``, ``n_fase``."""
     return _multiple_by_year(
@@ -281,20 +267,20 @@ def figuur_fasen(ed) -> FigureExhibit | Melding:
 
 
 # ----------------------------------------------------------------------------- Figuur 2-9
-def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
+def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Notice:
     """Figuur 2-9: a selection of initiators, the Netherlands (edition year) against Denmark.
 
     The selection is every initiative item for which ``denmark.csv`` has a Danish value;
     items without one are named in the alt text and the note. Glued keys:
     ``init_dk_vaker`` (items named more often in Denmark), ``init_nl_vaker``.
     """
-    cb = codebook()
-    dk = dk_values("initiative", ed.year)
+    cb = load_codebook()
+    dk = denmark.counterparts("initiative", ed.year)
     if not dk:
-        glue("init_dk_vaker", fmt.NOT_ASKED)
-        glue("init_nl_vaker", fmt.NOT_ASKED)
-        glue("zin_init_dk", "Een Deense vergelijking van de aanleidingen is voor dit jaar niet mogelijk.")
-        return Melding("Voor dit jaar zijn er geen Deense cijfers over het initiatief tot innovatie.")
+        glue_text("init_dk_vaker", fmt.NOT_ASKED)
+        glue_text("init_nl_vaker", fmt.NOT_ASKED)
+        glue_text("zin_init_dk", "Een Deense vergelijking van de aanleidingen is voor dit jaar niet mogelijk.")
+        return Notice("Voor dit jaar zijn er geen Deense cijfers over het initiatief tot innovatie.", "note")
     nl = frequencies(ed.df, "initiative", years=ed.year).set_index("item")
     rows, dk_more, nl_more = [], [], []
     period = next(iter(dk.values()))["period"]
@@ -304,8 +290,8 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
         rows.append({"item": item, "label": label, "reeks": f"Denemarken {period}", "pct": d["value"]})
         (dk_more if d["value"] > nl.loc[item, "pct"] else nl_more).append(lower_first(label))
     data = pd.DataFrame(rows)
-    glue("init_dk_vaker", join_nl(dk_more) or "geen van de genoemde aanleidingen")
-    glue("init_nl_vaker", join_nl(nl_more) or "geen van de genoemde aanleidingen")
+    glue_text("init_dk_vaker", join_nl(dk_more) or "geen van de genoemde aanleidingen")
+    glue_text("init_nl_vaker", join_nl(nl_more) or "geen van de genoemde aanleidingen")
     parts = []
     if dk_more:
         parts.append(f"In Denemarken worden {join_nl(dk_more)} vaker als aanleiding genoemd dan in Nederland.")
@@ -314,7 +300,7 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Melding:
     missing = [lower_first(cb.label(i)) for i in FIGUUR_2_9_ITEMS if i not in dk]
     if missing:
         parts.append(f"Voor {join_nl(missing)} is geen Deens cijfer beschikbaar; die ontbreken in de figuur.")
-    glue("zin_init_dk", " ".join(parts))
+    glue_text("zin_init_dk", " ".join(parts))
     series = [f"Nederland {ed.year}", f"Denemarken {period}"]
     figure = fig.bar_shares(data, y="label", x="pct", hue="reeks", hue_order=series,
                             xlabel="Aandeel van de innovaties", legend_title=None)
@@ -336,7 +322,7 @@ def financiering(ed) -> pd.Series:
     """
     own = statistic(ed.df, "fund_own", "pct", year=ed.year)
     out = {"pct_eigen_budget": fmt.pct(own.value)}
-    dk = dk_values("funding", ed.year).get("fund_own")
+    dk = denmark.counterparts("funding", ed.year).get("fund_own")
     if dk:
         out["pct_eigen_budget_dk"] = fmt.pct(dk["value"])
         word = direction(dk["value"], own.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
@@ -349,7 +335,7 @@ def financiering(ed) -> pd.Series:
         out["pct_eigen_budget_dk"] = fmt.NOT_ASKED
         out["zin_eigen_budget_dk"] = "Een Deens cijfer over financiering uit eigen middelen is er voor dit jaar niet."
     for k, v in out.items():
-        glue(k, v)
+        glue_text(k, v)
     return pd.Series(out, name="financiering")
 
 
@@ -360,14 +346,14 @@ def figuur_technologie(ed) -> FigureExhibit:
     Glued keys: ``pct_tech_geheel``, ``pct_tech_belangrijk``, ``pct_tech_klein``,
     ``pct_tech_geen`` (with ``_vorig`` and ``richting_`` variants), ``pct_tech_klein_of_geen``.
     """
-    cb = codebook()
+    cb = load_codebook()
     labels = cb.labels("tech_content")
     data = freq_by_year(ed, "tech_content")
     data["jaar"] = data["year_label"]
     for code, key in ((1, "tech_geheel"), (2, "tech_belangrijk"), (3, "tech_klein"), (4, "tech_geen")):
         _by_year_glue(data, ed, "code", code, key)
     small = statistic(ed.df, "tech_content", "pct", codes=[3, 4], year=ed.year)
-    glue("pct_tech_klein_of_geen", fmt.pct(small.value))
+    glue_text("pct_tech_klein_of_geen", fmt.pct(small.value))
     figure = fig.stacked_bars(data, y="jaar", category="label", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
                               xlabel="")
@@ -393,28 +379,28 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
         One row per comparison group (Nederland, kerndepartementen, uitvoering, Denemarken
         when ``denmark.csv`` has the figure) with the share and its base.
     """
-    cb = codebook()
+    cb = load_codebook()
     nt = cb.labels("national_type")
     nl = statistic(ed.df, "tech_content", "pct", codes=[1, 2], year=ed.year)
     kd = statistic(ed.df, "tech_content", "pct", codes=[1, 2], group_var="national_type", group=1, year=ed.year)
     uv = statistic(ed.df, "tech_content", "pct", codes=[1, 2], group_var="national_type", group=[2, 3], year=ed.year)
-    dk = dk_values("tech_content", ed.year)
+    dk = denmark.counterparts("tech_content", ed.year)
     dk_hi = dk.get("tech_content_1|2") or None
-    glue("pct_tech_hoog", fmt.pct(nl.value))
+    glue_text("pct_tech_hoog", fmt.pct(nl.value))
     if dk_hi:
-        glue("pct_tech_hoog_dk", fmt.pct(dk_hi["value"]))
+        glue_text("pct_tech_hoog_dk", fmt.pct(dk_hi["value"]))
         word = direction(dk_hi["value"], nl.value, up="hoger", down="lager", same="even hoog", decimals=0)
-        glue("richting_tech_dk", word)
-        glue("zin_tech_dk", f"Dat is {word} dan in Denemarken ({fmt.pct(dk_hi['value'])}, periode {dk_hi['period']}).")
+        glue_text("richting_tech_dk", word)
+        glue_text("zin_tech_dk", f"Dat is {word} dan in Denemarken ({fmt.pct(dk_hi['value'])}, periode {dk_hi['period']}).")
     else:
-        glue("pct_tech_hoog_dk", fmt.NOT_ASKED)
-        glue("richting_tech_dk", "niet te vergelijken")
-        glue("zin_tech_dk", "Een vergelijkbaar Deens cijfer is er voor dit jaar niet.")
-    glue("pct_tech_kerndep", fmt.suppress(fmt.pct(kd.value), kd.base_n, ed.min_base))
-    glue("pct_tech_uitvoering", fmt.suppress(fmt.pct(uv.value), uv.base_n, ed.min_base))
-    glue("n_tech_kerndep", fmt.num(kd.base_n))
-    glue("n_tech_uitvoering", fmt.num(uv.base_n))
-    glue("richting_tech_kerndep", direction(uv.value, kd.value, up="hoger", down="lager",
+        glue_text("pct_tech_hoog_dk", fmt.NOT_ASKED)
+        glue_text("richting_tech_dk", "niet te vergelijken")
+        glue_text("zin_tech_dk", "Een vergelijkbaar Deens cijfer is er voor dit jaar niet.")
+    glue_text("pct_tech_kerndep", fmt.suppress(fmt.pct(kd.value), kd.base_n, ed.min_base))
+    glue_text("pct_tech_uitvoering", fmt.suppress(fmt.pct(uv.value), uv.base_n, ed.min_base))
+    glue_text("n_tech_kerndep", fmt.num(kd.base_n))
+    glue_text("n_tech_uitvoering", fmt.num(uv.base_n))
+    glue_text("richting_tech_kerndep", direction(uv.value, kd.value, up="hoger", down="lager",
                                             same="even hoog", decimals=0))
     rows = [("Nederland", nl), (nt[1], kd), (uitvoering_label(), uv)]
     out = pd.DataFrame({"groep": [r[0] for r in rows], "percentage": [r[1].value for r in rows],
@@ -444,20 +430,20 @@ def figuur_strategie(ed) -> FigureExhibit:
     Glued keys: ``pct_strat_<1..5>`` with ``_vorig``/``richting_``, ``sig_strategie``,
     ``p_strategie``, ``claim_strategie`` (the report: differences small and not significant).
     """
-    cb = codebook()
+    cb = load_codebook()
     data = freq_by_year(ed, "strategy")
     data["label"] = data["code"].map(cb.labels_short("strategy"))
     for code in cb.labels("strategy"):
         _by_year_glue(data, ed, "code", code, f"strat_{code}")
     if len(pd.unique(data["year"])) > 1:
         test = models.chi2_years(ed.all_years, "strategy", years=asked_years(ed, "strategy"))
-        glue("sig_strategie", significance_word(test["p"]))
-        glue("p_strategie", p_text(test["p"]))
-        glue("claim_strategie", "houdt stand" if test["p"] >= 0.05 else "houdt geen stand")
+        glue_text("sig_strategie", significance_word(test["p"]))
+        glue_text("p_strategie", p_text(test["p"]))
+        glue_text("claim_strategie", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
     else:
-        glue("sig_strategie", fmt.NOT_ASKED)
-        glue("p_strategie", fmt.NOT_ASKED)
-        glue("claim_strategie", "is niet te toetsen")
+        glue_text("sig_strategie", fmt.NOT_ASKED)
+        glue_text("p_strategie", fmt.NOT_ASKED)
+        glue_text("claim_strategie", "is niet te toetsen")
     yrs = list(pd.unique(data["year"]))
     figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs,
                             xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
@@ -476,16 +462,16 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     ``grootte_radar_hoogst`` (size class with the highest share "onder de radar"),
     ``grootte_expert_hoogst``.
     """
-    cb = codebook()
+    cb = load_codebook()
     data = _by_group(ed, "strategy", "size_class", short=True)
     sizes = cb.labels("size_class")
-    g = data[data["group"] != total_label()]
+    g = data[data["group"] != TOTAL]
     s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))].iloc[0]
-    glue("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
+    glue_text("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
     for code, key in ((2, "radar"), (4, "expert")):
         sub = g[g["code"] == code].dropna(subset=["shown"])
-        glue(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]))
-    order = [*sizes.values(), total_label()]
+        glue_text(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]))
+    order = [*sizes.values(), TOTAL]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(cb.labels_short("strategy").values()), order=order,
                               xlabel="")
@@ -505,7 +491,7 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
     ``pct_expert_kerndep``, ``pct_expert_uitvoering``, ``n_strat_kerndep``,
     ``n_strat_uitvoering``.
     """
-    cb = codebook()
+    cb = load_codebook()
     nt = cb.labels("national_type")
     short = cb.labels_short("strategy")
     groups = [(nt[1], 1, "kerndep"), (uitvoering_label(), [2, 3], "uitvoering")]
@@ -516,13 +502,13 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
             rows.append({"group_label": label, "code": code, "label": lab, "count": r.count,
                          "base": r.base_n, "pct": r.value,
                          "shown": r.value if r.base_n >= ed.min_base else float("nan")})
-        glue(f"n_strat_{key}", fmt.num(rows[-1]["base"]))
+        glue_text(f"n_strat_{key}", fmt.num(rows[-1]["base"]))
     data = pd.DataFrame(rows)
     idx = data.set_index(["group_label", "code"])
     for label, _codes, key in groups:
         base = idx.loc[(label, 1), "base"]
-        glue(f"pct_spotlights_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 3), "pct"]), base, ed.min_base))
-        glue(f"pct_expert_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
+        glue_text(f"pct_spotlights_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 3), "pct"]), base, ed.min_base))
+        glue_text(f"pct_expert_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(short.values()), order=[g[0] for g in groups],
                               xlabel="")
@@ -541,7 +527,7 @@ def kerncijfers(ed) -> pd.Series:
     ``n_innovators``, ``vraag_herkomst``, ``vraag_technologie``, ``vraag_strategie``,
     ``vraag_initiatief``, ``vraag_financiering``.
     """
-    cb = codebook()
+    cb = load_codebook()
     prev = ed.previous_year
     inn = statistic(ed.df, "origin", "n", year=ed.year)
     out = {
@@ -556,5 +542,5 @@ def kerncijfers(ed) -> pd.Series:
         "vraag_financiering": cb.label("funding"),
     }
     for k, v in out.items():
-        glue(k, v)
+        glue_text(k, v)
     return pd.Series(out, name="kerncijfers")

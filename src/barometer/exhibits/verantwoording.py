@@ -15,21 +15,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import denmark
 from barometer import formatting as fmt
-from barometer import paths
 from barometer.claims import evaluate_claims
 from barometer.codebook import load_codebook
-from barometer.edition import edition_metadata
-from barometer.exhibit import TableExhibit
-from barometer.exhibits._gedeeld_methode import (
-    Notice,
-    cached,
-    data_sentence,
-    glue_all,
-    join_nl,
-    register,
-    years_text,
-)
+from barometer.exhibit import Notice, TableExhibit
+from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
+from barometer.exhibits._text import join_nl, years_text
+from barometer.glue import glue_texts
 from barometer.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
 from barometer.published import check_figures, read_figures
 from barometer.scales import reliability
@@ -127,7 +120,7 @@ def kerncijfers(ed) -> dict[str, str]:
         pub_zin = f"Voor de meting van {ed.year} zijn geen gepubliceerde cijfers vastgelegd om mee te vergelijken."
     cl = claims(ed)
     tested = cl["holds"].notna()
-    dk = pd.read_csv(paths.EXTERNAL / "denmark.csv")
+    dk = pd.read_csv(denmark.PATH)
     out = {
         "jaar": str(ed.year),
         "periode": str(meta.get("period", "")),
@@ -166,7 +159,7 @@ def kerncijfers(ed) -> dict[str, str]:
         "dk_cijfers": fmt.num(len(dk)),
         "dk_bronnen": fmt.num(dk["source_url"].nunique()),
     }
-    return glue_all(out)
+    return glue_texts(out)
 
 
 # ----------------------------------------------------------------------------- codebook
@@ -490,7 +483,7 @@ def tabel_conflicten(ed) -> TableExhibit:
 
 def tabel_denemarken(ed) -> TableExhibit:
     """Sources of the Danish comparison figures (data/external/denmark.csv)."""
-    dk = pd.read_csv(paths.EXTERNAL / "denmark.csv")
+    dk = pd.read_csv(denmark.PATH)
     g = dk.groupby("source_url", sort=False).agg(n=("ref_id", "size"), waves=("wave", lambda s: "; ".join(dict.fromkeys(s))),
                                                  reliability=("reliability", lambda s: ", ".join(dict.fromkeys(s))))
     rel = {"primary": "primair", "secondary": "secundair", "weak": "zwak", "unverified": "niet bevestigd"}

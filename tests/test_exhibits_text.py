@@ -1,0 +1,66 @@
+"""Tests of barometer.exhibits._text: the Dutch words and sentence parts of every chapter."""
+from __future__ import annotations
+
+from barometer.exhibit import Notice
+from barometer.exhibits import _text as t
+
+
+def test_join_nl():
+    assert t.join_nl([]) == ""
+    assert t.join_nl(["a"]) == "a"
+    assert t.join_nl(["a", "b"]) == "a en b"
+    assert t.join_nl(["a", "b", "c"]) == "a, b en c"
+    assert t.join_nl([2021, 2025]) == "2021 en 2025"
+    assert t.join_nl(["a", "", "c"]) == "a en c"          # empty parts are left out
+
+
+def test_lower_first_leaves_acronyms():
+    assert t.lower_first("Kostenbesparing") == "kostenbesparing"
+    assert t.lower_first("Nieuwe technologie") == "nieuwe technologie"
+    assert t.lower_first("GR") == "GR"
+    assert t.lower_first("ICT-afdeling") == "ICT-afdeling"
+    assert t.lower_first("") == ""
+
+
+def test_years_text_sorts():
+    assert t.years_text([2025]) == "2025"
+    assert t.years_text([2025, 2021]) == "2021 en 2025"
+    assert t.years_text([2025, 2017, 2021]) == "2017, 2021 en 2025"
+
+
+def test_significance_word():
+    assert t.ALPHA == 0.05
+    assert t.significance_word(0.049) == "wel"
+    assert t.significance_word(0.05) == "niet"
+    assert t.significance_word(0.2) == "niet"
+    assert t.significance_word(float("nan")) == "niet"
+    assert t.significance_word(None) == "niet"
+    assert t.significance_word(0.02, alpha=0.01) == "niet"
+
+
+def test_p_value_texts_are_dutch():
+    assert t.p_text(0.04912) == "p = 0,049"
+    assert t.p_text(0.0000123) == "p < 0,001"
+    assert t.p_text(float("nan")) == "-"
+    assert t.p_value(0.5) == "0,500"
+    assert t.p_value(0.0004) == "< 0,001"
+    assert t.p_value(None) == "-"
+
+
+def test_trend_phrases_follow_the_data():
+    assert t.trend(62.0, 37.0, 2021, 2025) == "gedaald van 62% in 2021 naar 37% in 2025"
+    assert t.trend(28.0, 37.0, 2021, 2025).startswith("gestegen van 28%")
+    assert t.trend(87.2, 86.8, 2021, 2025) == "gelijk gebleven: 87% in 2021 en in 2025"
+    assert "geen eerdere meting" not in t.trend(1.0, 2.0, 2021, 2025)
+    assert t.trend(None, 76.0, None, 2025) == "76% in 2025; een eerdere meting is er niet"
+    assert t.trend(float("nan"), 76.0, 2021, 2025) == "76% in 2025; een eerdere meting is er niet"
+
+
+def test_not_asked_names_the_years_it_was_asked():
+    # goals were asked in 2025 only (codebook)
+    assert t.not_asked_sentence("goal", 2021, "er is dus geen figuur") == (
+        "In de meting van 2021 is deze vraag niet gesteld (wel in 2025); er is dus geen figuur.")
+    assert t.not_asked_sentence("geen_vraag", 2021, "x") == "In de meting van 2021 is deze vraag niet gesteld; x."
+    n = t.not_asked("goal", 2021)
+    assert isinstance(n, Notice) and n.admonition is None
+    assert n._repr_markdown_() == repr(n) == n.text
