@@ -805,6 +805,11 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             shutil.rmtree(tmp)
         try:
             html = _render(stage, tmp, echo)
+            # Workbook (a sheet per exhibit) and codebook downloads, inside the new HTML, so
+            # that a failure here also leaves the previous edition untouched.
+            from barometer.publish import write_downloads
+
+            write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:

@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, default=_build.DEFAULT_YEAR)
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--dir", type=Path, default=None, help="HTML folder (default: _build/html/<year>)")
+
+    from barometer import pdf as _pdf
+
+    _pdf.add_parser(sub)
     return parser
 
 
@@ -115,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if failures else 0
     if command == "serve":
         return _serve(args.dir or paths.html_dir(args.year), args.port)
+    if command == "pdf":
+        from barometer import pdf as _pdf
+
+        return _pdf.run(args)
     return 2
 
 
