@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from conftest import make_valid_frame
 
+from barometer import models as md
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.derive import add_derived
@@ -44,9 +45,21 @@ def in_tmp(tmp_path, monkeypatch):
 
 
 # ----------------------------------------------------------------------------- helpers
-def test_or_formats_infinite_bound():
-    assert ex._or(float("inf")) == "∞"
-    assert ex._or(2.345) == "2,35"
+def test_regression_table_flags_a_term_that_cannot_be_estimated():
+    # odds ratios go through barometer.formatting.odds_ratio (the one rule, tested in
+    # test_formatting); an unbounded term is named as not estimable, in the row and a note
+    table = pd.DataFrame([
+        {"term": "a", "variable": "climate_scale", "level": None, "label": "Klimaat", "coef": 0.97, "se": 0.1,
+         "odds_ratio": 2.637, "ci_low": 1.12, "ci_high": 6.234, "p": 0.026, "estimable": True},
+        {"term": "b", "variable": "human_capital", "level": None, "label": "Menselijk kapitaal", "coef": 22.4,
+         "se": 71466.6, "odds_ratio": 5.1e9, "ci_low": 0.0, "ci_high": float("inf"), "p": 0.9998,
+         "estimable": False},
+    ])
+    res = md.LogitResult(table, 100, 60, 0.2, 0.01, "y ~ a + b", False)
+    frame = ex.regressietabel(res)
+    assert list(frame["Odds ratio"]) == ["2,64", "> 1.000"]
+    assert list(frame["95%-betrouwbaarheidsinterval"]) == ["1,12 – 6,23", "< 0,01 – ∞"]
+    assert list(frame["Kenmerk"]) == ["Klimaat", "Menselijk kapitaal (niet te schatten)"]
 
 
 def test_vraag_status_first_time_and_not_asked():

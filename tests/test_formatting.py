@@ -85,3 +85,28 @@ def test_display_frame_suppresses_small_rows_and_renames():
     assert list(out.columns) == ["Gemiddelde", "st. deviatie", "Totaal (n)"]
     assert out.loc["Gemeente"].tolist() == ["3,53", "0,63", "82"]
     assert out.loc["Provincie"].tolist() == ["#", "#", "#"]
+
+
+@pytest.mark.parametrize(
+    "x, expected",
+    [
+        (2.345, "2,35"),
+        (0.2278, "0,23"),
+        (1000, "1.000,00"),
+        (1000.01, "> 1.000"),
+        (5.1e9, "> 1.000"),
+        (float("inf"), "∞"),
+        (0.005, "0,01"),
+        (0.0049, "< 0,01"),
+        (0.0, "< 0,01"),  # an underflowed interval bound: an odds ratio is never 0
+        (float("nan"), "-"),
+        (None, "-"),
+    ],
+)
+def test_odds_ratio_one_rule_for_unbounded_values(x, expected):
+    assert fm.odds_ratio(x) == expected
+
+
+def test_or_interval():
+    assert fm.or_interval(1.12, 6.234) == "1,12 – 6,23"
+    assert fm.or_interval(0.0, float("inf"), sep="–") == "< 0,01–∞"

@@ -39,7 +39,22 @@ def test_logit_recovers_odds_ratios(sim):
     assert res.term("cond_time")["p"] > 0.01
     assert 0 < res.pseudo_r2 < 1
     assert list(res.table.columns) == ["term", "variable", "level", "label", "coef", "se",
-                                       "odds_ratio", "ci_low", "ci_high", "p"]
+                                       "odds_ratio", "ci_low", "ci_high", "p", "estimable"]
+    assert res.table["estimable"].all()
+
+
+def test_logit_flags_a_separated_level_as_not_estimable(sim):
+    # every organisation of sector 2 innovated (quasi-separation, as the Waterschappen in the
+    # 2021 file): the fit goes on, that level is flagged, its interval is unbounded
+    d = sim.copy()
+    d.loc[d["sector"] == 2, "innovated"] = 1
+    res = md.innovation_model(d)
+    sep = res.term("sector", 2)
+    assert not sep["estimable"]
+    assert sep["se"] > md.MAX_SE and sep["odds_ratio"] > 1000
+    assert sep["ci_low"] < 1 < sep["ci_high"]
+    others = res.table[~((res.table["variable"] == "sector") & (res.table["level"] == 2))]
+    assert others["estimable"].all()
 
 
 def test_logit_uses_complete_cases_and_routing(sim):

@@ -33,7 +33,7 @@ import pandas as pd
 
 from barometer import paths
 from barometer.codebook import Codebook, load_codebook
-from barometer.formatting import dec, pct, pp, round_half_up
+from barometer.formatting import NOT_ESTIMABLE, dec, odds_ratio, or_interval, pct, pp, round_half_up
 from barometer.models import (
     LogitResult,
     ModelError,
@@ -127,9 +127,11 @@ def p_text(p: float) -> str:
 
 
 def or_text(row: pd.Series) -> str:
-    """``OR = 2,64 (95%-BI 1,12–6,23; p = 0,026)``."""
-    return (f"OR = {dec(row['odds_ratio'], 2)} (95%-BI {dec(row['ci_low'], 2)}–{dec(row['ci_high'], 2)}; "
+    """``OR = 2,64 (95%-BI 1,12–6,23; p = 0,026)``; an unbounded interval as ``< 0,01–∞``
+    (:func:`barometer.formatting.odds_ratio`), a term that cannot be estimated says so."""
+    text = (f"OR = {odds_ratio(row['odds_ratio'])} (95%-BI {or_interval(row['ci_low'], row['ci_high'], sep='–')}; "
             f"{p_text(row['p'])})")
+    return text if bool(row.get("estimable", True)) else f"{text}, {NOT_ESTIMABLE}"
 
 
 def _b_text(row: pd.Series) -> str:

@@ -12,7 +12,9 @@ Conventions of the report that this module follows:
 - differences in percentage points, ``10 procentpunt``;
 - no figure where the base is smaller than the minimum base (codebook ``meta.min_base``,
   5): the cell shows ``#`` (codebook ``meta.small_cell_symbol``);
-- ``-`` where a question was not asked (or an answer option did not exist) that year.
+- ``-`` where a question was not asked (or an answer option did not exist) that year;
+- odds ratios and their interval bounds on two decimals, ``∞`` for an unbounded bound and
+  ``> 1.000`` / ``< 0,01`` beyond what two decimals can show (:func:`odds_ratio`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ __all__ = [
     "dec",
     "num",
     "pp",
+    "INFINITY",
+    "NOT_ESTIMABLE",
+    "OR_MAX",
+    "odds_ratio",
+    "or_interval",
     "suppress",
     "format_value",
     "format_series",
@@ -218,6 +225,61 @@ def pp(x: Any, decimals: int = 0, signed: bool = False, na_rep: str = NOT_ASKED)
     if signed and value > 0:
         text = "+" + text
     return f"{text} procentpunt"
+
+
+#: Shown for an infinite odds ratio or interval bound (separation).
+INFINITY = "∞"
+#: Said of a regression term that the data do not bound (``estimable`` False in
+#: ``barometer.models.LogitResult``: (quasi-)separation).
+NOT_ESTIMABLE = "niet te schatten"
+#: Largest odds ratio shown as a number; a larger finite one is shown as ``> 1.000``.
+OR_MAX = 1000
+
+
+def odds_ratio(x: Any, decimals: int = 2, na_rep: str = NOT_ASKED) -> str:
+    """Format an odds ratio or a bound of its interval: ``odds_ratio(2.637) == "2,64"``.
+
+    The one rule for odds ratios in the book (tables, claims, glued prose).
+
+    Parameters
+    ----------
+    x : number
+        Odds ratio (or interval bound) at full precision, 0 to infinity.
+    decimals : int, default 2
+    na_rep : str, default ``"-"``
+
+    Returns
+    -------
+    str
+        ``∞`` for an infinite value and ``> 1.000`` for one above :data:`OR_MAX` (both arise
+        under (quasi-)separation, where the model does not bound the term; see
+        ``barometer.models.LogitResult``, column ``estimable``); ``< 0,01`` for a positive
+        value or 0 that would round to ``0,00`` (an odds ratio is never 0).
+
+    Examples
+    --------
+    >>> odds_ratio(float("inf")), odds_ratio(5.1e9), odds_ratio(0.0), odds_ratio(0.2278)
+    ('∞', '> 1.000', '< 0,01', '0,23')
+    """
+    if is_missing(x):
+        return na_rep
+    f = float(x)
+    if math.isinf(f) and f > 0:
+        return INFINITY
+    if f > OR_MAX:
+        return "> " + num(OR_MAX)
+    smallest = Decimal(1).scaleb(-int(decimals))
+    if f >= 0 and round_half_up(f, decimals) < smallest:
+        return "< " + _fmt(smallest, decimals)
+    return dec(f, decimals)
+
+
+def or_interval(low: Any, high: Any, decimals: int = 2, sep: str = " – ", na_rep: str = NOT_ASKED) -> str:
+    """Format a confidence interval of an odds ratio: ``"1,12 – 6,23"``, ``"< 0,01 – ∞"``.
+
+    Both bounds as :func:`odds_ratio`; ``sep`` between them (``"–"`` inside running text).
+    """
+    return f"{odds_ratio(low, decimals, na_rep)}{sep}{odds_ratio(high, decimals, na_rep)}"
 
 
 def suppress(value: Any, n: Any, min_base: int = MIN_BASE, symbol: str = SMALL_CELL) -> Any:

@@ -26,6 +26,7 @@ from barometer.statistics import analysis_values, parse_codes, statistic
 __all__ = [
     "LogitResult",
     "ModelError",
+    "MAX_SE",
     "INNOVATION_MODEL",
     "EFFECT_MODEL",
     "EFFECT_MODELS",
@@ -48,6 +49,13 @@ __all__ = [
 
 class ModelError(ValueError):
     """A model cannot be fitted (too few cases, no variation, perfect separation)."""
+
+
+#: Largest standard error (on the log-odds scale) of a term that counts as estimated. A
+#: larger one means the data do not bound the coefficient: (quasi-)separation, e.g. a sector
+#: in which every organisation has the outcome. Its 95% interval then spans more than
+#: exp(±19.6); such a term is flagged ``estimable = False``.
+MAX_SE = 10.0
 
 
 #: Predictors of the model of innovating (§2.1): size (linear, 1-3, as claims.csv CL01),
@@ -118,7 +126,10 @@ class LogitResult:
     table : DataFrame
         One row per term except the intercept: ``term`` (statsmodels name), ``variable``,
         ``level`` (code of a categorical level, else None), ``label`` (Dutch), ``coef``,
-        ``se``, ``odds_ratio``, ``ci_low``, ``ci_high`` (95%), ``p``.
+        ``se``, ``odds_ratio``, ``ci_low``, ``ci_high`` (95%), ``p``, ``estimable``
+        (False for a term the data do not bound: (quasi-)separation, see :data:`MAX_SE`;
+        its odds ratio and interval are then meaningless, an interval bound may be 0 or
+        infinite).
     n : int
         Cases used (complete cases).
     n_positive : int
@@ -226,7 +237,9 @@ def logit(
     -----
     Routing is honoured: the outcome and every predictor are NaN for respondents not asked;
     the model uses complete cases. Odds ratios are ``exp(coef)``, intervals ``exp`` of the
-    Wald interval.
+    Wald interval. A term under (quasi-)separation (all cases of a level have the same
+    outcome) does not stop the fit: its row has ``estimable = False`` and its interval may
+    run from 0 to infinity; :func:`barometer.formatting.odds_ratio` shows it as such.
     """
     cb = codebook if codebook is not None else load_codebook()
     pos = [float(c) for c in parse_codes(positive)]
@@ -307,10 +320,21 @@ def _tidy(res: Any, safe: Mapping[str, str], cb: Codebook, odds: bool) -> pd.Dat
         else:
             row.update(ci_low=float(ci.loc[term, 0]), ci_high=float(ci.loc[term, 1]))
         row["p"] = float(res.pvalues[term])
+        if odds:
+            row["estimable"] = _estimable(row)
         rows.append(row)
     cols = ["term", "variable", "level", "label", "coef", "se"]
-    cols += ["odds_ratio", "ci_low", "ci_high", "p"] if odds else ["ci_low", "ci_high", "p"]
+    cols += ["odds_ratio", "ci_low", "ci_high", "p", "estimable"] if odds else ["ci_low", "ci_high", "p"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _estimable(row: Mapping[str, float]) -> bool:
+    """Is a logit term bounded by the data? No for (quasi-)separation: a standard error above
+    :data:`MAX_SE`, or an odds ratio or interval bound that is 0 or infinite."""
+    values = [row["se"], row["odds_ratio"], row["ci_low"], row["ci_high"]]
+    if not all(np.isfinite(v) for v in values):
+        return False
+    return bool(row["se"] <= MAX_SE and row["ci_low"] > 0)
 
 
 def _joint(res: Any, table: pd.DataFrame, predictors: Sequence[str]) -> pd.DataFrame:

@@ -91,7 +91,7 @@ DUTCH_HEADERS: dict[str, str] = {
     "p_gezamenlijk": "p-waarde (gezamenlijk)", "z": "z-waarde", "chi2": "Chi-kwadraat",
     "df": "Vrijheidsgraden", "F": "F-waarde", "coef": "Coëfficiënt",
     "odds_ratio": "Odds ratio", "ci_low": "Betrouwbaarheidsinterval ondergrens",
-    "ci_high": "Betrouwbaarheidsinterval bovengrens", "loading": "Lading",
+    "ci_high": "Betrouwbaarheidsinterval bovengrens", "estimable": "Te schatten", "loading": "Lading",
     "item_rest_r": "Item-restcorrelatie", "alpha": "Cronbachs alfa",
     "alpha_if_deleted": "Alfa zonder dit item", "explained": "Verklaarde variantie",
     "statistic": "Statistiek", "value": "Waarde",

@@ -4,7 +4,9 @@ One implementation each, shared by every chapter module: enumerations (:func:`jo
 :func:`years_text`), codebook labels inside a sentence (:func:`lower_first`), significance
 words and p-values (:func:`significance_word`, :func:`p_value`, :func:`p_text`), the change
 of a percentage between two measurements (:func:`trend`) and the sentence shown when a
-question was not asked in an edition's year (:func:`not_asked_sentence`, :func:`not_asked`).
+question was not asked in an edition's year (:func:`not_asked_sentence`, :func:`not_asked`)
+and the flag and note of a regression term the data do not bound (:data:`NOT_ESTIMABLE`,
+:func:`not_estimable_note`).
 Numbers are formatted by :mod:`barometer.formatting`, direction words come from
 :func:`barometer.glue.direction`.
 """
@@ -30,6 +32,8 @@ __all__ = [
     "trend",
     "not_asked_sentence",
     "not_asked",
+    "NOT_ESTIMABLE",
+    "not_estimable_note",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.claims.ALPHA`).
@@ -111,3 +115,24 @@ def not_asked_sentence(question: str, year: int, consequence: str) -> str:
 def not_asked(question: str, year: int) -> Notice:
     """:class:`~barometer.exhibit.Notice` shown instead of a figure of a question not asked in ``year``."""
     return Notice(not_asked_sentence(question, year, "er is dus geen figuur"))
+
+
+#: Added to the label of a regression term that the data do not bound (``estimable`` False
+#: in :class:`barometer.models.LogitResult`); defined in :mod:`barometer.formatting`.
+NOT_ESTIMABLE = fmt.NOT_ESTIMABLE
+
+
+def not_estimable_note(labels: Iterable[str]) -> str | None:
+    """Table note naming the terms of a logistic regression that cannot be estimated, or None.
+
+    Such a term is a group in which (almost) every organisation has the same outcome
+    (quasi-separation): its odds ratio runs off to infinity, its interval is unbounded
+    (``∞``, ``> 1.000``, ``< 0,01``, see :func:`barometer.formatting.odds_ratio`) and its p-value
+    says nothing.
+    """
+    labels = [str(x) for x in labels]
+    if not labels:
+        return None
+    return (f"{NOT_ESTIMABLE.capitalize()}: {join_nl(labels)}. In deze groep hebben (vrijwel) alle "
+            "organisaties dezelfde uitkomst, zodat de gegevens de odds ratio en het interval niet begrenzen "
+            "(quasi-scheiding); de getoonde waarden en de p-waarde zeggen daarom niets.")

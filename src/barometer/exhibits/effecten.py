@@ -35,7 +35,8 @@ from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._text import ALPHA, join_nl, lower_first, not_asked_sentence, p_value, significance_word, years_text
+from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_asked_sentence, not_estimable_note,
+                                      p_value, significance_word, years_text)
 from barometer.glue import direction, glue_texts
 
 __all__ = [
@@ -361,28 +362,27 @@ def _term_label(row: pd.Series, cats: dict | None = None) -> str:
     return str(row["label"])
 
 
-def _or(x: float) -> str:
-    """An odds ratio or interval bound on two decimals; ``∞`` for an unbounded one (separation)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return fmt.NOT_ASKED
-    return "∞" if math.isinf(x) else fmt.dec(x, 2)
-
-
 def regressietabel(res: models.LogitResult, cats: dict | None = None) -> pd.DataFrame:
     """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting).
 
     ``cats`` maps the categorical predictors to their reference codes (for the labels
-    "niveau (t.o.v. referentie)").
+    "niveau (t.o.v. referentie)"). Odds ratios and bounds as :func:`barometer.formatting.odds_ratio`;
+    a term the data do not bound (``estimable`` False) says so after its label.
     """
     rows = []
     for _, r in res.table.iterrows():
+        label = _term_label(r, cats)
         rows.append({
-            "Kenmerk": _term_label(r, cats),
-            "Odds ratio": _or(r["odds_ratio"]),
-            "95%-betrouwbaarheidsinterval": f"{_or(r['ci_low'])} – {_or(r['ci_high'])}",
+            "Kenmerk": label if _estimable(r) else f"{label} ({NOT_ESTIMABLE})",
+            "Odds ratio": fmt.odds_ratio(r["odds_ratio"]),
+            "95%-betrouwbaarheidsinterval": fmt.or_interval(r["ci_low"], r["ci_high"]),
             "p": p_value(r["p"]),
         })
     return pd.DataFrame(rows)
+
+
+def _estimable(row: pd.Series) -> bool:
+    return bool(row.get("estimable", True))
 
 
 def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
@@ -405,6 +405,9 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
         "Schaalscores (klimaat, menselijk kapitaal) per punt op de schaal van 1 tot 5; het spectrum per extra type; "
         "de grootte per stap van klein naar groot, waar het model haar als getal opneemt.",
     ]
+    unbounded = not_estimable_note(_term_label(r, cats) for _, r in res.table.iterrows() if not _estimable(r))
+    if unbounded:
+        notes.append(unbounded)
     if res.dropped:
         notes.append("Weggelaten wegens minder dan vijf organisaties: " + "; ".join(
             f"{lower_first(cb.labels(v)[k])} ({fmt.num(n)})" for v, d in res.dropped.items() for k, n in d.items()) + ".")
@@ -416,11 +419,6 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
 
 
 # ============================================================================ claims
-def _or_text(row: pd.Series) -> str:
-    """``OR = 2,64 (95%-BI 1,12–6,23; p = 0,026)``, also for an unbounded interval."""
-    return f"OR = {_or(row['odds_ratio'])} (95%-BI {_or(row['ci_low'])}–{_or(row['ci_high'])}; {cl.p_text(row['p'])})"
-
-
 def _pos(row: pd.Series) -> bool:
     return bool(row["odds_ratio"] > 1 and row["p"] < ALPHA)
 
@@ -466,7 +464,7 @@ def _terms(effect: str, terms: Sequence[tuple[str, Any]], test: Callable, combin
     def check(ctx: cl.ClaimContext) -> tuple[bool, str]:
         res = ctx.effect(effect)
         rows = [res.term(v, lv) for v, lv in terms]
-        return bool(combine(test(r) for r in rows)), "; ".join(f"{_term_label(r)}: {_or_text(r)}" for r in rows)
+        return bool(combine(test(r) for r in rows)), "; ".join(f"{_term_label(r)}: {cl.or_text(r)}" for r in rows)
     return check
 
 

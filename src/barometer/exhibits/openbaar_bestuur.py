@@ -23,7 +23,8 @@ from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
-from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, p_value, significance_word, trend
+from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
+                                      significance_word, trend)
 from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, share, statistic
 
@@ -264,30 +265,30 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
     joint = res.joint.set_index("variable")
     sig = lambda p: significance_word(p)  # noqa: E731 - local shorthand
 
-    def _or(var: str, level=None) -> pd.Series:
+    def _term(var: str, level=None) -> pd.Series:
         return res.term(var, level)
 
     sizes = cb.labels("size_class")
     cats = models.INNOVATION_MODEL["categorical"]
     # size as an ordinal trend (one term) or as categories (then the largest class)
-    largest = _or("size_class", max(sizes)) if "size_class" in cats else _or("size_class")
+    largest = _term("size_class", max(sizes)) if "size_class" in cats else _term("size_class")
     size_p = joint.loc["size_class", "p"]
     sector_p = joint.loc["sector", "p"]
-    unit, mgmt, time = _or("innovation_unit"), _or("cond_management"), _or("cond_time")
+    unit, mgmt, time = _term("innovation_unit"), _term("cond_management"), _term("cond_time")
     out = {
         "n_logit": fmt.num(res.n),
         "sig_grootte": sig(size_p),
         "p_grootte": p_text(size_p),
         "richting_grootte": "toe" if largest["odds_ratio"] > 1 else "af",
-        "or_groot": fmt.dec(largest["odds_ratio"], 2),
+        "or_groot": fmt.odds_ratio(largest["odds_ratio"]),
         "sig_unit": sig(unit["p"]),
-        "or_unit": fmt.dec(unit["odds_ratio"], 2),
+        "or_unit": fmt.odds_ratio(unit["odds_ratio"]),
         "sig_sector": sig(sector_p),
         "p_sector": p_text(sector_p),
         "sig_management": sig(mgmt["p"]),
-        "or_management": fmt.dec(mgmt["odds_ratio"], 2),
+        "or_management": fmt.odds_ratio(mgmt["odds_ratio"]),
         "sig_tijd": sig(time["p"]),
-        "or_tijd": fmt.dec(time["odds_ratio"], 2),
+        "or_tijd": fmt.odds_ratio(time["odds_ratio"]),
     }
     holds = lambda ok: "houdt stand" if ok else "houdt geen stand"  # noqa: E731
     out["claim_grootte"] = holds(size_p < ALPHA and largest["odds_ratio"] > 1)
@@ -302,10 +303,11 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
     for key, text in out.items():
         glue_text(key, text)
 
+    labels = [_term_label(cb, r) for r in t.itertuples()]
     display = pd.DataFrame({
-        "Voorspeller": [_term_label(cb, r) for r in t.itertuples()],
-        "Odds ratio": t["odds_ratio"].map(lambda v: fmt.dec(v, 2)),
-        "95%-betrouwbaarheidsinterval": [f"{fmt.dec(a, 2)} – {fmt.dec(b, 2)}" for a, b in zip(t["ci_low"], t["ci_high"])],
+        "Voorspeller": [lab if ok else f"{lab} ({NOT_ESTIMABLE})" for lab, ok in zip(labels, t["estimable"])],
+        "Odds ratio": t["odds_ratio"].map(fmt.odds_ratio),
+        "95%-betrouwbaarheidsinterval": [fmt.or_interval(a, b) for a, b in zip(t["ci_low"], t["ci_high"])],
         "p": t["p"].map(p_value),
     })
     ref_sector = cb.labels("sector")[cats["sector"]]
@@ -324,6 +326,9 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         f"Referentiecategorie: {size_note}sector {lower_first(ref_sector)}.{size_how} "
         f"Wald-toets: organisatiegrootte {p_text(size_p)}, sector (alle sectoren samen) {p_text(sector_p)}.",
     ]
+    unbounded = not_estimable_note(lab for lab, ok in zip(labels, t["estimable"]) if not ok)
+    if unbounded:
+        notes.append(unbounded)
     if res.dropped:
         parts = [f"{cb.labels(var).get(code, str(code))} (n = {fmt.num(n)})"
                  for var, levels in res.dropped.items() for code, n in levels.items()]
