@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from barometer.codebook import load_codebook
 from barometer.statistics import (
     TOTAL,
     Result,
@@ -145,6 +146,22 @@ def test_frequencies_item_not_asked_in_year():
     r21 = f[f.year == 2021].iloc[0]
     assert r21["base"] == 0 and np.isnan(r21["pct"])
     assert f[f.year == 2025]["pct"].iloc[0] == 100
+
+
+def test_frequencies_option_absent_from_a_file_of_years_it_did_not_exist():
+    # a 2021-only file has no partner_dk column (the option is new in 2025): not asked,
+    # as in tables._distribution_table; the other options are counted as usual
+    items = load_codebook().items("partner")
+    df = pd.DataFrame({"year": [2021] * 3, "innovated": [1, 1, 0]})
+    for it in items[:-1]:
+        df[it] = [1, 0, np.nan]
+    f = frequencies(df, "partner")
+    dk = f[f["item"] == "partner_dk"].iloc[0]
+    assert dk["base"] == 0 and np.isnan(dk["pct"])
+    assert f[f["item"] == "partner_private"].iloc[0][["count", "base"]].tolist() == [1, 2]
+    # a 2025 file must have it: the option existed, so its absence is an error
+    with pytest.raises(StatisticError, match="partner_dk"):
+        frequencies(df.assign(year=2025), "partner")
 
 
 def test_means_by_group_with_total(frame):

@@ -326,6 +326,18 @@ def _item_counts(values: pd.Series, keys: pd.DataFrame, by, total) -> pd.DataFra
     return parts
 
 
+def _absent_not_asked(df: pd.DataFrame, item: str, years: Sequence[int], cb: Codebook) -> bool:
+    """Is ``item`` missing from ``df`` because it was not asked in any of ``years``?
+
+    An answer option that did not exist in those years (``partner_dk`` before 2025) need not
+    be in the file; one that was asked must be, so its absence stays an error
+    (:func:`analysis_values` raises).
+    """
+    if item in df.columns or not cb.has_column(item):
+        return False
+    return not any(cb.is_asked(item, y) for y in years)
+
+
 def _order_key(frame: pd.DataFrame, by: str | None) -> pd.DataFrame:
     # Groups in code order, the total last.
     g = frame["group"]
@@ -374,7 +386,15 @@ def frequencies(
         multiple response and batteries; of the code for single choice), ``count``,
         ``base``, ``pct`` (0–100, NaN where the base is 0). Rows in codebook order of
         items and codes; for an item or code nobody chose, count 0. An item not asked in
-        a year (``partner_dk`` in 2021) has base 0 and pct NaN.
+        a year (``partner_dk`` in 2021) has base 0 and pct NaN; so has an item whose
+        column is absent from ``df`` when the codebook says it did not exist in any of the
+        years shown (a 2021-only file has no ``partner_dk`` column at all).
+
+    Raises
+    ------
+    StatisticError
+        If ``question`` is not in the codebook, or a column of it that was asked in one of
+        the years shown is missing from ``df``.
 
     Notes
     -----
@@ -405,8 +425,12 @@ def frequencies(
         raise StatisticError(f"{question!r} has no display.summary_codes in the codebook")
 
     rows = []
+    shown_years = [int(y) for y in keys["year"].dropna().unique()]
     for item in items:
-        values = analysis_values(df, item, cb).reindex(keys.index)
+        if _absent_not_asked(df, item, shown_years, cb):
+            values = pd.Series(np.nan, index=keys.index)  # not asked: base 0, pct NaN
+        else:
+            values = analysis_values(df, item, cb).reindex(keys.index)
         if multiple:
             code_labels = {1: cb.label(item)}
         else:

@@ -207,10 +207,8 @@ def _distribution_table(
     var = cb.variable(question)
     multiple = var.type == "multiple"
     # An answer option that exists in none of the shown years may be absent from the file
-    # (partner_dk, new in 2025, in a 2021-only frame): it is shown as not asked ("-").
-    absent = [c for c in cb.items(question) if c not in df.columns and not any(cb.is_asked(c, y) for y in ys)]
-    if absent:
-        df = df.reindex(columns=[*df.columns, *absent])
+    # (partner_dk, new in 2025, in a 2021-only frame): frequencies gives it base 0, shown as
+    # not asked ("-").
     f = frequencies(df, question, years=ys, codebook=cb)
     if multiple:
         f = f.assign(row=f["item"])
