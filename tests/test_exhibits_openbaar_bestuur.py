@@ -169,6 +169,32 @@ def test_national_government_compares_core_departments_with_execution(glued):
     assert list(fig.data["onderdeel"]) == ["Kerndepartement", "Diensten en agentschappen", "Zbo"]
 
 
+@pytest.mark.parametrize("keep_sectors, missing", [([1, 2, 9], "kerndepartementen"), ([1, 2], "nationale overheid")])
+def test_national_government_without_respondents_says_so(glued, keep_sectors, missing):
+    # a file without core departments (or without any national government) gives a sentence
+    # saying there are none, no comparison and no verdict on the report's claim
+    f = make_valid_frame(30, 2025)
+    f["sector"] = [keep_sectors[i % len(keep_sectors)] for i in range(30)]
+    f["rijk_subtype"] = None
+    df = add_derived(f)
+    out = ex.figuur_innovatie_rijk(_edition({2025: df}))
+    assert isinstance(out, (FigureExhibit, Notice))
+    assert glued["n_kerndep"] == "0" and glued["pct_innovatie_kerndep"] == fmt.NOT_ASKED
+    assert "geen" in glued["zin_rijk"] and missing in glued["zin_rijk"]
+    assert glued["claim_rijk"] == "is met deze gegevens niet te toetsen"
+    assert "geen" in glued["richting_kerndep"]
+
+
+def test_national_government_sentence(glued):
+    f = make_valid_frame(30, 2025)
+    f["sector"] = [7] * 20 + [9] * 10
+    f["rijk_subtype"] = [1] * 10 + [2] * 10 + [None] * 10
+    f["innovated"] = [1] * 5 + [0] * 5 + [1] * 18 + [0] * 2
+    ex.figuur_innovatie_rijk(_edition({2025: add_derived(f)}))
+    assert glued["zin_rijk"] == ("Kerndepartementen (n = 10) voerden minder vaak een innovatie in (50%) dan "
+                                 "diensten, agentschappen en zbo's samen (n = 20; 90%).")
+
+
 # ----------------------------------------------------------------------------- types and tests
 def _types_frame(year: int, n: int, interaction: int) -> pd.DataFrame:
     f = make_valid_frame(n, year)

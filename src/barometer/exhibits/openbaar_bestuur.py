@@ -24,7 +24,7 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
 from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
-                                      significance_word, trend)
+                                      significance_word, trend, years_text)
 from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, share, statistic
 
@@ -207,13 +207,20 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
 
 
 # ----------------------------------------------------------------------------- national government
-def figuur_innovatie_rijk(ed) -> FigureExhibit:
+def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     """Share innovating in the national government: kerndepartementen, diensten en
     agentschappen, zbo's, by year (the report's Rijk figure, Figuur 2-2).
 
     Glued keys: ``pct_innovatie_kerndep``, ``pct_innovatie_uitvoering`` (diensten,
     agentschappen and zbo's together), ``n_kerndep``, ``n_uitvoering``,
-    ``richting_kerndep`` ("minder vaak"/"vaker"/"even vaak").
+    ``richting_kerndep`` ("minder vaak"/"vaker"/"even vaak"), ``claim_rijk`` and
+    ``zin_rijk`` (the whole comparison as one sentence).
+
+    A group without respondents in the edition year (a file without core departments, or
+    without any national government) has no percentage (``-``) and nothing to compare:
+    ``zin_rijk`` says there are none, ``richting_kerndep`` that no comparison is possible and
+    ``claim_rijk`` that the claim cannot be tested. Without any national government in any
+    year the exhibit is a :class:`~barometer.exhibit.Notice` saying so.
     """
     cb = load_codebook()
     labels = cb.labels("national_type")
@@ -224,15 +231,29 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit:
 
     kd = _pct_of(ed, "innovated", 1, ed.year, "national_type", 1)
     uv = _pct_of(ed, "innovated", 1, ed.year, "national_type", [2, 3])
-    glue_text("pct_innovatie_kerndep", shown_pct(kd.value, kd.base_n, ed.min_base))
-    glue_text("pct_innovatie_uitvoering", shown_pct(uv.value, uv.base_n, ed.min_base))
+    glue_text("pct_innovatie_kerndep", _pct_or_none(kd, ed.min_base))
+    glue_text("pct_innovatie_uitvoering", _pct_or_none(uv, ed.min_base))
     glue_text("n_kerndep", fmt.num(kd.base_n))
     glue_text("n_uitvoering", fmt.num(uv.base_n))
-    glue_text("richting_kerndep", direction(uv.value, kd.value, up="vaker", down="minder vaak",
-                                       same="even vaak", decimals=0))
-    cur = data[data["year"] == ed.year].set_index("group")["pct"]
-    glue_text("claim_rijk", "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand")
+    uitvoering = "diensten, agentschappen en zbo's samen"
+    cur = data[(data["year"] == ed.year) & (data["base"] > 0)].set_index("group")["pct"]
+    if kd.base_n and uv.base_n:
+        word = direction(uv.value, kd.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
+        glue_text("richting_kerndep", word)
+        glue_text("zin_rijk", f"Kerndepartementen (n = {fmt.num(kd.base_n)}) voerden {word} een innovatie in "
+                              f"({_pct_or_none(kd, ed.min_base)}) dan {uitvoering} (n = {fmt.num(uv.base_n)}; "
+                              f"{_pct_or_none(uv, ed.min_base)}).")
+    else:
+        glue_text("richting_kerndep", "(geen vergelijking mogelijk: een van beide groepen heeft geen respondenten)")
+        glue_text("zin_rijk", _no_national_sentence(ed.year, kd, uv, uitvoering, ed.min_base))
+    if all(g in cur.index for g in (1, 2, 3)):
+        glue_text("claim_rijk", "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand")
+    else:
+        glue_text("claim_rijk", "is met deze gegevens niet te toetsen")
 
+    if data["base"].sum() == 0:
+        return Notice(f"In de gegevens van {years_text(yrs)} zitten geen organisaties van de nationale overheid "
+                      "(Rijksoverheid of zbo's); er is dus geen figuur.", "note")
     figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
                               hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
     alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties van de nationale "
@@ -245,6 +266,23 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit:
         caption=("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
                  "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport)"),
         alt=alt, figure=figure, data=table)
+
+
+def _pct_or_none(r, min_base: int) -> str:
+    """A group's percentage as shown: ``-`` without respondents, ``#`` below the minimum base."""
+    return fmt.NOT_ASKED if not r.base_n else shown_pct(r.value, r.base_n, min_base)
+
+
+def _no_national_sentence(year: int, kd, uv, uitvoering: str, min_base: int) -> str:
+    """The Rijk comparison when one or both groups have no respondents in ``year``."""
+    if not kd.base_n and not uv.base_n:
+        return (f"In de gegevens van {year} zitten geen organisaties van de nationale overheid (kerndepartementen, "
+                "diensten en agentschappen of zbo's); een vergelijking is er dus niet.")
+    if not kd.base_n:
+        return (f"In de gegevens van {year} zitten geen kerndepartementen; een vergelijking met {uitvoering} "
+                f"(n = {fmt.num(uv.base_n)}; {_pct_or_none(uv, min_base)}) is er dus niet.")
+    return (f"In de gegevens van {year} zitten geen diensten, agentschappen of zbo's; een vergelijking met de "
+            f"kerndepartementen (n = {fmt.num(kd.base_n)}; {_pct_or_none(kd, min_base)}) is er dus niet.")
 
 
 # ----------------------------------------------------------------------------- logistic regression
