@@ -37,7 +37,11 @@ STATISTICS = {"pct", "mean", "sd", "n", "count", "pp_diff", "response_rate"}
 COMPARISONS = {"eq", "approx", "gt", "lt"}
 CLAIM_KINDS = {"regression", "reliability", "association", "threshold", "share", "difference_test"}
 SOURCE_RE = re.compile(r"^(Tabel B1-([1-9]|1[0-2])|Figuur (2|B2)-\d{1,2}|§[1-3](\.[1-7])?|Managementsamenvatting|Voorwoord)$")
+#: Keys of a conflicts-register entry, in the order of the register's header (schema).
 CONFLICT_KEYS = ["id", "sources", "conflict", "resolution", "rows"]
+#: Optional keys and the key each follows: ``status`` (e.g. C08, "resolved by routing (no
+#: expected non-match)"), and the Dutch texts the Verantwoording chapter shows (a pair).
+CONFLICT_OPTIONAL = {"status": "id", "conflict_nl": "resolution", "resolution_nl": "conflict_nl"}
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -305,8 +309,15 @@ def test_conflicts_register_shape(conflicts):
     ids = [c["id"] for c in conflicts]
     assert len(ids) == len(set(ids))
     for c in conflicts:
-        assert list(c) == CONFLICT_KEYS, c.get("id")
+        expected = list(CONFLICT_KEYS)
+        for key, after in CONFLICT_OPTIONAL.items():  # in schema order
+            if key in c:
+                expected.insert(expected.index(after) + 1, key)
+        assert list(c) == expected, c.get("id")
         assert c["sources"] and c["conflict"].strip() and c["resolution"].strip(), c["id"]
+        assert str(c.get("status", "-")).strip(), f"{c['id']}: empty status"
+        assert ("conflict_nl" in c) == ("resolution_nl" in c), f"{c['id']}: conflict_nl and resolution_nl go together"
+        assert all(str(c[k]).strip() for k in ("conflict_nl", "resolution_nl") if k in c), c["id"]
 
 
 def test_conflict_ids_exist_and_every_conflict_is_used(figures, claims, conflicts):
