@@ -102,7 +102,7 @@ DUTCH_HEADERS: dict[str, str] = {
     "case_id": "Nummer", "cluster": "Cluster", "organisation": "Organisatie",
     "sector": "Sector", "technology": "Technologie", "innovation": "Innovatie",
     "summary": "Samenvatting", "source": "Bron", "claim_id": "Bewering (nummer)",
-    "claim": "Bewering", "holds": "Klopt", "error": "Fout", "Totaal": "Totaal",
+    "claim": "Bewering", "test": "Toets", "holds": "Klopt", "error": "Fout", "Totaal": "Totaal",
     # published figures, registers and checks
     "base_n": "Basis (n)", "codes": "Codes", "comparison": "Vergelijking",
     "computed": "Berekend", "conflict": "Tegenstrijdigheid", "decimals": "Decimalen",
