@@ -131,3 +131,25 @@ def test_kerncijfers_glue_every_cluster(shipped):
         assert out[f"innovatie_{name}"].endswith("%")
     assert out["verschil_factor_technology"].endswith("procentpunt")
     assert out["grootte_wel_niet"] in {"wel", "niet"}
+
+
+def test_grootste_verandering_picks_largest_printed_change():
+    s = ex.grootste_verandering({"Alpha": (80.0, 80.2), "Beta": (50.0, 41.0), "Gamma": (60.0, 66.0)}, 2021, 2025)
+    assert "'beta'" in s and "gedaald van 50% in 2021 naar 41% in 2025" in s
+
+
+def test_grootste_verandering_says_none_changed():
+    s = ex.grootste_verandering({"Alpha": (80.0, 80.2), "Beta": (50.1, 49.9)}, 2021, 2025)
+    assert "geen van de stellingen" in s and "gelijk gebleven" not in s and "sterkst" not in s
+
+
+def test_grootste_verandering_compares_printed_values():
+    # 79.6 -> 80.4 prints as 80% twice; 79.4 -> 80.0 prints as 79% -> 80%: the latter changed most
+    s = ex.grootste_verandering({"Alpha": (79.6, 80.4), "Beta": (79.4, 80.0)}, 2021, 2025)
+    assert "'beta'" in s and "gestegen" in s
+
+
+def test_verandering_per_stelling_groups_directions():
+    s = ex.verandering_per_stelling({"Een": (43.0, 65.0), "Twee": (43.2, 42.8), "Drie": (43.0, 27.0)}, 2021, 2025)
+    assert s == ("Vergeleken met 2021 is de instemming gestegen bij 'een' (van 43% naar 65%), "
+                 "gelijk gebleven bij 'twee' (43% in beide jaren) en gedaald bij 'drie' (van 43% naar 27%).")

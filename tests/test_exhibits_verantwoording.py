@@ -165,3 +165,15 @@ def test_inleiding_measurements(ed, ed2021):
     k21 = inl.kerncijfers(ed2021)
     assert "geen eerdere meting" in k21["vergelijking"] and k21["respons"] == "27%"
     assert len(inl.tabel_metingen(ed2021).frame) == 1
+
+
+def test_conflicts_register_has_dutch_texts_and_chapter_shows_them(ed):
+    c = yaml.safe_load((paths.DATA / "registers" / "conflicts.yaml").read_text(encoding="utf-8"))
+    t = ex.tabel_conflicten(ed).frame
+    assert list(t["Tegenstrijdigheid"]) == [e["conflict_nl"].strip() for e in c]
+    assert list(t["Oplossing"]) == [e["resolution_nl"].strip() for e in c]
+
+
+def test_conflict_without_dutch_text_fails_loudly():
+    with pytest.raises(ValueError, match="conflict_nl"):
+        ex._nl({"id": "C99", "conflict": "English only"}, "conflict")

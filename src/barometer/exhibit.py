@@ -38,14 +38,25 @@ def _cell(value: object) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_text_column(values: pd.Series) -> bool:
+    """True when most non-empty cells are text (hold a word of four or more letters), not numbers."""
+    cells = [str(v) for v in values if _cell(v).strip()]
+    return bool(cells) and sum(bool(_WORD.search(c)) for c in cells) > len(cells) / 2
+
+
 def markdown_table(frame: pd.DataFrame, align_first_left: bool = True) -> str:
     """Render a display frame (strings) as a Markdown pipe table.
 
-    The first column is left-aligned (row labels); the other columns right-aligned (numbers).
+    The first column is left-aligned (row labels); of the other columns, those that mostly
+    hold text (statements, explanations) are left-aligned too, and numbers right-aligned.
     """
     cols = [str(c) for c in frame.columns]
     head = "| " + " | ".join(_cell(c) for c in cols) + " |"
-    aligns = [":--" if (i == 0 and align_first_left) else "--:" for i in range(len(cols))]
+    aligns = [":--" if ((i == 0 and align_first_left) or (i > 0 and _is_text_column(frame.iloc[:, i])))
+              else "--:" for i in range(len(cols))]
     rule = "|" + "|".join(aligns) + "|"
     body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join([head, rule, *body])

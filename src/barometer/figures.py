@@ -88,13 +88,38 @@ def colors_for(keys: Sequence[Any]) -> dict[Any, str]:
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
 
 
+#: Tick steps (times a power of ten) that give round tick values: no 2,5 steps, whose
+#: labels would be rounded to a different number (``2,5%`` shown as ``3%``).
+_ROUND_STEPS = [1, 2, 5, 10]
+
+
+def _tick_decimals(v: float, max_decimals: int = 2) -> int:
+    """Fewest decimals (up to ``max_decimals``) that show tick value ``v`` exactly."""
+    for d in range(max_decimals + 1):
+        if abs(round(v, d) - v) < 1e-9:
+            return d
+    return max_decimals
+
+
 def percent_axis(axis) -> None:
-    """Format a matplotlib axis (``ax.xaxis``/``ax.yaxis``) as Dutch whole percentages."""
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: pct(v)))
+    """Format a matplotlib axis (``ax.xaxis``/``ax.yaxis``) as Dutch percentages.
+
+    Ticks fall on round steps (1, 2 or 5 times a power of ten, whole percentages when the
+    range allows), and a tick label shows as many decimals as its value needs, so a label
+    never shows a rounded value (``2,5%`` rather than ``3%``).
+    """
+    axis.set_major_locator(MaxNLocator(nbins="auto", steps=_ROUND_STEPS, min_n_ticks=3))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: pct(v, _tick_decimals(v))))
 
 
-def decimal_axis(axis, decimals: int = 1) -> None:
-    """Format an axis with Dutch decimals (``3,5``)."""
+def decimal_axis(axis, decimals: int = 1, locate: bool = False) -> None:
+    """Format an axis with Dutch decimals (``3,5``).
+
+    With ``locate`` the ticks are also placed on round steps (1, 2 or 5 times a power of
+    ten), so that every tick value is shown exactly with ``decimals`` decimals.
+    """
+    if locate:
+        axis.set_major_locator(MaxNLocator(nbins="auto", steps=_ROUND_STEPS, min_n_ticks=3))
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: dec(v, decimals)))
 
 
@@ -237,7 +262,7 @@ def grouped_bars(
         percent_axis(ax.yaxis)
         ax.set_ylim(0, max(100.0, float(np.nanmax(d[y]))) * 1.08)
     else:
-        decimal_axis(ax.yaxis, 1)
+        decimal_axis(ax.yaxis, 1, locate=True)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     if value_labels:
@@ -279,8 +304,7 @@ def histogram(
     w = hist[width] if isinstance(width, str) else width
     ax.bar(hist[x], hist[y], width=np.asarray(w) * 0.92, color=PALETTE[0])
     percent_axis(ax.yaxis)
-    decimal_axis(ax.xaxis, 1)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=9))
+    decimal_axis(ax.xaxis, 1, locate=True)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if mean is not None and not is_missing(mean):

@@ -80,7 +80,9 @@ def sector_naar_cluster(ed) -> pd.DataFrame:
     return f[["group", "group_label", "code", "label", "count", "base", "pct", "shown"]].reset_index(drop=True)
 
 
-def _cluster_bars(ed, f: pd.DataFrame, name: str, caption: str, what: str) -> FigureExhibit:
+def _cluster_bars(ed, f: pd.DataFrame, name: str, caption: str, what: str, number: str) -> FigureExhibit:
+    """Grouped bars per climate cluster; ``caption`` ends inside an open parenthesis that
+    this function closes with the bases, followed by the report's figure ``number``."""
     cb = load_codebook()
     codes = list(cb.labels(CLUSTER))
     order = list(dict.fromkeys(f["label"]))
@@ -92,7 +94,7 @@ def _cluster_bars(ed, f: pd.DataFrame, name: str, caption: str, what: str) -> Fi
                              hue_order=codes, order=order, xlabel="")
     n = f.groupby("group", sort=False)["base"].max()
     ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes if g in n)
-    return FigureExhibit(name=name, caption=f"{caption} (n = {ns})", alt=alt, figure=fig, data=f)
+    return FigureExhibit(name=name, caption=f"{caption}; n = {ns}). (Figuur {number} in het rapport)", alt=alt, figure=fig, data=f)
 
 
 # ----------------------------------------------------------------------------- exhibits
@@ -129,8 +131,8 @@ def figuur_b2_2(ed):
     return _cluster_bars(
         ed, f, f"fig-{_SLUG}-b2-2",
         (f"Effecten van de innovatie naar innovatieklimaat ({ed.year}, % van de organisaties die "
-         "innoveerden en een positief effect zagen; Figuur B2-2 in het rapport)"),
-        "het aandeel organisaties met een positief effect per resultaatgebied, naar innovatieklimaat",
+         "innoveerden en een positief effect zagen"),
+        "het aandeel organisaties met een positief effect per resultaatgebied, naar innovatieklimaat", "B2-2",
     )
 
 
@@ -143,8 +145,8 @@ def figuur_b2_3(ed):
     return _cluster_bars(
         ed, f, f"fig-{_SLUG}-b2-3",
         (f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, naar "
-         f"innovatieklimaat ({ed.year}, % van de organisaties met zo'n poging; meer antwoorden mogelijk; Figuur B2-3 in het rapport)"),
-        "redenen voor het mislukken van een innovatiepoging, naar innovatieklimaat",
+         f"innovatieklimaat ({ed.year}, % van de organisaties met zo'n poging; meer antwoorden mogelijk"),
+        "redenen voor het mislukken van een innovatiepoging, naar innovatieklimaat", "B2-3",
     )
 
 

@@ -122,8 +122,9 @@ def tabel(ed, number: str) -> TableExhibit | Notice:
     Returns
     -------
     TableExhibit
-        ``name`` ``tbl-bijlage-b1-<x>``; ``caption`` "Tabel B1-x <our wording> (<unit>;
-        <years>)"; ``notes`` the table's footnotes and source line; ``data`` the
+        ``name`` ``tbl-bijlage-b1-<x>``; ``caption`` "<our wording> (<unit>; <years>).
+        (Tabel B1-x in het rapport)" (the book numbers the table itself, so the report's
+        number goes last, as in the chapters); ``notes`` the table's footnotes and source line; ``data`` the
         full-precision tidy frame of :mod:`barometer.tables`.
     Notice
         When the question was not asked in the edition's year(s).
@@ -135,7 +136,7 @@ def tabel(ed, number: str) -> TableExhibit | Notice:
         return Notice(f"Tabel {number}: deze vraag is in de meting van {ed.year} niet gesteld"
                       + (f" (wel in {asked})." if asked else "."))
     text, unit = _CAPTION[number]
-    caption = f"Tabel {number} {text} ({unit}; {years_text(_years(ed, number))})"
+    caption = f"{text} ({unit}; {years_text(_years(ed, number))}). (Tabel {number} in het rapport)"
     notes = list(t.notes) + ([t.source] if t.source else [])
     return TableExhibit(name=f"tbl-{SLUG}-{number.lower()}", caption=caption, frame=t.frame,
                         notes=notes, data=t.data)

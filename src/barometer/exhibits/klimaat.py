@@ -43,6 +43,8 @@ __all__ = [
     "tabel_clusters",
     "figuur_spectrum_naar_cluster",
     "figuur_succesfactoren_naar_cluster",
+    "grootste_verandering",
+    "verandering_per_stelling",
     "kerncijfers",
 ]
 
@@ -407,6 +409,59 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     )
 
 
+# ----------------------------------------------------------------------------- comparison sentences
+def _shown_change(before: float, now: float) -> float:
+    """Change in percentage points between two percentages as printed (rounded half up)."""
+    return float(fmt.round_half_up(now, 0)) - float(fmt.round_half_up(before, 0))
+
+
+def grootste_verandering(shares: dict, prev: int, year: int) -> str:
+    """Sentence naming the statement whose agreement changed most between two measurements.
+
+    Parameters
+    ----------
+    shares : dict
+        Statement label -> (percentage in ``prev``, percentage in ``year``), full precision.
+    prev, year : int
+        Earlier and current measurement year.
+
+    Returns
+    -------
+    str
+        The statement with the largest absolute change *as printed* (whole percentages;
+        ties go to the larger change at full precision, then to the first statement), with
+        its direction and both values; when no printed percentage changed, a sentence saying
+        that none changed, so that "sterkst veranderd" never goes with "gelijk gebleven".
+    """
+    changes = {lab: (_shown_change(a, b), b - a) for lab, (a, b) in shares.items()}
+    label = max(changes, key=lambda lab: (abs(changes[lab][0]), abs(changes[lab][1])))
+    if changes[label][0] == 0:
+        return (f"Ten opzichte van {prev} is de instemming met geen van de stellingen veranderd: "
+                f"elk aandeel is in {year} even groot als in {prev}.")
+    a, b = shares[label]
+    word = direction(a, b, decimals=0)
+    return (f"Ten opzichte van {prev} veranderde de instemming het sterkst bij de stelling "
+            f"'{lower_first(label)}': het aandeel dat het ermee eens is, is {word} van {fmt.pct(a)} "
+            f"in {prev} naar {fmt.pct(b)} in {year}.")
+
+
+def verandering_per_stelling(shares: dict, prev: int, year: int) -> str:
+    """Sentence with the direction of the agreement with each statement since ``prev``.
+
+    Statements are grouped by direction word (gestegen, gelijk gebleven, gedaald, in that
+    order), each with its two printed percentages; directions compare the printed values.
+    """
+    groups: dict[str, list[str]] = {}
+    for label, (a, b) in shares.items():
+        word = direction(a, b, decimals=0)
+        values = (f"{fmt.pct(b)} in beide jaren" if word == "gelijk gebleven"
+                  else f"van {fmt.pct(a)} naar {fmt.pct(b)}")
+        groups.setdefault(word, []).append(f"'{lower_first(label)}' ({values})")
+    parts = [f"{word} bij {join_nl(groups[word])}" for word in ("gestegen", "gelijk gebleven", "gedaald")
+             if word in groups]
+    return f"Vergeleken met {prev} is de instemming " + join_nl(parts) + "."
+
+
 # ----------------------------------------------------------------------------- key figures
 def kerncijfers(ed) -> dict:
     """Glue the chapter's key figures, direction words and comparison sentences.
@@ -480,20 +535,17 @@ def kerncijfers(ed) -> dict:
         out["zin_rv_vergelijking"] = none
     else:
         old = f.loc[prev]
-        moved = [(i, now.loc[i, "pct"] - old.loc[i, "pct"]) for i in cb.items("climate")]
-        i_max, d_max = max(moved, key=lambda t: abs(t[1]))
-        word = direction(old.loc[i_max, "pct"], now.loc[i_max, "pct"], decimals=0)
-        mword = direction(k[f"mean_{prev}"], k["mean"], up="hoger", down="lager", same="even hoog", decimals=2)
+        mword = direction(k[f"mean_{prev}"], k["mean"], decimals=2)
+        mean_part = (f"{mword}: {fmt.dec(k['mean'])} in {prev} en in {year}" if mword == "gelijk gebleven" else
+                     f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
         out["zin_klimaat_vergelijking"] = (
-            f"Ten opzichte van {prev} is het sterkst veranderd de stelling '{lower_first(cb.label(i_max))}': "
-            f"het aandeel dat het ermee eens is, is {word} ({fmt.pct(old.loc[i_max, 'pct'])} in {prev}, "
-            f"{fmt.pct(now.loc[i_max, 'pct'])} in {year}). De gemiddelde schaalscore was in {prev} "
-            f"{fmt.dec(k[f'mean_{prev}'])} en is in {year} dus {mword}."
+            grootste_verandering({cb.label(i): (old.loc[i, "pct"], now.loc[i, "pct"]) for i in cb.items("climate")},
+                                 prev, year)
+            + f" De gemiddelde schaalscore is {mean_part}."
         )
         cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]
-        words = [f"{lower_first(cb.label(i))} {direction(cold.loc[i, 'pct'], c.loc[i, 'pct'], decimals=0)} "
-                 f"({fmt.pct(cold.loc[i, 'pct'])} in {prev}, {fmt.pct(c.loc[i, 'pct'])} in {year})" for i in cb.items("conditions")]
-        out["zin_rv_vergelijking"] = f"Vergeleken met {prev} is de instemming met de stelling " + join_nl(words) + "."
+        out["zin_rv_vergelijking"] = verandering_per_stelling(
+            {cb.label(i): (cold.loc[i, "pct"], c.loc[i, "pct"]) for i in cb.items("conditions")}, prev, year)
     # clusters
     cl = clusterverdeling(ed).set_index("code")
     th = cb.derived(CLUSTER).thresholds

@@ -397,7 +397,7 @@ def tabel_afwijkingen(ed) -> TableExhibit | Notice:
     bad = chk[chk["status"].isin(["conflict", "mismatch"]) | (chk["conflict"].notna() & ~chk["ok"])]
     if bad.empty:
         return Notice("Alle berekenbare gepubliceerde cijfers komen na afronding terug; er zijn geen afwijkingen.")
-    reasons = {c["id"]: str(c.get("resolution", "")) for c in register("conflicts")}
+    reasons = {c["id"]: _nl(c, "resolution") for c in register("conflicts")}
     frame = pd.DataFrame({
         "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
         "Rapport": [_fmt_stat(v, st, d) for v, st, d in zip(bad["value"], bad["statistic"], bad["decimals"])],
@@ -461,6 +461,22 @@ def tabel_aannames(ed) -> TableExhibit:
                         notes=["Bron: data/registers/assumptions.yaml."], data=frame)
 
 
+def _nl(entry: dict, field: str) -> str:
+    """Dutch text of a conflicts-register field (``conflict_nl``/``resolution_nl``).
+
+    Raises
+    ------
+    ValueError
+        When the entry has no Dutch text: the chapter shows only Dutch, so a new entry needs
+        ``conflict_nl`` and ``resolution_nl`` (see the header of data/registers/conflicts.yaml).
+    """
+    text = str(entry.get(f"{field}_nl") or "").strip()
+    if not text:
+        raise ValueError(f"data/registers/conflicts.yaml: entry {entry.get('id')!r} has no '{field}_nl' "
+                         f"(Dutch text of '{field}'); add it, in our own words")
+    return text
+
+
 def tabel_conflicten(ed) -> TableExhibit:
     """The conflicts register (data/registers/conflicts.yaml), with the number of affected rows."""
     reg = register("conflicts")
@@ -469,15 +485,17 @@ def tabel_conflicten(ed) -> TableExhibit:
     frame = pd.DataFrame({
         "Id": [c["id"] for c in reg],
         "Bronnen": [", ".join(map(str, c.get("sources", []))) for c in reg],
-        "Tegenstrijdigheid": [str(c.get("conflict", "")) for c in reg],
-        "Oplossing": [str(c.get("resolution", "")) for c in reg],
+        "Tegenstrijdigheid": [_nl(c, "conflict") for c in reg],
+        "Oplossing": [_nl(c, "resolution") for c in reg],
         "Betrokken cijfers": [fmt.num(len(c.get("rows", []))) for c in reg],
         "Verwacht afwijkend": [fmt.num(int(expected.get(c["id"], 0))) for c in reg],
     })
     return TableExhibit(
         name=f"tbl-{SLUG}-conflicten", caption="Register van tegenstrijdigheden in het gedrukte rapport", frame=frame,
-        notes=["Bron: data/registers/conflicts.yaml (omschrijvingen in het Engels, zoals in het register). "
-               "'Verwacht afwijkend': cijfers die door het conflict niet terug kunnen komen."],
+        notes=["Bron: data/registers/conflicts.yaml (de Nederlandse omschrijvingen; het register bevat ook een "
+               "Engelse versie voor wie aan de gegevens werkt). 'Betrokken cijfers': gepubliceerde cijfers waarvan "
+               "de lezing van het conflict afhangt. 'Verwacht afwijkend': cijfers die door het conflict niet "
+               "terug kunnen komen."],
         data=frame)
 
 
