@@ -128,7 +128,10 @@ def test_each_table_is_a_captioned_named_exhibit(ed, number):
     e = getattr(ex, "tabel_" + number.lower().replace("-", "_"))(ed)
     assert isinstance(e, TableExhibit)
     assert e.name == f"tbl-bijlage-{number.lower()}"
-    assert e.caption.startswith(f"Tabel {number} ")
+    # The book numbers its tables itself, so the report's number goes last (d233b37, the
+    # docstring of bijlagen.tabel): "<wording> (<unit>; <years>). (Tabel B1-x in het rapport)".
+    assert e.caption.endswith(f". (Tabel {number} in het rapport)")
+    assert not e.caption.startswith("Tabel ")
     md = e._repr_markdown_()
     assert f":name: {e.name}" in md and "{download}" in md
     assert e.data is not None and len(e.data)
