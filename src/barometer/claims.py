@@ -887,8 +887,9 @@ def evaluate_claims(
     year: int = 2025,
     comparison_year: int = 2021,
     codebook: Codebook | None = None,
+    only: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Run the check of every claim.
+    """Run the check of every claim (or of the claims in ``only``).
 
     Parameters
     ----------
@@ -899,6 +900,8 @@ def evaluate_claims(
         claims of :data:`REGISTRY`.
     year, comparison_year : int
         The years the claims call 2025 and 2021.
+    only : iterable of str, optional
+        Claim ids to run, in this order (default: all).
 
     Returns
     -------
@@ -922,6 +925,8 @@ def evaluate_claims(
             meta[str(r["claim_id"])] = {k: ("" if pd.isna(r.get(k)) else str(r.get(k)))
                                         for k in ("source", "claim", "test")}
     ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
+    if only is not None:
+        ids = list(only)
     ctx = ClaimContext(_frames(df_by_year, cb), year, comparison_year, cb)
     rows = []
     for cid in ids:

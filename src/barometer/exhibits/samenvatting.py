@@ -26,10 +26,9 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import models
 from barometer import statistics as st
-from barometer.claims import REGISTRY, ClaimContext, ClaimNotTestable, p_text
+from barometer.claims import evaluate_claims, p_text
 from barometer.codebook import load_codebook
 from barometer.glue import direction, glue_text
-from barometer.published import read_claims
 
 __all__ = ["SLUG", "CLAIMS", "OORDEEL", "KEYS", "RIJK", "claim_woorden", "toets_innovatie", "klimaat_sectoren",
            "kerncijfers"]
@@ -58,8 +57,8 @@ KEYS = (
 def claim_woorden(ed, ids=CLAIMS) -> pd.DataFrame:
     """Run the claims check of :mod:`barometer.claims` for ``ids`` only.
 
-    The checks of :data:`~barometer.claims.REGISTRY` are run as
-    :func:`~barometer.claims.evaluate_claims` runs them, but only for ``ids``.
+    A thin view on :func:`~barometer.claims.evaluate_claims` (``only=ids``) that adds the
+    verdict word the summary glues.
 
     Returns
     -------
@@ -69,24 +68,9 @@ def claim_woorden(ed, ids=CLAIMS) -> pd.DataFrame:
         (:data:`OORDEEL`): "houdt stand", "houdt geen stand" or "is niet te toetsen" (the
         data do not allow the test, e.g. no comparison year or a question not asked).
     """
-    claims = read_claims().set_index("claim_id")
     prev = ed.previous_year if ed.previous_year is not None else ed.year
-    ctx = ClaimContext(ed.frames, ed.year, prev, load_codebook())
-    rows = []
-    for cid in ids:
-        row = {"claim_id": cid, "claim": claims["claim"].get(cid, ""), "holds": pd.NA, "statistic": "",
-               "error": ""}
-        if cid not in REGISTRY:
-            row["error"] = "geen toets in barometer.claims.REGISTRY"
-        else:
-            try:
-                holds, stat = REGISTRY[cid][1](ctx)
-                row.update(holds=bool(holds), statistic=stat)
-            except ClaimNotTestable as exc:
-                row["error"] = f"niet te toetsen: {exc}"
-        rows.append(row)
-    r = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
-    r["holds"] = r["holds"].astype("boolean")
+    r = evaluate_claims(ed.frames, year=ed.year, comparison_year=prev, only=ids)
+    r = r[["claim_id", "claim", "holds", "statistic", "error"]].copy()
     r["woord"] = [OORDEEL[None if pd.isna(h) else bool(h)] for h in r["holds"]]
     return r
 
