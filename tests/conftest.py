@@ -142,3 +142,32 @@ def valid_frame() -> pd.DataFrame:
 def write_file():
     """The function :func:`write_respondent_file`."""
     return write_respondent_file
+
+
+def edition_of(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5):
+    """An :class:`~barometer.edition.Edition` over hand-built frames (comparison years: the
+    earlier years among ``frames``), for exhibit tests that do not read files."""
+    from pathlib import Path
+
+    from barometer.edition import Edition
+
+    comps = tuple(sorted(y for y in frames if y < year))
+    return Edition(year, comps, Path("x.csv"), min_base, frames)
+
+
+@pytest.fixture
+def glued(monkeypatch, tmp_path):
+    """Record what the exhibits glue (instead of calling myst-nb) and work in a tmp dir,
+    where exhibits write their figures and downloads."""
+    from barometer import glue
+
+    store: dict[str, str] = {}
+
+    def fake(key, text, display=False):
+        assert isinstance(text, str), f"{key} glued as {type(text).__name__}"
+        store[key] = text
+        return text
+
+    monkeypatch.setattr(glue, "_glue", fake)
+    monkeypatch.chdir(tmp_path)
+    return store

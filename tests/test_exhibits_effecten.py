@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer import models as md
@@ -21,11 +22,6 @@ from barometer.derive import add_derived
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import effecten as ex
-
-
-def _edition(frames, year=2025, min_base=5):
-    comps = tuple(sorted(y for y in frames if y < year))
-    return Edition(year, comps, Path("x.csv"), min_base, frames)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ matplotlib.use("Agg")
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer.codebook import load_codebook
@@ -16,11 +17,6 @@ from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import factoren as ex
 from barometer.exhibit import Notice
-
-
-def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
-    comps = tuple(sorted(y for y in frames if y < year))
-    return Edition(year, comps, __import__("pathlib").Path("x.csv"), min_base, frames)
 
 
 def _innovators(df: pd.DataFrame) -> pd.Series:

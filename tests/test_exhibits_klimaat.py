@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer import statistics as st
@@ -18,11 +19,6 @@ from barometer.derive import add_derived
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import klimaat as ex
-
-
-def _edition(frames, year=2025, min_base=5):
-    comps = tuple(sorted(y for y in frames if y < year))
-    return Edition(year, comps, Path("x.csv"), min_base, frames)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer import denmark, glue, models
@@ -23,26 +24,6 @@ from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import _text
 from barometer.exhibits import openbaar_bestuur as ex
 from barometer.paths import CHAPTERS
-
-
-def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
-    comps = tuple(sorted(y for y in frames if y < year))
-    return Edition(year, comps, Path("x.csv"), min_base, frames)
-
-
-@pytest.fixture
-def glued(monkeypatch, tmp_path):
-    """Record what the exhibits glue (instead of calling myst-nb) and work in a tmp dir."""
-    store: dict[str, str] = {}
-
-    def fake(key, text, display=False):
-        assert isinstance(text, str), f"{key} glued as {type(text).__name__}"
-        store[key] = text
-        return text
-
-    monkeypatch.setattr(glue, "_glue", fake)
-    monkeypatch.chdir(tmp_path)
-    return store
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer import denmark as dk
@@ -22,25 +23,6 @@ from barometer.exhibits import _gedeeld_praktijk as shared
 from barometer.exhibits import _text
 from barometer.exhibits import praktijken as ex
 from barometer.paths import CHAPTERS
-
-
-def _edition(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5) -> Edition:
-    comps = tuple(sorted(y for y in frames if y < year))
-    return Edition(year, comps, Path("x.csv"), min_base, frames)
-
-
-@pytest.fixture
-def glued(monkeypatch, tmp_path):
-    store: dict[str, str] = {}
-
-    def fake(key, text, display=False):
-        assert isinstance(text, str), f"{key} glued as {type(text).__name__}"
-        store[key] = text
-        return text
-
-    monkeypatch.setattr(glue, "_glue", fake)
-    monkeypatch.chdir(tmp_path)
-    return store
 
 
 @pytest.fixture
