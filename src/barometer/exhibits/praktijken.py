@@ -113,6 +113,26 @@ def figuur_spectrum(ed) -> FigureExhibit:
         alt=alt, figure=figure, data=_table(data, "label", "spectrum"))
 
 
+def _glue_no_difference_claim(ed, data: pd.DataFrame, question: str, key: str) -> None:
+    """Glue the chi-square test of ``question`` over the years and the verdict on the
+    report's claim that the distribution did not change significantly.
+
+    Keys: ``sig_<key>`` ("wel"/"niet"), ``p_<key>``, ``chi2_<key>``, ``df_<key>`` and
+    ``claim_<key>`` ("houdt stand" / "houdt geen stand" / "is niet te toetsen" with one year).
+    """
+    if len(pd.unique(data["year"])) > 1:
+        test = models.chi2_years(ed.all_years, question, years=asked_years(ed, question))
+        glue_text(f"sig_{key}", significance_word(test["p"]))
+        glue_text(f"p_{key}", p_text(test["p"]))
+        glue_text(f"chi2_{key}", fmt.dec(test["chi2"], 2))
+        glue_text(f"df_{key}", fmt.num(test["df"]))
+        glue_text(f"claim_{key}", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
+    else:
+        for k in ("sig", "p", "chi2", "df"):
+            glue_text(f"{k}_{key}", fmt.NOT_ASKED)
+        glue_text(f"claim_{key}", "is niet te toetsen")
+
+
 # ----------------------------------------------------------------------------- Figuur 2-7, 2-8
 def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
     """Figuur 2-7: own development, inspired by solutions elsewhere, or a copy, by year.
@@ -129,17 +149,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
     data["herkomst"] = data["code"].map(labels)
     for code, key in ((1, "eigen"), (2, "geinspireerd"), (3, "kopie")):
         _by_year_glue(data, ed, "code", code, key)
-    if len(pd.unique(data["year"])) > 1:
-        test = models.chi2_years(ed.all_years, "origin", years=asked_years(ed, "origin"))
-        glue_text("sig_herkomst", significance_word(test["p"]))
-        glue_text("p_herkomst", p_text(test["p"]))
-        glue_text("chi2_herkomst", fmt.dec(test["chi2"], 2))
-        glue_text("df_herkomst", fmt.num(test["df"]))
-        glue_text("claim_herkomst", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
-    else:
-        for k in ("sig_herkomst", "p_herkomst", "chi2_herkomst", "df_herkomst"):
-            glue_text(k, fmt.NOT_ASKED)
-        glue_text("claim_herkomst", "is niet te toetsen")
+    _glue_no_difference_claim(ed, data, "origin", "herkomst")
     figure = fig.stacked_bars(data, y="jaar", category="herkomst", x="shown",
                               category_order=list(labels.values()), order=_year_order(data),
                               xlabel="")
@@ -435,15 +445,7 @@ def figuur_strategie(ed) -> FigureExhibit:
     data["label"] = data["code"].map(cb.labels_short("strategy"))
     for code in cb.labels("strategy"):
         _by_year_glue(data, ed, "code", code, f"strat_{code}")
-    if len(pd.unique(data["year"])) > 1:
-        test = models.chi2_years(ed.all_years, "strategy", years=asked_years(ed, "strategy"))
-        glue_text("sig_strategie", significance_word(test["p"]))
-        glue_text("p_strategie", p_text(test["p"]))
-        glue_text("claim_strategie", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
-    else:
-        glue_text("sig_strategie", fmt.NOT_ASKED)
-        glue_text("p_strategie", fmt.NOT_ASKED)
-        glue_text("claim_strategie", "is niet te toetsen")
+    _glue_no_difference_claim(ed, data, "strategy", "strategie")
     yrs = list(pd.unique(data["year"]))
     figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs,
                             xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
