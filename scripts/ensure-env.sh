@@ -14,17 +14,17 @@ if [ ! -x "$venv/bin/python" ]; then
     done
   fi
   if [ -z "$py" ] || ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)." >&2
+    echo "Python 3.11 of nieuwer is nodig (geef het pad op met PYTHON=/pad/naar/python3.11)." >&2
     exit 1
   fi
-  echo "Creating $venv with $("$py" --version)"
+  echo "$venv aanmaken met $("$py" --version)"
   "$py" -m venv "$venv"
 fi
 
 stamp="$venv/.installed"
 want=$(cat requirements.txt pyproject.toml | "$venv/bin/python" -c 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "Installing requirements.txt and the barometer package into $venv (a few minutes the first time)"
+  echo "requirements.txt en het pakket barometer installeren in $venv (de eerste keer enkele minuten)"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
