@@ -23,6 +23,7 @@ import pandas as pd
 from barometer import paths
 from barometer.codebook import Codebook, load_codebook
 from barometer.formatting import MIN_BASE, NOT_ASKED, SMALL_CELL, format_value, num
+from barometer.population import read_population
 from barometer.statistics import TOTAL, frequencies, means, share
 
 __all__ = [
@@ -147,8 +148,9 @@ def tabel_b1_1(
     year : int, default 2025
     population : mapping sector code -> number of organisations approached, optional
         Needed for the response percentage; default read from
-        ``data/external/population-<year>.csv`` (columns ``sector``, ``population``) if it
-        exists, else the column shows ``-``.
+        ``data/external/population-<year>.csv`` through
+        :func:`barometer.population.read_population` if it exists (a file with only a
+        total, as for 2021, fills the total row only), else the column shows ``-``.
 
     Returns
     -------
@@ -160,11 +162,11 @@ def tabel_b1_1(
     cb = _cb(codebook)
     d = df[pd.to_numeric(df[cb.year_column], errors="coerce") == year]
     codes, labels = _sector_rows(cb, include_all=True)
+    pop_total = None
     if population is None:
-        p = paths.EXTERNAL / f"population-{year}.csv"
-        if p.exists():
-            pop = pd.read_csv(p)
-            population = dict(zip(pop["sector"].astype(int), pop["population"].astype(int)))
+        invited = read_population(year)
+        if invited is not None:
+            population, pop_total = invited.by_sector, invited.total
     counts = pd.to_numeric(d["sector"], errors="coerce").value_counts()
     total = int(len(d))
     rows = []
@@ -174,7 +176,8 @@ def tabel_b1_1(
         rows.append({"sector": c, "label": labels[c], "count": n, "population": pop,
                      "response_pct": 100.0 * n / pop if pop else float("nan"),
                      "share_pct": 100.0 * n / total if total else float("nan")})
-    pop_total = sum(population.values()) if population else None
+    if pop_total is None:
+        pop_total = sum(population.values()) if population else None
     rows.append({"sector": TOTAL, "label": BASE_HEADER, "count": total, "population": pop_total,
                  "response_pct": 100.0 * total / pop_total if pop_total else float("nan"),
                  "share_pct": 100.0 if total else float("nan")})
@@ -187,7 +190,13 @@ def tabel_b1_1(
     })
     notes = ["* Daar waar in deze en de volgende tabellen privaat staat, wordt bedoeld: "
              "privaatrechtelijke publieke organisaties."]
-    if not population:
+    if population:
+        notes.append("Het aantal benaderde organisaties per sector is afgeleid uit het gepubliceerde aantal "
+                     "en percentage (zie de verantwoording).")
+    elif pop_total:
+        notes.append("Voor deze meting is alleen het totale aantal benaderde organisaties bekend, "
+                     "niet het aantal per sector.")
+    else:
         notes.append("De responspercentages vragen het aantal benaderde organisaties per sector; "
                      "dat staat niet in het respondentbestand.")
     return Table("B1-1", "Respons per sector", frame, data, notes, _source(year))

@@ -212,7 +212,7 @@ def _expected(row) -> str:
     stat = row["statistic"]
     if row["comparison"] == "lt" and stat == "n":
         return fmt.SMALL_CELL  # the report prints '#' where n < 5
-    if stat == "pct":
+    if stat in ("pct", "response_rate"):
         return fmt.pct(row["value"], int(row["decimals"]))
     if stat in ("mean", "sd"):
         return fmt.dec(row["value"], int(row["decimals"]))
