@@ -143,7 +143,13 @@ def _chi2_text(res: Mapping[str, Any]) -> str:
 
 
 def _z_text(res: Mapping[str, Any]) -> str:
-    return f"{pct(res['p1'])} -> {pct(res['p2'])} (z = {dec(res['z'], 2)}, {p_text(res['p'])})"
+    """Both shares, the z-test and, when known, the 95% interval of the difference: the
+    differences the data leave open (a claim of no change names which it rules out)."""
+    text = f"{pct(res['p1'])} -> {pct(res['p2'])} (z = {dec(res['z'], 2)}, {p_text(res['p'])}"
+    if "diff_low" in res and not math.isnan(res["diff_low"]):
+        text += (f"; verschil {pp(res['p2'] - res['p1'], signed=True)}, 95%-BI "
+                 f"{pp(res['diff_low'], signed=True)} tot {pp(res['diff_high'], signed=True)}")
+    return text + ")"
 
 
 def _arrow(a: float, b: float) -> str:
@@ -323,7 +329,7 @@ def _joint_p(res: Any, variable: str) -> float:
 def _ns_text(res: Any, variable: str) -> str:
     j = res.joint.set_index("variable").loc[variable]
     stat = "chi2" if "chi2" in j.index else "F"
-    name = "chi²" if stat == "chi2" else "F"
+    name = ("LR" if j.get("test") == "LR" else "chi²") if stat == "chi2" else "F"
     return f"{name} = {dec(j[stat], 2)}, df = {int(j['df'])}, {p_text(j['p'])}"
 
 

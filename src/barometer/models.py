@@ -9,6 +9,7 @@ confidence intervals, p-values); formatting happens in :mod:`barometer.formattin
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ __all__ = [
     "effect_spec",
     "effect_model",
     "lr_test",
+    "profile_ci",
     "proportion_test",
     "compare_years",
     "chi2_years",
@@ -141,11 +143,16 @@ class LogitResult:
     formula : str
     converged : bool
     joint : DataFrame
-        Joint Wald test per predictor (all levels of a categorical one together):
-        ``variable``, ``chi2``, ``df``, ``p``.
+        Likelihood-ratio test per predictor (all levels of a categorical one together; the
+        model with vs without it, on the same cases, as :func:`lr_test`): ``variable``,
+        ``chi2`` (the LR statistic), ``df``, ``p``, ``test`` (``"LR"``). The one test of a
+        model term in chapters and claims alike.
     dropped : dict
         Per categorical predictor, the levels left out for having fewer than
         ``min_level_n`` cases, with their counts.
+    wald : DataFrame
+        The joint Wald tests (same columns, ``test`` ``"Wald"``), kept for comparison: under
+        (quasi-)separation the Wald test is unreliable, the LR test is not.
     """
 
     table: pd.DataFrame
@@ -158,6 +165,7 @@ class LogitResult:
     model: Any = field(repr=False, default=None)
     joint: pd.DataFrame = field(repr=False, default=None)
     dropped: dict = field(default_factory=dict)
+    wald: pd.DataFrame = field(repr=False, default=None)
 
     def term(self, variable: str, level: Any = None) -> pd.Series:
         """Row of one predictor (and level) of :attr:`table`."""
@@ -257,10 +265,11 @@ def logit(
         except Exception as exc:  # PerfectSeparationError, LinAlgError
             raise ModelError(f"logit of {outcome!r} could not be fitted: {exc}") from exc
     table = _tidy(res, safe, cb, odds=True)
-    joint_df = _joint(res, table, predictors)
+    wald = _joint(res, table, predictors)
+    joint_df = _joint_lr(res, formula, predictors, safe, wald)
     return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
                        float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
-                       res, joint_df, dropped)
+                       res, joint_df, dropped, wald)
 
 
 def _design(df: pd.DataFrame, y: pd.Series, predictors: Sequence[str], categorical: Mapping[str, Any] | None,
@@ -354,6 +363,75 @@ def _joint(res: Any, table: pd.DataFrame, predictors: Sequence[str]) -> pd.DataF
             w = res.wald_test(r, scalar=True)
         joint.append({"variable": p, "chi2": float(w.statistic), "df": len(idx), "p": float(w.pvalue)})
     return pd.DataFrame(joint, columns=["variable", "chi2", "df", "p"])
+
+
+def _joint_lr(res: Any, formula: str, predictors: Sequence[str], safe: Mapping[str, str],
+              wald: pd.DataFrame) -> pd.DataFrame:
+    """Likelihood-ratio test per predictor of a fitted logit (the reduced model refitted on the
+    same cases); NaN where the reduced model cannot be fitted."""
+    rows = []
+    terms = [t for t in re.split(r"\s*\+\s*", formula.split("~", 1)[1].strip())]
+    frame = res.model.data.frame
+    for p in predictors:
+        if p not in set(wald["variable"]):
+            continue
+        key = safe[p]
+        keep = [t for t in terms if t != key and not t.startswith(f"C({key},")]
+        reduced_formula = "y ~ " + (" + ".join(keep) if keep else "1")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                reduced = smf.logit(reduced_formula, data=frame).fit(disp=0, maxiter=200)
+            except Exception:  # noqa: BLE001 - a reduced model that cannot be fitted has no test
+                rows.append({"variable": p, "chi2": math.nan, "df": 0, "p": math.nan, "test": "LR"})
+                continue
+        lr = max(float(2 * (res.llf - reduced.llf)), 0.0)
+        dof = int(res.df_model - reduced.df_model)
+        rows.append({"variable": p, "chi2": lr, "df": dof, "p": float(sstats.chi2.sf(lr, dof)), "test": "LR"})
+    return pd.DataFrame(rows, columns=["variable", "chi2", "df", "p", "test"])
+
+
+def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
+    """Profile-likelihood intervals of the odds ratios of a fitted logit.
+
+    Each coefficient is fixed on a grid found by root-finding
+    (:func:`barometer.uncertainty.profile_interval`), the other coefficients refitted
+    (statsmodels GLM, binomial, with the fixed term as offset), until the likelihood-ratio
+    statistic reaches chi²(1; 0.95). Under (quasi-)separation a bound the data do not give is
+    0 or infinite instead of the meaningless Wald bound.
+
+    Returns
+    -------
+    DataFrame
+        ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
+        (``"profiel"``).
+    """
+    import statsmodels.api as sm
+
+    from barometer.uncertainty import profile_interval
+
+    res = result.model
+    X = np.asarray(res.model.exog, dtype=float)
+    y = np.asarray(res.model.endog, dtype=float)
+    names = list(res.model.exog_names)
+    rows = []
+    for term in result.table["term"]:
+        j = names.index(term)
+        others = np.delete(X, j, axis=1)
+
+        def fixed(b: float, j: int = j, others: np.ndarray = others) -> float:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fit = sm.GLM(y, others, family=sm.families.Binomial(), offset=X[:, j] * b).fit(maxiter=200)
+            return float(fit.llf)
+
+        est, se = float(res.params[term]), float(res.bse[term])
+        if not np.isfinite(se) or se > MAX_SE:
+            se = 1.0
+        lo, hi = profile_interval(fixed, float(res.llf), est, se, alpha)
+        rows.append({"term": term, "odds_ratio": _exp(est), "ci_low": _exp(lo), "ci_high": _exp(hi),
+                     "method": "profiel"})
+    return pd.DataFrame(rows, columns=["term", "odds_ratio", "ci_low", "ci_high", "method"])
 
 
 def _exp(x: float) -> float:
@@ -519,13 +597,31 @@ def compare_years(df: pd.DataFrame, variable: str, codes: Any = None, years: Seq
     Returns
     -------
     dict
-        As :func:`proportion_test`, plus ``n1``, ``n2`` (bases of the two years).
+        As :func:`proportion_test`, plus ``n1``, ``n2`` (bases of the two years) and
+        ``diff_low``, ``diff_high``: Newcombe's hybrid score interval (95%) of ``diff``
+        (:func:`barometer.uncertainty.difference_ci`), with the finite-population correction
+        of each year's invited population when the comparison is of all respondents (no
+        group) and both years have a population file; without one, the uncorrected
+        (wider) interval.
     """
+    from barometer.population import read_population
+    from barometer.uncertainty import difference_ci
+
     a, b = years
     r1 = statistic(df, variable, "pct", codes, group_var, group, a, codebook)
     r2 = statistic(df, variable, "pct", codes, group_var, group, b, codebook)
     out = proportion_test(r1.count, r1.base_n, r2.count, r2.base_n)
     out.update(n1=r1.base_n, n2=r2.base_n)
+    pops = [None, None]
+    if group_var is None:
+        found = [read_population(int(y)) for y in (a, b)]
+        if all(f is not None and f.total for f in found):
+            pops = [f.total for f in found]
+    try:
+        lo, hi = difference_ci(r1.count, r1.base_n, r2.count, r2.base_n, *pops)
+    except ValueError:  # a base larger than the population (another file): no correction
+        lo, hi = difference_ci(r1.count, r1.base_n, r2.count, r2.base_n)
+    out.update(diff_low=lo, diff_high=hi)
     return out
 
 

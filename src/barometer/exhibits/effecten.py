@@ -429,7 +429,8 @@ def _neg(row: pd.Series) -> bool:
 
 def _joint_text(res: models.LogitResult, var: str) -> tuple[float, str]:
     j = res.joint.set_index("variable").loc[var]
-    return float(j["p"]), f"chi² = {fmt.dec(j['chi2'], 2)}, df = {int(j['df'])}, {cl.p_text(j['p'])}"
+    name = "LR" if j.get("test") == "LR" else "chi²"  # the joint test is the likelihood-ratio test
+    return float(j["p"]), f"{name} = {fmt.dec(j['chi2'], 2)}, df = {int(j['df'])}, {cl.p_text(j['p'])}"
 
 
 def _ns(effect: str, variables: Sequence[str]) -> Callable:
@@ -582,7 +583,7 @@ def tabel_beweringen(ed) -> TableExhibit | Notice:
         "Toetsresultaat": [s or e for s, e in zip(r["statistic"], r["error"])],
     })
     notes = [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met 95%-betrouwbaarheidsinterval "
-             "(BI), gezamenlijke Wald-toets of chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
+             "(BI), gezamenlijke likelihood-ratiotoets (LR) of chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
              "(data/published/claims.csv)."]
     return TableExhibit(name=_name("tbl", "beweringen"),
                         caption=f"De beweringen van het rapport over doelen en effecten, getoetst op de gegevens "

@@ -362,7 +362,7 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         f"n = {fmt.num(res.n)}, waarvan {fmt.num(res.n_positive)} met een innovatie; "
         f"McFaddens pseudo-R² = {fmt.dec(res.pseudo_r2, 2)}.",
         f"Referentiecategorie: {size_note}sector {lower_first(ref_sector)}.{size_how} "
-        f"Wald-toets: organisatiegrootte {p_text(size_p)}, sector (alle sectoren samen) {p_text(sector_p)}.",
+        f"Likelihood-ratiotoets (model met en zonder de term): organisatiegrootte {p_text(size_p)}, sector (alle sectoren samen) {p_text(sector_p)}.",
     ]
     unbounded = not_estimable_note(lab for lab, ok in zip(labels, t["estimable"]) if not ok)
     if unbounded:
