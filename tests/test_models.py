@@ -215,3 +215,53 @@ def test_anova_and_shape():
     assert md.distribution_shape(skewed, "climate_scale")["skewness"] > 1
     with pytest.raises(md.ModelError):
         md.distribution_shape(skewed.head(3), "climate_scale")
+
+
+# ---------------------------------------------------------------------- profile likelihood
+def _profile_by_brute_force(x, y, crit):
+    """Independent profile-likelihood interval of the slope of logit(y ~ 1 + x): the intercept
+    maximised by scipy for every slope, the crossing points found by bisection."""
+    import math
+
+    from scipy import optimize
+
+    x, y = np.asarray(x, float), np.asarray(y, float)
+
+    def ll(a, b):
+        eta = a + b * x
+        return float(np.sum(y * eta - np.logaddexp(0, eta)))
+
+    def prof(b):
+        return -optimize.minimize_scalar(lambda a: -ll(a, b), bounds=(-30, 30), method="bounded",
+                                         options={"xatol": 1e-10}).fun
+
+    grid = np.linspace(-10, 10, 2001)
+    best = max(grid, key=prof)
+    top = -optimize.minimize_scalar(lambda b: -prof(b), bounds=(best - 0.1, best + 0.1), method="bounded",
+                                    options={"xatol": 1e-10}).fun
+    f = lambda b: 2 * (top - prof(b)) - crit  # noqa: E731
+    return math.exp(optimize.brentq(f, best - 10, best)), math.exp(optimize.brentq(f, best, best + 10))
+
+
+def test_profile_ci_against_an_independent_computation():
+    from scipy import stats as sstats
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=80)
+    y = (rng.random(80) < 1 / (1 + np.exp(-(0.3 + 0.9 * x)))).astype(int)
+    df = pd.DataFrame({"yy": y, "xx": x})
+    res = md.logit(df, "yy", ["xx"])
+    ci = md.profile_ci(res).set_index("term")
+    lo, hi = _profile_by_brute_force(x, y, sstats.chi2.ppf(0.95, 1))
+    assert (ci.loc["xx", "ci_low"], ci.loc["xx", "ci_high"]) == pytest.approx((lo, hi), rel=1e-4)
+    # the profile interval is not the Wald interval (asymmetric on the log scale)
+    wald = res.term("xx")
+    assert ci.loc["xx", "ci_low"] != pytest.approx(wald["ci_low"], rel=1e-4)
+
+
+def test_profile_ci_is_unbounded_under_separation():
+    x = [0] * 10 + [1] * 10
+    y = [0] * 5 + [1] * 5 + [1] * 10  # every x = 1 has the outcome: quasi-separation
+    res = md.logit(pd.DataFrame({"yy": y, "xx": x}), "yy", ["xx"])
+    ci = md.profile_ci(res).set_index("term")
+    assert ci.loc["xx", "ci_high"] == np.inf and 1 < ci.loc["xx", "ci_low"] < np.inf

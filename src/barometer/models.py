@@ -396,7 +396,7 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
 
     Each coefficient is fixed on a grid found by root-finding
     (:func:`barometer.uncertainty.profile_interval`), the other coefficients refitted
-    (statsmodels GLM, binomial, with the fixed term as offset), until the likelihood-ratio
+    (Newton–Raphson with step-halving, :mod:`barometer.uncertainty`), until the likelihood-ratio
     statistic reaches chi²(1; 0.95). Under (quasi-)separation a bound the data do not give is
     0 or infinite instead of the meaningless Wald bound.
 
@@ -406,9 +406,7 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
         (``"profiel"``).
     """
-    import statsmodels.api as sm
-
-    from barometer.uncertainty import profile_interval
+    from barometer.uncertainty import _firth_fit, profile_interval
 
     res = result.model
     X = np.asarray(res.model.exog, dtype=float)
@@ -417,13 +415,9 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
     rows = []
     for term in result.table["term"]:
         j = names.index(term)
-        others = np.delete(X, j, axis=1)
 
-        def fixed(b: float, j: int = j, others: np.ndarray = others) -> float:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                fit = sm.GLM(y, others, family=sm.families.Binomial(), offset=X[:, j] * b).fit(maxiter=200)
-            return float(fit.llf)
+        def fixed(b: float, j: int = j) -> float:
+            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200).loglik
 
         est, se = float(res.params[term]), float(res.bse[term])
         if not np.isfinite(se) or se > MAX_SE:

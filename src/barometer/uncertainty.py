@@ -253,27 +253,30 @@ class FirthResult:
         return pd.DataFrame(rows)
 
 
-def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray, firth: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
     eta = X @ beta
-    pi = 1.0 / (1.0 + np.exp(-eta))
+    pi = np.exp(-np.logaddexp(0.0, -eta))  # 1 / (1 + exp(-eta)) without overflow
     w = pi * (1 - pi)
     info = X.T @ (X * w[:, None])
-    logdet = float(np.linalg.slogdet(info)[1])
     ll = float(np.sum(y * eta - np.logaddexp(0.0, eta)))
+    if not firth:
+        return ll, pi, info
+    logdet = float(np.linalg.slogdet(info)[1])
     return ll + 0.5 * logdet, pi, info
 
 
 def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None = None, maxiter: int = 100,
-               tol: float = 1e-8, names: Sequence[str] | None = None) -> FirthResult:
+               tol: float = 1e-8, names: Sequence[str] | None = None, firth: bool = True) -> FirthResult:
     """Maximise the penalised likelihood over the coefficients not in ``fixed`` (index ->
-    value); the penalty is always that of the full model (as ``logistf``'s profile)."""
+    value); the penalty is always that of the full model (as ``logistf``'s profile). With
+    ``firth=False`` the ordinary likelihood (maximum likelihood, for profile intervals)."""
     n, k = X.shape
     fixed = dict(fixed or {})
     free = np.array([j for j in range(k) if j not in fixed], dtype=int)
     beta = np.zeros(k)
     for j, v in fixed.items():
         beta[j] = v
-    ll, pi, info = _penalised(X, y, beta)
+    ll, pi, info = _penalised(X, y, beta, firth)
     converged, it = len(free) == 0, 0
     for it in range(1, maxiter + 1):
         if not len(free):
@@ -281,7 +284,7 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
         w = pi * (1 - pi)
         cov = np.linalg.pinv(info)
         # leverages h_i of the weighted hat matrix W^1/2 X (X'WX)^-1 X' W^1/2 (full model)
-        h = np.einsum("ij,jk,ik->i", X, cov, X) * w
+        h = np.einsum("ij,jk,ik->i", X, cov, X) * w if firth else np.zeros(n)
         score = (X.T @ (y - pi + h * (0.5 - pi)))[free]
         step = np.linalg.pinv(info[np.ix_(free, free)]) @ score
         mx = np.max(np.abs(step))
@@ -290,7 +293,7 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
         for _ in range(30):  # step-halving until the penalised likelihood does not decrease
             new = beta.copy()
             new[free] += step
-            ll_new, pi_new, info_new = _penalised(X, y, new)
+            ll_new, pi_new, info_new = _penalised(X, y, new, firth)
             if ll_new >= ll - 1e-12:
                 break
             step /= 2
@@ -355,9 +358,13 @@ def profile_interval(loglik_fixed: Callable[[float], float], loglik_max: float, 
     (float, float)
     """
     crit = float(sstats.chi2.ppf(1 - alpha, 1))
+    # the fit with the coefficient fixed at its estimate can be (slightly) better than the
+    # reported maximum when the full fit stopped early (separation): use the better one
+    top = max(float(loglik_max), float(loglik_fixed(estimate)))
 
     def g(b: float) -> float:
-        return 2.0 * (loglik_max - loglik_fixed(b)) - crit
+        value = 2.0 * (top - loglik_fixed(b)) - crit
+        return value if np.isfinite(value) else -crit  # a failed fit does not end the search
 
     scale = min(se, limit / 4) if np.isfinite(se) and se > 0 else 1.0
     bounds = []
