@@ -47,6 +47,8 @@ __all__ = [
     "tabel_aannames",
     "tabel_conflicten",
     "tabel_denemarken",
+    "weging",
+    "tabel_weging",
 ]
 
 SLUG = "verantwoording"
@@ -512,3 +514,98 @@ def tabel_denemarken(ed) -> TableExhibit:
     return TableExhibit(name=f"tbl-{SLUG}-denemarken", caption="Bronnen van de Deense vergelijkingscijfers",
                         frame=frame, notes=["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
                                             "dat daar niet staat, wordt niet geschat."], data=dk)
+
+
+# ----------------------------------------------------------------------------- weighting
+def weging(ed):
+    """:func:`barometer.weighting.headline_sensitivity` of the edition (cached), or None when
+    the edition has no invited population per sector."""
+    from barometer.weighting import WeightingError, headline_sensitivity
+
+    def compute():
+        try:
+            return headline_sensitivity(ed.df, ed.year)
+        except WeightingError:
+            return None
+
+    return cached(ed, "weging", compute)
+
+
+def _figure(value: float, kind: str) -> str:
+    return fmt.pct(value) if kind == "share" else fmt.dec(value, 2)
+
+
+def _interval(low: float, high: float, kind: str) -> str:
+    return f"{_figure(low, kind)}–{_figure(high, kind)}"
+
+
+def tabel_weging(ed) -> TableExhibit | Notice:
+    """Headline figures unweighted (as the report) and post-stratified by sector to the invited
+    population, each with its 95% interval.
+
+    Glued keys: ``weging_max_verschil`` (largest absolute difference of a share, in
+    percentage points, Dutch), ``weging_max_cijfer`` (the figure with that difference),
+    ``weging_bi_alle`` ("alle" or "niet alle": does every weighted estimate lie inside the
+    unweighted interval?), ``weging_pakket`` (the survey package and version).
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-weging``; ``data`` the full-precision frame of
+        :func:`barometer.weighting.headline_sensitivity` (Dutch headers, with
+        ``ondergrens``/``bovengrens`` columns for both estimates).
+    Notice
+        When the edition has no invited population per sector.
+    """
+    from importlib.metadata import version
+
+    w = weging(ed)
+    if w is None or w.empty:
+        return Notice(f"Voor de meting van {ed.year} is het aantal benaderde organisaties per sector niet bekend; "
+                      "een herweging naar sector is daarom niet mogelijk.")
+    cb = load_codebook()
+
+    def answer(variable: str, codes: str, kind: str) -> str:
+        if kind == "mean":
+            return "gemiddelde"
+        labels = cb.labels(variable)
+        return "% " + " of ".join(str(labels.get(int(c), c)).lower() for c in codes.split("|"))
+
+    frame = pd.DataFrame({
+        "Cijfer": w["label"],
+        "Maat": [answer(v, c, k) for v, c, k in zip(w["variable"], w["codes"], w["kind"])],
+        "n": w["n"].map(fmt.num),
+        "Ongewogen": [_figure(v, k) for v, k in zip(w["unweighted"], w["kind"])],
+        "95%-BI ongewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["unweighted_low"], w["unweighted_high"], w["kind"])],
+        "Gewogen naar sector": [_figure(v, k) for v, k in zip(w["weighted"], w["kind"])],
+        "95%-BI gewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["weighted_low"], w["weighted_high"], w["kind"])],
+    })
+    shares = w[w["kind"] == "share"]
+    i = shares["difference"].abs().idxmax()
+    inside = bool(((w["weighted"] >= w["unweighted_low"]) & (w["weighted"] <= w["unweighted_high"])).all())
+    glue_texts({
+        "weging_max_verschil": fmt.pp(abs(float(shares.loc[i, "difference"])), 1),
+        "weging_max_cijfer": _lower(str(shares.loc[i, "label"])),
+        "weging_bi_alle": "alle" if inside else "niet alle",
+        "weging_pakket": f"svy {version('svy')}",
+    })
+    data = w.rename(columns={
+        "variable": "variabele", "codes": "codes", "kind": "soort", "label": "cijfer", "n": "n",
+        "unweighted": "ongewogen", "unweighted_low": "ongewogen_ondergrens", "unweighted_high": "ongewogen_bovengrens",
+        "weighted": "gewogen", "weighted_se": "gewogen_standaardfout", "weighted_low": "gewogen_ondergrens",
+        "weighted_high": "gewogen_bovengrens", "difference": "verschil"})
+    return TableExhibit(
+        name=f"tbl-{SLUG}-weging",
+        caption=f"Kerncijfers ongewogen en gewogen naar sector, met 95%-betrouwbaarheidsintervallen ({ed.year})",
+        frame=frame,
+        notes=["Ongewogen: zoals in de hoofdstukken en het rapport; interval volgens Wilson (percentages) of t "
+               "(gemiddelde), met eindige-populatiecorrectie. Gewogen: poststratificatie naar sector op het aantal "
+               "benaderde organisaties (data/external/population-" f"{ed.year}.csv); designgebaseerde variantie "
+               "(Taylor-linearisatie, gestratificeerd, met eindige-populatiecorrectie) met het pakket svy. "
+               "Typen en factoren: organisaties die innoveerden; factoren: (zeer) bevorderend."],
+        data=data,
+    )
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
