@@ -79,6 +79,20 @@ def test_vergelijking_difference_and_test(shipped):
     assert comp["p_value"].between(0, 1).all()
 
 
+def test_vergelijking_has_newcombe_interval_and_holm_over_the_family(shipped):
+    from statsmodels.stats.multitest import multipletests
+
+    comp = ex.vergelijking_bevorderd(shipped)
+    assert ((comp["ondergrens"] < comp["diff_pp"]) & (comp["diff_pp"] < comp["bovengrens"])).all()
+    # Holm over all factors together: one family, raw p kept beside the corrected one
+    assert np.allclose(comp["p_gecorrigeerd"], multipletests(comp["p_value"], method="holm")[1])
+    assert (comp["p_gecorrigeerd"] >= comp["p_value"]).all()
+    out = ex.kerncijfers(shipped)
+    n_sig = int((comp["p_gecorrigeerd"] < 0.05).sum())
+    assert f"factoren verschillen er {n_sig} significant" in out["zin_vergelijking"]
+    assert "Holm" in out["zin_vergelijking"] and "95%-BI" in out["zin_vergelijking"]
+
+
 def test_menselijk_kapitaal_matches_scale(shipped):
     hc = ex.menselijk_kapitaal(shipped)
     s = pd.to_numeric(shipped.df["human_capital"], errors="coerce").dropna()

@@ -46,10 +46,12 @@ from barometer.models import (
     innovation_model,
     lr_test,
     ols,
+    profile_ci,
 )
 from barometer.published import ensure_derived, read_claims
 from barometer.scales import reliability, scale_correlation
 from barometer.statistics import analysis_values, frequencies, means, share, statistic
+from barometer.uncertainty import mean_ci
 
 __all__ = [
     "ALPHA",
@@ -147,8 +149,9 @@ def _z_text(res: Mapping[str, Any]) -> str:
     differences the data leave open (a claim of no change names which it rules out)."""
     text = f"{pct(res['p1'])} -> {pct(res['p2'])} (z = {dec(res['z'], 2)}, {p_text(res['p'])}"
     if "diff_low" in res and not math.isnan(res["diff_low"]):
+        low = pp(res["diff_low"], signed=True).removesuffix(" procentpunt")
         text += (f"; verschil {pp(res['p2'] - res['p1'], signed=True)}, 95%-BI "
-                 f"{pp(res['diff_low'], signed=True)} tot {pp(res['diff_high'], signed=True)}")
+                 f"{low} tot {pp(res['diff_high'], signed=True)}")
     return text + ")"
 
 
@@ -364,7 +367,19 @@ def _cl02(ctx):
 @claim("CL03", "De sector heeft geen significant effect op de kans op innovatie (logit, LR-toets p ≥ 0,05).")
 def _cl03(ctx):
     lr = lr_test(ctx.innovation, "sector")
-    return bool(lr["p"] >= ALPHA), f"sector: LR = {dec(lr['lr'], 2)}, df = {lr['df']}, {p_text(lr['p'])}"
+    return bool(lr["p"] >= ALPHA), (f"sector: LR = {dec(lr['lr'], 2)}, df = {lr['df']}, {p_text(lr['p'])}"
+                                    + _sector_range(ctx.innovation))
+
+
+def _sector_range(res: LogitResult) -> str:
+    """What the data leave open for the sector effect: the range spanned by the profile-
+    likelihood 95% intervals of the sector odds ratios (against the reference sector)."""
+    ci = profile_ci(res)
+    ci = ci[ci["term"].isin(res.table.loc[res.table["variable"] == "sector", "term"])]
+    if ci.empty:
+        return ""
+    return (f"; profiel-95%-BI's van de odds ratio's per sector (t.o.v. gemeente) samen "
+            f"{or_interval(float(ci['ci_low'].min()), float(ci['ci_high'].max()), sep='–')}")
 
 
 @claim("CL04", "Steun van het management vergroot de kans op innovatie (logit).")
@@ -452,8 +467,9 @@ def _cl12(ctx):
 def _cl13(ctx):
     ctx.require(["origin"], ctx.years)
     res = chi2_years(ctx.both, "origin", ctx.years, ctx.codebook)
-    a, b = ctx.pct("origin", 1, ctx.comparison_year), ctx.pct("origin", 1, ctx.year)
-    return bool(res["p"] >= ALPHA and b > a), f"eigen ontwikkeling {_arrow(a, b)}; {_chi2_text(res)}"
+    own = compare_years(ctx.both, "origin", 1, ctx.years, codebook=ctx.codebook)
+    a, b = own["p1"], own["p2"]
+    return bool(res["p"] >= ALPHA and b > a), f"eigen ontwikkeling {_z_text(own)}; {_chi2_text(res)}"
 
 
 @claim("CL14", "Grote organisaties ontwikkelen vaker zelf of passen aan; kleine kopiëren vaker.")
@@ -472,10 +488,11 @@ def _cl14(ctx):
 def _cl15(ctx):
     ctx.require(["strategy"], ctx.years)
     res = chi2_years(ctx.both, "strategy", ctx.years, ctx.codebook)
-    e = [ctx.pct("strategy", 4, y) for y in ctx.years]
-    sp = [ctx.pct("strategy", 3, y) for y in ctx.years]
+    ce = compare_years(ctx.both, "strategy", 4, ctx.years, codebook=ctx.codebook)
+    cs = compare_years(ctx.both, "strategy", 3, ctx.years, codebook=ctx.codebook)
+    e, sp = [ce["p1"], ce["p2"]], [cs["p1"], cs["p2"]]
     holds = bool(res["p"] >= ALPHA and e[1] > e[0] and sp[1] < sp[0])
-    return holds, f"expertgroep {_arrow(*e)}, in de spotlights {_arrow(*sp)}; {_chi2_text(res)}"
+    return holds, f"expertgroep {_z_text(ce)}, in de spotlights {_z_text(cs)}; {_chi2_text(res)}"
 
 
 @claim("CL16", "Kleine organisaties vaker samen met alle betrokkenen; grote vaker onder de radar of expertgroep.")
@@ -604,8 +621,17 @@ def _cl25(ctx):
 def _cl26(ctx):
     ctx.require(["climate_scale", "size_class"])
     res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
+    score = analysis_values(ctx.df, "climate_scale", ctx.codebook)
+    size = analysis_values(ctx.df, "size_class", ctx.codebook)
+    words = {1: "klein", 2: "middelgroot", 3: "groot"}
+    cis = []
+    for k, w in words.items():
+        m = mean_ci(score[size == k])
+        if m["n"] >= 2:
+            cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
     return bool(res["p"] >= ALPHA), (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
-                                     f"{p_text(res['p'])}, n = {res['n']}")
+                                     f"{p_text(res['p'])}, n = {res['n']}"
+                                     + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else ""))
 
 
 @claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet anders dan gemeenten.")

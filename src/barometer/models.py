@@ -594,23 +594,22 @@ def compare_years(df: pd.DataFrame, variable: str, codes: Any = None, years: Seq
         As :func:`proportion_test`, plus ``n1``, ``n2`` (bases of the two years) and
         ``diff_low``, ``diff_high``: Newcombe's hybrid score interval (95%) of ``diff``
         (:func:`barometer.uncertainty.difference_ci`), with the finite-population correction
-        of each year's invited population when the comparison is of all respondents (no
-        group) and both years have a population file; without one, the uncorrected
-        (wider) interval.
+        of each year (the population of the base estimated with the survey's sampling
+        fraction, :func:`barometer.uncertainty.domain_population`) when the comparison is
+        not within a group and the year has a population file; else uncorrected (wider).
     """
-    from barometer.population import read_population
-    from barometer.uncertainty import difference_ci
+    from barometer.uncertainty import difference_ci, domain_population
 
+    cb = codebook if codebook is not None else load_codebook()
     a, b = years
-    r1 = statistic(df, variable, "pct", codes, group_var, group, a, codebook)
-    r2 = statistic(df, variable, "pct", codes, group_var, group, b, codebook)
+    r1 = statistic(df, variable, "pct", codes, group_var, group, a, cb)
+    r2 = statistic(df, variable, "pct", codes, group_var, group, b, cb)
     out = proportion_test(r1.count, r1.base_n, r2.count, r2.base_n)
     out.update(n1=r1.base_n, n2=r2.base_n)
     pops = [None, None]
     if group_var is None:
-        found = [read_population(int(y)) for y in (a, b)]
-        if all(f is not None and f.total for f in found):
-            pops = [f.total for f in found]
+        yr = pd.to_numeric(df[cb.year_column], errors="coerce")
+        pops = [domain_population(int(y), int((yr == y).sum()))(r.base_n) for y, r in ((a, r1), (b, r2))]
     try:
         lo, hi = difference_ci(r1.count, r1.base_n, r2.count, r2.base_n, *pops)
     except ValueError:  # a base larger than the population (another file): no correction

@@ -46,9 +46,11 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 __all__ = [
     "ALPHA",
     "fpc_factor",
+    "domain_population",
     "share_ci",
     "difference_ci",
     "mean_ci",
+    "mean_ci_from_summary",
     "holm",
     "holm_frame",
     "FirthResult",
@@ -74,6 +76,23 @@ def fpc_factor(n: int, population: int | None) -> float:
     if population < n:
         raise ValueError(f"population {population} smaller than the base {n}")
     return 0.0 if population <= 1 else (population - n) / (population - 1)
+
+
+def domain_population(year: int, respondents: int) -> Callable[[int], int | None]:
+    """The finite population of a subgroup base of ``year``: ``n_d -> ceil(n_d N / n)``.
+
+    A subgroup (the innovators, routed questions) has an unknown population count; with the
+    survey's sampling fraction ``n / N`` (respondents over invited,
+    :mod:`barometer.population`) its population is estimated as ``n_d N / n``. Without a
+    population file the function returns None (no correction).
+    """
+    from barometer.population import read_population
+
+    pop = read_population(int(year))
+    if pop is None or not pop.total or respondents <= 0 or respondents > pop.total:
+        return lambda n_d: None
+    total = int(pop.total)
+    return lambda n_d: int(math.ceil(n_d * total / respondents)) if n_d > 0 else None
 
 
 def share_ci(count: float, n: float, population: int | None = None, alpha: float = ALPHA) -> tuple[float, float]:
@@ -177,6 +196,20 @@ def mean_ci(values: Sequence[float] | pd.Series, population: int | None = None,
         se *= math.sqrt(1.0 - n / population)
     t = float(sstats.t.ppf(1 - alpha / 2, n - 1))
     return {"mean": m, "se": se, "low": m - t * se, "high": m + t * se, "n": n}
+
+
+def mean_ci_from_summary(mean: float, sd: float, n: int, population: int | None = None,
+                         alpha: float = ALPHA) -> dict[str, float]:
+    """:func:`mean_ci` from a mean, standard deviation (n - 1) and base instead of the values."""
+    if n < 2 or not np.isfinite(sd):
+        return {"mean": mean, "se": math.nan, "low": math.nan, "high": math.nan, "n": n}
+    se = sd / math.sqrt(n)
+    if population is not None:
+        if population < n:
+            raise ValueError(f"population {population} smaller than the base {n}")
+        se *= math.sqrt(1.0 - n / population)
+    t = float(sstats.t.ppf(1 - alpha / 2, n - 1))
+    return {"mean": mean, "se": se, "low": mean - t * se, "high": mean + t * se, "n": n}
 
 
 def holm(pvalues: Sequence[float], alpha: float = ALPHA) -> np.ndarray:

@@ -22,8 +22,9 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
-from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
+from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word
 from barometer.glue import direction, glue_text
+from barometer.uncertainty import difference_ci, domain_population, holm
 
 __all__ = [
     "FACTOR",
@@ -124,26 +125,37 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
     -------
     DataFrame
         One row per factor (codebook order): ``item``, ``label``, ``pct_<year>``,
-        ``n_<year>`` for both years, ``diff_pp`` (this year minus the previous), ``p_value``
-        (two-sided z-test of two proportions, :func:`barometer.models.proportion_test`). Empty when the edition has no comparison year.
+        ``n_<year>`` for both years, ``diff_pp`` (this year minus the previous),
+        ``ondergrens``, ``bovengrens`` (95% interval of ``diff_pp``, Newcombe's hybrid score
+        with the finite-population correction, :func:`barometer.uncertainty.difference_ci`),
+        ``p_value`` (two-sided z-test of two proportions, :func:`barometer.models.proportion_test`)
+        and ``p_gecorrigeerd`` (Holm over the family of all factors,
+        :func:`barometer.uncertainty.holm`): the verdicts follow the corrected p. Empty when
+        the edition has no comparison year.
     """
     prev = ed.previous_year
     if prev is None:
-        return pd.DataFrame(columns=["item", "label", "diff_pp", "p_value"])
+        return pd.DataFrame(columns=["item", "label", "diff_pp", "ondergrens", "bovengrens", "p_value",
+                                     "p_gecorrigeerd"])
     now = aandeel_bevorderd(ed.df, ed.year)
     old = aandeel_bevorderd(ed.frames[prev], prev)
+    pops = {y: domain_population(y, len(ed.frames[y])) for y in (prev, ed.year)}
     rows = []
     for item in now.index:
         a, b = now.loc[item], old.loc[item]
+        lo, hi = difference_ci(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]),
+                               pops[prev](int(b["base"])), pops[ed.year](int(a["base"])))
         rows.append({
             "item": item,
             "label": a["label"],
             f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
             f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
-            "diff_pp": a["pct"] - b["pct"],
+            "diff_pp": a["pct"] - b["pct"], "ondergrens": lo, "bovengrens": hi,
             "p_value": models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"],
         })
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out["p_gecorrigeerd"] = holm(out["p_value"].to_numpy())
+    return out
 
 
 def menselijk_kapitaal(ed) -> dict:
@@ -238,13 +250,13 @@ def figuur_factoren_vergelijking(ed):
     long = pd.concat([
         comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
     ], ignore_index=True)
-    sig = comp[comp["p_value"] < ALPHA]
+    sig = comp[comp["p_gecorrigeerd"] < ALPHA]
     biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
     alt = (
         f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {ed.year}. "
         f"Het grootste verschil is er bij '{biggest['label']}' "
         f"({fmt.pct(biggest[f'pct_{prev}'])} tegen {fmt.pct(biggest[f'pct_{ed.year}'])}); "
-        f"{len(sig)} van de {len(comp)} verschillen zijn statistisch significant."
+        f"{len(sig)} van de {len(comp)} verschillen zijn statistisch significant (na correctie van Holm)."
     )
     fig = figures.bar_shares(long, y="label", x="pct", hue="year", hue_order=[ed.year, prev],
                              order=list(comp["label"]), xlabel="")
@@ -351,7 +363,7 @@ def kerncijfers(ed) -> dict:
         comp = vergelijking_bevorderd(ed).set_index("item")
         old_top3 = list(comp.sort_values(f"pct_{prev}", ascending=False, kind="stable").index[:3])
         priv = comp.loc["factor_private"]
-        n_sig = int((comp["p_value"] < ALPHA).sum())
+        n_sig = int((comp["p_gecorrigeerd"] < ALPHA).sum())
         same_top = set(old_top3) == set(top3)
         word = direction(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
                          same="even vaak", decimals=0)
@@ -359,9 +371,12 @@ def kerncijfers(ed) -> dict:
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
             f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
             f"bevorderend genoemd {'als' if word == 'even vaak' else 'dan'} in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
-            f"{fmt.pct(priv[f'pct_{prev}'])}); dat verschil is {significance_word(priv['p_value'])} "
-            f"statistisch significant. Van alle {fmt.num(len(comp))} factoren verschillen er "
-            f"{fmt.num(n_sig)} significant tussen beide metingen."
+            f"{fmt.pct(priv[f'pct_{prev}'])}; verschil {fmt.pp(priv['diff_pp'], signed=True)}, 95%-BI "
+            f"{fmt.pp(priv['ondergrens'], signed=True).removesuffix(' procentpunt')} tot "
+            f"{fmt.pp(priv['bovengrens'], signed=True)}, ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
+            f"voor het aantal vergelijkingen is dat verschil {significance_word(priv['p_gecorrigeerd'])} statistisch "
+            f"significant; van alle {fmt.num(len(comp))} factoren verschillen er {fmt.num(n_sig)} significant "
+            f"tussen beide metingen."
         )
         hc_word = direction(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
                             same="even hoog", decimals=1)
