@@ -35,6 +35,7 @@ from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_asked_sentence, not_estimable_note,
                                       p_value, significance_word, years_text)
 from barometer.glue import direction, glue_texts
@@ -220,8 +221,8 @@ def figuur_doelen(ed) -> FigureExhibit | Notice:
         caption=f"Doelen van de meest recente innovatie, {ed.year}, n = {fmt.num(n)}; meer antwoorden mogelijk "
                 "(Figuur 2-18 in het rapport)",
         alt=alt, figure=fig,
-        data=d.rename(columns={"item": "variabele", "label": "doel", "count": "aantal", "base": "basis",
-                               "pct": "percentage"}))
+        data=met_intervallen(d.rename(columns={"item": "variabele", "label": "doel", "count": "aantal", "base": "basis",
+                               "pct": "percentage"}), ed))
 
 
 def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
@@ -320,8 +321,8 @@ def figuur_effecten(ed) -> FigureExhibit | Notice:
         caption=f"Effecten van de meest recente innovatie per resultaatgebied, {ed.year}, n = {n} "
                 "(Figuur 2-19 in het rapport)",
         alt=alt, figure=fig,
-        data=e.rename(columns={"item": "variabele", "label": "resultaatgebied", "code_label": "effect",
-                               "count": "aantal", "base": "basis", "pct": "percentage"}))
+        data=met_intervallen(e.rename(columns={"item": "variabele", "label": "resultaatgebied", "code_label": "effect",
+                               "count": "aantal", "base": "basis", "pct": "percentage"}), ed))
 
 
 # ============================================================================ regressions

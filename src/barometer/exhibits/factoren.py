@@ -22,6 +22,7 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word
 from barometer.glue import direction, glue_text
 from barometer.uncertainty import difference_ci, domain_population, holm
@@ -234,7 +235,7 @@ def figuur_factoren(ed) -> FigureExhibit:
         ),
         alt=alt,
         figure=fig,
-        data=data,
+        data=met_intervallen(data, ed),
     )
 
 

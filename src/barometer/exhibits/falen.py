@@ -18,6 +18,7 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import join_nl, lower_first
 from barometer.exhibits.effecten import (
     asked,
@@ -123,8 +124,8 @@ def figuur_redenen(ed) -> FigureExhibit | Notice:
         caption=f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, {ed.year}, "
                 f"n = {fmt.num(n)} organisaties met zo'n poging; meer antwoorden mogelijk (Figuur 2-20 in het rapport)",
         alt=alt, figure=fig,
-        data=d.rename(columns={"item": "variabele", "label": "reden", "count": "aantal", "base": "basis",
-                               "pct": "percentage"}))
+        data=met_intervallen(d.rename(columns={"item": "variabele", "label": "reden", "count": "aantal", "base": "basis",
+                               "pct": "percentage"}), ed))
 
 
 def figuur_fasen(ed) -> FigureExhibit | Notice:
@@ -141,8 +142,8 @@ def figuur_fasen(ed) -> FigureExhibit | Notice:
         name=_name("fig", "fasen"),
         caption=f"Fase waarin de innovatiepoging strandde, {ed.year}, n = {fmt.num(n)} (Figuur 2-21 in het rapport)",
         alt=alt, figure=fig,
-        data=d.rename(columns={"code": "code", "label": "fase", "count": "aantal", "base": "basis",
-                               "pct": "percentage"}))
+        data=met_intervallen(d.rename(columns={"code": "code", "label": "fase", "count": "aantal", "base": "basis",
+                               "pct": "percentage"}), ed))
 
 
 def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:

@@ -18,6 +18,7 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.claims import p_text
 from barometer.exhibit import FigureExhibit, Notice
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import ALPHA, significance_word
 from barometer.exhibits.effecten import (
     asked,
@@ -71,8 +72,8 @@ def figuur_delen_naar_verandering(ed) -> FigureExhibit | Notice:
         caption=f"Kennis over de innovatie verspreid, naar de mate waarin de manier van werken veranderde, {ed.year}, "
                 f"n = {fmt.num(n)} (Figuur 2-22 in het rapport)",
         alt=alt, figure=fig,
-        data=d.rename(columns={"group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
-                               "pct": "percentage", "shown": "getoond"}))
+        data=met_intervallen(d.rename(columns={"group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
+                               "pct": "percentage", "shown": "getoond"}), ed))
 
 
 _KEYS = ["status_delen", "vraag_toepasbaar", "vraag_gedeeld", "vraag_verandering", "pct_toepasbaar", "pct_gedeeld", "n_innovatoren", "claim_toepasbaar",

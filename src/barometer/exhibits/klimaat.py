@@ -21,6 +21,7 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import factoren
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
 from barometer.glue import direction, glue_text
 
@@ -209,7 +210,7 @@ def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> 
     label = cb.variable(question).display.get("summary_label", "")
     caption = (f"Stellingen over {what}, {' en '.join(str(y) for y in sorted(years))} "
                f"(% {label}; n = {ns}). ({report} in het rapport)")
-    return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=f)
+    return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=met_intervallen(f, ed))
 
 
 def figuur_klimaatstellingen(ed) -> FigureExhibit:
@@ -245,7 +246,7 @@ def _schaal_tabel(ed, scale: str, name: str, what: str) -> TableExhibit:
             f"n = {fmt.num(res['n'])}).",
             "Ladingen op de eerste hoofdcomponent; alleen organisaties die alle stellingen beantwoordden.",
         ],
-        data=data,
+        data=met_intervallen(data, ed),
     )
 
 
@@ -300,7 +301,7 @@ def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
         notes=[f"Variantieanalyse: F({t['df_between']}, {t['df_within']}) = {fmt.dec(t['F'])}, "
                f"p = {fmt.dec(t['p'], 3)}; het verschil tussen de grootteklassen is "
                f"{significance_word(t['p'])} significant (5%)."],
-        data=m.assign(F=t["F"], p=t["p"]),
+        data=met_intervallen(m.assign(F=t["F"], p=t["p"]), ed),
     )
 
 
@@ -352,7 +353,7 @@ def tabel_clusters(ed) -> TableExhibit:
         caption=f"Drie groepen organisaties naar innovatieklimaat ({ed.year})",
         frame=frame,
         notes=[f"Basis: {fmt.num(int(c['base'].max()))} organisaties met een schaalscore innovatieklimaat."],
-        data=c.assign(year=ed.year),
+        data=met_intervallen(c.assign(year=ed.year), ed),
     )
 
 
@@ -378,7 +379,7 @@ def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
         name=f"fig-{_SLUG}-spectrum-clusters",
         caption=(f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties "
                  "per groep). (Figuur 2-16 in het rapport)"),
-        alt=alt, figure=fig, data=f.assign(year=ed.year),
+        alt=alt, figure=fig, data=met_intervallen(f.assign(year=ed.year), ed),
     )
 
 

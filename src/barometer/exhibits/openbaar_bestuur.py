@@ -23,6 +23,8 @@ from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
+from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.uncertainty import difference_ci, domain_population
 from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
                                       significance_word, trend, years_text)
 from barometer.glue import direction, glue_text
@@ -203,7 +205,7 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
         name=_name("fig", "grootte"),
         caption=("Aandeel organisaties dat een innovatie implementeerde, naar organisatiegrootte "
                  "en jaar (Figuur 2-1 in het rapport)"),
-        alt=alt, figure=figure, data=table)
+        alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
 # ----------------------------------------------------------------------------- national government
@@ -265,7 +267,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
         name=_name("fig", "rijk"),
         caption=("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
                  "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport)"),
-        alt=alt, figure=figure, data=table)
+        alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
 def _pct_or_none(r, min_base: int) -> str:
@@ -427,7 +429,12 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
         name=_name("fig", "typen"),
         caption=("Type van de meest recent geïmplementeerde innovatie, naar jaar; meer antwoorden "
                  "mogelijk (Figuur 2-3 in het rapport)"),
-        alt=alt, figure=figure, data=table)
+        alt=alt, figure=figure, data=met_intervallen(table, ed))
+
+
+def _pp_interval(low: float, high: float) -> str:
+    """``-3 tot +10 procentpunt``: a 95% interval of a difference in percentage points."""
+    return f"{fmt.pp(low, signed=True).removesuffix(' procentpunt')} tot {fmt.pp(high, signed=True)}"
 
 
 def tabel_typen_toets(ed) -> TableExhibit | Notice:
@@ -435,7 +442,9 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
     edition year.
 
     Glued keys: ``sig_interactie``, ``sig_proces``, ``sig_product``, ``sig_dienst``
-    ("wel"/"niet" significant), ``p_interactie`` etc. (Dutch, three decimals) and
+    ("wel"/"niet" significant), ``p_interactie`` etc. (Dutch, three decimals), ``bi_interactie``
+    etc. (95% interval of the difference, Newcombe with the finite-population correction:
+    the differences the data leave open) and
     ``claim_proces`` ("houdt stand"/"houdt geen stand" for "process innovations did not
     change significantly").
     """
@@ -444,6 +453,7 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         for key in ("interactie", "proces", "product", "dienst"):
             glue_text(f"sig_{key}", "niet")
             glue_text(f"p_{key}", fmt.NOT_ASKED)
+            glue_text(f"bi_{key}", fmt.NOT_ASKED)
         glue_text("claim_proces", "is niet te toetsen")
         return Notice("Er is geen eerdere meting, dus er zijn geen verschillen tussen jaren te toetsen.", "note")
     data = _types(ed)
@@ -454,13 +464,17 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         a = sub[sub["year"] == prev].iloc[0]
         b = sub[sub["year"] == ed.year].iloc[0]
         test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
+        lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
+                               domain_population(prev, len(ed.frames[prev]))(int(a["base"])),
+                               domain_population(ed.year, len(ed.df))(int(b["base"])))
         rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "pct_b": b["pct"],
-                     "verschil": test["diff"], "z": test["z"], "p": test["p"],
+                     "verschil": test["diff"], "ondergrens": lo, "bovengrens": hi, "z": test["z"], "p": test["p"],
                      "n_a": int(a["base"]), "n_b": int(b["base"])})
     tidy = pd.DataFrame(rows)
     for r in tidy.itertuples():
         glue_text(f"sig_{keys[r.item]}", significance_word(r.p))
         glue_text(f"p_{keys[r.item]}", p_text(r.p))
+        glue_text(f"bi_{keys[r.item]}", _pp_interval(r.ondergrens, r.bovengrens))
     proc = tidy.set_index("item").loc["type_process", "p"]
     glue_text("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
     display = pd.DataFrame({
@@ -468,11 +482,13 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         year_label(prev): tidy["pct_a"].map(fmt.pct),
         year_label(ed.year): tidy["pct_b"].map(fmt.pct),
         "Verschil": tidy["verschil"].map(lambda v: fmt.pp(v, signed=True)),
+        "95%-BI verschil": [_pp_interval(lo, hi) for lo, hi in zip(tidy["ondergrens"], tidy["bovengrens"])],
         "z": tidy["z"].map(lambda v: fmt.dec(v, 2)),
         "p": tidy["p"].map(p_value),
         "Significant (5%)": tidy["p"].map(lambda p: "ja" if p < ALPHA else "nee"),
     })
-    notes = [f"Toets op het verschil tussen twee proporties (z-toets); basis: organisaties met een "
+    notes = [f"Toets op het verschil tussen twee proporties (z-toets), met het 95%-betrouwbaarheidsinterval van het "
+             f"verschil (Newcombe); basis: organisaties met een "
              f"innovatie, {year_label(prev)}: n = {fmt.num(tidy['n_a'].iloc[0])}, "
              f"{year_label(ed.year)}: n = {fmt.num(tidy['n_b'].iloc[0])}. Meer antwoorden mogelijk."]
     return TableExhibit(name=_name("tbl", "typen-toets"),
@@ -523,7 +539,7 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "werkwijze"),
         caption="Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport)",
-        alt=alt, figure=figure, data=table)
+        alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
 # ----------------------------------------------------------------------------- Figuur 2-5
@@ -573,4 +589,4 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
         name=_name("fig", "typen-dk"),
         caption=("Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken "
                  "(Figuur 2-5 in het rapport)"),
-        alt=alt, figure=figure, data=table)
+        alt=alt, figure=figure, data=met_intervallen(table, ed))

@@ -23,6 +23,7 @@ from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._gedeeld_praktijk import asked_years, freq_by_year, uitvoering_label, year_label
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, significance_word, trend
 from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, frequencies, statistic
@@ -110,7 +111,7 @@ def figuur_spectrum(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "spectrum"),
         caption="Innovatiespectrum naar jaar, alle organisaties (Figuur 2-6 in het rapport)",
-        alt=alt, figure=figure, data=_table(data, "label", "spectrum"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "spectrum"), ed))
 
 
 def _glue_no_difference_claim(ed, data: pd.DataFrame, question: str, key: str) -> None:
@@ -159,7 +160,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "herkomst"),
         caption="Eigen innovatie, inspiratie of kopie, naar jaar (Figuur 2-7 in het rapport)",
-        alt=alt, figure=figure, data=_table(data, "label", "herkomst"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "herkomst"), ed))
 
 
 def _by_group(ed, question: str, by: str, short: bool = False) -> pd.DataFrame:
@@ -197,7 +198,7 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "herkomst-grootte"),
         caption=f"Eigen innovatie, inspiratie of kopie, naar organisatiegrootte, {ed.year} (Figuur 2-8 in het rapport)",
-        alt=alt, figure=figure, data=_table(data, "label", "herkomst"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "herkomst"), ed))
 
 
 # ----------------------------------------------------------------------------- B1-2 .. B1-5 as figures
@@ -220,7 +221,7 @@ def _multiple_by_year(ed, question: str, what: str, caption: str, slug: str, key
                             xlabel="Aandeel (meer antwoorden mogelijk)", legend_title="Meetjaar")
     alt = fig.alt_text(data, what + " per meetjaar", label="label", value="shown", group="year")
     return FigureExhibit(name=_name("fig", slug), caption=caption, alt=alt, figure=figure,
-                         data=_table(data, "label", "antwoord"))
+                         data=met_intervallen(_table(data, "label", "antwoord"), ed))
 
 
 def figuur_kanalen(ed) -> FigureExhibit | Notice:
@@ -322,7 +323,7 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Notice:
         name=_name("fig", "initiatief-dk"),
         caption=("Selectie: meestgenoemde aanleidingen tot innovatie in Nederland en Denemarken "
                  "(Figuur 2-9 in het rapport)"),
-        alt=alt, figure=figure, data=data.rename(columns={"pct": "percentage"}))
+        alt=alt, figure=figure, data=met_intervallen(data.rename(columns={"pct": "percentage"}), ed))
 
 
 def financiering(ed) -> pd.Series:
@@ -372,7 +373,7 @@ def figuur_technologie(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "technologie"),
         caption="Technologisch gehalte van de innovaties, naar jaar (Figuur 2-11 in het rapport)",
-        alt=alt, figure=figure, data=_table(data, "label", "technologisch gehalte"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "technologisch gehalte"), ed))
 
 
 def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
@@ -454,7 +455,7 @@ def figuur_strategie(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "strategie"),
         caption="Gevolgde innovatiestrategie, naar jaar (Figuur 2-10 in het rapport)",
-        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
 def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
@@ -482,7 +483,7 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "strategie-grootte"),
         caption=f"Gevolgde innovatiestrategie, naar organisatiegrootte, {ed.year}",
-        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
 def figuur_strategie_rijk(ed) -> FigureExhibit:
@@ -519,7 +520,7 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "strategie-rijk"),
         caption=f"Gevolgde innovatiestrategie binnen de nationale overheid, {ed.year}",
-        alt=alt, figure=figure, data=_table(data, "label", "strategie"))
+        alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
 def kerncijfers(ed) -> pd.Series:
