@@ -265,3 +265,17 @@ def test_profile_ci_is_unbounded_under_separation():
     res = md.logit(pd.DataFrame({"yy": y, "xx": x}), "yy", ["xx"])
     ci = md.profile_ci(res).set_index("term")
     assert ci.loc["xx", "ci_high"] == np.inf and 1 < ci.loc["xx", "ci_low"] < np.inf
+
+
+def test_firth_table_is_finite_where_ml_is_not():
+    x = [0] * 10 + [1] * 10
+    y = [0] * 5 + [1] * 5 + [1] * 10  # quasi-separation: every x = 1 has the outcome
+    res = md.logit(pd.DataFrame({"yy": y, "xx": x}), "yy", ["xx"])
+    assert not bool(res.term("xx")["estimable"])
+    f = md.firth_table(res).set_index("term")
+    # Firth for a 2x2 table: odds ratio with 0.5 added to every cell
+    assert f.loc["xx", "odds_ratio"] == pytest.approx((10.5 * 5.5) / (0.5 * 5.5), rel=1e-6)
+    assert 1 < f.loc["xx", "ci_low"] < f.loc["xx", "odds_ratio"] < f.loc["xx", "ci_high"] < np.inf
+    cols = md.uncertainty_columns(res).set_index("term")
+    assert cols.loc["xx", "firth_or"] == pytest.approx(f.loc["xx", "odds_ratio"])
+    assert cols.loc["xx", "profiel_bovengrens"] == np.inf

@@ -40,6 +40,8 @@ __all__ = [
     "effect_model",
     "lr_test",
     "profile_ci",
+    "firth_table",
+    "uncertainty_columns",
     "proportion_test",
     "compare_years",
     "chi2_years",
@@ -426,6 +428,48 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         rows.append({"term": term, "odds_ratio": _exp(est), "ci_low": _exp(lo), "ci_high": _exp(hi),
                      "method": "profiel"})
     return pd.DataFrame(rows, columns=["term", "odds_ratio", "ci_low", "ci_high", "method"])
+
+
+def firth_table(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
+    """The same model refitted with Firth's penalised likelihood, with profile penalised-
+    likelihood intervals (:func:`barometer.uncertainty.firth_logit`, as R's ``logistf``).
+
+    Use it where (quasi-)separation makes a term not estimable (``estimable = False``): the
+    Firth estimate stays finite and its interval is bounded by the penalised likelihood.
+
+    Returns
+    -------
+    DataFrame
+        ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
+        (``"Firth"``); the intercept left out.
+    """
+    from barometer.uncertainty import firth_logit
+
+    res = result.model
+    X = np.asarray(res.model.exog, dtype=float)
+    y = np.asarray(res.model.endog, dtype=float)
+    fit = firth_logit(pd.DataFrame(X, columns=list(res.model.exog_names)), y)
+    ci = fit.ci(X, y, alpha)
+    ci = ci[ci["term"] != "Intercept"]
+    return pd.DataFrame({"term": ci["term"], "odds_ratio": ci["coef"].map(_exp), "ci_low": ci["ci_low"].map(_exp),
+                         "ci_high": ci["ci_high"].map(_exp), "method": "Firth"}).reset_index(drop=True)
+
+
+def uncertainty_columns(result: LogitResult) -> pd.DataFrame:
+    """:attr:`LogitResult.table` with the profile-likelihood interval of every odds ratio
+    (``profiel_ondergrens``, ``profiel_bovengrens``) and, when a term is not estimable, the
+    Firth refit (``firth_or``, ``firth_ondergrens``, ``firth_bovengrens``; NaN otherwise)."""
+    t = result.table.copy()
+    prof = profile_ci(result).set_index("term")
+    t["profiel_ondergrens"] = t["term"].map(prof["ci_low"])
+    t["profiel_bovengrens"] = t["term"].map(prof["ci_high"])
+    t["firth_or"] = t["firth_ondergrens"] = t["firth_bovengrens"] = math.nan
+    if not t["estimable"].all():
+        fi = firth_table(result).set_index("term")
+        t["firth_or"] = t["term"].map(fi["odds_ratio"])
+        t["firth_ondergrens"] = t["term"].map(fi["ci_low"])
+        t["firth_bovengrens"] = t["term"].map(fi["ci_high"])
+    return t
 
 
 def _exp(x: float) -> float:

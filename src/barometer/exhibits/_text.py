@@ -135,4 +135,5 @@ def not_estimable_note(labels: Iterable[str]) -> str | None:
         return None
     return (f"{NOT_ESTIMABLE.capitalize()}: {join_nl(labels)}. In deze groep hebben (vrijwel) alle "
             "organisaties dezelfde uitkomst, zodat de gegevens de odds ratio en het interval niet begrenzen "
-            "(quasi-scheiding); de getoonde waarden en de p-waarde zeggen daarom niets.")
+            "(quasi-scheiding); de getoonde waarden en de p-waarde zeggen daarom niets. De download geeft voor "
+            "zo'n term de gepenaliseerde schatting van Firth met haar profielinterval, die wel begrensd zijn.")

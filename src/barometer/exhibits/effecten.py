@@ -412,7 +412,7 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
     if res.dropped:
         notes.append("Weggelaten wegens minder dan vijf organisaties: " + "; ".join(
             f"{lower_first(cb.labels(v)[k])} ({fmt.num(n)})" for v, d in res.dropped.items() for k, n in d.items()) + ".")
-    data = res.table.drop(columns=["term"]).assign(uitkomst=effect)
+    data = models.uncertainty_columns(res).drop(columns=["term"]).assign(uitkomst=effect)
     return TableExhibit(name=_name("tbl", f"model-{EFFECT_KEYS.get(effect, effect).replace('_', '-')}"),
                         caption=f"Wat verklaart een positief effect op {lower_first(cb.label(effect))}? "
                                 f"Odds ratio's uit een logistische regressie, {ed.year}",

@@ -373,7 +373,8 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
         parts = [f"{cb.labels(var).get(code, str(code))} (n = {fmt.num(n)})"
                  for var, levels in res.dropped.items() for code, n in levels.items()]
         notes.append(f"Weggelaten wegens minder dan vijf waarnemingen: {join_nl(parts)}.")
-    data = t.drop(columns=["term"]).merge(res.joint.rename(columns={"p": "p_gezamenlijk"}), on="variable", how="left")
+    data = (models.uncertainty_columns(res).drop(columns=["term"])
+            .merge(res.joint.rename(columns={"p": "p_gezamenlijk"}), on="variable", how="left"))
     return TableExhibit(name=_name("tbl", "logit"),
                         caption=(f"Kans op innoveren: odds ratio's uit een logistische regressie, {ed.year}"),
                         frame=display, notes=notes, data=data)
