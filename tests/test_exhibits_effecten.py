@@ -196,3 +196,20 @@ def test_year_without_the_questions_says_so(shipped_2021, in_tmp):
     k = ex.kerncijfers(shipped_2021)
     assert set(k.index) == set(ex._all_keys())
     assert k["pct_goal_efficiency"] == "-"
+
+
+def test_three_tests_per_goal_are_one_holm_family():
+    from statsmodels.stats.multitest import multipletests
+
+    from barometer import paths
+    from barometer.edition import Edition
+
+    ed = Edition.open(2025, [2021], paths.DATA / "respondents-2025-synthetic.csv", 5)
+    fam = ex.toetsen_per_doel(ed)
+    assert set(fam["indeling"]) == {"size_class", "spectrum_group", "sector"}
+    for item, g in fam.groupby("item"):
+        ok = g["p"].notna()
+        assert np.allclose(g.loc[ok, "p_gecorrigeerd"], multipletests(g.loc[ok, "p"], method="holm")[1]), item
+    t = ex.tabel_doelen_naar_groep(ed)
+    assert {"p", "p_gecorrigeerd"} <= set(t.data.columns)
+    assert any("Holm" in n for n in t.notes)

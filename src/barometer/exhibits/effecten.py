@@ -36,6 +36,7 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.uncertainty import holm_frame
 from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_asked_sentence, not_estimable_note,
                                       p_value, significance_word, years_text)
 from barometer.glue import direction, glue_texts
@@ -49,6 +50,7 @@ __all__ = [
     "chi2_by",
     "published_word",
     "doelen",
+    "toetsen_per_doel",
     "doelen_naar_groep",
     "effecten",
     "te_vroeg",
@@ -207,6 +209,28 @@ def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
     return out.reindex(cb.items("goal"))
 
 
+def toetsen_per_doel(ed) -> pd.DataFrame:
+    """The three tests of each goal (by size, spectrum and sector) as one family, with Holm.
+
+    Returns
+    -------
+    DataFrame
+        One row per goal and grouping (``item``, ``indeling``: ``size_class``,
+        ``spectrum_group``, ``sector``), ``p`` (raw, :func:`chi2_by`) and ``p_gecorrigeerd``
+        (Holm within the goal's three tests, :func:`barometer.uncertainty.holm`). Verdict
+        words on differences between groups follow ``p_gecorrigeerd``; the claim that there
+        are *no* sector differences is judged on the raw ``p``, the stricter reading for a
+        claim of no difference (as in the claims table, CL32).
+    """
+    parts = []
+    for by in _GROUPS:
+        t = doelen_naar_groep(ed, by)
+        parts.append(pd.DataFrame({"item": t.index, "indeling": by, "p": t["p"].to_numpy(dtype=float)}))
+    long = pd.concat(parts, ignore_index=True)
+    return holm_frame(long, p="p", family="item").drop(columns=["significant"]).rename(
+        columns={"p_holm": "p_gecorrigeerd"})
+
+
 def figuur_doelen(ed) -> FigureExhibit | Notice:
     """Figuur 2-18: goals of the most recent innovation (% of innovators)."""
     if not asked(ed, "goal"):
@@ -233,7 +257,7 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     cb = load_codebook()
     size = doelen_naar_groep(ed, "size_class")
     spec = doelen_naar_groep(ed, "spectrum_group")
-    sect = doelen_naar_groep(ed, "sector")
+    fam = toetsen_per_doel(ed).set_index(["item", "indeling"])
     rows = []
     tidy = []
     for item in size.index:
@@ -243,9 +267,10 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
             for g in [c for c in t.columns if isinstance(c, (int, np.integer))]:
                 row[labels[g]] = fmt.suppress(fmt.pct(t.loc[item, g]), t.loc[item, f"n_{g}"], ed.min_base)
                 tidy.append({"doel": item, "indeling": by, "groep": labels[g], "percentage": t.loc[item, g],
-                             "basis": int(t.loc[item, f"n_{g}"])})
-            row[f"p ({_by_word(by)})"] = p_value(t.loc[item, "p"])
-        row[f"p ({_by_word('sector')})"] = p_value(sect.loc[item, "p"])
+                             "basis": int(t.loc[item, f"n_{g}"]), "p": fam.loc[(item, by), "p"],
+                             "p_gecorrigeerd": fam.loc[(item, by), "p_gecorrigeerd"]})
+            row[f"p ({_by_word(by)})"] = p_value(fam.loc[(item, by), "p_gecorrigeerd"])
+        row[f"p ({_by_word('sector')})"] = p_value(fam.loc[(item, "sector"), "p_gecorrigeerd"])
         rows.append(row)
     frame = pd.DataFrame(rows)
     n_size = {cb.labels("size_class")[g]: int(size[f"n_{g}"].iloc[0]) for g in _codes(size)}
@@ -254,7 +279,10 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
         "Percentage van de organisaties die innoveerden dat het doel noemt; meer antwoorden mogelijk.",
         "Basis: " + "; ".join(f"{k} {fmt.num(v)}" for k, v in {**n_size, **n_spec}.items()) + ".",
         f"p: chi-kwadraattoets van het verschil tussen de groepen (grootte, spectrum, sector); groepen met minder dan "
-        f"{fmt.num(ed.min_base)} organisaties tellen niet mee.",
+        f"{fmt.num(ed.min_base)} organisaties tellen niet mee. De drie toetsen van een doel vormen één reeks: de "
+        "getoonde p is gecorrigeerd volgens Holm; de download bevat ook de ruwe p. Of er geen enkel sectorverschil "
+        "is (de bewering van het rapport), is beoordeeld op de ruwe p: de strengere lezing voor een bewering dat er "
+        "geen verschil is.",
     ]
     return TableExhibit(name=_name("tbl", "doelen-groepen"),
                         caption=f"Doelen van de innovatie naar organisatiegrootte en innovatiespectrum, {ed.year}",
@@ -659,13 +687,14 @@ def _goal_texts(ed, cb) -> dict[str, str]:
     out["doel_top_pct"] = fmt.pct(ranked["pct"].iloc[0])
     out["doel_tweede"] = lower_first(ranked["label"].iloc[1])
     out["claim_doel_efficientie_top"] = "wel" if ranked.index[0] == "goal_efficiency" else "niet"
+    fam = toetsen_per_doel(ed).set_index(["item", "indeling"])["p_gecorrigeerd"]
     size = doelen_naar_groep(ed, "size_class")
     sizes = _codes(size)
     small, large = min(sizes), max(sizes)
     for item, key in (("goal_efficiency", "eff"), ("goal_quality", "kwal")):
         out[f"pct_{key}_groot"] = fmt.pct(size.loc[item, large], na_rep=fmt.SMALL_CELL)
         out[f"pct_{key}_klein"] = fmt.pct(size.loc[item, small], na_rep=fmt.SMALL_CELL)
-        out[f"sig_{key}_grootte"] = significance_word(size.loc[item, "p"])
+        out[f"sig_{key}_grootte"] = significance_word(fam.loc[(item, "size_class")])
     out["richting_eff_groot"] = _direction(size.loc["goal_efficiency", small], size.loc["goal_efficiency", large],
                                           **_MORE)
     out["richting_kwal_klein"] = _direction(size.loc["goal_quality", large], size.loc["goal_quality", small],
@@ -678,7 +707,7 @@ def _goal_texts(ed, cb) -> dict[str, str]:
             out[f"pct_{key}_enkelvoudig"] = fmt.pct(spec.loc[item, single], na_rep=fmt.SMALL_CELL)
             out[f"richting_{key}_meervoudig"] = _direction(spec.loc[item, single], spec.loc[item, multiple],
                                                           **_MORE)
-            out[f"sig_{key}_spectrum"] = significance_word(spec.loc[item, "p"])
+            out[f"sig_{key}_spectrum"] = significance_word(fam.loc[(item, "spectrum_group")])
     sect = doelen_naar_groep(ed, "sector")
     n_sig = int((sect["p"] < ALPHA).sum())
     out["n_doelen"] = fmt.num(len(sect))
