@@ -111,6 +111,18 @@ DUTCH_HEADERS: dict[str, str] = {
     "pseudo_r2": "Pseudo-R²", "ref_id": "Referentie (nummer)", "reliability": "Betrouwbaarheid",
     "row_id": "Rij (nummer)", "scale_label": "Schaal", "source_url": "Bron (adres)",
     "status": "Status", "tolerance": "Tolerantie", "unit": "Eenheid", "wave": "Meting",
+    # uncertainty (barometer.uncertainty, barometer.weighting)
+    "ondergrens": "Ondergrens (95%-betrouwbaarheidsinterval)",
+    "bovengrens": "Bovengrens (95%-betrouwbaarheidsinterval)",
+    "p_gecorrigeerd": "p-waarde (gecorrigeerd volgens Holm)",
+    "profiel_ondergrens": "Ondergrens (profiel-likelihoodinterval)",
+    "profiel_bovengrens": "Bovengrens (profiel-likelihoodinterval)",
+    "firth_or": "Odds ratio (Firth)", "firth_ondergrens": "Ondergrens (Firth, profielinterval)",
+    "firth_bovengrens": "Bovengrens (Firth, profielinterval)",
+    "cijfer": "Cijfer", "ongewogen": "Ongewogen", "ongewogen_ondergrens": "Ongewogen: ondergrens (95%-BI)",
+    "ongewogen_bovengrens": "Ongewogen: bovengrens (95%-BI)", "gewogen": "Gewogen naar sector",
+    "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": "Gewogen: ondergrens (95%-BI)",
+    "gewogen_bovengrens": "Gewogen: bovengrens (95%-BI)",
 }
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^pct_(.+)$"), "Percentage {0}"),
