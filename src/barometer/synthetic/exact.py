@@ -1036,6 +1036,7 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         g_lat = {it: spec + noise(0.8) for it in cb.variables["goal"].items}
         g_lat["goal_efficiency"] = 0.3 * spec + 0.6 * zs + noise(0.8)
         g_lat["goal_quality"] = spec - 0.5 * zs + noise(0.8)
+        g_lat["goal_use"] = 0.5 * spec + noise(1.0)
         multi("goal", inn, spec + noise(), prior={"goal_efficiency": .56, "goal_quality": .48}, item_latent=g_lat)
     if year in cb.variables["effect"].years:
         hc = df[["factor_staff", "factor_collaboration", "factor_skills"]].mean(axis=1).to_numpy()
@@ -1043,20 +1044,37 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         strat = np.isin(df["strategy"], [2, 4]).astype(float)
         gcost = df.get("goal_cost", pd.Series(0, index=df.index)).fillna(0).to_numpy()
         rijk = (df["sector"] == 7).to_numpy().astype(float)
+        guse = df.get("goal_use", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        gq = df.get("goal_quality", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        geff = df.get("goal_efficiency", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        s12 = np.isin(df["strategy"], [1, 2]).astype(float)
+        # the noise of the effect latents is made uncorrelated (among innovators) with every term of
+        # the effect models, so that each term has the association assumed here and no chance one
+        cov = [clim, _z(hc), tech, strat, gcost, guse, gq, geff, s12, rijk, size.astype(float),
+               df["spectrum"].to_numpy(float)]
+        cov += [(df[v] == c).to_numpy(float) for v in ("sector", "tech_content", "strategy")
+                for c in sorted(df.loc[inn, v].dropna().unique())[1:]]
+        X = np.column_stack([np.ones(n)] + cov)[inn]
+
+        def clean_noise(sd):
+            e = rng.normal(0, sd, n)
+            r = e[inn] - X @ np.linalg.lstsq(X, e[inn], rcond=None)[0]
+            e[inn] = r * (sd / (r.std() or 1.0))
+            return e
+
         for it in cb.variables["effect"].items:
-            lat = 0.6 * clim + noise(1.0)
-            guse = df.get("goal_use", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            gq = df.get("goal_quality", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            geff = df.get("goal_efficiency", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            s12 = np.isin(df["strategy"], [1, 2]).astype(float)
+            lat = 0.6 * clim + clean_noise(1.0)
             if it == "effect_efficiency":
-                lat = (0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 1.2 * strat + 1.2 * gcost - 1.8 * guse
-                       + noise(0.8))
+                lat = (0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 1.3 * strat + 1.2 * gcost - 1.8 * guse
+                       + clean_noise(0.8))
             elif it == "effect_procedures":
                 lat = (0.6 * clim + 0.5 * _z(hc) + 0.6 * gq + 0.6 * geff + 0.5 * s12 - 1.2 * rijk
-                       + noise(0.8))
+                       + clean_noise(0.8))
             elif it == "effect_quality":
-                lat = 0.22 * clim + noise(1.0)  # small effect (§2.5: odds ratio below 2.5)
+                # small effect (§2.5: odds ratio below 2.5): the published shares by climate cluster (Figuur
+                # B2-2) already make it about 2, so within a cluster climate adds only a little
+                # (0,05; 0,2 would give an odds ratio above 2,5)
+                lat = 0.05 * clim + clean_noise(1.0)
             # quality: the same distribution in every size class (§2.5: size does not matter)
             st = strata_for(E, df, [it], ["climate_cluster"] + (["size_class"] if it == "effect_quality" else []))
             miss = 0.6 if it == "effect_other" else 0.0
