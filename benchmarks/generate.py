@@ -1,5 +1,6 @@
-"""Benchmark: time to generate both synthetic years, targets met / total, and how many variables
-and pairs of variables are constrained by published figures vs assumed.
+"""Benchmark: time to generate both synthetic years, targets met / total, how many variables
+and pairs of variables are constrained by published figures vs assumed, and the time of each
+proof that a claim cannot hold.
 
 Usage: python benchmarks/generate.py [--best-effort]
 """
@@ -28,3 +29,12 @@ with tempfile.TemporaryDirectory() as tmp:
         print(f"variables: {v['published']} published, {v['partly']} partly, {v['assumed']} assumed "
               f"(of {v['total']}); pairs: {p['constrained']} constrained by a published cross-table, "
               f"{p['assumed']} assumed (of {p['total']})")
+
+# proofs that a claim cannot hold (barometer.synthetic.proofs): each must stay well under a minute
+from barometer.synthetic.proofs import PROOFS, prove  # noqa: E402
+
+for cid in PROOFS:
+    t = time.perf_counter()
+    p = prove(cid)
+    print(f"proof {cid}: {'infeasible (proven impossible)' if p.infeasible else 'FEASIBLE (not proven)'}, "
+          f"{len(p.rows)} published rows, {time.perf_counter() - t:.2f} s")

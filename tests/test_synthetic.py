@@ -76,19 +76,49 @@ def test_published_row(row):
     assert matches(rec, got), f"{row.row_id}: published {row.value}, computed {got}"
 
 
-# Claims the shipped files do not reproduce, each with the reason (checked by evaluate_claims).
+# Claims the shipped files do not reproduce, each with the reason. Every entry must be proven
+# impossible: a proof in barometer.synthetic.proofs (rerun below) and a conflict in the register
+# whose status says so and which lists the claim (test_every_claim_xfail_is_proven).
 CLAIM_XFAIL = {
-    "CL08": "cannot hold: 264/347 = 76,08% and 313/366 = 85,52% are fixed by Tabel B1-8 (both years); the "
-            "unrounded drop is 9,4 points, so 'daling van 10 procentpunt' holds only between the rounded figures",
-    "CL03": "not reproduced: the published innovation shares by sector (Tabel B1-8) differ strongly; the assumed "
-            "sizes (A10) and units (A11) do not absorb them, so C(sector) stays significant (not proven impossible)",
-    "CL10": "not reproduced: 2021 type shares are not published; the 2021 type block (prior product 37%, service "
-            "44%) still yields product 29% < 31% (2025) under the spectrum constraints (not proven impossible)",
-    "CL24": "not reproduced for 2025: the published item shares (management < 2/3, political 43%, time 27%) force "
-            "unequal items within respondents; alpha 0,65 (2021: 0,80); not proven impossible",
-    "CL33": "not reproduced: the goal block spreads mentions evenly over innovators (min-mentions greedy), which "
-            "overrides the spectrum latent; goal_quality is lower for 3-4 types (not proven impossible)",
+    "CL08": "proven impossible (conflict C15, python -m barometer.synthetic.proofs CL08): Tabel B1-8 fixes "
+            "264/347 = 76,08% and 313/366 = 85,52%; the unrounded drop is 9,44 points, so 'daling van 10 "
+            "procentpunt' holds only between the rounded figures",
 }
+
+
+def test_every_claim_xfail_is_proven():
+    from barometer.synthetic.proofs import PROOFS
+    conflicts = load_conflicts()
+    for cid in CLAIM_XFAIL:
+        assert cid in PROOFS, f"{cid}: xfail without a proof in barometer.synthetic.proofs"
+        listed = [c for c in conflicts.values() if cid in c.get("rows", [])
+                  and str(c.get("status", "")).startswith("proven impossible")]
+        assert listed, f"{cid}: no conflict in data/registers/conflicts.yaml records the proof"
+
+
+@pytest.mark.parametrize("claim_id", sorted(CLAIM_XFAIL))
+def test_claim_proof_is_infeasible(claim_id):
+    """The proof reruns (HiGHS, no time limit) and finds the claim's programme infeasible."""
+    import time
+    from barometer.synthetic.proofs import prove
+    t = time.perf_counter()
+    proof = prove(claim_id)
+    assert proof.infeasible, f"{claim_id}: the programme has a solution: {proof.text}"
+    assert proof.rows and time.perf_counter() - t < 60
+
+
+def test_proof_can_fail():
+    """The same programme with a drop of 9 points (what the files give) is feasible: the proof of
+    CL08 is not infeasible for another reason."""
+    from barometer.synthetic.proofs import innovation_drop, prove
+    assert not prove("CL08", innovation_drop(9)).infeasible
+    assert prove("CL08", innovation_drop(10)).infeasible
+
+
+def test_proofs_command_exit_status(capsys):
+    from barometer.synthetic.proofs import main
+    assert main(["CL08"]) == 0
+    assert "BEWEZEN" in capsys.readouterr().out
 
 
 def _claim_params():

@@ -215,7 +215,8 @@ def matches(row: Any, computed: float) -> bool:
     bool
         ``eq``: equal after rounding both half up to ``decimals`` (default 0);
         ``approx``: ``|computed - value| <= tolerance`` (default: half a unit of the last
-        decimal); ``gt`` / ``lt``: computed strictly greater / smaller than ``value``.
+        decimal); ``gt`` / ``lt``: computed strictly greater / smaller than ``value``, and
+        with a tolerance at most that much (:func:`barometer.windows.window`).
         A NaN computed value never matches.
     """
     if computed is None or (isinstance(computed, float) and math.isnan(computed)):
@@ -225,14 +226,13 @@ def matches(row: Any, computed: float) -> bool:
     comparison = _get(row, "comparison", "eq")
     if comparison == "eq":
         return round_half_up(computed, decimals) == round_half_up(value, decimals)
-    if comparison == "approx":
+    if comparison in ("approx", "gt", "lt"):  # the window of the prose word (barometer.windows)
+        from barometer.windows import in_window
         tol = _get(row, "tolerance")
-        tol = float(tol) if tol is not None else 0.5 * 10.0 ** (-decimals)
-        return abs(float(computed) - value) <= tol + 1e-9
-    if comparison == "gt":
-        return float(computed) > value
-    if comparison == "lt":
-        return float(computed) < value
+        tol = None if tol is None or (isinstance(tol, float) and math.isnan(tol)) else float(tol)
+        if comparison == "approx" and tol is None:
+            tol = 0.5 * 10.0 ** (-decimals)
+        return in_window(computed, comparison, value, tol)
     raise PublishedError(f"row {_get(row, 'row_id')}: unknown comparison {comparison!r}")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from barometer import denmark
+from barometer import denmark, paths
 from barometer import formatting as fmt
 from barometer.claims import evaluate_claims
 from barometer.codebook import load_codebook
@@ -431,6 +431,17 @@ def tabel_claims(ed) -> TableExhibit:
     def holds(v) -> str:
         return "niet getoetst" if pd.isna(v) else ("ja" if bool(v) else "nee")
 
+    proven = _proven_impossible()
+
+    def decided(cid, v) -> str:
+        """Which of the two a claim is: it holds on these data, or no file with the published
+        figures can make it hold (a proof in the register of conflicts)."""
+        if cid in proven:
+            return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
+        if pd.isna(v):
+            return "niet getoetst"
+        return "houdt stand op deze gegevens" if bool(v) else "houdt niet stand; niet bewezen onmogelijk"
+
     frame = pd.DataFrame({
         "Id": cl["claim_id"].astype(str),
         "Bewering": cl["claim"].astype(str),
@@ -438,6 +449,7 @@ def tabel_claims(ed) -> TableExhibit:
                  for c in cl["claim_id"]],
         "Toetsresultaat": [s if s else (e or "-") for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
         "Houdt stand": [holds(v) for v in cl["holds"]],
+        "Beslist": [decided(str(c), v) for c, v in zip(cl["claim_id"], cl["holds"])],
     })
     return TableExhibit(
         name=f"tbl-{SLUG}-claims",
@@ -445,9 +457,23 @@ def tabel_claims(ed) -> TableExhibit:
         frame=frame,
         notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. 'Niet getoetst': er is "
                "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
-               "De toetsen staan in barometer.claims en data/published/claims.csv."],
+               "De toetsen staan in barometer.claims en data/published/claims.csv.",
+               "Beslist: een bewering houdt stand op deze gegevens, of het register van conflicten "
+               "(data/registers/conflicts.yaml) legt een bewijs vast dat geen bestand met de gepubliceerde "
+               "cijfers haar kan waarmaken: het geheeltallige programma van de generator met de bewering erbij "
+               "heeft geen oplossing (opnieuw uit te voeren met python -m barometer.synthetic.proofs)."],
         data=cl,
     )
+
+
+def _proven_impossible() -> dict[str, str]:
+    """claim_id -> conflict id, for the claims the register of conflicts records as proven impossible."""
+    import yaml
+
+    p = paths.DATA / "registers" / "conflicts.yaml"
+    reg = yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else []
+    return {str(r): str(c["id"]) for c in reg or [] if str(c.get("status", "")).startswith("proven impossible")
+            for r in c.get("rows", []) if str(r).startswith("CL")}
 
 
 # ----------------------------------------------------------------------------- registers

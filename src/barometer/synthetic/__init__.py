@@ -3,7 +3,7 @@
 ``python -m barometer.synthetic`` writes ``data/respondents-<year>-synthetic.csv`` and its
 sidecar for 2021 and 2025. See :mod:`barometer.synthetic.generator`.
 """
-GENERATOR_VERSION = "0.1.0"
+GENERATOR_VERSION = "0.2.0"
 SEED = 20250
 YEARS = (2025, 2021)
 N = {2025: 347, 2021: 366}

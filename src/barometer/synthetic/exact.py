@@ -199,13 +199,12 @@ class Engine:
     def _cmp(self, m: Model, e: dict, r: Row):
         if r.comparison == "eq":
             m.eq(e, r.value, r.row_id)
-        elif r.comparison == "approx":
-            t = r.tolerance or 1
-            m.add(e, r.value - t, r.value + t, r.row_id)
-        elif r.comparison == "gt":
-            m.add(e, math.floor(r.value) + 1, np.inf, r.row_id)
-        else:
-            m.add(e, -np.inf, math.ceil(r.value) - 1, r.row_id)
+        else:  # the window of the prose word (barometer.windows); counts are whole numbers
+            lo, hi = r.window() if r.comparison != "approx" or r.tolerance else \
+                (Fraction(str(r.value)) - 1, Fraction(str(r.value)) + 1)
+            lo_i = math.floor(lo) + 1 if r.comparison == "gt" else math.ceil(lo)
+            hi_i = math.ceil(hi) - 1 if r.comparison == "lt" else math.floor(hi)
+            m.add(e, max(lo_i, -10 ** 9), min(hi_i, 10 ** 9), r.row_id)
 
     # ------------------------------------------------------------------ helpers
     def solve(self, m: Model, cells: list[Cell]):
@@ -426,25 +425,63 @@ def cluster_triples(E: Engine):
     return [t for t in product(cc[1], cc[2], cc[3]) if feasible(dict(zip((1, 2, 3), t)))]
 
 
+#: Assumption A10: innovation share by size class (small, medium, large) shared by every sector, so
+#: that differences between sectors in innovating (Tabel B1-8) come from their size composition and
+#: not from the sector itself (§2.1: size matters, sector does not).
+SIZE_INNOVATION = {2025: (0.60, 0.77, 0.90), 2021: (0.74, 0.87, 0.95)}
+
+
+def _size_mix(base, rate: float, p) -> tuple:
+    """Shares (small, medium, large) closest to ``base`` whose innovation share under the common
+    rates ``p`` equals ``rate``: the base mixed towards all-small or all-large (clamped)."""
+    base = np.asarray(base, float)
+    r0 = float(np.dot(base, p))
+    target = np.array([1.0, 0, 0]) if rate < r0 else np.array([0, 0, 1.0])
+    r1 = float(np.dot(target, p))
+    w = 0.0 if r1 == r0 else min(max((rate - r0) / (r1 - r0), 0.0), 1.0)  # the rate is linear in w
+    return tuple((1 - w) * base + w * target)
+
+
+def _split(n: int, weights) -> list[int]:
+    """Largest-remainder split of ``n`` over ``weights`` (deterministic)."""
+    w = np.asarray(weights, float)
+    w = w / w.sum() if w.sum() else np.full(len(w), 1 / len(w))
+    raw = w * n
+    k = np.floor(raw).astype(int)
+    for j in np.argsort(-(raw - k), kind="mergesort")[: n - int(k.sum())]:
+        k[j] += 1
+    return [int(x) for x in k]
+
+
 def size_block(E: Engine, df: pd.DataFrame) -> pd.DataFrame:
-    """Size class and innovation unit: assumptions A10/A11, rank-matched with innovating."""
-    noise = E.rng.normal(0, 1, len(df))
-    key = 1.2 * df["innovated"].to_numpy() + noise
+    """Size class and innovation unit: assumptions A10/A11.
+
+    Within each sector the size shares (A10) are shifted until the common innovation shares by
+    size (:data:`SIZE_INNOVATION`) give the sector's published innovation share; the sector's
+    innovators are then spread over its size classes in proportion to those common shares."""
+    p = np.array(SIZE_INNOVATION.get(E.year, SIZE_INNOVATION[max(SIZE_INNOVATION)]))
     size = np.zeros(len(df), int)
     for s, idx in df.groupby("sector").groups.items():
         idx = np.array(sorted(idx))
-        shares = SIZE_SHARES[int(s)]
-        if s == 7:
-            shares = (0.05, 0.45, 0.5)
-        n = len(idx)
-        k1 = int(round(shares[0] * n))
-        k3 = int(round(shares[2] * n))
-        order = idx[np.argsort(key[idx], kind="mergesort")]
-        size[order[:k1]] = 1
-        size[order[k1:n - k3]] = 2
-        size[order[n - k3:]] = 3
+        inn = df.loc[idx, "innovated"].to_numpy() == 1
+        n, n_inn = len(idx), int(inn.sum())
+        base = (0.05, 0.45, 0.5) if s == 7 else SIZE_SHARES[int(s)]
+        shares = _size_mix(base, n_inn / n, p)
+        counts = _split(n, shares)
+        # innovators per class in proportion to n_k * p_k, within 0..n_k, summing to n_inn
+        k_inn = np.minimum(_split(n_inn, np.asarray(counts) * p), counts)
+        while k_inn.sum() < n_inn:  # capped classes give their surplus to the others
+            free = np.flatnonzero(k_inn < counts)
+            k_inn[free[np.argmax((np.asarray(counts) * p)[free] - k_inn[free])]] += 1
+        k_out = np.asarray(counts) - k_inn
+        if (k_out < 0).any() or k_out.sum() != n - n_inn:
+            raise RuntimeError(f"size split of sector {s}: {counts} / {k_inn}")
+        for members, ks in ((idx[inn], k_inn), (idx[~inn], k_out)):
+            order = members[E.rng.permutation(len(members))]
+            cls = np.repeat([1, 2, 3], ks)
+            size[order] = cls
     df["size_class"] = size
-    p_unit = np.array([0.15, 0.35, 0.6])[size - 1]
+    p_unit = np.array([0.2, 0.35, 0.5])[size - 1]
     z = E.rng.random(len(df))
     bump = np.where(df["innovated"] == 1, 0.12, -0.12)
     df["innovation_unit"] = (z < p_unit + bump).astype(int)
@@ -546,8 +583,14 @@ def hist_block(E: Engine, df: pd.DataFrame, var: str, codes: list, routed: np.nd
 
 
 def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.ndarray, prior: dict | None = None,
-                extra=None):
-    """A multiple-response set: one 0/1 column per item, at least one mention, exclusives alone."""
+                extra=None, item_latent: dict | None = None):
+    """A multiple-response set: one 0/1 column per item, at least one mention, exclusives alone.
+
+    Without ``item_latent`` the mentions are spread as evenly as possible over the respondents
+    (highest ``latent`` first). With ``item_latent`` (item -> latent score) each item goes to the
+    respondents with the highest score for that item, so that an item follows its own latent
+    (assumption A12); respondents left without a mention then take one from the lowest-scoring
+    holder of an item who has two or more."""
     v = E.cb.variables[var]
     items = v.items_for(E.year)
     excl = [i for i in v.exclusive if i in items]
@@ -606,10 +649,36 @@ def multi_block(E: Engine, df, var: str, routed, strata: list[str], latent: np.n
                 out.at[r, it] = 1
         mentions = {r: 0 for r in pool}
         pos = {r: i for i, r in enumerate(pool)}
-        for it in sorted([i for i in items if i not in excl], key=lambda i: (-c.get(i, 0), items.index(i))):
-            chosen = sorted(pool, key=lambda r: (mentions[r], pos[r]))[: c.get(it, 0)]
-            for r in chosen:
+        nonex = sorted([i for i in items if i not in excl], key=lambda i: (-c.get(i, 0), items.index(i)))
+        if item_latent is None:
+            for it in nonex:
+                chosen = sorted(pool, key=lambda r: (mentions[r], pos[r]))[: c.get(it, 0)]
+                for r in chosen:
+                    out.at[r, it] = 1
+                    mentions[r] += 1
+        else:
+            holders = {}
+            for it in nonex:
+                lat_i = np.asarray(item_latent.get(it, latent), float)
+                holders[it] = sorted(pool, key=lambda r: (-lat_i[r], pos[r]))[: c.get(it, 0)]
+                for r in holders[it]:
+                    out.at[r, it] = 1
+                    mentions[r] += 1
+            for r in [r for r in pool if mentions[r] == 0]:  # in latent order, deterministic
+                best = None
+                for it in nonex:
+                    lat_i = np.asarray(item_latent.get(it, latent), float)
+                    for h in holders[it]:
+                        if mentions[h] >= 2 and (best is None or (lat_i[h], pos[h]) < best[0]):
+                            best = ((lat_i[h], pos[h]), it, h)
+                if best is None:
+                    break
+                _, it, h = best
+                holders[it].remove(h)
+                holders[it].append(r)
+                out.at[h, it] = 0
                 out.at[r, it] = 1
+                mentions[h] -= 1
                 mentions[r] += 1
         if any(mentions[r] == 0 for r in pool):
             raise RuntimeError(f"{var}: respondent without mention")
@@ -646,12 +715,9 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
         if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
             if r.comparison == "eq":
                 ks = pct_counts(r.value, n, r.decimals)
-            elif r.comparison == "lt":  # 'bijna': just under the value
-                ks = [k for k in range(n + 1) if r.value - 3 <= 100 * k / n < r.value]
-            elif r.comparison == "gt":  # 'ruim', 'meer dan': just over
-                ks = [k for k in range(n + 1) if r.value < 100 * k / n <= r.value + 3]
-            else:
-                ks = [k for k in range(n + 1) if abs(100 * k / n - r.value) <= (r.tolerance or 1)]
+            else:  # the window of the prose word (barometer.windows)
+                from ..windows import in_window
+                ks = [k for k in range(n + 1) if in_window(100 * k / n, r.comparison, r.value, r.tolerance)]
             if ks:
                 want[r.variable] = ks[len(ks) // 2]
                 E.consumed.add(r.row_id)
@@ -713,6 +779,110 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(vals, index=df.index, columns=items)
 
 
+def _item_targets(E: Engine, items: list[str], n: int) -> dict[str, list[int]]:
+    """Allowed counts of 4|5 among the ``n`` answerers per item, from the item rows (and consumed)."""
+    from .rounding import pct_counts
+    want = {}
+    for r in E.active:
+        if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
+            if r.comparison == "eq":
+                ks = pct_counts(r.value, n, r.decimals)
+            else:  # the window of the prose word (barometer.windows)
+                from ..windows import in_window
+                ks = [k for k in range(n + 1) if in_window(100 * k / n, r.comparison, r.value, r.tolerance)]
+            if not ks:
+                raise Infeasible(f"{E.year}: row {r.row_id}: no count of {n} answerers meets it")
+            want[r.variable] = ks
+            E.consumed.add(r.row_id)
+    return want
+
+
+#: Assumption A14: Cronbach's alpha the items of the conditions scale are built for (§2.4: a
+#: reliable scale, alpha >= 0.7), as far as the published item shares allow.
+TARGET_ALPHA = {"conditions_scale": 0.8}
+
+
+def pattern_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
+    """Items of a short scale (three items: 125 answer patterns) consistent with each score.
+
+    A MILP over the number of respondents per (score, pattern) meets the published item shares
+    (counts of 4|5) and brings the sum of the item variances, for the fixed score distribution,
+    to the value that gives Cronbach's alpha :data:`TARGET_ALPHA` +- 0,05 (alpha = k/(k-1) (1 -
+    sum var_i / var_total)): first the most reliable items (least sum of squares), then, at
+    their item means, the alpha window; the concave part of the variance sum (-sum of squared
+    item means / n) is bounded by its tangent there, so alpha is at least the window's lower
+    end; within a score the patterns stay close to independent items with the item marginals
+    of the first solution (a spread of patterns, not one per score). When the window cannot be met the most reliable items are kept. Within a
+    score, patterns with higher first plus last item (the more balanced first) go to the highest ``latent``
+    first."""
+    items = SCALE_ITEMS[scale]
+    L = len(items)
+    score = df[scale].to_numpy(dtype=float)
+    have = ~np.isnan(score)
+    T = np.where(have, np.round(np.nan_to_num(score) * L), 0).astype(int)
+    n = int(have.sum())
+    want = _item_targets(E, items, n)
+    pats = list(product(range(1, 6), repeat=L))
+    hist = {int(t): int((T[have] == t).sum()) for t in np.unique(T[have])}
+    st = sum(t * k for t, k in hist.items())
+    var_t = sum(t * t * k for t, k in hist.items()) - st * st / n  # n * population variance of T
+
+    def item_var_sum(alpha):  # n * sum of item variances that gives Cronbach's alpha
+        return (1 - alpha * (L - 1) / L) * var_t
+
+    def model(s0, bounds=None, spread=None):
+        m = Model(f"{scale} items {E.year}", gap=1e-3 if spread is None else 0.25)
+        cells = []
+        for t, k in hist.items():
+            vs = []
+            group = [p for p in pats if sum(p) == t]
+            w = None
+            if spread is not None:  # independent items with these marginals, given the score
+                w = np.array([np.prod([spread[i][p[i]] for i in range(L)]) for p in group])
+                w = w / w.sum() if w.sum() > 0 else np.full(len(group), 1 / len(group))
+            for j, p in enumerate(group):
+                # n * sum var_i = sum x^2 - sum S_i^2 / n <= sum x^2 - sum (2 s0_i S_i - s0_i^2) / n
+                cost = sum(x * x for x in p) - sum(2 * s0[i] / n * p[i] for i in range(L))
+                v = m.var(0, k, cost=0.0 if bounds else cost)
+                if w is not None:
+                    m.abs_dev(v, float(k * w[j]), 1.0)
+                cells.append((t, p, v, cost))
+                vs.append(v)
+            m.eq(lin(*vs), k, f"{scale} score {t}")
+        for i, it in enumerate(items):
+            if it in want:
+                m.add(lin(*[v for _, p, v, _ in cells if p[i] >= 4]), min(want[it]), max(want[it]), f"{it} agree")
+        if bounds:  # the (upper bound of the) item variance sum within the alpha window
+            f = lin(*[(c, v) for _, _, v, c in cells])
+            const = sum(x * x for x in s0) / n
+            m.add(f, bounds[0] - const, bounds[1] - const, f"{scale} alpha window")
+        x = E.solve(m, [Cell({}, v) for _, _, v, _ in cells])
+        return [(t, p, k) for (t, p, _, _), k in zip(cells, x) if k]
+
+    # 1. the most reliable items the shares allow (tangent at equal means: minimise sum x^2)
+    y = model([st / L] * L)
+    # 2. at those item means, items whose alpha lies in the window around TARGET_ALPHA (if any)
+    target = TARGET_ALPHA.get(scale, 0.8)
+    s0 = [sum(k * p[i] for _, p, k in y) for i in range(L)]
+    # marginals of the items (smoothed), so that each score has a spread of answer patterns
+    spread = [{c: (sum(k for _, p, k in y if p[i] == c) + 1) / (n + 5) for c in range(1, 6)} for i in range(L)]
+    try:
+        y = model(s0, (item_var_sum(target + 0.05), item_var_sum(target - 0.05)), spread)
+    except Infeasible:
+        E.log.append(f"{scale}: alpha {target} out of reach; the most reliable items kept")
+    vals = np.full((len(df), L), np.nan)
+    for t in hist:
+        idx = np.flatnonzero(have & (T == t))
+        ranked = idx[np.argsort(-np.asarray(latent, float)[idx], kind="mergesort")]
+        seq = []
+        for _, p, k in sorted([c for c in y if c[0] == t], key=lambda c: (-(c[1][0] + c[1][-1]), abs(c[1][0] - c[1][-1]), c[1])):
+            seq += [p] * k
+        for r, p in zip(ranked, seq):
+            vals[r] = p
+    E.log.append(f"{scale}: items by pattern MILP")
+    return pd.DataFrame(vals, index=df.index, columns=items)
+
+
 def _z(x):
     x = np.asarray(x, float)
     mu = np.nanmean(x) if np.isfinite(x).any() else 0.0
@@ -768,8 +938,21 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
     prior = {k: v / tot for k, v in prior.items()}
     lat = clim + noise(0.7)
     order = sorted(pat, key=lambda c: (-bin(c).count("1"), c))
+    type_extra = None
+    unpublished = [t for t in ("type_product", "type_service")
+                   if not any(r.variable == t and r.statistic == "pct" for r in E.rows)]
+    if unpublished:
+        # a year without published product and service shares (2021): the assumed shares (A13)
+        # hold within +-2 points, so that both decreased since (§2.1)
+        n_inn = int(inn.sum())
+
+        def type_extra(m, cells):
+            for t in unpublished:
+                num = lin(*[c.expr for c in cells if c.attrs.get(t) == 1])
+                m.add(num, math.ceil((pm[t] - 0.02) * n_inn), math.floor((pm[t] + 0.02) * n_inn),
+                      f"assumed share {t} (A13)")
     s = hist_block(E, df, "type_pattern", pat, inn, st, lat, order=order, prior=prior,
-                   derived=type_derived, outside=0)
+                   derived=type_derived, outside=0, extra=type_extra)
     for t, b in TYPE_BITS.items():
         df[t] = np.where(inn, (s.fillna(0).astype(int).to_numpy() & b > 0).astype(float), NAN)
     df["spectrum"] = np.where(inn, pd.Series(s).fillna(0).astype(int).map(lambda c: bin(c).count("1")), 0)
@@ -782,10 +965,10 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         st = strata_for(E, df, [var], list(base))
         df[var] = hist_block(E, df, var, cds, routed, st, lat, order=order, prior=prior)
 
-    def multi(var, routed, lat, prior=None, base=("national_type",), extra=None):
+    def multi(var, routed, lat, prior=None, base=("national_type",), extra=None, item_latent=None):
         v = cb.variables[var]
         st = strata_for(E, df, v.items_for(year), list(base))
-        out = multi_block(E, df, var, routed, st, lat, prior, extra=extra)
+        out = multi_block(E, df, var, routed, st, lat, prior, extra=extra, item_latent=item_latent)
         for c in out.columns:
             df[c] = out[c]
 
@@ -846,28 +1029,54 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
             pr[4] = max(pr.get(4, 0) - 0.08, 0.01)
         df[it] = hist_block(E, df, it, [1, 2, 3, 4, 5], inn, st, lat, order=[5, 4, 3, 2, 1], prior=pr)
     if year in cb.variables["goal"].years:
-        multi("goal", inn, df["spectrum"].to_numpy() + noise(), prior={"goal_efficiency": .56, "goal_quality": .48})
+        # goals follow the breadth of the innovation (§2.5: multiple-type innovations aim more often at
+        # quality and use), efficiency more often in large and quality in small organisations
+        spec = _z(df["spectrum"].to_numpy())
+        zs = _z(size)
+        g_lat = {it: spec + noise(0.8) for it in cb.variables["goal"].items}
+        g_lat["goal_efficiency"] = 0.3 * spec + 0.6 * zs + noise(0.8)
+        g_lat["goal_quality"] = spec - 0.5 * zs + noise(0.8)
+        g_lat["goal_use"] = 0.5 * spec + noise(1.0)
+        multi("goal", inn, spec + noise(), prior={"goal_efficiency": .56, "goal_quality": .48}, item_latent=g_lat)
     if year in cb.variables["effect"].years:
         hc = df[["factor_staff", "factor_collaboration", "factor_skills"]].mean(axis=1).to_numpy()
         tech = np.isin(df["tech_content"], [1, 2]).astype(float)
         strat = np.isin(df["strategy"], [2, 4]).astype(float)
         gcost = df.get("goal_cost", pd.Series(0, index=df.index)).fillna(0).to_numpy()
         rijk = (df["sector"] == 7).to_numpy().astype(float)
+        guse = df.get("goal_use", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        gq = df.get("goal_quality", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        geff = df.get("goal_efficiency", pd.Series(0, index=df.index)).fillna(0).to_numpy()
+        s12 = np.isin(df["strategy"], [1, 2]).astype(float)
+        # the noise of the effect latents is made uncorrelated (among innovators) with every term of
+        # the effect models, so that each term has the association assumed here and no chance one
+        cov = [clim, _z(hc), tech, strat, gcost, guse, gq, geff, s12, rijk, size.astype(float),
+               df["spectrum"].to_numpy(float)]
+        cov += [(df[v] == c).to_numpy(float) for v in ("sector", "tech_content", "strategy")
+                for c in sorted(df.loc[inn, v].dropna().unique())[1:]]
+        X = np.column_stack([np.ones(n)] + cov)[inn]
+
+        def clean_noise(sd):
+            e = rng.normal(0, sd, n)
+            r = e[inn] - X @ np.linalg.lstsq(X, e[inn], rcond=None)[0]
+            e[inn] = r * (sd / (r.std() or 1.0))
+            return e
+
         for it in cb.variables["effect"].items:
-            lat = 0.6 * clim + noise(1.0)
-            guse = df.get("goal_use", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            gq = df.get("goal_quality", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            geff = df.get("goal_efficiency", pd.Series(0, index=df.index)).fillna(0).to_numpy()
-            s12 = np.isin(df["strategy"], [1, 2]).astype(float)
+            lat = 0.6 * clim + clean_noise(1.0)
             if it == "effect_efficiency":
-                lat = (0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 0.9 * strat + 1.2 * gcost - 1.0 * guse
-                       + noise(0.8))
+                lat = (0.5 * clim + 0.6 * _z(hc) + 0.9 * tech + 1.3 * strat + 1.2 * gcost - 1.8 * guse
+                       + clean_noise(0.8))
             elif it == "effect_procedures":
                 lat = (0.6 * clim + 0.5 * _z(hc) + 0.6 * gq + 0.6 * geff + 0.5 * s12 - 1.2 * rijk
-                       + noise(0.8))
+                       + clean_noise(0.8))
             elif it == "effect_quality":
-                lat = 0.3 * clim + noise(1.0)  # small effect (§2.5: odds ratio below 2.5)
-            st = strata_for(E, df, [it], ["climate_cluster"])
+                # small effect (§2.5: odds ratio below 2.5): the published shares by climate cluster (Figuur
+                # B2-2) already make it about 2, so within a cluster climate adds only a little
+                # (0,05; 0,2 would give an odds ratio above 2,5)
+                lat = 0.05 * clim + clean_noise(1.0)
+            # quality: the same distribution in every size class (§2.5: size does not matter)
+            st = strata_for(E, df, [it], ["climate_cluster"] + (["size_class"] if it == "effect_quality" else []))
             miss = 0.6 if it == "effect_other" else 0.0
             df[it] = hist_block(E, df, it, [1, 4, 2, 3, NAN], inn, st, lat, order=[1, 4, 2, 3, NAN],
                                 prior={1: .6 * (1 - miss), 2: .2 * (1 - miss), 3: .02, 4: .18 * (1 - miss), NAN: miss + .001})
@@ -875,7 +1084,13 @@ def exact_frame(cb: Codebook, year: int, seed: int, best_effort: bool = False):
         single("knowledge_shared", inn, clim + noise(), order=[1, 0], prior={1: .55, 0: .45})
     # climate and conditions items from the scale scores
     for scale in ("climate_scale", "conditions_scale"):
-        items = scale_items(E, df, scale, _z(df[scale]) + noise(0.5))
+        lat = _z(df[scale]) + noise(0.5)
+        if scale == "conditions_scale":
+            # within a score, innovating organisations get the higher management and time items
+            # (§2.1: management support and time raise the chance of innovating)
+            items = pattern_items(E, df, scale, df["innovated"].to_numpy() + noise(1.0))
+        else:
+            items = scale_items(E, df, scale, lat)
         for c in items.columns:
             df[c] = items[c]
     has_clim = ~np.isnan(df["climate_scale"].to_numpy())

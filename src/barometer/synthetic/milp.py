@@ -82,21 +82,18 @@ class Model:
         v = Fraction(str(value))
         if comparison == "eq":
             lo, hi = interval(v, decimals)
-        elif comparison == "approx":
-            t = Fraction(str(tol if tol is not None else 1))
-            lo, hi = v - t, v + t + Fraction(1, 10 ** 6)
-        elif comparison == "gt":
-            lo, hi = v + Fraction(1, 10 ** 6), Fraction(100) + 1
-        elif comparison == "lt":
-            lo, hi = Fraction(-1), v
+            lo_open, hi_open = False, True
+        elif comparison in ("approx", "gt", "lt"):  # the window of the prose word (barometer.windows)
+            from ..windows import window
+            lo, hi, lo_open, hi_open = window(comparison, v, tol if tol is not None or comparison != "approx" else 1)
+            lo, hi = max(lo, Fraction(-1)), min(hi, Fraction(101))
         else:
             raise ValueError(comparison)
-        # 100 num - lo den >= 0 ; 100 num - hi den < 0  (scaled to integers, strict by 1)
-        scale = lo.denominator * hi.denominator
-        a = lin((100 * scale, num), (-(lo * scale), den_e))
-        self.add({k: float(c) for k, c in a.items()}, 0, np.inf, label)
-        b = lin((100 * scale, num), (-(hi * scale), den_e))
-        self.add({k: float(c) for k, c in b.items()}, -np.inf, -1 if comparison != "approx" else 0, label)
+        # lo <= 100 num / den (<) hi, scaled to integers: a strict bound is >= 1 / <= -1
+        a = lin((100 * lo.denominator, num), (-lo.numerator, den_e))
+        self.add({k: float(c) for k, c in a.items()}, 1 if lo_open else 0, np.inf, label)
+        b = lin((100 * hi.denominator, num), (-hi.numerator, den_e))
+        self.add({k: float(c) for k, c in b.items()}, -np.inf, -1 if hi_open else 0, label)
 
     def mean_sd(self, S: dict, Q: dict, n: int, unit: int, mean=None, sd=None, decimals=2,
                 label: str = "", cands: list | None = None) -> None:

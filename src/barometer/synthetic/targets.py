@@ -32,6 +32,12 @@ class Row:
     def group_codes(self) -> list | None:
         return parse(self.group)
 
+    def window(self):
+        """``(lo, hi)`` of a non-``eq`` row (:func:`barometer.windows.window`; open ends as there)."""
+        from ..windows import window
+        lo, hi, _, _ = window(self.comparison, self.value, self.tolerance)
+        return lo, hi
+
 
 def parse(s) -> list | None:
     if s is None or ">" in str(s):
