@@ -43,7 +43,7 @@ def test_bar_shares_dutch_percent_ticks_no_title(shares):
     assert all(lab.endswith("%") for lab in labels)
     texts = [t.get_text() for t in ax.texts]
     assert "66%" in texts and "2%" in texts  # value labels rounded half up, Dutch
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]  # a figure legend, above the plot
     assert legend == ["2021", "2025"]
     plt.close(fig)
 
@@ -54,7 +54,7 @@ def test_histogram_decimal_comma():
     ax = fig.axes[0]
     xt = _ticklabels(ax, "x")
     assert any("," in t for t in xt) and not any("." in t for t in xt)
-    assert ax.get_legend().get_texts()[0].get_text() == "Gemiddelde 3,29"
+    assert fig.legends[0].get_texts()[0].get_text() == "Gemiddelde 3,29"
     plt.close(fig)
 
 

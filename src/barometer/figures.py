@@ -3,7 +3,14 @@
 The style is set once (:func:`set_style`): seaborn's white grid, the Okabe–Ito palette
 (readable for colour-blind readers), readable font sizes, Dutch tick labels with a decimal
 comma and ``%`` from :mod:`barometer.formatting`, and no title drawn inside the plot (the
-caption says what the figure shows). Each chart function takes a tidy full-precision frame
+caption says what the figure shows).
+
+Legibility on every screen: no text in a figure is smaller than :data:`MIN_FONT_PT`, and
+figures are :data:`FIGURE_WIDTH` inches wide, so that a phone that scales a figure down to
+its text column (:data:`PHONE_COLUMN_PX` CSS pixels at a 390-px screen) still draws its
+smallest text at :data:`MIN_FONT_PX` CSS pixels or more; ``tests/test_layout.py`` checks
+every figure of the built book against that minimum. Legends sit outside the plotting
+area (above it, or below stacked bars), so they never cover bars or value labels. Each chart function takes a tidy full-precision frame
 (e.g. from :func:`barometer.statistics.frequencies`) and returns a matplotlib ``Figure``;
 :func:`alt_text` states the main message of the data in Dutch.
 
@@ -28,6 +35,11 @@ from barometer.formatting import dec, is_missing, pct
 __all__ = [
     "OKABE_ITO",
     "PALETTE",
+    "MIN_FONT_PT",
+    "MIN_FONT_PX",
+    "PHONE_COLUMN_PX",
+    "FIGURE_WIDTH",
+    "VALUE_FONT",
     "set_style",
     "colors_for",
     "percent_axis",
@@ -36,6 +48,7 @@ __all__ = [
     "grouped_bars",
     "histogram",
     "stacked_bars",
+    "legend_above",
     "alt_text",
 ]
 
@@ -53,21 +66,36 @@ OKABE_ITO: dict[str, str] = {
 #: The palette of the book.
 PALETTE: list[str] = list(OKABE_ITO.values())
 
+#: Smallest text size (points) drawn in any figure: tick labels, value labels, legends.
+MIN_FONT_PT: float = 10.0
+#: The house minimum of figure text as a reader sees it: CSS pixels on the page, on a phone.
+MIN_FONT_PX: float = 9.0
+#: Width of the text column of the book on a 390-px phone (CSS pixels; the theme's padding
+#: taken off), the narrowest column a figure is scaled down to.
+PHONE_COLUMN_PX: float = 342.0
+#: Width of a figure (inches). A figure drawn at this width and scaled to the phone column
+#: keeps text of MIN_FONT_PT at MIN_FONT_PX or more: 72 pt/in, and a CSS pixel is 0.75 pt.
+FIGURE_WIDTH: float = 5.0
+#: Size of value labels on bars (points).
+VALUE_FONT: float = MIN_FONT_PT
+
 _FONT = {
     "font.size": 11,
     "axes.labelsize": 11,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
-    "legend.fontsize": 10,
-    "legend.title_fontsize": 10,
+    "xtick.labelsize": MIN_FONT_PT,
+    "ytick.labelsize": MIN_FONT_PT,
+    "legend.fontsize": MIN_FONT_PT,
+    "legend.title_fontsize": MIN_FONT_PT,
     "axes.titlesize": 11,
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.05,
     "axes.spines.right": False,
     "axes.spines.top": False,
 }
-_WRAP = 45  # characters per line of a category label
+_WRAP = 30  # characters per line of a category label (fits FIGURE_WIDTH)
+_AXIS_WRAP = 34  # characters per line of an axis title: never wider than the plotting area
 
 
 def set_style() -> None:
@@ -127,10 +155,35 @@ def _wrap(label: Any, width: int = _WRAP) -> str:
     return "\n".join(textwrap.wrap(str(label), width)) or str(label)
 
 
-def _new_figure(n_rows: int, width: float = 7.5, per_row: float = 0.42, min_h: float = 2.5) -> tuple[Figure, Any]:
+def _new_figure(n_rows: int, width: float = FIGURE_WIDTH, per_row: float = 0.42, min_h: float = 2.5) -> tuple[Figure, Any]:
     set_style()
     fig, ax = plt.subplots(figsize=(width, max(min_h, per_row * n_rows + 1.0)), layout="constrained")
     return fig, ax
+
+
+def legend_above(ax, title: str | None = None, where: str = "upper left") -> None:
+    """Put the legend of ``ax`` outside the plotting area, as many entries in a row as fit.
+
+    The legend becomes a figure legend at ``"outside <where>"`` (above the plot by default;
+    ``"lower center"`` below it), which the constrained layout keeps inside the figure:
+    outside the axes it cannot cover a bar or a value label (inside, matplotlib's
+    ``loc="best"`` avoids the bars but not their labels), and the number of columns is
+    reduced until the legend is no wider than the figure, so a long series name never
+    widens a figure beyond :data:`FIGURE_WIDTH`.
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    if not handles:
+        return
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    for ncols in range(len(labels), 0, -1):
+        legend = fig.legend(handles, labels, title=title, loc=f"outside {where}", ncols=ncols,
+                            frameon=False, alignment="left")
+        if ncols == 1 or legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98:
+            return
+        legend.remove()
 
 
 def _hue_labels(data: pd.DataFrame, hue: str | None, hue_labels: Mapping | None) -> pd.Series | None:
@@ -201,15 +254,15 @@ def bar_shares(
     )
     ax.set_xlim(0, max(100.0, float(np.nanmax(d[x])) if len(d) else 100.0) * 1.08)
     percent_axis(ax.xaxis)
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
     ax.set_ylabel("")
     ax.set_title("")
     if value_labels:
         for container in ax.containers:
             ax.bar_label(container, labels=[pct(v) if not is_missing(v) else "" for v in container.datavalues],
-                         padding=2, fontsize=9)
+                         padding=2, fontsize=VALUE_FONT)
     if hue is not None:
-        ax.legend(title=legend_title, loc="lower right", frameon=True)
+        legend_above(ax, legend_title)
     return fig
 
 
@@ -253,7 +306,7 @@ def grouped_bars(
         d["_hue"] = d[hue].map(lab)
         h_order = [lab(v) for v in levels]
         palette = {lab(v): cmap[v] for v in levels}
-    fig, ax = plt.subplots(figsize=(max(5.0, 1.1 * len(cats) + 2), 4.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 4.2), layout="constrained")
     sns.barplot(data=d, x="_x", y=y, hue="_hue" if hue is not None else None, order=cats,
                 hue_order=h_order, palette=palette, ax=ax, errorbar=None,
                 color=None if hue is not None else PALETTE[0], saturation=1)
@@ -263,14 +316,20 @@ def grouped_bars(
         ax.set_ylim(0, max(100.0, float(np.nanmax(d[y]))) * 1.08)
     else:
         decimal_axis(ax.yaxis, 1, locate=True)
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel(xlabel)
+    ax.set_ylabel(_wrap(ylabel, _AXIS_WRAP))
+    ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
     if value_labels:
+        # Upright labels where a bar is wide enough for them, else turned along the bar.
+        n_bars = len(cats) * (len(h_order) if h_order else 1)
+        upright = FIGURE_WIDTH * 0.8 / max(n_bars, 1) * 72 >= 3.0 * VALUE_FONT
         for container in ax.containers:
             ax.bar_label(container, labels=[fmt(v) if not is_missing(v) else "" for v in container.datavalues],
-                         padding=2, fontsize=9)
+                         padding=2, fontsize=VALUE_FONT, rotation=0 if upright else 90)
+        if not upright:
+            top = float(np.nanmax(d[y])) if len(d) else 100.0
+            ax.set_ylim(0, max(ax.get_ylim()[1], top * 1.2))
     if hue is not None:
-        ax.legend(title=legend_title, frameon=True)
+        legend_above(ax, legend_title)
     return fig
 
 
@@ -300,17 +359,17 @@ def histogram(
     matplotlib.figure.Figure
     """
     set_style()
-    fig, ax = plt.subplots(figsize=(7.0, 4.0), layout="constrained")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.6), layout="constrained")
     w = hist[width] if isinstance(width, str) else width
     ax.bar(hist[x], hist[y], width=np.asarray(w) * 0.92, color=PALETTE[0])
     percent_axis(ax.yaxis)
     decimal_axis(ax.xaxis, 1, locate=True)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
+    ax.set_ylabel(_wrap(ylabel, _AXIS_WRAP))
     if mean is not None and not is_missing(mean):
         ax.axvline(mean, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.5,
                    label=f"Gemiddelde {dec(mean, 2)}")
-        ax.legend(frameon=True)
+        legend_above(ax)
     return fig
 
 
@@ -323,7 +382,7 @@ def stacked_bars(
     order: Sequence | None = None,
     colors: Sequence[str] | None = None,
     xlabel: str = "Percentage",
-    min_label: float = 5.0,
+    min_label: float = 8.0,
 ) -> Figure:
     """100% stacked horizontal bars, e.g. the answers to Likert statements or effects.
 
@@ -336,8 +395,9 @@ def stacked_bars(
         Order of the answer categories from left to right (default: as in ``data``).
     colors : sequence of str, optional
         One colour per category; default a diverging scale built from the palette.
-    min_label : float, default 5
-        Segments smaller than this many percent get no value label.
+    min_label : float, default 8
+        Segments smaller than this many percent get no value label (a label in a narrower
+        segment would spill over its neighbours at the house font size).
 
     Returns
     -------
@@ -356,15 +416,15 @@ def stacked_bars(
     for i, cat in enumerate(cats):
         vals = wide[cat].to_numpy(dtype=float)
         bars = ax.barh(ypos, vals, left=left, color=colors[i % len(colors)], label=str(cat), height=0.7)
-        ax.bar_label(bars, labels=[pct(v) if v >= min_label else "" for v in vals], label_type="center", fontsize=8)
+        ax.bar_label(bars, labels=[pct(v) if v >= min_label else "" for v in vals], label_type="center", fontsize=VALUE_FONT)
         left += vals
     ax.set_yticks(ypos, [_wrap(i) for i in items])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     percent_axis(ax.xaxis)
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
     ax.grid(axis="y", visible=False)
-    ax.legend(ncols=min(len(cats), 3), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
+    legend_above(ax, where="lower center")
     return fig
 
 

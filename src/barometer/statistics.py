@@ -4,7 +4,7 @@ Chapters, tests and the synthetic-data generator all compute percentages, means 
 standard deviations through this module, so a number means the same everywhere.
 
 Definitions (see ``data/published/README.md``)
----------------------------------------------
+----------------------------------------------
 - **Routing.** Only respondents who were asked a question count (codebook routing: e.g.
   the type of innovation only for innovators; a question or answer option that did not
   exist in a year has no base in that year).

@@ -14,26 +14,15 @@
 //
 // Exit status: 0 when the check ran (whatever it found), 2 when it could not run.
 // With --screenshots, a full-page PNG of every page is written to OUT_DIR as well.
-import { createServer } from "node:http";
-import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { CHROMIUM, CHROMIUM_ARGS, htmlPages, serve } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
-];
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
-  ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-  ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".json": "application/json",
-  ".csv": "text/csv", ".ico": "image/x-icon",
-};
 
 function fail(message) {
   process.stderr.write(`a11y check: ${message}\n`);
@@ -53,41 +42,6 @@ function parseArgs(argv) {
   if (!opts.root) fail("usage: node check.mjs HTML_DIR [--scheme light,dark] [--screenshots DIR] [--page REL]");
   opts.root = path.resolve(opts.root);
   return opts;
-}
-
-async function htmlPages(root) {
-  const found = [];
-  async function walk(dir) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(root, full).split(path.sep).join("/");
-      if (entry.isDirectory()) {
-        if (!["_static", "_sources", "_images", "_downloads"].includes(entry.name)) await walk(full);
-      } else if (entry.name.endsWith(".html")) {
-        found.push(rel);
-      }
-    }
-  }
-  await walk(root);
-  return found.sort();
-}
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      let file = path.join(root, rel);
-      if (!file.startsWith(root)) throw new Error("outside root");
-      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end("not found");
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 async function main() {

@@ -287,11 +287,11 @@ def figuur_technologie(ed: Any) -> FigureExhibit:
 
     figures.set_style()
     colors = figures.colors_for(list(_KIND_LABELS))
-    fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(order) + 1.4), layout="constrained")
+    fig, ax = plt.subplots(figsize=(figures.FIGURE_WIDTH, 0.42 * len(order) + 1.4), layout="constrained")
     left = pd.Series(0, index=order)
     for kind, label in _KIND_LABELS.items():
         bars = ax.barh(order, wide[kind], left=left, color=colors[kind], label=label, height=0.7)
-        ax.bar_label(bars, labels=[fmt.num(v) if v else "" for v in wide[kind]], label_type="center", fontsize=9)
+        ax.bar_label(bars, labels=[fmt.num(v) if v else "" for v in wide[kind]], label_type="center", fontsize=figures.VALUE_FONT)
         left = left + wide[kind]
     ax.invert_yaxis()
     ax.set_xlabel("Aantal beschreven innovaties")

@@ -401,7 +401,9 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
     """Figuur 2-3: type of the most recent innovation, by year (base: innovators).
 
     Glued keys: ``pct_interactie``, ``pct_interactie_vorig``, ``pct_proces``,
-    ``pct_proces_vorig``, ``richting_interactie``, ``richting_proces``, ``n_innovators``.
+    ``pct_proces_vorig``, ``richting_interactie``, ``richting_proces``, ``n_innovators``;
+    ``type_meest``, ``pct_type_meest`` and ``verloop_type_meest`` (the most common type of
+    the edition year, its share and its trend; the front page shows them).
     """
     data = _types(ed)
     yrs = list(pd.unique(data["year"]))
@@ -420,6 +422,12 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
             glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
             glue_text(f"richting_{key}", "niet te vergelijken")
     glue_text("n_innovators", fmt.num(cur["base"].iloc[0]))
+    # The most common type of the edition (front page): its label, share and trend.
+    top = cur["pct"].idxmax()
+    glue_text("type_meest", str(cur.loc[top, "type"]))
+    glue_text("pct_type_meest", fmt.pct(cur.loc[top, "pct"]))
+    glue_text("verloop_type_meest", trend(old.loc[top, "pct"] if old is not None else None,
+                                          cur.loc[top, "pct"], prev if old is not None else None, ed.year))
     figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
                             xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
     alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",
