@@ -289,6 +289,7 @@ class Protected:
     base_columns: list[str]
     value_columns: list[str]
     min_base: int
+    bases_of: dict[str, str] = field(default_factory=dict)
 
 
 def _base_for(column: str, columns: list[str], pol: Policy) -> str | None:
@@ -410,7 +411,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
                 frame.loc[blank, c] = pd.NA if not pd.api.types.is_float_dtype(frame[c]) else float("nan")
     if bases:
         frame[pol.status_column] = status
-    return Protected(frame, cells, bases, list(pairs), t)
+    return Protected(frame, cells, bases, list(pairs), t, dict(pairs))
 
 
 def sidecar_json(payload: Mapping[str, Any]) -> str:
