@@ -43,8 +43,8 @@ __all__ = ["TableExhibit", "FigureExhibit", "Notice", "FIGURE_DIR", "DOWNLOAD_DI
 SOURCE_LINE = "Ministerie van BZK ({year}) Innovatie Barometer Overheid; berekend uit het respondentbestand."
 
 def _synthetic_line() -> str:
-    """The book's synthetic-data notice (``barometer.build.SYNTHETIC_NOTICE``), in every row."""
-    from barometer.build import SYNTHETIC_NOTICE
+    """The book's synthetic-data notice (``barometer.book.SYNTHETIC_NOTICE``), in every row."""
+    from barometer.book import SYNTHETIC_NOTICE
 
     return SYNTHETIC_NOTICE
 

@@ -117,7 +117,7 @@ def _codebook():
 
 # --------------------------------------------------------------------------- exhibits
 def _toc_documents(book: Path) -> list[str]:
-    from barometer.build import toc_documents
+    from barometer.book import toc_documents
 
     return toc_documents(Path(book) / "_toc.yml")
 
@@ -348,7 +348,7 @@ def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list
         ("Gegevensbestand", Path(data_file).name if data_file else ""),
     ]
     if synthetic:
-        from barometer.build import SYNTHETIC_NOTICE
+        from barometer.book import SYNTHETIC_NOTICE
 
         rows.append(("LET OP: synthetische gegevens", SYNTHETIC_NOTICE))
         if meta.get("note"):
