@@ -15,10 +15,13 @@ one sheet per exhibit, in book order
     every column of a respondent file of that year and every derived variable: name, Dutch
     question or label, type, who was asked, years, codes.
 
-The exhibits are found in the executed chapter notebooks of the edition (the staging folder
-of :func:`barometer.build.build`, ``_build/stage/<year>/``): each exhibit's Markdown output
-carries its ``:name:``, caption and footnotes; its data are ``_downloads/<name>.csv`` beside
-the notebook. Numbers such as "Figuur 3.1" are read from the built HTML when it is given.
+Each exhibit wrote, beside its CSV and Excel (``_downloads/<name>.csv``), a sidecar
+``<name>.json`` (:mod:`barometer.exhibit`): caption, kind, notes, base, the report's exhibit
+and the cells the disclosure policy suppressed. The workbook is assembled from those sidecars
+and downloads, so it carries exactly what the policy let through; the executed notebooks of the
+edition (the staging folder of :func:`barometer.build.build`, ``_build/stage/<year>/``) give
+only the order of the exhibits and the chapter titles. Numbers such as "Figuur 3.1" are read
+from the built HTML when it is given (Sphinx numbers the exhibits while rendering).
 
 Examples
 --------
@@ -62,11 +65,7 @@ WORKBOOK_NAME = "innovatie-barometer-overheid-tabellen-en-figuren.xlsx"
 CODEBOOK_NAME = "innovatie-barometer-overheid-codeboek"
 
 _BASE_COLUMNS = ("base", "basis", "n")
-_EXHIBIT = re.compile(
-    r"```\{(?P<kind>table|figure)\}\s*(?P<arg>[^\n]*)\n(?P<body>.*?)\n```(?P<after>[^`]*)",
-    re.S,
-)
-_SMALL = re.compile(r"<small>(.*?)</small>", re.S)
+_NAME_LINE = re.compile(r"^:name:\s*((?:tbl|fig)-[a-z0-9-]+)\s*$", re.M)
 _TAG = re.compile(r"<[^>]+>")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -97,6 +96,8 @@ class Exhibit:
         The exhibit's CSV (full precision).
     number : str
         "Tabel 3.1" / "Figuur 3.1" as numbered in the built HTML ("" when unknown).
+    sidecar : dict
+        The exhibit's sidecar (``_downloads/<name>.json``, see :mod:`barometer.exhibit`).
     """
 
     name: str
@@ -107,6 +108,7 @@ class Exhibit:
     notes: list[str] = field(default_factory=list)
     data_file: Path | None = None
     number: str = ""
+    sidecar: dict = field(default_factory=dict)
 
 
 def _codebook():
@@ -141,7 +143,7 @@ def _plain(text: str) -> str:
 
 
 def find_exhibits(book: Path) -> list[Exhibit]:
-    """The tables and figures of an executed book, in book order.
+    """The tables and figures of an executed book, in book order, from their sidecars.
 
     Parameters
     ----------
@@ -152,13 +154,15 @@ def find_exhibits(book: Path) -> list[Exhibit]:
     Returns
     -------
     list of Exhibit
-        One per ``{table}``/``{figure}`` directive in a Markdown output of a code cell; only
-        exhibits whose data file ``_downloads/<name>.csv`` exists beside the notebook.
+        One per exhibit with a sidecar ``_downloads/<name>.json`` beside its notebook (written
+        by :mod:`barometer.exhibit` together with its CSV and Excel): kind, caption, notes and
+        the report's exhibit come from the sidecar. The notebooks give only the order (the
+        ``:name:`` of each exhibit output) and the chapter title.
 
     Raises
     ------
     WorkbookError
-        If two exhibits share a name.
+        If two exhibits share a name, or a sidecar cannot be read.
     """
     book = Path(book)
     found: list[Exhibit] = []
@@ -169,6 +173,7 @@ def find_exhibits(book: Path) -> list[Exhibit]:
             continue
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
         chapter = _chapter_title(nb, doc)
+        downloads = nb_path.parent / "_downloads"
         for cell in nb.get("cells", []):
             if cell.get("cell_type") != "code":
                 continue
@@ -177,25 +182,22 @@ def find_exhibits(book: Path) -> list[Exhibit]:
                 if not md:
                     continue
                 md = "".join(md) if isinstance(md, list) else md
-                for m in _EXHIBIT.finditer(md):
-                    body = m.group("body")
-                    name_m = re.search(r"^:name:\s*(\S+)", body, re.M)
-                    if not name_m:
-                        continue
-                    name = name_m.group(1)
-                    if m.group("kind") == "table":
-                        caption = m.group("arg").strip()
-                    else:
-                        lines = [ln for ln in body.splitlines() if ln.strip() and not ln.startswith(":")]
-                        caption = " ".join(lines).strip()
-                    notes = [_plain(n) for n in _SMALL.findall(m.group("after"))]
-                    data_file = nb_path.parent / "_downloads" / f"{name}.csv"
+                for name in _NAME_LINE.findall(md):
+                    side = downloads / f"{name}.json"
                     if name in seen:
                         raise WorkbookError(f"Exhibit name {name} occurs in {seen[name]} and in {doc}.")
                     seen[name] = doc
+                    if not side.is_file():
+                        continue
+                    try:
+                        meta = json.loads(side.read_text(encoding="utf-8"))
+                    except (OSError, ValueError) as exc:
+                        raise WorkbookError(f"Sidecar {side} cannot be read: {exc}") from None
+                    data_file = downloads / f"{name}.csv"
                     if data_file.is_file():
-                        found.append(Exhibit(name, m.group("kind"), _plain(caption), chapter, doc,
-                                             notes, data_file))
+                        found.append(Exhibit(name, meta.get("soort", ""), _plain(meta.get("bijschrift", "")),
+                                             chapter, doc, [_plain(n) for n in meta.get("noten", [])],
+                                             data_file, sidecar=meta))
     return found
 
 
@@ -291,7 +293,11 @@ def _sheet_name(exhibit: Exhibit, index: int, used: set[str]) -> str:
     return candidate
 
 
-def _base_text(data: pd.DataFrame, notes: list[str]) -> str:
+def _base_text(data: pd.DataFrame, notes: list[str], sidecar: dict | None = None) -> str:
+    base = (sidecar or {}).get("basis")
+    if base:
+        lo, hi = int(base["van"]), int(base["tot"])
+        return f"Basis (n): {lo}" if lo == hi else f"Basis (n): van {lo} tot {hi} (per rij in de kolom 'Basis (n)')"
     cols = [c for c in data.columns if str(c) in _BASE_COLUMNS or re.fullmatch(r"n_.+", str(c))]
     parts = []
     for c in cols:
@@ -332,6 +338,10 @@ def _sidecar(data_file: Path | None) -> dict:
 
 def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list[tuple[str, Exhibit]],
                 codebook) -> list[tuple[str, str]]:
+    from barometer import disclosure
+
+    thresholds = {ex.sidecar.get("drempel") for _, ex in sheets if ex.sidecar.get("drempel")}
+    threshold = thresholds.pop() if len(thresholds) == 1 else disclosure.threshold()
     editions = yaml.safe_load(paths.EDITIONS.read_text(encoding="utf-8")) or {}
     ed = editions.get(int(year), {}) or {}
     meta = _sidecar(data_file)
@@ -361,9 +371,10 @@ def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list
         rows.append(("Gegevens", "Antwoorden van de deelnemende organisaties op de enquête."))
     rows += [
         ("Afronding", str(cbmeta.get("rounding", ""))),
-        ("Kleine groepen", f"Waar een groep minder dan {cbmeta.get('min_base', 5)} organisaties telt, toont "
-                           f"het boek geen cijfer maar '{cbmeta.get('small_cell_symbol', '#')}'. In dit "
-                           "werkboek geeft de kolom 'Getoond in het boek' aan welke cijfers het boek toont."),
+        ("Kleine groepen", f"Waar een cijfer op minder dan {threshold} organisaties berust, toont het boek "
+                           f"geen cijfer maar '{disclosure.symbol()}'; ook een cijfer dat anders uit een totaal "
+                           "en de andere groepen af te leiden zou zijn, blijft weg. In dit werkboek is zo'n "
+                           "cel leeg en zegt de kolom 'Geheimhouding' per rij waarom."),
         ("Basis (n)", "Elk werkblad noemt bovenaan de basis: het aantal organisaties waarop de cijfers berusten."),
         ("Codeboek", "Het werkblad 'Codeboek' beschrijft elke variabele: vraag, wie de vraag kreeg, "
                      "jaren en codes. Het staat ook los als CSV, Excel en YAML naast dit werkboek."),
@@ -454,8 +465,13 @@ def write_workbook(
             header = [
                 ("Titel", f"{ex.number + ': ' if ex.number else ''}{ex.caption}"),
                 ("Hoofdstuk", ex.chapter),
-                ("Basis (n)", _base_text(data, ex.notes)),
+                ("Basis (n)", _base_text(data, ex.notes, ex.sidecar)),
             ]
+            if ex.sidecar.get("bron_in_rapport"):
+                header.append(("In het rapport", ex.sidecar["bron_in_rapport"]))
+            if ex.sidecar.get("onderdrukt"):
+                header.append(("Geheimhouding", ex.sidecar.get("uitleg_symbool", "")
+                               + " Zulke cellen zijn hier leeg; de kolom 'Geheimhouding' zegt per rij waarom."))
             header += [("Noot", n) for n in ex.notes]
             header.append(("Label in het boek", ex.name))
             if synthetic:
