@@ -772,6 +772,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
+            from barometer.audit import check_build  # disclosure audit: a leak stops the build
+
+            echo(check_build(stage, html, data, min_base))
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:

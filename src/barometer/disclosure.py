@@ -71,6 +71,7 @@ __all__ = [
     "mask",
     "complementary",
     "protect",
+    "fingerprint",
 ]
 
 #: The policy file, beside the codebook.
@@ -274,10 +275,30 @@ class SuppressedCell:
     reason: str  # "primary" or "secondary"
     base: float | None
     key: dict
+    value: float | None = None
 
     def to_json(self) -> dict:
         return {"rij": self.row, "kolom": self.column, "reden": self.reason,
-                "basis": None if self.base is None else int(self.base), "sleutel": self.key}
+                "basis": None if self.base is None else int(self.base), "sleutel": self.key,
+                "vingerafdruk": fingerprint(self.value, self.base)}
+
+
+def fingerprint(value: Any, base: Any) -> str | None:
+    """A short hash of a value and its base, to recognise a hidden value shown elsewhere.
+
+    The audit compares the fingerprints of the cells an exhibit hid with those of the cells
+    every other exhibit shows; the value itself is written nowhere.
+    """
+    import hashlib
+
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    if v != v:
+        return None
+    b = "" if base is None or _missing(base) else str(int(float(base)))
+    return hashlib.sha256(f"{v:.9f}|{b}".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -399,7 +420,9 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
                 base = pd.to_numeric(pd.Series([frame.at[i, b]]), errors="coerce").iloc[0]
                 for c in cols:
                     if not _missing(frame.at[i, c]):
-                        cells.append(SuppressedCell(i, c, reason, None if _missing(base) else float(base), key_of(i)))
+                        v = pd.to_numeric(pd.Series([frame.at[i, c]]), errors="coerce").iloc[0]
+                        cells.append(SuppressedCell(i, c, reason, None if _missing(base) else float(base), key_of(i),
+                                                    None if _missing(v) else float(v)))
                 status[i] = pol.status_text(reason, t)
         blank = sorted(hidden_rows[b] | secondary[b])
         for c in cols:
