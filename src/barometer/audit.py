@@ -360,9 +360,10 @@ def _data_file_of(stage: Path) -> Path | None:
     """The respondent file an executed edition ran on (its injected ``data_path``)."""
     for nb in sorted(stage.rglob("*.ipynb")):
         text = nb.read_text(encoding="utf-8", errors="replace")
-        m = re.search(r'data_path = \\"([^"\\]+)\\"', text)
-        if m and Path(m.group(1)).is_file():
-            return Path(m.group(1))
+        # the injected parameters (an absolute path) come after the chapter's defaults
+        for m in reversed(list(re.finditer(r'data_path = \\"([^"\\]+)\\"', text))):
+            if Path(m.group(1)).is_absolute() and Path(m.group(1)).is_file():
+                return Path(m.group(1))
     return None
 
 

@@ -330,9 +330,12 @@ class FigureExhibit:
         )
 
     def __repr__(self) -> str:
+        # The plain-text output is stored in the executed notebook, which the HTML offers as
+        # its source: it shows the data after the disclosure policy, as the downloads do.
         text = f"{self.caption}\n[alt] {self.alt}"
         if self.data is not None:
-            text += "\n" + self.data.to_string(index=False)
+            shown = disclosure.protect(self.data, _CONTEXT.min_base).frame
+            text += "\n" + shown.drop(columns=[disclosure.policy().status_column], errors="ignore").to_string(index=False)
         return text
 
 

@@ -512,3 +512,27 @@ def tabel_denemarken(ed) -> TableExhibit:
     return TableExhibit(name=f"tbl-{SLUG}-denemarken", caption="Bronnen van de Deense vergelijkingscijfers",
                         frame=frame, notes=["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
                                             "dat daar niet staat, wordt niet geschat."], data=dk)
+
+
+def geheimhouding(ed) -> dict[str, str]:
+    """Glue the disclosure rule of this edition (``data/disclosure.yaml``) and return it.
+
+    Glued keys
+    ----------
+    ``drempel`` (the threshold in force, the build's ``min_base``), ``symbool``,
+    ``zin_gedrukte_tabellen`` (whether the report's own tables keep their printed cells in
+    this edition, see :func:`barometer.disclosure.published_as_is`).
+    """
+    from barometer import disclosure
+
+    kept = [e for e in disclosure.policy().published_as_is.get("exhibits", [])
+            if disclosure.published_as_is(e, ed.year, ed.min_base)]
+    if kept:
+        sentence = ("De tabellen van Bijlage I die het gedrukte rapport zelf zo publiceerde, staan in "
+                    "deze editie zoals gedrukt, met alleen de primaire geheimhouding; hun downloads "
+                    "krijgen de volledige regel.")
+    else:
+        sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
+                    "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
+    return glue_texts({"drempel": fmt.num(disclosure.threshold(ed.min_base)), "symbool": disclosure.symbol(),
+                       "zin_gedrukte_tabellen": sentence})
