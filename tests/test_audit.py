@@ -137,3 +137,14 @@ def test_the_audit_command_names_a_missing_edition(tmp_path, capsys):
 
     assert main(["audit", "--year", "2025", "--project", str(tmp_path)]) == 1
     assert "niet gebouwd" in capsys.readouterr().err
+
+
+def test_a_small_untabulated_rest_that_follows_from_the_total_is_caught(edition):
+    # 3 respondents in the total but in no group, every group shown: their value is the difference
+    csv = pd.read_csv(edition["csv"])
+    csv = csv.drop(index=[1]).reset_index(drop=True)  # drop sector 3 (n = 2) entirely
+    csv.loc[csv["Groep (code)"].astype(str) == "5", ["Aantal", "Percentage (volle precisie)"]] = [5, 55.55555]
+    csv.loc[csv["Groep (code)"].astype(str) == "Totaal", "Basis (n)"] = 102  # rest: 102 - 99 = 3
+    csv.to_csv(edition["csv"], index=False)
+    found = _run(edition)
+    assert any("in geen groep" in f.problem for f in found), found

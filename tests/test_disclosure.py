@@ -39,7 +39,8 @@ def test_the_old_formatting_idioms_agree_with_the_policy():
     ({"a": 2, "b": 9, "c": 9}, {"a"}, 0, {"b"}),            # tie: the first in order
     ({"a": 2, "b": 3, "c": 9}, {"a", "b"}, 0, set()),        # two hidden: nothing to add
     ({"a": 2, "b": 30}, {"a"}, 4, set()),                    # an untabulated rest is a second unknown
-    ({"a": 20, "b": 30}, set(), 3, {"a"}),                   # only the rest hidden: it would follow
+    ({"a": 20, "b": 30}, set(), 3, {"a"}),                   # only a small rest hidden: it would follow
+    ({"a": 20, "b": 30}, set(), 7, set()),                   # a rest of 5 or more may follow
     ({"a": 20, "b": 30}, set(), 0, set()),                   # nothing hidden
 ])
 def test_complementary_known_cases(bases, hidden, rest, expected):

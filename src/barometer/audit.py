@@ -180,7 +180,12 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
                 rest = (_num(total.iloc[0][bcol]) or 0.0) - sum(n.values())
                 if rest < 0:
                     continue
-                if disclosure.complementary(n, hide, rest):
+                if disclosure.complementary(n, hide, rest, threshold):
+                    if not hide:
+                        findings.append(Finding(
+                            file, name, f"blok {', '.join(f'{k} {total.iloc[0][k]}' for k in keys) or 'geheel'}",
+                            f"het cijfer van de {int(rest)} organisaties die in het totaal maar in geen groep "
+                            "meetellen, is af te leiden uit het totaal en de groepen."))
                     for i in sorted(hide):
                         findings.append(Finding(
                             file, name, f"rij {int(i) + 2} ({group} {groups.at[i, group]})",

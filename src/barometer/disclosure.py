@@ -228,7 +228,8 @@ def mask(values, base, min_base: int | None = None):
     return values.where(keep)
 
 
-def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float = 0) -> set:
+def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float = 0,
+                  min_base: int | None = None) -> set:
     """Secondary suppression of one block of groups whose total is shown.
 
     Parameters
@@ -239,7 +240,11 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
         Groups already hidden (primary suppression).
     rest : number, default 0
         Respondents in the total but in no group of ``bases`` (a group not tabulated, a
-        missing group code); more than 0 counts as one more hidden group.
+        missing group code); more than 0 counts as one more unknown group. When no group is
+        hidden, a rest of at least the threshold needs no protection (its value could be
+        published); a smaller rest does.
+    min_base : int, optional
+        Threshold in force (default: the policy's).
 
     Returns
     -------
@@ -256,6 +261,8 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
     set()
     """
     hidden = set(hidden)
+    if not hidden and rest >= threshold(min_base):
+        return set()
     n_hidden = len(hidden) + (1 if rest and rest > 0 else 0)
     if n_hidden != 1:
         return set()
@@ -411,7 +418,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
                 rest = total_n - float(n.sum())
                 if rest < 0:  # groups overlap: the total is no sum of them
                     continue
-                extra = complementary(dict(zip(groups, n)), hidden_rows[b] & set(groups), rest)
+                extra = complementary(dict(zip(groups, n)), hidden_rows[b] & set(groups), rest, t)
                 secondary[b] |= extra
     for b in bases:
         cols = [c for c, bb in pairs.items() if bb == b]
