@@ -45,7 +45,7 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, True))
-    t = TableExhibit("tbl-proef-sector", "Innovatie naar sector (Tabel B1-8 in het rapport)",
+    t = TableExhibit("tbl-proef-sector", "Innovatie naar sector (Tabel B1-99 in het rapport)",
                      pd.DataFrame({"Sector": ["x"]}), ["# n kleiner dan 5."], _sector_data(),
                      codes={"group": "sector"})
     csv = pd.read_csv(t.downloads[0])
@@ -62,7 +62,8 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
     xlsx = pd.read_excel(t.downloads[1])
     assert xlsx["Percentage (volle precisie)"].isna().tolist() == [False, True, True, False, False]
     side = json.loads((tmp_path / "_downloads" / "tbl-proef-sector.json").read_text(encoding="utf-8"))
-    assert side["bron_in_rapport"] == "Tabel B1-8" and side["drempel"] == 5 and side["soort"] == "table"
+    assert side["bron_in_rapport"] == "Tabel B1-99" and side["drempel"] == 5 and side["soort"] == "table"
+    assert side["zoals_gedrukt"] is False
     assert side["basis"] == {"van": 2, "tot": 101} and side["eenheid"] == ["procent"]
     assert {(c["sleutel"]["group"], c["kolom"], c["reden"]) for c in side["onderdrukt"]} == {
         (3, "Aantal", "primary"), (3, "Percentage", "primary"),
@@ -85,3 +86,29 @@ def test_download_threshold_follows_the_edition(tmp_path, monkeypatch):
     assert frame["Percentage (volle precisie)"].isna().tolist() == [False, True, True, False, False]
     assert {c.reason for c in prot.cells} == {"primary"}
     assert "Let op" not in frame.columns and frame["Bron"].str.contains("2025").all()
+
+
+def test_a_table_the_report_printed_keeps_its_cells_and_downloads_only_the_printed_rounding(tmp_path, monkeypatch):
+    """Tabel B1-8 in the report's edition at the report's threshold: primary suppression only (as
+    printed), and no full precision or answer counts, which with the printed cells would give the
+    hidden group away; in another edition the whole rule holds."""
+    import json
+
+    import pandas as pd
+
+    from barometer import exhibit
+    from barometer.exhibit import TableExhibit
+
+    monkeypatch.chdir(tmp_path)
+    for year, printed in ((2025, True), (2021, False)):
+        monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(year, 5, False))
+        t = TableExhibit("tbl-proef-b1-8", "Innovatie naar sector (Tabel B1-8 in het rapport)",
+                         pd.DataFrame({"Sector": ["x"]}), [], _sector_data())
+        csv = pd.read_csv(t.downloads[0])
+        side = json.loads((tmp_path / "_downloads" / "tbl-proef-b1-8.json").read_text(encoding="utf-8"))
+        assert side["zoals_gedrukt"] is printed
+        if printed:
+            assert "Percentage (volle precisie)" not in csv.columns and "Aantal" not in csv.columns
+            assert csv["Percentage (afgerond)"].isna().tolist() == [False, True, False, False, False]
+        else:
+            assert csv["Percentage (volle precisie)"].isna().tolist() == [False, True, True, False, False]

@@ -166,7 +166,7 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
               and frame.groupby(group, sort=False)[c].nunique().max() == 1 and frame[c].nunique() > 1]
     keys = [c for c in cols if c not in values and c not in bases and c not in labels
             and c != group and c not in _NOT_KEYS]
-    if group is not None:
+    if group is not None and not meta.get("zoals_gedrukt"):
         for bcol in bases:
             vcols = [c for c, b in values.items() if b == bcol]
             blocks = [sub for _, sub in frame.groupby(keys, sort=False)] if keys else [frame]
@@ -190,6 +190,11 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
                         findings.append(Finding(
                             file, name, f"rij {int(i) + 2} ({group} {groups.at[i, group]})",
                             "verborgen cijfer is af te leiden: het totaal en alle andere groepen staan er wel."))
+    if meta.get("zoals_gedrukt"):  # as printed: the printed rounding only, nothing more
+        for col in values:
+            if not col.endswith(" (afgerond)"):
+                findings.append(Finding(file, name, f"kolom '{col}'",
+                                        "tabel zoals gedrukt mag alleen de gedrukte afronding bevatten."))
     # across exhibits: remember the fingerprint of every shown full-precision value
     for i, row in frame.iterrows():
         for col, bcol in values.items():

@@ -176,8 +176,8 @@ def published_as_is(exhibit: str, edition: int, min_base: int | None = None) -> 
     """Whether a table of the printed report keeps its published cells on screen.
 
     True only for the exhibits listed under ``published_as_is`` in the policy file, in the
-    report's edition and at the report's threshold; then secondary suppression applies to the
-    downloads only (the report published these cells, rounded).
+    report's edition and at the report's threshold; then the screen keeps the printed cells
+    (primary suppression only) and the download carries the printed rounding only.
     """
     p = policy().published_as_is
     return (str(exhibit) in [str(e) for e in p.get("exhibits", [])]
@@ -354,7 +354,7 @@ def _group_column(frame: pd.DataFrame, exclude: set[str]) -> str | None:
     return None
 
 
-def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
+def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = True) -> Protected:
     """Apply the policy to a download frame.
 
     Parameters
@@ -364,6 +364,9 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
         ``base``/``basis``/``n`` for the base, ``pct``/``mean``/``sd``/``count``… for values).
     min_base : int, optional
         Threshold of this build (default: the policy's).
+    secondary : bool, default True
+        False for a table the report published as it is (:func:`published_as_is`): primary
+        suppression only, as printed; its download then carries the printed rounding only.
 
     Returns
     -------
@@ -377,6 +380,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
     """
     pol = policy()
     t = threshold(min_base)
+    do_secondary = secondary
     frame = data.reset_index(drop=True).copy()
     columns = [str(c) for c in frame.columns]
     frame.columns = columns
@@ -399,7 +403,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None) -> Protected:
     # secondary suppression per block of groups with a shown total
     group = _group_column(frame, set(values) | set(bases))
     secondary: dict[str, set[int]] = {b: set() for b in bases}
-    if group is not None:
+    if group is not None and do_secondary:
         labels = [c for c in key_cols if c != group
                   and frame.groupby(group, sort=False)[c].nunique(dropna=False).max() == 1
                   and frame[c].nunique(dropna=False) > 1]

@@ -133,7 +133,7 @@ def _with_labels(frame: pd.DataFrame, codes: dict[str, str] | None) -> pd.DataFr
 
 def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | None = None,
                    synthetic: bool = False, codes: dict[str, str] | None = None,
-                   ) -> tuple[pd.DataFrame, disclosure.Protected]:
+                   as_printed: bool = False) -> tuple[pd.DataFrame, disclosure.Protected]:
     """The download of an exhibit's data: the disclosure policy applied, Dutch headers.
 
     Parameters
@@ -148,6 +148,11 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
         Whether to add the synthetic-data notice to every row.
     codes : mapping column -> codebook variable, optional
         Coded columns that get their codebook label in the column beside them.
+    as_printed : bool
+        A table the printed report published as it is (``published_as_is`` in the policy):
+        primary suppression only, as printed, and only the printed rounding — no full
+        precision and no answer counts, which together with the printed cells would give a
+        hidden group away.
 
     Returns
     -------
@@ -157,17 +162,19 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
         ``Geheimhouding`` (when the frame has a base), ``Bron`` and, for synthetic data,
         ``Let op`` — and the policy's record of what was suppressed (code-style names).
     """
-    prot = disclosure.protect(_with_labels(data, codes), min_base)
+    prot = disclosure.protect(_with_labels(data, codes), min_base, secondary=not as_printed)
     frame = prot.frame
     out: dict[str, pd.Series] = {}
     names: dict[str, str] = {}
     for col in frame.columns:
         d = decimals_of(col) if col in prot.value_columns else None
         if d is None:
-            out[col] = frame[col]
+            if not (as_printed and col in prot.value_columns):
+                out[col] = frame[col]
             continue
         full = pd.to_numeric(frame[col], errors="coerce")
-        out[col] = full
+        if not as_printed:
+            out[col] = full
         rounded = full.map(lambda v: None if pd.isna(v) else float(round_half_up(v, d)))
         out[f"{col}__afgerond"] = rounded.astype("Int64") if d == 0 else rounded
         names[col] = " (volle precisie)"
@@ -177,8 +184,8 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
         result["bron"] = "Bron: " + SOURCE_LINE.format(year=year)
     if synthetic:
         result["let_op"] = _synthetic_line()
-    plain = dutch_columns([c for c in result.columns if "__" not in c])
-    header = dict(zip([c for c in result.columns if "__" not in c], plain))
+    stems = list(dict.fromkeys(c.split("__")[0] for c in result.columns))
+    header = dict(zip(stems, dutch_columns(stems)))
     headers = [header[c.split("__")[0]] + names.get(c, "") for c in result.columns]
     return result.set_axis(headers, axis=1), prot
 
@@ -197,7 +204,9 @@ def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", capti
     if data is None:
         return []
     ctx = _CONTEXT
-    frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes)
+    report_id = _report_id(caption)
+    as_printed = ctx.year is not None and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base)
+    frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes, as_printed)
     DOWNLOAD_DIR.mkdir(exist_ok=True)
     csv = DOWNLOAD_DIR / f"{name}.csv"
     xlsx = DOWNLOAD_DIR / f"{name}.xlsx"
@@ -211,7 +220,8 @@ def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", capti
         "naam": name,
         "soort": kind,
         "bijschrift": caption,
-        "bron_in_rapport": _report_id(caption),
+        "bron_in_rapport": report_id,
+        "zoals_gedrukt": as_printed,
         "editie": ctx.year,
         "drempel": prot.min_base,
         "symbool": disclosure.symbol(),

@@ -529,8 +529,9 @@ def geheimhouding(ed) -> dict[str, str]:
             if disclosure.published_as_is(e, ed.year, ed.min_base)]
     if kept:
         sentence = ("De tabellen van Bijlage I die het gedrukte rapport zelf zo publiceerde, staan in "
-                    "deze editie zoals gedrukt, met alleen de primaire geheimhouding; hun downloads "
-                    "krijgen de volledige regel.")
+                    "deze editie zoals gedrukt, met alleen het teken voor kleine groepen; hun downloads "
+                    "bevatten daarom alleen de gedrukte afronding, want cijfers op volle precisie "
+                    "zouden samen met de gedrukte cijfers een verborgen groep verraden.")
     else:
         sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
                     "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
