@@ -45,7 +45,7 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, True))
-    t = TableExhibit("tbl-proef-sector", "Innovatie naar sector (Tabel B1-99 in het rapport)",
+    t = TableExhibit("tbl-proef-sector", "Innovatie naar sector (eigen tabel van het boek)",
                      pd.DataFrame({"Sector": ["x"]}), ["# n kleiner dan 5."], _sector_data(),
                      codes={"group": "sector"})
     csv = pd.read_csv(t.downloads[0])
@@ -62,7 +62,7 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
     xlsx = pd.read_excel(t.downloads[1])
     assert xlsx["Percentage (volle precisie)"].isna().tolist() == [False, True, True, False, False]
     side = json.loads((tmp_path / "_downloads" / "tbl-proef-sector.json").read_text(encoding="utf-8"))
-    assert side["bron_in_rapport"] == "Tabel B1-99" and side["drempel"] == 5 and side["soort"] == "table"
+    assert side["bron_in_rapport"] == "" and side["drempel"] == 5 and side["soort"] == "table"
     assert side["zoals_gedrukt"] is False
     assert side["basis"] == {"van": 2, "tot": 101} and side["eenheid"] == ["procent"]
     assert {(c["sleutel"]["group"], c["kolom"], c["reden"]) for c in side["onderdrukt"]} == {

@@ -175,12 +175,14 @@ def explanation(min_base: int | None = None) -> str:
 def published_as_is(exhibit: str, edition: int, min_base: int | None = None) -> bool:
     """Whether a table of the printed report keeps its published cells on screen.
 
-    True only for the exhibits listed under ``published_as_is`` in the policy file, in the
+    True only for the exhibits listed under ``published_as_is`` in the policy file (``all``:
+    every exhibit of the report, named by its id, e.g. ``B1-8`` or ``B2-4``), in the
     report's edition and at the report's threshold; then the screen keeps the printed cells
     (primary suppression only) and the download carries the printed rounding only.
     """
     p = policy().published_as_is
-    return (str(exhibit) in [str(e) for e in p.get("exhibits", [])]
+    listed = p.get("exhibits", [])
+    return (bool(str(exhibit)) and (listed == "all" or str(exhibit) in [str(e) for e in listed])
             and int(edition) == int(p.get("edition", -1))
             and threshold(min_base) == int(p.get("threshold", -1)))
 

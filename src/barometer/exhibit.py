@@ -167,9 +167,9 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
     out: dict[str, pd.Series] = {}
     names: dict[str, str] = {}
     for col in frame.columns:
-        d = decimals_of(col) if col in prot.value_columns else None
+        d = decimals_of(col) if col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col]) else None
         if d is None:
-            if not (as_printed and col in prot.value_columns):
+            if not (as_printed and col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col])):
                 out[col] = frame[col]
             continue
         full = pd.to_numeric(frame[col], errors="coerce")
@@ -199,14 +199,25 @@ def _report_id(caption: str) -> str:
     return m.group(1) if m else ""
 
 
+#: Exhibits of this process whose download carries the printed rounding only (name -> True).
+_printed: dict[str, bool] = {}
+
+
 def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", caption: str = "",
                      notes: list[str] | None = None, codes: dict[str, str] | None = None) -> list[Path]:
     if data is None:
         return []
     ctx = _CONTEXT
     report_id = _report_id(caption)
-    as_printed = ctx.year is not None and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base)
-    frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes, as_printed)
+    frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes)
+    # An exhibit of the printed report (its edition, its threshold) keeps the printed cells; when
+    # the whole rule would hide more than the print did, the download carries the printed
+    # rounding only (full precision would give the hidden group away next to the printed cells).
+    as_printed = (ctx.year is not None and any(c.reason == "secondary" for c in prot.cells)
+                  and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base))
+    if as_printed:
+        frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes, as_printed=True)
+        _printed[name] = True
     DOWNLOAD_DIR.mkdir(exist_ok=True)
     csv = DOWNLOAD_DIR / f"{name}.csv"
     xlsx = DOWNLOAD_DIR / f"{name}.xlsx"
@@ -331,6 +342,7 @@ class FigureExhibit:
         self.figure.savefig(self.path, bbox_inches="tight", metadata={"Date": None})
         plt.close(self.figure)
         self.downloads = _write_downloads(self.name, self.data, "figure", self.caption, codes=self.codes)
+        self._as_printed = _printed.pop(self.name, False)
 
     def _repr_markdown_(self) -> str:
         alt = self.alt.replace("\n", " ")
@@ -344,8 +356,19 @@ class FigureExhibit:
         # its source: it shows the data after the disclosure policy, as the downloads do.
         text = f"{self.caption}\n[alt] {self.alt}"
         if self.data is not None:
-            shown = disclosure.protect(self.data, _CONTEXT.min_base).frame
-            text += "\n" + shown.drop(columns=[disclosure.policy().status_column], errors="ignore").to_string(index=False)
+            printed = getattr(self, "_as_printed", False)
+            prot = disclosure.protect(self.data, _CONTEXT.min_base, secondary=not printed)
+            shown = prot.frame.drop(columns=[disclosure.policy().status_column], errors="ignore")
+            if printed:  # as the download: the printed rounding, no answer counts
+                for col in prot.value_columns:
+                    if pd.api.types.is_bool_dtype(shown[col]):
+                        continue
+                    d = decimals_of(col)
+                    shown[col] = (pd.to_numeric(shown[col], errors="coerce").map(
+                        lambda v: v if pd.isna(v) else float(round_half_up(v, d))) if d is not None else None)
+                shown = shown.drop(columns=[c for c in prot.value_columns if decimals_of(c) is None
+                                            and not pd.api.types.is_bool_dtype(prot.frame[c])])
+            text += "\n" + shown.to_string(index=False)
         return text
 
 
