@@ -148,3 +148,29 @@ def test_a_small_untabulated_rest_that_follows_from_the_total_is_caught(edition)
     csv.to_csv(edition["csv"], index=False)
     found = _run(edition)
     assert any("in geen groep" in f.problem for f in found), found
+
+
+@pytest.mark.slow
+def test_the_built_edition_passes_the_audit_and_fails_on_a_planted_id():
+    """The real 2025 edition (built once for the slow tests) passes; the same HTML with one
+    respondent id planted in a page fails, naming the page."""
+    from built_book import built_book
+
+    book = built_book()
+    data = paths_respondents()
+    assert au.audit(book.stage, book.html, data) == []
+    page = next(book.html.rglob("*.html"))
+    original = page.read_text(encoding="utf-8")
+    try:
+        first_id = pd.read_csv(data, usecols=["resp_id"], nrows=1)["resp_id"].iloc[0]
+        page.write_text(original.replace("</body>", f"<p>{first_id}</p></body>"), encoding="utf-8")
+        found = au.audit(book.stage, book.html, data)
+        assert any(page.name in f.file and first_id in f.problem for f in found), found
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def paths_respondents():
+    from barometer import paths
+
+    return paths.respondent_file(2025)
