@@ -192,7 +192,8 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
                             "verborgen cijfer is af te leiden: het totaal en alle andere groepen staan er wel."))
     if meta.get("zoals_gedrukt"):  # as printed: the printed rounding only, nothing more
         for col in values:
-            if not col.endswith(" (afgerond)"):
+            flags = {str(v) for v in frame[col] if not _empty(v)} <= {"True", "False"}
+            if not col.endswith(" (afgerond)") and not flags:  # a yes/no flag is no figure
                 findings.append(Finding(file, name, f"kolom '{col}'",
                                         "tabel zoals gedrukt mag alleen de gedrukte afronding bevatten."))
     # across exhibits: remember the fingerprint of every shown full-precision value
