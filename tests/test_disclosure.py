@@ -101,3 +101,31 @@ def test_protect_leaves_a_frame_without_base_alone():
     f = pd.DataFrame({"claim": ["a"], "holds": [True]})
     p = disclosure.protect(f)
     assert p.cells == [] and list(p.frame.columns) == ["claim", "holds"]
+
+
+def _tau_argus_secondary(bases: dict, hidden: set, total_rest: int = 0) -> set:
+    """τ-ARGUS (pytauargus, HiGHS) optimal suppression of a one-way frequency table with its
+    total, cost = number of respondents; the cells it adds to the primary ones."""
+    from pytauargus import protect as tau_protect
+
+    rows = []
+    for g, n in bases.items():
+        rows += [{"groep": str(g), "een": 1.0}] * int(n)
+    rows += [{"groep": "rest", "een": 1.0}] * int(total_rest)
+    micro = pd.DataFrame(rows)
+    threshold = max(int(bases[g]) for g in hidden) + 1  # exactly the hidden groups are below it
+    assert all(int(n) >= threshold for g, n in bases.items() if g not in hidden)
+    result = tau_protect(micro, ["groep"], "een", safety_rules=f"FREQ({threshold},0)", suppress="OPT(1)")
+    table = result.tables[0].dataframe()
+    return {g for g, s in zip(table["groep"], table["status"]) if s == "M" and g != "rest"}
+
+
+@pytest.mark.parametrize("bases, hidden", [
+    ({"1": 89, "2": 94, "3": 2, "4": 43, "5": 6, "6": 11, "7": 58, "8": 11, "9": 33}, {"3"}),  # B1-8, 2025
+    ({"a": 2, "b": 30, "c": 9, "d": 12}, {"a"}),
+    ({"a": 3, "b": 4, "c": 20}, {"a", "b"}),
+])
+def test_complementary_agrees_with_tau_argus(bases, hidden):
+    """Our rule (hide the smallest other group) gives the cells τ-ARGUS's optimal suppression
+    adds when the cost of a cell is its number of respondents."""
+    assert disclosure.complementary(bases, hidden, 0) == _tau_argus_secondary(bases, hidden)

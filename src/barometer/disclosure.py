@@ -28,10 +28,12 @@ hidden too. Respondents counted in the total but in no shown group (a group not 
 e.g. Hoge Colleges van Staat, or a missing group code) count as a hidden group. Respondent
 counts per group (bases) stay public: the report publishes the response per sector.
 
-τ-ARGUS (through ``pytauargus``) is the standard tool for cell suppression, but ``pytauargus``
-only writes batch files for the τ-ARGUS program, a Windows binary that is not available in
-this build environment; the rule here is the simple complementary-cell rule statistical
-offices apply to one-dimensional tables with a margin, which is all the book publishes.
+τ-ARGUS is the standard tool for cell suppression. ``pytauargus`` 0.6.0 (pinned) bundles its
+engine with the HiGHS solver and runs here; ``tests/test_disclosure.py`` checks that on the
+book's one-way tables with a total the rule below hides exactly the cells τ-ARGUS's optimal
+suppression (``OPT``, cost = respondents) adds. The book keeps this small rule for its
+one-dimensional tables because it needs no microdata per exhibit and runs inside every
+exhibit; a cross-table of two group variables would be the point to call τ-ARGUS instead.
 
 Examples
 --------
