@@ -52,6 +52,14 @@ def tiny_book(tmp_path: Path) -> Path:
     pd.DataFrame({"jaar": [2025, 2025], "type": ["Diensten", "Processen"], "aantal": [6, 3],
                   "basis": [12, 11], "percentage": [50.0, 27.3]}).to_csv(
         ch / "_downloads" / "fig-proef-typen.csv", index=False)
+    # the sidecars barometer.exhibit writes beside each download
+    for name, kind, caption, notes, base in (
+            ("tbl-proef-sector", "table", "Innovatie naar sector (2025)",
+             ["Totaal (n) = 12.", "Meer antwoorden mogelijk."], {"van": 10, "tot": 10}),
+            ("fig-proef-typen", "figure", "Typen innovatie (2025)", [], {"van": 11, "tot": 12})):
+        (ch / "_downloads" / f"{name}.json").write_text(json.dumps(
+            {"naam": name, "soort": kind, "bijschrift": caption, "noten": notes, "basis": base,
+             "drempel": 5, "onderdrukt": []}), encoding="utf-8")
     return tmp_path
 
 
@@ -147,3 +155,32 @@ def test_columns_with_the_same_dutch_header_stay_apart(tiny_book: Path, tmp_path
     wb = openpyxl.load_workbook(write_workbook(tiny_book, tmp_path / "wb.xlsx", 2025, synthetic=True))
     header = next(r for r in wb["Tabel 1"].iter_rows(values_only=True) if r[0] and r[0].startswith("Jaar"))
     assert list(header) == ["Jaar (year)", "Jaar (jaar)", "Basis (n)"]
+
+
+def test_workbook_carries_what_the_policy_let_through(tiny_book: Path, tmp_path: Path, monkeypatch) -> None:
+    """An exhibit with a group of 2: its sheet has the cell empty, the Geheimhouding column says
+    why, and the notes keep the promise they make (no 'Getoond in het boek' column promised)."""
+    from barometer import exhibit
+    from barometer.exhibit import TableExhibit
+
+    monkeypatch.chdir(tiny_book / "chapters")
+    monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, False))
+    data = pd.DataFrame({"year": [2025] * 3, "group": [1, 3, "Totaal"], "count": [8, 2, 10],
+                         "base": [10, 2, 12], "pct": [80.0, 100.0, 83.3]})
+    TableExhibit("tbl-proef-sector", "Innovatie naar sector (2025)", pd.DataFrame({"Sector": ["x"]}),
+                 ["Totaal (n) = 12."], data, codes={"group": "sector"})
+    wb = openpyxl.load_workbook(write_workbook(tiny_book, tmp_path / "wb.xlsx", 2025, synthetic=False))
+    rows = list(wb["Tabel 1"].iter_rows(values_only=True))
+    header_at = next(i for i, r in enumerate(rows) if r[0] == "Jaar")
+    head = list(rows[header_at])
+    body = [dict(zip(head, r)) for r in rows[header_at + 1:]]
+    small = next(r for r in body if str(r["Groep (code)"]) == "3")
+    assert small["Percentage (volle precisie)"] is None and small["Aantal"] is None
+    assert small["Geheimhouding"].startswith("niet getoond")
+    # the group of 8 would follow from the total minus the hidden one: hidden too (secondary)
+    other = next(r for r in body if str(r["Groep (code)"]) == "1")
+    assert other["Percentage (volle precisie)"] is None and "af te leiden" in other["Geheimhouding"]
+    block = {r[0]: r[1] for r in rows[:header_at] if r[0]}
+    assert block["Geheimhouding"].startswith("#: geen cijfer")
+    about = " ".join(str(c) for r in wb["Toelichting"].iter_rows(values_only=True) for c in r if c)
+    assert "Getoond in het boek" not in about and "'Geheimhouding'" in about

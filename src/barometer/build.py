@@ -46,6 +46,8 @@ from typing import Callable
 import yaml
 
 from barometer import paths
+from barometer.book import SYNTHETIC_NOTICE, BuildError, toc_documents
+from barometer.book import jupyter_book as _jupyter_book
 from barometer.cache import ChapterCache, chapter_key, data_hash, source_hash, tree_hash
 
 __all__ = [
@@ -77,23 +79,14 @@ DEFAULT_MIN_BASE = 5
 #: Seconds one chapter cell may run before the build gives up on it (a hung cell fails).
 CELL_TIMEOUT = 900
 
-#: Banner on every page when the respondent file's sidecar says ``synthetic: true``.
-SYNTHETIC_NOTICE = (
-    "Let op: deze uitgave draait op synthetische gegevens. Die zijn zo gemaakt dat ze "
-    "alleen de gepubliceerde cijfers van het rapport nabootsen; verdere verbanden in deze "
-    "gegevens zeggen niets over echte organisaties."
-)
-
 # Book sources copied into the staging folder besides the pages in _toc.yml.
 _CONFIG_FILES = ("_config.yml", "_toc.yml")
 _ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif", ".bib", ".css", ".js", ".html"}
 _ASSET_DIRS = ("_static", "_templates", "images")
-_PAGE_SUFFIXES = (".ipynb", ".md")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-class BuildError(RuntimeError):
-    """A step of the build failed; the message says which step, chapter and cell."""
+
 
 
 @dataclass
@@ -128,27 +121,6 @@ class ChapterFailure:
 
 
 # --------------------------------------------------------------------------- table of contents
-def toc_documents(toc_path: Path) -> list[str]:
-    """Every document listed in a Jupyter Book ``_toc.yml``, in book order, without suffix."""
-    toc = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8")) or {}
-    docs: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("root", "file"):
-                if isinstance(node.get(key), str):
-                    doc = node[key]
-                    docs.append(doc.rsplit(".", 1)[0] if doc.endswith(_PAGE_SUFFIXES) else doc)
-            for key in ("parts", "chapters", "sections", "subtrees", "entries"):
-                walk(node.get(key))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return docs
-
-
 def toc_notebooks(project: Path) -> list[Path]:
     """The chapter notebooks listed in ``project/_toc.yml``, relative to ``project``."""
     project = Path(project)
@@ -576,16 +548,6 @@ def execute_in_place(
 
 
 # --------------------------------------------------------------------------- rendering
-def _jupyter_book() -> list[str]:
-    exe = Path(sys.executable).with_name("jupyter-book")
-    if exe.is_file():
-        return [str(exe)]
-    found = shutil.which("jupyter-book")
-    if found:
-        return [found]
-    raise BuildError("jupyter-book is not installed in this environment (pip install -r requirements.txt).")
-
-
 def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
     """Render the staged book with warnings as errors; return the HTML folder."""
     log_path = stage / "jupyter-book.log"
@@ -810,6 +772,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
+            from barometer.audit import check_build  # disclosure audit: a leak stops the build
+
+            echo(check_build(stage, html, data, min_base))
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:

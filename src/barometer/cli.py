@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     from barometer import pdf as _pdf
 
     _pdf.add_parser(sub)
+    from barometer import audit as _audit
+
+    _audit.add_parser(sub)
     return parser
 
 
@@ -123,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         from barometer import pdf as _pdf
 
         return _pdf.run(args)
+    if command == "audit":
+        from barometer import audit as _audit
+
+        return _audit.run(args)
     return 2
 
 

@@ -81,6 +81,16 @@ class Edition:
     min_base: int
     frames: dict[int, pd.DataFrame] = field(repr=False)
 
+    def __post_init__(self) -> None:
+        # Downloads and sidecars of this process's exhibits carry this edition's year,
+        # threshold (disclosure policy) and synthetic-data notice.
+        from barometer.exhibit import use_edition
+        from barometer.paths import sidecar
+
+        meta = sidecar(Path(self.data_path))
+        synthetic = meta.is_file() and "synthetic: true" in meta.read_text(encoding="utf-8")
+        use_edition(self.year, self.min_base, synthetic)
+
     @classmethod
     def open(
         cls,

@@ -12,6 +12,17 @@ representation carries the same numbers, so nbval checks them on every run.
 
 Files are written next to the executing notebook: figures to ``_figures/``, data to
 ``_downloads/`` (both are build products, ignored by git).
+
+Every number of a download passes the disclosure policy here, in one place
+(:func:`download_frame`): cells whose base is below the threshold are blanked (and a single
+hidden group is protected from the total, see :mod:`barometer.disclosure`), a Dutch column
+``Geheimhouding`` says why, headers come from the one vocabulary
+(:mod:`barometer.vocabulary`), the values the book rounds appear rounded as published and at
+full precision, and every row carries the source line and, for synthetic data, the notice.
+Beside ``<name>.csv`` and ``<name>.xlsx`` each exhibit writes ``<name>.json``, its sidecar:
+caption, kind, the report's exhibit it reproduces, edition, threshold, base, notes, unit, the
+columns by role and every suppressed cell with its reason. The edition workbook and the audit
+(:mod:`barometer.audit`) read these sidecars.
 """
 from __future__ import annotations
 
@@ -21,7 +32,39 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["TableExhibit", "FigureExhibit", "Notice", "FIGURE_DIR", "DOWNLOAD_DIR"]
+from barometer import disclosure
+from barometer.formatting import round_half_up
+from barometer.vocabulary import decimals_of, dutch_columns
+
+__all__ = ["TableExhibit", "FigureExhibit", "Notice", "FIGURE_DIR", "DOWNLOAD_DIR", "use_edition",
+           "download_frame", "SOURCE_LINE"]
+
+#: Source line of every download row ({year}: the edition).
+SOURCE_LINE = "Ministerie van BZK ({year}) Innovatie Barometer Overheid; berekend uit het respondentbestand."
+
+def _synthetic_line() -> str:
+    """The book's synthetic-data notice (``barometer.book.SYNTHETIC_NOTICE``), in every row."""
+    from barometer.book import SYNTHETIC_NOTICE
+
+    return SYNTHETIC_NOTICE
+
+
+@dataclass
+class _Context:
+    year: int | None = None
+    min_base: int | None = None
+    synthetic: bool = False
+
+
+_CONTEXT = _Context()
+
+
+def use_edition(year: int, min_base: int, synthetic: bool = False) -> None:
+    """Set the edition the exhibits of this process belong to (called by ``Edition``).
+
+    Downloads and sidecars then carry this year, threshold and synthetic-data notice.
+    """
+    _CONTEXT.year, _CONTEXT.min_base, _CONTEXT.synthetic = int(year), int(min_base), bool(synthetic)
 
 FIGURE_DIR = Path("_figures")
 DOWNLOAD_DIR = Path("_downloads")
@@ -62,14 +105,151 @@ def markdown_table(frame: pd.DataFrame, align_first_left: bool = True) -> str:
     return "\n".join([head, rule, *body])
 
 
-def _write_downloads(name: str, data: pd.DataFrame | None) -> list[Path]:
+_REPORT_ID = re.compile(r"\b((?:Tabel|Figuur) [A-Z]?\d+(?:[-.]\d+)*)")
+_UNITS = {0: "procent", 2: "gemiddelde of standaarddeviatie (schaal)"}
+
+
+def _with_labels(frame: pd.DataFrame, codes: dict[str, str] | None) -> pd.DataFrame:
+    """Insert the codebook label beside every coded column (``codes``: column -> variable)."""
+    if not codes:
+        return frame
+    from barometer.codebook import load_codebook
+    from barometer.statistics import TOTAL
+
+    cb = load_codebook()
+    out = frame.copy()
+    for col, variable in codes.items():
+        if col not in out.columns:
+            continue
+        labels = cb.labels(variable)
+        name = "group_label" if col == "group" else f"{col}_label"
+        if name in out.columns:
+            continue
+        values = [TOTAL if str(v) == TOTAL else labels.get(int(v), "") if pd.notna(v) else ""
+                  for v in out[col]]
+        out.insert(list(out.columns).index(col) + 1, name, values)
+    return out
+
+
+def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | None = None,
+                   synthetic: bool = False, codes: dict[str, str] | None = None,
+                   as_printed: bool = False) -> tuple[pd.DataFrame, disclosure.Protected]:
+    """The download of an exhibit's data: the disclosure policy applied, Dutch headers.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The exhibit's full-precision data (code-style column names).
+    min_base : int, optional
+        Threshold of the build (default: the policy's).
+    year : int, optional
+        Edition, for the source line.
+    synthetic : bool
+        Whether to add the synthetic-data notice to every row.
+    codes : mapping column -> codebook variable, optional
+        Coded columns that get their codebook label in the column beside them.
+    as_printed : bool
+        A table the printed report published as it is (``published_as_is`` in the policy):
+        primary suppression only, as printed, and only the printed rounding — no full
+        precision and no answer counts, which together with the printed cells would give a
+        hidden group away.
+
+    Returns
+    -------
+    (DataFrame, Protected)
+        The frame as written to CSV/Excel — suppressed cells empty; for each value the book
+        rounds, a column ``<header> (afgerond)`` beside ``<header> (volle precisie)``; columns
+        ``Geheimhouding`` (when the frame has a base), ``Bron`` and, for synthetic data,
+        ``Let op`` — and the policy's record of what was suppressed (code-style names).
+    """
+    prot = disclosure.protect(_with_labels(data, codes), min_base, secondary=not as_printed)
+    frame = prot.frame
+    out: dict[str, pd.Series] = {}
+    names: dict[str, str] = {}
+    for col in frame.columns:
+        d = decimals_of(col) if col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col]) else None
+        if d is None:
+            if not (as_printed and col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col])):
+                out[col] = frame[col]
+            continue
+        full = pd.to_numeric(frame[col], errors="coerce")
+        if not as_printed:
+            out[col] = full
+        rounded = full.map(lambda v: None if pd.isna(v) else float(round_half_up(v, d)))
+        out[f"{col}__afgerond"] = rounded.astype("Int64") if d == 0 else rounded
+        names[col] = " (volle precisie)"
+        names[f"{col}__afgerond"] = " (afgerond)"
+    result = pd.DataFrame(out)
+    if year is not None:
+        result["bron"] = "Bron: " + SOURCE_LINE.format(year=year)
+    if synthetic:
+        result["let_op"] = _synthetic_line()
+    stems = list(dict.fromkeys(c.split("__")[0] for c in result.columns))
+    header = dict(zip(stems, dutch_columns(stems)))
+    headers = [header[c.split("__")[0]] + names.get(c, "") for c in result.columns]
+    return result.set_axis(headers, axis=1), prot
+
+
+def _report_id(caption: str) -> str:
+    """The report's exhibit a caption names ("Tabel B1-8", "(Figuur 2-1 in het rapport)")."""
+    m = re.search(r"\(((?:Tabel|Figuur) [^()]*?) in het rapport\)", caption)
+    if m:
+        return m.group(1)
+    m = _REPORT_ID.match(caption)
+    return m.group(1) if m else ""
+
+
+#: Exhibits of this process whose download carries the printed rounding only (name -> True).
+_printed: dict[str, bool] = {}
+
+
+def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", caption: str = "",
+                     notes: list[str] | None = None, codes: dict[str, str] | None = None) -> list[Path]:
     if data is None:
         return []
+    ctx = _CONTEXT
+    report_id = _report_id(caption)
+    frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes)
+    # An exhibit of the printed report (its edition, its threshold) keeps the printed cells; when
+    # the whole rule would hide more than the print did, the download carries the printed
+    # rounding only (full precision would give the hidden group away next to the printed cells).
+    as_printed = (ctx.year is not None and any(c.reason == "secondary" for c in prot.cells)
+                  and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base))
+    if as_printed:
+        frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes, as_printed=True)
+        _printed[name] = True
     DOWNLOAD_DIR.mkdir(exist_ok=True)
     csv = DOWNLOAD_DIR / f"{name}.csv"
     xlsx = DOWNLOAD_DIR / f"{name}.xlsx"
-    data.to_csv(csv, index=False, encoding="utf-8")
-    data.to_excel(xlsx, index=False, sheet_name=name[:31])
+    frame.to_csv(csv, index=False, encoding="utf-8")
+    frame.to_excel(xlsx, index=False, sheet_name=name[:31])
+    header = dict(zip(prot.frame.columns, dutch_columns(list(prot.frame.columns))))
+    bases = [pd.to_numeric(prot.frame[b], errors="coerce").dropna() for b in prot.base_columns]
+    values = pd.concat(bases) if bases else pd.Series(dtype=float)
+    units = sorted({_UNITS.get(decimals_of(c), "") for c in prot.value_columns} - {""})
+    sidecar = {
+        "naam": name,
+        "soort": kind,
+        "bijschrift": caption,
+        "bron_in_rapport": report_id,
+        "zoals_gedrukt": as_printed,
+        "editie": ctx.year,
+        "drempel": prot.min_base,
+        "symbool": disclosure.symbol(),
+        "uitleg_symbool": disclosure.explanation(prot.min_base),
+        "basis": ({"van": int(values.min()), "tot": int(values.max())} if len(values) else None),
+        "noten": list(notes or []),
+        "eenheid": units,
+        "synthetisch": ctx.synthetic,
+        "kolommen": {
+            "basis": [header[b] for b in prot.base_columns],
+            "waarden": {header[v]: header[b] for v, b in prot.bases_of.items()},
+            "geheimhouding": header.get(disclosure.policy().status_column),
+        },
+        "onderdrukt": [dict(c.to_json(), kolom=header[c.column]) for c in prot.cells],
+        "bestanden": [csv.name, xlsx.name],
+    }
+    (DOWNLOAD_DIR / f"{name}.json").write_text(disclosure.sidecar_json(sidecar) + "\n", encoding="utf-8")
     return [csv, xlsx]
 
 
@@ -95,7 +275,10 @@ class TableExhibit:
     notes : list of str
         Footnotes shown under the table (bases, "Meer antwoorden mogelijk.", "# n kleiner dan 5").
     data : DataFrame, optional
-        Full-precision tidy data offered for download (CSV and Excel).
+        Full-precision tidy data offered for download (CSV and Excel), after the disclosure
+        policy (see :func:`download_frame`).
+    codes : mapping column -> codebook variable, optional
+        Coded columns of ``data`` whose labels the download shows beside the codes.
     """
 
     name: str
@@ -103,10 +286,11 @@ class TableExhibit:
     frame: pd.DataFrame
     notes: list[str] = field(default_factory=list)
     data: pd.DataFrame | None = None
+    codes: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         _check_name(self.name, "tbl")
-        self.downloads = _write_downloads(self.name, self.data)
+        self.downloads = _write_downloads(self.name, self.data, "table", self.caption, self.notes, self.codes)
 
     def _repr_markdown_(self) -> str:
         notes = "".join(f"\n\n<small>{n}</small>" for n in self.notes)
@@ -134,7 +318,10 @@ class FigureExhibit:
     figure : matplotlib.figure.Figure
         The drawn figure; saved as SVG under ``_figures/`` and closed.
     data : DataFrame, optional
-        The numbers behind the figure, offered for download and shown in the text repr.
+        The numbers behind the figure, offered for download (after the disclosure policy,
+        see :func:`download_frame`) and shown in the text repr.
+    codes : mapping column -> codebook variable, optional
+        Coded columns of ``data`` whose labels the download shows beside the codes.
     """
 
     name: str
@@ -142,6 +329,7 @@ class FigureExhibit:
     alt: str
     figure: object = field(repr=False)
     data: pd.DataFrame | None = None
+    codes: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         import matplotlib.pyplot as plt
@@ -153,7 +341,8 @@ class FigureExhibit:
         self.path = FIGURE_DIR / f"{self.name}.svg"
         self.figure.savefig(self.path, bbox_inches="tight", metadata={"Date": None})
         plt.close(self.figure)
-        self.downloads = _write_downloads(self.name, self.data)
+        self.downloads = _write_downloads(self.name, self.data, "figure", self.caption, codes=self.codes)
+        self._as_printed = _printed.pop(self.name, False)
 
     def _repr_markdown_(self) -> str:
         alt = self.alt.replace("\n", " ")
@@ -163,9 +352,23 @@ class FigureExhibit:
         )
 
     def __repr__(self) -> str:
+        # The plain-text output is stored in the executed notebook, which the HTML offers as
+        # its source: it shows the data after the disclosure policy, as the downloads do.
         text = f"{self.caption}\n[alt] {self.alt}"
         if self.data is not None:
-            text += "\n" + self.data.to_string(index=False)
+            printed = getattr(self, "_as_printed", False)
+            prot = disclosure.protect(self.data, _CONTEXT.min_base, secondary=not printed)
+            shown = prot.frame.drop(columns=[disclosure.policy().status_column], errors="ignore")
+            if printed:  # as the download: the printed rounding, no answer counts
+                for col in prot.value_columns:
+                    if pd.api.types.is_bool_dtype(shown[col]):
+                        continue
+                    d = decimals_of(col)
+                    shown[col] = (pd.to_numeric(shown[col], errors="coerce").map(
+                        lambda v: v if pd.isna(v) else float(round_half_up(v, d))) if d is not None else None)
+                shown = shown.drop(columns=[c for c in prot.value_columns if decimals_of(c) is None
+                                            and not pd.api.types.is_bool_dtype(prot.frame[c])])
+            text += "\n" + shown.to_string(index=False)
         return text
 
 

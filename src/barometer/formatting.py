@@ -10,8 +10,9 @@ Conventions of the report that this module follows:
 - means and standard deviations on two decimals, ``3,63``;
 - counts with a thousands point, ``1.611``;
 - differences in percentage points, ``10 procentpunt``;
-- no figure where the base is smaller than the minimum base (codebook ``meta.min_base``,
-  5): the cell shows ``#`` (codebook ``meta.small_cell_symbol``);
+- no figure where the base is smaller than the minimum base: the cell shows ``#``; the rule
+  (threshold, symbol, secondary suppression) lives in :mod:`barometer.disclosure` and
+  ``data/disclosure.yaml``, and the functions here that take a base call it;
 - ``-`` where a question was not asked (or an answer option did not exist) that year;
 - odds ratios and their interval bounds on two decimals, ``∞`` for an unbounded bound and
   ``> 1.000`` / ``< 0,01`` beyond what two decimals can show (:func:`odds_ratio`).
@@ -26,6 +27,8 @@ from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 from babel.numbers import format_decimal
+
+from barometer import disclosure as _disclosure
 
 __all__ = [
     "LOCALE",
@@ -51,10 +54,10 @@ __all__ = [
 
 #: Babel locale of every formatted number.
 LOCALE = "nl_NL"
-#: Default minimum base for showing a figure (codebook ``meta.min_base``).
-MIN_BASE = 5
-#: Symbol shown instead of a figure with a base below the minimum (codebook ``meta``).
-SMALL_CELL = "#"
+#: Default minimum base for showing a figure (``data/disclosure.yaml``, ``threshold``).
+MIN_BASE = _disclosure.policy().threshold
+#: Symbol shown instead of a figure with a base below the minimum (``data/disclosure.yaml``).
+SMALL_CELL = _disclosure.policy().symbol
 #: Symbol for "not asked / option did not exist" (the report's ``-``).
 NOT_ASKED = "-"
 
@@ -285,6 +288,8 @@ def or_interval(low: Any, high: Any, decimals: int = 2, sep: str = " – ", na_r
 def suppress(value: Any, n: Any, min_base: int = MIN_BASE, symbol: str = SMALL_CELL) -> Any:
     """Apply the small-cell rule: no figure where the base is below ``min_base``.
 
+    Kept for callers outside the package; exhibits call :func:`barometer.disclosure.show`.
+
     Parameters
     ----------
     value : any
@@ -299,7 +304,7 @@ def suppress(value: Any, n: Any, min_base: int = MIN_BASE, symbol: str = SMALL_C
     -------
     The ``symbol`` if ``n`` is missing or ``n < min_base``, else ``value`` unchanged.
     """
-    if is_missing(n) or n < min_base:
+    if _disclosure.is_small(n, min_base):
         return symbol
     return value
 
@@ -343,7 +348,7 @@ def format_value(
     -------
     str
     """
-    if min_base is not None and n is not None and (is_missing(n) or n < min_base):
+    if min_base is not None and n is not None and _disclosure.is_small(n, min_base):
         return SMALL_CELL
     if kind == "text":
         return na_rep if is_missing(x) else str(x)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from barometer import paths
-from barometer.build import BuildError
+from barometer.book import BuildError
 
 __all__ = [
     "PublishError",
@@ -117,9 +117,9 @@ def write_downloads(
 
 
 def _jupyter_book() -> list[str]:
-    from barometer.build import _jupyter_book as find
+    from barometer.book import jupyter_book
 
-    return find()
+    return jupyter_book()
 
 
 def render(stage: Path, builder: str, out: Path, echo: Callable[[str], None] = print) -> Path:

@@ -22,7 +22,8 @@ import pandas as pd
 
 from barometer import paths
 from barometer.codebook import Codebook, load_codebook
-from barometer.formatting import MIN_BASE, NOT_ASKED, SMALL_CELL, format_value, num
+from barometer.disclosure import protect, published_as_is, show
+from barometer.formatting import MIN_BASE, NOT_ASKED, SMALL_CELL, dec, format_value, num, pct
 from barometer.population import read_population
 from barometer.statistics import TOTAL, frequencies, means, share
 
@@ -126,6 +127,23 @@ def _total_note(cb: Codebook) -> str:
 
 def _has_small(frame: pd.DataFrame) -> bool:
     return bool((frame.iloc[:, 1:] == SMALL_CELL).to_numpy().any())
+
+
+def _shown_rows(data: pd.DataFrame, rows: Sequence) -> pd.DataFrame:
+    """The rows of ``data`` whose group the table shows (the download carries what the table does)."""
+    return data[data["group"].isin(list(rows))].reset_index(drop=True)
+
+
+def _hidden(data: pd.DataFrame, min_base: int, number: str, year: int) -> set[tuple]:
+    """``(year, group, item)`` of every cell the disclosure policy hides (primary and secondary).
+
+    Empty for a table the printed report published as it is (its edition and threshold): the
+    screen keeps the report's cells; primary suppression is applied cell by cell anyway.
+    """
+    if published_as_is(number, year, min_base):
+        return set()
+    return {(c.key.get("year"), c.key.get("group"), c.key.get("item"))
+            for c in protect(data, min_base).cells}
 
 
 def _small_note(min_base: int) -> str:
@@ -237,7 +255,7 @@ def _distribution_table(
             if r not in fy.index or fy.loc[r, "base"] == 0:
                 cells.append(NOT_ASKED)
             else:
-                cells.append(format_value(fy.loc[r, "pct"], "pct", n=fy.loc[r, "base"], min_base=min_base))
+                cells.append(show(pct(fy.loc[r, "pct"]), fy.loc[r, "base"], min_base))
         cells.append(num(int(bases.get(y, 0))))
         frame[str(y)] = cells
     notes = []
@@ -324,11 +342,14 @@ def tabel_b1_8(df, years=None, min_base=MIN_BASE, codebook=None) -> Table:
     data = share(df, "innovated", 1, by="sector", years=ys, codebook=cb)
     codes, labels = _sector_rows(cb)
     rows = codes + [TOTAL]
+    data = _shown_rows(data, rows)
+    hidden = _hidden(data, min_base, "B1-8", max(ys))
     frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
     for y in ys:
         dy = data[data["year"] == y].set_index("group")
         frame[f"Innovatie {y}"] = [
-            format_value(dy.loc[r, "pct"], "pct", n=dy.loc[r, "base"], min_base=min_base) if r in dy.index else SMALL_CELL
+            show(pct(dy.loc[r, "pct"]), dy.loc[r, "base"], min_base)
+            if r in dy.index and (y, r, None) not in hidden else SMALL_CELL
             for r in rows
         ]
         frame[f"{BASE_HEADER} {y}"] = [num(int(dy.loc[r, "base"])) if r in dy.index else "0" for r in rows]
@@ -350,12 +371,15 @@ def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
     f = frequencies(df, "innovation_type", by="sector", years=[year], codebook=cb)
     codes, labels = _sector_rows(cb)
     rows = codes + [TOTAL]
+    f = _shown_rows(f, rows)
+    hidden = _hidden(f, min_base, "B1-9", year)
     frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
     bases = f.groupby("group", sort=False)["base"].max()
     for item in cb.items("innovation_type"):
         fi = f[f["item"] == item].set_index("group")
         frame[cb.label(item)] = [
-            format_value(fi.loc[r, "pct"], "pct", n=fi.loc[r, "base"], min_base=min_base) if r in fi.index else SMALL_CELL
+            show(pct(fi.loc[r, "pct"]), fi.loc[r, "base"], min_base)
+            if r in fi.index and (year, r, item) not in hidden else SMALL_CELL
             for r in rows
         ]
     frame["Totaal"] = [num(int(bases.get(r, 0))) for r in rows]
@@ -390,6 +414,8 @@ def _means_table(df, number, title, variable, years, min_base, cb, by="sector") 
         labels = cb.labels(by)
         codes, first, total_label = list(labels), "", "Totaal"
     rows = codes + [TOTAL]
+    data = _shown_rows(data, rows)
+    hidden = _hidden(data, min_base, number, max(ys))
     frame = pd.DataFrame({first: [labels[c] for c in codes] + [total_label]})
     multi = len(ys) > 1
     for y in ys:
@@ -397,9 +423,10 @@ def _means_table(df, number, title, variable, years, min_base, cb, by="sector") 
         sfx = f" {y}" if multi else ""
         get = lambda r, col: dy.loc[r, col] if r in dy.index else float("nan")  # noqa: E731
         n = [int(get(r, "n")) if r in dy.index else 0 for r in rows]
-        frame[f"Gemiddelde{sfx}"] = [format_value(get(r, "mean"), "mean", n=k, min_base=min_base) for r, k in zip(rows, n)]
-        frame[f"st. deviatie{sfx}"] = [format_value(get(r, "sd"), "sd", n=k, min_base=min_base) for r, k in zip(rows, n)]
-        frame[f"{BASE_HEADER}{sfx}"] = [num(k) if k >= min_base else SMALL_CELL for k in n]
+        n_shown = [0 if (y, r, None) in hidden else k for r, k in zip(rows, n)]  # secondary: as if small
+        frame[f"Gemiddelde{sfx}"] = [show(dec(get(r, "mean")), k, min_base) for r, k in zip(rows, n_shown)]
+        frame[f"st. deviatie{sfx}"] = [show(dec(get(r, "sd")), k, min_base) for r, k in zip(rows, n_shown)]
+        frame[f"{BASE_HEADER}{sfx}"] = [show(num(k), k, min_base) for k in n]
     notes = []
     if by == "sector":
         notes.append(_total_note(cb))

@@ -15,14 +15,17 @@ one sheet per exhibit, in book order
     every column of a respondent file of that year and every derived variable: name, Dutch
     question or label, type, who was asked, years, codes.
 
-The exhibits are found in the executed chapter notebooks of the edition (the staging folder
-of :func:`barometer.build.build`, ``_build/stage/<year>/``): each exhibit's Markdown output
-carries its ``:name:``, caption and footnotes; its data are ``_downloads/<name>.csv`` beside
-the notebook. Numbers such as "Figuur 3.1" are read from the built HTML when it is given.
+Each exhibit wrote, beside its CSV and Excel (``_downloads/<name>.csv``), a sidecar
+``<name>.json`` (:mod:`barometer.exhibit`): caption, kind, notes, base, the report's exhibit
+and the cells the disclosure policy suppressed. The workbook is assembled from those sidecars
+and downloads, so it carries exactly what the policy let through; the executed notebooks of the
+edition (the staging folder of :func:`barometer.build.build`, ``_build/stage/<year>/``) give
+only the order of the exhibits and the chapter titles. Numbers such as "Figuur 3.1" are read
+from the built HTML when it is given (Sphinx numbers the exhibits while rendering).
 
 Examples
 --------
->>> from barometer.workbook import dutch_header
+>>> from barometer.workbook import dutch_header  # the one vocabulary: barometer.vocabulary
 >>> dutch_header("base"), dutch_header("pct_2021"), dutch_header("fail_budget")[:6]
 ('Basis (n)', 'Percentage 2021', 'Gebrek')
 """
@@ -39,6 +42,7 @@ import pandas as pd
 import yaml
 
 from barometer import paths
+from barometer.vocabulary import DUTCH_HEADERS, dutch_columns as _dutch_columns, dutch_header, untranslated_headers
 
 __all__ = [
     "WorkbookError",
@@ -60,80 +64,8 @@ __all__ = [
 WORKBOOK_NAME = "innovatie-barometer-overheid-tabellen-en-figuren.xlsx"
 CODEBOOK_NAME = "innovatie-barometer-overheid-codeboek"
 
-#: Dutch column headers for the column names the exhibit data use. Codebook names (items
-#: such as ``fail_budget``, derived variables) get their label from the codebook instead;
-#: ``pct_<x>`` and ``n_<x>`` become "Percentage <x>" and "Basis (n) <x>".
-DUTCH_HEADERS: dict[str, str] = {
-    # years, groups, answers
-    "year": "Jaar", "jaar": "Jaar", "period": "Periode", "fieldwork": "Veldwerk",
-    "group": "Groep (code)", "group_label": "Groep", "groep": "Groep",
-    "item": "Variabele (codeboek)", "variable": "Variabele (codeboek)",
-    "variabele": "Variabele (codeboek)", "label": "Omschrijving", "code": "Code",
-    "code_label": "Antwoord", "antwoord": "Antwoord", "level": "Niveau", "type": "Type",
-    "term": "Term", "uitkomst": "Uitkomst", "reeks": "Reeks", "soort": "Soort",
-    "indeling": "Indeling", "population": "Populatie", "scale": "Schaal",
-    "strategie": "Strategie", "verandering": "Verandering", "herkomst": "Herkomst",
-    "technologie": "Technologie", "technologisch": "Technologisch gehalte",
-    "technologisch gehalte": "Technologisch gehalte", "spectrum": "Innovatiespectrum",
-    "onderdeel": "Onderdeel", "organisatiegrootte": "Organisatiegrootte", "fase": "Fase",
-    "doel": "Doel", "effect": "Effect", "reden": "Reden", "resultaatgebied": "Resultaatgebied",
-    # counts and percentages
-    "count": "Aantal", "aantal": "Aantal", "base": "Basis (n)", "basis": "Basis (n)",
-    "n": "Basis (n)", "pct": "Percentage", "percentage": "Percentage",
-    "pct_full": "Percentage (ook waar n < 5)", "shown": "Getoond in het boek",
-    "getoond": "Getoond in het boek", "share_pct": "Aandeel (%)",
-    "response_rate": "Respons (%)", "response_pct": "Respons (%)",
-    "n_innovated": "Aantal met innovatie", "pct_innovated": "Percentage met innovatie",
-    "diff_pp": "Verschil (procentpunten)", "verschil": "Verschil",
-    # statistics
-    "mean": "Gemiddelde", "gemiddeld": "Gemiddelde", "sd": "Standaarddeviatie",
-    "se": "Standaardfout", "p": "p-waarde", "p_value": "p-waarde",
-    "p_gezamenlijk": "p-waarde (gezamenlijk)", "z": "z-waarde", "chi2": "Chi-kwadraat",
-    "df": "Vrijheidsgraden", "F": "F-waarde", "coef": "Coëfficiënt",
-    "odds_ratio": "Odds ratio", "ci_low": "Betrouwbaarheidsinterval ondergrens",
-    "ci_high": "Betrouwbaarheidsinterval bovengrens", "estimable": "Te schatten", "loading": "Lading",
-    "item_rest_r": "Item-restcorrelatie", "alpha": "Cronbachs alfa",
-    "alpha_if_deleted": "Alfa zonder dit item", "explained": "Verklaarde variantie",
-    "statistic": "Statistiek", "value": "Waarde",
-    # histograms
-    "bin_left": "Klasse vanaf", "bin_right": "Klasse tot", "bin_mid": "Klassemidden",
-    "width": "Klassebreedte",
-    # case catalogue and claims
-    "case_id": "Nummer", "cluster": "Cluster", "organisation": "Organisatie",
-    "sector": "Sector", "technology": "Technologie", "innovation": "Innovatie",
-    "summary": "Samenvatting", "source": "Bron", "claim_id": "Bewering (nummer)",
-    "claim": "Bewering", "test": "Toets", "holds": "Klopt", "error": "Fout", "Totaal": "Totaal",
-    # published figures, registers and checks
-    "base_n": "Basis (n)", "codes": "Codes", "comparison": "Vergelijking",
-    "computed": "Berekend", "conflict": "Tegenstrijdigheid", "decimals": "Decimalen",
-    "group_var": "Groepsvariabele", "items": "Items", "measure": "Maat",
-    "min_loading": "Laagste lading", "note": "Noot", "ok": "In orde", "outcome": "Uitkomst",
-    "pseudo_r2": "Pseudo-R²", "ref_id": "Referentie (nummer)", "reliability": "Betrouwbaarheid",
-    "row_id": "Rij (nummer)", "scale_label": "Schaal", "source_url": "Bron (adres)",
-    "status": "Status", "tolerance": "Tolerantie", "unit": "Eenheid", "wave": "Meting",
-    # uncertainty (barometer.uncertainty, barometer.weighting)
-    "ondergrens": "Ondergrens (95%-betrouwbaarheidsinterval)",
-    "bovengrens": "Bovengrens (95%-betrouwbaarheidsinterval)",
-    "p_gecorrigeerd": "p-waarde (gecorrigeerd volgens Holm)",
-    "profiel_ondergrens": "Ondergrens (profiel-likelihoodinterval)",
-    "profiel_bovengrens": "Bovengrens (profiel-likelihoodinterval)",
-    "firth_or": "Odds ratio (Firth)", "firth_ondergrens": "Ondergrens (Firth, profielinterval)",
-    "firth_bovengrens": "Bovengrens (Firth, profielinterval)",
-    "cijfer": "Cijfer", "ongewogen": "Ongewogen", "ongewogen_ondergrens": "Ongewogen: ondergrens (95%-BI)",
-    "ongewogen_bovengrens": "Ongewogen: bovengrens (95%-BI)", "gewogen": "Gewogen naar sector",
-    "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": "Gewogen: ondergrens (95%-BI)",
-    "gewogen_bovengrens": "Gewogen: bovengrens (95%-BI)",
-}
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^pct_(.+)$"), "Percentage {0}"),
-    (re.compile(r"^n_(.+)$"), "Basis (n) {0}"),
-)
 _BASE_COLUMNS = ("base", "basis", "n")
-_EXHIBIT = re.compile(
-    r"```\{(?P<kind>table|figure)\}\s*(?P<arg>[^\n]*)\n(?P<body>.*?)\n```(?P<after>[^`]*)",
-    re.S,
-)
-_SMALL = re.compile(r"<small>(.*?)</small>", re.S)
+_NAME_LINE = re.compile(r"^:name:\s*((?:tbl|fig)-[a-z0-9-]+)\s*$", re.M)
 _TAG = re.compile(r"<[^>]+>")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -164,6 +96,8 @@ class Exhibit:
         The exhibit's CSV (full precision).
     number : str
         "Tabel 3.1" / "Figuur 3.1" as numbered in the built HTML ("" when unknown).
+    sidecar : dict
+        The exhibit's sidecar (``_downloads/<name>.json``, see :mod:`barometer.exhibit`).
     """
 
     name: str
@@ -174,61 +108,7 @@ class Exhibit:
     notes: list[str] = field(default_factory=list)
     data_file: Path | None = None
     number: str = ""
-
-
-# --------------------------------------------------------------------------- headers
-def dutch_header(column: str, codebook=None) -> str:
-    """Dutch column header for a column name of an exhibit's data.
-
-    Parameters
-    ----------
-    column : str
-        Column name as the exhibit's data frame has it (``base``, ``pct_2021``,
-        ``fail_budget``, ...).
-    codebook : barometer.codebook.Codebook, optional
-        Defaults to the shipped codebook; used for item and derived-variable names.
-
-    Returns
-    -------
-    str
-        The header from :data:`DUTCH_HEADERS`, else the codebook label of the column or
-        derived variable, else the ``pct_``/``n_`` pattern, else ``column`` unchanged.
-    """
-    column = str(column)
-    if column in DUTCH_HEADERS:
-        return DUTCH_HEADERS[column]
-    cb = codebook if codebook is not None else _codebook()
-    if cb is not None:
-        if cb.has_column(column):
-            return cb.column(column).label
-        try:
-            return cb.derived(column).label
-        except Exception:  # noqa: BLE001 - not a derived variable either
-            pass
-    for pattern, template in _PATTERNS:
-        m = pattern.match(column)
-        if m:
-            return template.format(m.group(1))
-    return column
-
-
-def _dutch_columns(columns, codebook=None) -> list[str]:
-    """Dutch headers for ``columns``; a header that would repeat keeps its column name."""
-    dutch = [dutch_header(c, codebook) for c in columns]
-    return [d if dutch.count(d) == 1 else f"{d} ({c})" for d, c in zip(dutch, columns)]
-
-
-def untranslated_headers(columns, codebook=None) -> list[str]:
-    """Code-style column names (lower case, no spaces) that have no Dutch header.
-
-    Numbers (years, cluster codes) pass, and so do names an exhibit already wrote as a
-    Dutch display header (starting with a capital or containing a space, e.g. "Gemeten in").
-    """
-    return [
-        str(c) for c in columns
-        if str(c) not in DUTCH_HEADERS and dutch_header(c, codebook) == str(c)
-        and re.fullmatch(r"[a-z][a-z0-9_]*", str(c))
-    ]
+    sidecar: dict = field(default_factory=dict)
 
 
 def _codebook():
@@ -239,7 +119,7 @@ def _codebook():
 
 # --------------------------------------------------------------------------- exhibits
 def _toc_documents(book: Path) -> list[str]:
-    from barometer.build import toc_documents
+    from barometer.book import toc_documents
 
     return toc_documents(Path(book) / "_toc.yml")
 
@@ -263,7 +143,7 @@ def _plain(text: str) -> str:
 
 
 def find_exhibits(book: Path) -> list[Exhibit]:
-    """The tables and figures of an executed book, in book order.
+    """The tables and figures of an executed book, in book order, from their sidecars.
 
     Parameters
     ----------
@@ -274,13 +154,15 @@ def find_exhibits(book: Path) -> list[Exhibit]:
     Returns
     -------
     list of Exhibit
-        One per ``{table}``/``{figure}`` directive in a Markdown output of a code cell; only
-        exhibits whose data file ``_downloads/<name>.csv`` exists beside the notebook.
+        One per exhibit with a sidecar ``_downloads/<name>.json`` beside its notebook (written
+        by :mod:`barometer.exhibit` together with its CSV and Excel): kind, caption, notes and
+        the report's exhibit come from the sidecar. The notebooks give only the order (the
+        ``:name:`` of each exhibit output) and the chapter title.
 
     Raises
     ------
     WorkbookError
-        If two exhibits share a name.
+        If two exhibits share a name, or a sidecar cannot be read.
     """
     book = Path(book)
     found: list[Exhibit] = []
@@ -291,6 +173,7 @@ def find_exhibits(book: Path) -> list[Exhibit]:
             continue
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
         chapter = _chapter_title(nb, doc)
+        downloads = nb_path.parent / "_downloads"
         for cell in nb.get("cells", []):
             if cell.get("cell_type") != "code":
                 continue
@@ -299,25 +182,22 @@ def find_exhibits(book: Path) -> list[Exhibit]:
                 if not md:
                     continue
                 md = "".join(md) if isinstance(md, list) else md
-                for m in _EXHIBIT.finditer(md):
-                    body = m.group("body")
-                    name_m = re.search(r"^:name:\s*(\S+)", body, re.M)
-                    if not name_m:
-                        continue
-                    name = name_m.group(1)
-                    if m.group("kind") == "table":
-                        caption = m.group("arg").strip()
-                    else:
-                        lines = [ln for ln in body.splitlines() if ln.strip() and not ln.startswith(":")]
-                        caption = " ".join(lines).strip()
-                    notes = [_plain(n) for n in _SMALL.findall(m.group("after"))]
-                    data_file = nb_path.parent / "_downloads" / f"{name}.csv"
+                for name in _NAME_LINE.findall(md):
+                    side = downloads / f"{name}.json"
                     if name in seen:
                         raise WorkbookError(f"Exhibit name {name} occurs in {seen[name]} and in {doc}.")
                     seen[name] = doc
+                    if not side.is_file():
+                        continue
+                    try:
+                        meta = json.loads(side.read_text(encoding="utf-8"))
+                    except (OSError, ValueError) as exc:
+                        raise WorkbookError(f"Sidecar {side} cannot be read: {exc}") from None
+                    data_file = downloads / f"{name}.csv"
                     if data_file.is_file():
-                        found.append(Exhibit(name, m.group("kind"), _plain(caption), chapter, doc,
-                                             notes, data_file))
+                        found.append(Exhibit(name, meta.get("soort", ""), _plain(meta.get("bijschrift", "")),
+                                             chapter, doc, [_plain(n) for n in meta.get("noten", [])],
+                                             data_file, sidecar=meta))
     return found
 
 
@@ -413,7 +293,11 @@ def _sheet_name(exhibit: Exhibit, index: int, used: set[str]) -> str:
     return candidate
 
 
-def _base_text(data: pd.DataFrame, notes: list[str]) -> str:
+def _base_text(data: pd.DataFrame, notes: list[str], sidecar: dict | None = None) -> str:
+    base = (sidecar or {}).get("basis")
+    if base:
+        lo, hi = int(base["van"]), int(base["tot"])
+        return f"Basis (n): {lo}" if lo == hi else f"Basis (n): van {lo} tot {hi} (per rij in de kolom 'Basis (n)')"
     cols = [c for c in data.columns if str(c) in _BASE_COLUMNS or re.fullmatch(r"n_.+", str(c))]
     parts = []
     for c in cols:
@@ -454,6 +338,10 @@ def _sidecar(data_file: Path | None) -> dict:
 
 def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list[tuple[str, Exhibit]],
                 codebook) -> list[tuple[str, str]]:
+    from barometer import disclosure
+
+    thresholds = {ex.sidecar.get("drempel") for _, ex in sheets if ex.sidecar.get("drempel")}
+    threshold = thresholds.pop() if len(thresholds) == 1 else disclosure.threshold()
     editions = yaml.safe_load(paths.EDITIONS.read_text(encoding="utf-8")) or {}
     ed = editions.get(int(year), {}) or {}
     meta = _sidecar(data_file)
@@ -470,7 +358,7 @@ def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list
         ("Gegevensbestand", Path(data_file).name if data_file else ""),
     ]
     if synthetic:
-        from barometer.build import SYNTHETIC_NOTICE
+        from barometer.book import SYNTHETIC_NOTICE
 
         rows.append(("LET OP: synthetische gegevens", SYNTHETIC_NOTICE))
         if meta.get("note"):
@@ -483,9 +371,10 @@ def _about_rows(year: int, data_file: Path | None, synthetic: bool, sheets: list
         rows.append(("Gegevens", "Antwoorden van de deelnemende organisaties op de enquête."))
     rows += [
         ("Afronding", str(cbmeta.get("rounding", ""))),
-        ("Kleine groepen", f"Waar een groep minder dan {cbmeta.get('min_base', 5)} organisaties telt, toont "
-                           f"het boek geen cijfer maar '{cbmeta.get('small_cell_symbol', '#')}'. In dit "
-                           "werkboek geeft de kolom 'Getoond in het boek' aan welke cijfers het boek toont."),
+        ("Kleine groepen", f"Waar een cijfer op minder dan {threshold} organisaties berust, toont het boek "
+                           f"geen cijfer maar '{disclosure.symbol()}'; ook een cijfer dat anders uit een totaal "
+                           "en de andere groepen af te leiden zou zijn, blijft weg. In dit werkboek is zo'n "
+                           "cel leeg en zegt de kolom 'Geheimhouding' per rij waarom."),
         ("Basis (n)", "Elk werkblad noemt bovenaan de basis: het aantal organisaties waarop de cijfers berusten."),
         ("Codeboek", "Het werkblad 'Codeboek' beschrijft elke variabele: vraag, wie de vraag kreeg, "
                      "jaren en codes. Het staat ook los als CSV, Excel en YAML naast dit werkboek."),
@@ -576,8 +465,13 @@ def write_workbook(
             header = [
                 ("Titel", f"{ex.number + ': ' if ex.number else ''}{ex.caption}"),
                 ("Hoofdstuk", ex.chapter),
-                ("Basis (n)", _base_text(data, ex.notes)),
+                ("Basis (n)", _base_text(data, ex.notes, ex.sidecar)),
             ]
+            if ex.sidecar.get("bron_in_rapport"):
+                header.append(("In het rapport", ex.sidecar["bron_in_rapport"]))
+            if ex.sidecar.get("onderdrukt"):
+                header.append(("Geheimhouding", ex.sidecar.get("uitleg_symbool", "")
+                               + " Zulke cellen zijn hier leeg; de kolom 'Geheimhouding' zegt per rij waarom."))
             header += [("Noot", n) for n in ex.notes]
             header.append(("Label in het boek", ex.name))
             if synthetic:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibits._text import lower_first
@@ -19,7 +20,6 @@ __all__ = [
     "year_label",
     "asked_years",
     "freq_by_year",
-    "shown_pct",
     "uitvoering_label",
 ]
 
@@ -66,13 +66,8 @@ def freq_by_year(ed, question: str, by: str | None = None, total: bool = True) -
                                      "year_label", "shown"])
     out = frequencies(ed.all_years, question, by=by, years=yrs, total=total)
     out["year_label"] = out["year"].map(year_label)
-    out["shown"] = out["pct"].where(out["base"] >= ed.min_base)
+    out["shown"] = disclosure.mask(out["pct"], out["base"], ed.min_base)
     return out
-
-
-def shown_pct(value: float, base: int, min_base: int) -> str:
-    """Dutch percentage, or ``#`` when the base is below ``min_base``."""
-    return fmt.suppress(fmt.pct(value), base, min_base)
 
 
 def uitvoering_label() -> str:

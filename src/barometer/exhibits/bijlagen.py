@@ -139,7 +139,8 @@ def tabel(ed, number: str) -> TableExhibit | Notice:
     caption = f"{text} ({unit}; {years_text(_years(ed, number))}). (Tabel {number} in het rapport)"
     notes = list(t.notes) + ([t.source] if t.source else [])
     return TableExhibit(name=f"tbl-{SLUG}-{number.lower()}", caption=caption, frame=t.frame,
-                        notes=notes, data=t.data)
+                        notes=notes, data=t.data,
+                        codes={"group": "national_type" if number == "B1-11" else "sector"})
 
 
 def tabel_b1_1(ed):

@@ -28,6 +28,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from barometer import disclosure
 from barometer import claims as cl
 from barometer import figures
 from barometer import formatting as fmt
@@ -199,7 +200,7 @@ def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
     f = f[f["base"] > 0]
     pct = f.pivot_table(index="item", columns="group", values="pct", sort=False)
     base = f.pivot_table(index="item", columns="group", values="base", sort=False)
-    pct = pct.where(base >= ed.min_base)
+    pct = disclosure.mask(pct, base, ed.min_base)
     out = pct.copy()
     for g in base.columns:
         out[f"n_{g}"] = base[g].astype("int64")
@@ -265,7 +266,7 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
         for by, t in (("size_class", size), ("spectrum_group", spec)):
             labels = cb.labels(by)
             for g in [c for c in t.columns if isinstance(c, (int, np.integer))]:
-                row[labels[g]] = fmt.suppress(fmt.pct(t.loc[item, g]), t.loc[item, f"n_{g}"], ed.min_base)
+                row[labels[g]] = disclosure.show(fmt.pct(t.loc[item, g]), t.loc[item, f"n_{g}"], ed.min_base)
                 tidy.append({"doel": item, "indeling": by, "groep": labels[g], "percentage": t.loc[item, g],
                              "basis": int(t.loc[item, f"n_{g}"]), "p": fam.loc[(item, by), "p"],
                              "p_gecorrigeerd": fam.loc[(item, by), "p_gecorrigeerd"]})

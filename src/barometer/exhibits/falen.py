@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import figures
 from barometer import formatting as fmt
 from barometer import statistics as st
@@ -154,7 +155,7 @@ def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
     frame = pd.DataFrame({
         "Innovatieklimaat": r["label"],
         "Organisaties met een mislukte poging (n)": [fmt.num(v) for v in r["n"]],
-        "Gemiddeld aantal genoemde redenen": [fmt.suppress(fmt.dec(v, 1), n, ed.min_base)
+        "Gemiddeld aantal genoemde redenen": [disclosure.show(fmt.dec(v, 1), n, ed.min_base)
                                               for v, n in zip(r["gemiddeld"], r["n"])],
     })
     notes = ["Alleen organisaties met een mislukte poging én een score op de klimaatschaal. Het aandeel per reden en "
@@ -210,7 +211,7 @@ def kerncijfers(ed) -> pd.Series:
     rc = redenen_naar_cluster(ed)
     words = {1: "krachtig", 2: "gemiddeld", 3: "beperkt"}
     for code, w in words.items():
-        out[f"gem_{w}"] = (fmt.suppress(fmt.dec(rc.loc[code, "gemiddeld"], 1), rc.loc[code, "n"], ed.min_base)
+        out[f"gem_{w}"] = (disclosure.show(fmt.dec(rc.loc[code, "gemiddeld"], 1), rc.loc[code, "n"], ed.min_base)
                            if code in rc.index else fmt.NOT_ASKED)
     if 1 in rc.index and 3 in rc.index:
         out["richting_beperkt"] = direction(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import figures
 from barometer import formatting as fmt
 from barometer import statistics as st
@@ -52,7 +53,7 @@ def delen_naar_verandering(ed) -> pd.DataFrame:
     s = st.share(ed.df, "knowledge_shared", 1, by=BY, years=ed.year, total=True)
     labels = {**cb.labels(BY), st.TOTAL: st.TOTAL}
     s = s.assign(group_label=s["group"].map(labels))
-    s["shown"] = s["pct"].where(s["base"] >= ed.min_base)
+    s["shown"] = disclosure.mask(s["pct"], s["base"], ed.min_base)
     return s[["group", "group_label", "count", "base", "pct", "shown"]].reset_index(drop=True)
 
 
@@ -110,7 +111,7 @@ def kerncijfers(ed) -> pd.Series:
     d = delen_naar_verandering(ed).set_index("group")
     codes = sorted(cb.labels(BY))
     for code, key in zip(codes, ("niet", "enige", "ingrijpend")):
-        out[f"pct_delen_{key}"] = (fmt.suppress(fmt.pct(d.loc[code, "pct"]), d.loc[code, "base"], ed.min_base)
+        out[f"pct_delen_{key}"] = (disclosure.show(fmt.pct(d.loc[code, "pct"]), d.loc[code, "base"], ed.min_base)
                                    if code in d.index else fmt.NOT_ASKED)
     low, high = codes[0], codes[-1]
     if low in d.index and high in d.index:

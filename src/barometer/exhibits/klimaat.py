@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from barometer import disclosure
 from barometer import figures, models, scales
 from barometer import formatting as fmt
 from barometer import statistics as st
@@ -290,8 +291,8 @@ def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
     labels = {**cb.labels_long("size_class"), st.TOTAL: st.TOTAL}
     frame = pd.DataFrame({
         "Omvang": m["group"].map(labels),
-        "Gemiddelde": [fmt.format_value(v, "mean", n=n, min_base=ed.min_base) for v, n in zip(m["mean"], m["n"])],
-        "Standaarddeviatie": [fmt.format_value(v, "sd", n=n, min_base=ed.min_base) for v, n in zip(m["sd"], m["n"])],
+        "Gemiddelde": [disclosure.show(fmt.dec(v), n, ed.min_base) for v, n in zip(m["mean"], m["n"])],
+        "Standaarddeviatie": [disclosure.show(fmt.dec(v), n, ed.min_base) for v, n in zip(m["sd"], m["n"])],
         "n": [fmt.num(v) for v in m["n"]],
     })
     return TableExhibit(
@@ -314,10 +315,10 @@ def tabel_klimaat_regressie(ed) -> TableExhibit:
     frame = pd.DataFrame({
         "Term": show["label"],
         "n": [fmt.num(v) for v in show["n"]],
-        "Verschil": [fmt.format_value(v, "dec", 2, n=n, min_base=ed.min_base) for v, n in zip(show["coef"], show["n"])],
-        "95%-interval": [fmt.SMALL_CELL if n < ed.min_base else f"{fmt.dec(lo)} tot {fmt.dec(hi)}"
+        "Verschil": [disclosure.show(fmt.dec(v, 2), n, ed.min_base) for v, n in zip(show["coef"], show["n"])],
+        "95%-interval": [disclosure.show(f"{fmt.dec(lo)} tot {fmt.dec(hi)}", n, ed.min_base)
                           for lo, hi, n in zip(show["ci_low"], show["ci_high"], show["n"])],
-        "p": [fmt.format_value(v, "dec", 3, n=n, min_base=ed.min_base) for v, n in zip(show["p_value"], show["n"])],
+        "p": [disclosure.show(fmt.dec(v, 3), n, ed.min_base) for v, n in zip(show["p_value"], show["n"])],
     })
     years = " en ".join(str(y) for y in sorted(_years(ed)))
     return TableExhibit(
@@ -391,7 +392,7 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     long = pd.concat([
         pd.DataFrame({"label": w["label"], "group": g, "pct": w[g], "base": w[f"n_{g}"]}) for g in codes
     ], ignore_index=True)
-    long["pct"] = long["pct"].where(long["base"] >= ed.min_base)
+    long["pct"] = disclosure.mask(long["pct"], long["base"], ed.min_base)
     big = w.sort_values("diff_pp", ascending=False, kind="stable").head(2)
     alt = ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
            "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
@@ -517,7 +518,7 @@ def kerncijfers(ed) -> dict:
     nt = st.means(df, "climate_scale", by="national_type", years=year)
     nt = nt[nt["group"] != st.TOTAL].sort_values("mean", ascending=False, kind="stable")
     labels = cb.labels("national_type")
-    parts = [f"{lower_first(labels[int(g)])} ({fmt.format_value(m, 'mean', n=n, min_base=ed.min_base)})"
+    parts = [f"{lower_first(labels[int(g)])} ({disclosure.show(fmt.dec(m), n, ed.min_base)})"
              for g, m, n in zip(nt["group"], nt["mean"], nt["n"])]
     out["rijk_volgorde"] = parts[0] + (", gevolgd door " + join_nl(parts[1:]) if len(parts) > 1 else "")
     # conditions

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import denmark, models
 from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
+from barometer.exhibits._gedeeld_praktijk import freq_by_year, year_label, years
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.uncertainty import difference_ci, domain_population
 from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
@@ -157,19 +158,19 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     yrs = years(ed)
     data = share(ed.all_years, "innovated", 1, by="size_class", years=yrs)
     data["klasse"] = data["group"].map(lambda g: labels.get(g, TOTAL) if g != TOTAL else TOTAL)
-    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+    data["shown"] = disclosure.mask(data["pct"], data["base"], ed.min_base)
     order = [*labels.values(), TOTAL]
 
     cur = data[(data["year"] == ed.year) & (data["group"] != TOTAL)]
     for code, lab in labels.items():
         row = cur[cur["group"] == code].iloc[0]
-        glue_text(f"pct_innovatie_{lab.lower()}", shown_pct(row["pct"], row["base"], ed.min_base))
+        glue_text(f"pct_innovatie_{lab.lower()}", disclosure.show(fmt.pct(row["pct"]), row["base"], ed.min_base))
     hi = cur.loc[cur["pct"].idxmax()]
     lo = cur.loc[cur["pct"].idxmin()]
     glue_text("grootte_hoogst", lower_first(hi["klasse"]))
     glue_text("grootte_laagst", lower_first(lo["klasse"]))
-    glue_text("pct_grootte_hoogst", shown_pct(hi["pct"], hi["base"], ed.min_base))
-    glue_text("pct_grootte_laagst", shown_pct(lo["pct"], lo["base"], ed.min_base))
+    glue_text("pct_grootte_hoogst", disclosure.show(fmt.pct(hi["pct"]), hi["base"], ed.min_base))
+    glue_text("pct_grootte_laagst", disclosure.show(fmt.pct(lo["pct"]), lo["base"], ed.min_base))
     prev = ed.previous_year
     if prev is None:
         sentence = "Een eerdere meting om de grootteklassen mee te vergelijken is er niet."
@@ -229,7 +230,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     yrs = years(ed)
     data = share(ed.all_years, "innovated", 1, by="national_type", years=yrs, total=False)
     data["onderdeel"] = data["group"].map(labels)
-    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+    data["shown"] = disclosure.mask(data["pct"], data["base"], ed.min_base)
 
     kd = _pct_of(ed, "innovated", 1, ed.year, "national_type", 1)
     uv = _pct_of(ed, "innovated", 1, ed.year, "national_type", [2, 3])
@@ -272,7 +273,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
 
 def _pct_or_none(r, min_base: int) -> str:
     """A group's percentage as shown: ``-`` without respondents, ``#`` below the minimum base."""
-    return fmt.NOT_ASKED if not r.base_n else shown_pct(r.value, r.base_n, min_base)
+    return fmt.NOT_ASKED if not r.base_n else disclosure.show(fmt.pct(r.value), r.base_n, min_base)
 
 
 def _no_national_sentence(year: int, kd, uv, uitvoering: str, min_base: int) -> str:
@@ -339,7 +340,7 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
     # larger organisations more often have an innovation officer or unit?
     for code, lab in ((min(sizes), "klein"), (max(sizes), "groot")):
         r = statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=code, year=ed.year)
-        out[f"pct_unit_{lab}"] = fmt.suppress(fmt.pct(r.value), r.base_n, ed.min_base)
+        out[f"pct_unit_{lab}"] = disclosure.show(fmt.pct(r.value), r.base_n, ed.min_base)
     for key, text in out.items():
         glue_text(key, text)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import denmark, models
 from barometer import figures as fig
 from barometer import formatting as fmt
@@ -168,7 +169,7 @@ def _by_group(ed, question: str, by: str, short: bool = False) -> pd.DataFrame:
     data = frequencies(ed.df, question, by=by, years=ed.year, total=True)
     glabels = cb.labels(by)
     data["group_label"] = data["group"].map(lambda g: glabels.get(g, g))
-    data["shown"] = data["pct"].where(data["base"] >= ed.min_base)
+    data["shown"] = disclosure.mask(data["pct"], data["base"], ed.min_base)
     if short:
         data["label"] = data["code"].map(cb.labels_short(question))
     return data
@@ -185,8 +186,8 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
     sizes = cb.labels("size_class")
     small, large = min(sizes), max(sizes)
     k = data[data["code"] == 3].set_index("group")
-    glue_text("pct_kopie_klein", fmt.suppress(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
-    glue_text("pct_kopie_groot", fmt.suppress(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
+    glue_text("pct_kopie_klein", disclosure.show(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
+    glue_text("pct_kopie_groot", disclosure.show(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
     glue_text("richting_kopie_klein", direction(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
                                            down="minder vaak", same="even vaak", decimals=0))
     order = [*sizes.values(), TOTAL]
@@ -407,8 +408,8 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
         glue_text("pct_tech_hoog_dk", fmt.NOT_ASKED)
         glue_text("richting_tech_dk", "niet te vergelijken")
         glue_text("zin_tech_dk", "Een vergelijkbaar Deens cijfer is er voor dit jaar niet.")
-    glue_text("pct_tech_kerndep", fmt.suppress(fmt.pct(kd.value), kd.base_n, ed.min_base))
-    glue_text("pct_tech_uitvoering", fmt.suppress(fmt.pct(uv.value), uv.base_n, ed.min_base))
+    glue_text("pct_tech_kerndep", disclosure.show(fmt.pct(kd.value), kd.base_n, ed.min_base))
+    glue_text("pct_tech_uitvoering", disclosure.show(fmt.pct(uv.value), uv.base_n, ed.min_base))
     glue_text("n_tech_kerndep", fmt.num(kd.base_n))
     glue_text("n_tech_uitvoering", fmt.num(uv.base_n))
     glue_text("richting_tech_kerndep", direction(uv.value, kd.value, up="hoger", down="lager",
@@ -421,7 +422,7 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
     display = pd.DataFrame({
         "Groep": out["groep"],
         "Geheel of grotendeels technologisch": [
-            fmt.suppress(fmt.pct(v), n, ed.min_base) if not fmt.is_missing(n) else fmt.pct(v)
+            disclosure.show(fmt.pct(v), n, ed.min_base) if not fmt.is_missing(n) else fmt.pct(v)
             for v, n in zip(out["percentage"], out["basis"])],
         "Totaal (n)": out["basis"].map(lambda n: fmt.num(n) if not fmt.is_missing(n) else fmt.NOT_ASKED),
     })
@@ -470,7 +471,7 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     sizes = cb.labels("size_class")
     g = data[data["group"] != TOTAL]
     s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))].iloc[0]
-    glue_text("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
+    glue_text("pct_strat_1_klein", disclosure.show(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
     for code, key in ((2, "radar"), (4, "expert")):
         sub = g[g["code"] == code].dropna(subset=["shown"])
         glue_text(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]))
@@ -510,8 +511,8 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
     idx = data.set_index(["group_label", "code"])
     for label, _codes, key in groups:
         base = idx.loc[(label, 1), "base"]
-        glue_text(f"pct_spotlights_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 3), "pct"]), base, ed.min_base))
-        glue_text(f"pct_expert_{key}", fmt.suppress(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
+        glue_text(f"pct_spotlights_{key}", disclosure.show(fmt.pct(idx.loc[(label, 3), "pct"]), base, ed.min_base))
+        glue_text(f"pct_expert_{key}", disclosure.show(fmt.pct(idx.loc[(label, 4), "pct"]), base, ed.min_base))
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(short.values()), order=[g[0] for g in groups],
                               xlabel="")

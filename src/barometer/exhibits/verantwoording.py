@@ -635,3 +635,26 @@ def tabel_weging(ed) -> TableExhibit | Notice:
 
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
+def geheimhouding(ed) -> dict[str, str]:
+    """Glue the disclosure rule of this edition (``data/disclosure.yaml``) and return it.
+
+    Glued keys
+    ----------
+    ``drempel`` (the threshold in force, the build's ``min_base``), ``symbool``,
+    ``zin_gedrukte_tabellen`` (whether the report's own tables keep their printed cells in
+    this edition, see :func:`barometer.disclosure.published_as_is`).
+    """
+    from barometer import disclosure
+
+    kept = [e for e in disclosure.policy().published_as_is.get("exhibits", [])
+            if disclosure.published_as_is(e, ed.year, ed.min_base)]
+    if kept:
+        sentence = ("De tabellen van Bijlage I die het gedrukte rapport zelf zo publiceerde, staan in "
+                    "deze editie zoals gedrukt, met alleen het teken voor kleine groepen; hun downloads "
+                    "bevatten daarom alleen de gedrukte afronding, want cijfers op volle precisie "
+                    "zouden samen met de gedrukte cijfers een verborgen groep verraden.")
+    else:
+        sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
+                    "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
+    return glue_texts({"drempel": fmt.num(disclosure.threshold(ed.min_base)), "symbool": disclosure.symbol(),
+                       "zin_gedrukte_tabellen": sentence})
