@@ -209,18 +209,12 @@ def known_years(codebook: Codebook) -> tuple[int, ...]:
     A year in ``editions.yaml`` only is a new edition; it is validated against the questions
     of the latest codebook year.
     """
-    from barometer.editions import ENV_VAR, editions_file
+    from barometer.editions import editions_for_codebook, load_editions
 
     years = set(codebook.years)
-    editions = codebook.path.parent / "editions.yaml"
-    if os.environ.get(ENV_VAR):  # an overriding editions file (tests, trial runs)
-        editions = editions_file()
-    if editions.exists():
-        try:
-            raw = yaml.safe_load(editions.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            raw = {}
-        years |= {int(y) for y in raw if str(y).isdigit()}
+    editions = editions_for_codebook(codebook.path)
+    if editions is not None:
+        years |= set(load_editions(editions))
     return tuple(sorted(years))
 
 
