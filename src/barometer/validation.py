@@ -347,7 +347,14 @@ class Context:
             s = self.raw[col.name]
             if pd.api.types.is_bool_dtype(s.dtype):
                 s = s.astype(float)
-            out[col.name] = pd.to_numeric(s, errors="coerce").astype(float)
+            if pd.api.types.is_numeric_dtype(s.dtype):
+                out[col.name] = pd.to_numeric(s, errors="coerce").astype(float)
+                continue
+            # Text (CSV): a column has few distinct values; convert each of them once.
+            codes, uniques = pd.factorize(s)
+            numbers = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce")
+            values = np.append(numbers.to_numpy(dtype=float), np.nan)
+            out[col.name] = pd.Series(values[codes], index=s.index, dtype=float)
         return out
 
     @cached_property
