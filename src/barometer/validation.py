@@ -415,15 +415,19 @@ class Context:
 
     @cached_property
     def id_fits(self) -> pd.Series:
-        """An id that is text, or a whole number that a float holds exactly (< 2**53)."""
+        """An id that is text or an integer, or a float that holds a whole number exactly
+        (below 2**53: SPSS stores numbers as floats; beyond that two ids can coincide)."""
         ids = self.raw[self.codebook.id_column]
-        num = pd.to_numeric(ids, errors="coerce") if not pd.api.types.is_string_dtype(
-            ids.dtype) or ids.dtype == object else pd.Series(np.nan, index=ids.index)
-        is_number = ids.map(lambda v: isinstance(v, (int, float, np.number))
-                            and not isinstance(v, bool)) if ids.dtype == object else \
-            pd.Series(pd.api.types.is_numeric_dtype(ids.dtype), index=ids.index)
-        whole = num.notna() & (num % 1 == 0) & (num.abs() < 2.0**53)
-        return ~(is_number & ids.notna() & ~whole)
+
+        def fits(v) -> bool:
+            return not isinstance(v, (float, np.floating)) or pd.isna(v) or (
+                float(v).is_integer() and abs(v) < 2.0**53)
+
+        if pd.api.types.is_float_dtype(ids.dtype):
+            return ids.isna() | ((ids % 1 == 0) & (ids.abs() < 2.0**53))
+        if ids.dtype == object:
+            return ids.map(fits).astype(bool)
+        return pd.Series(True, index=ids.index)
 
     def mask(self, name: str) -> pd.Series | None:
         """Routing mask on the clean frame; None if a condition column is absent."""
@@ -521,6 +525,10 @@ def _convert(ctx: Context, cases: pd.DataFrame, expected: dict) -> list[Problem]
             continue
         if check in ("missing_id", "missing_year", "missing_answer"):
             add(check, text, rows=rows, column=column, value="(leeg)")
+        elif check == "invalid_id":  # as stored: 1.2345678901234567e+20, not its digits
+            add(check, text, rows=rows, column=column,
+                value=_fmt_values(repr(float(v)) if isinstance(v, (float, np.floating)) else v
+                                  for v in raw))
         elif check == "duplicate_id":
             add(check, text, rows=rows, column=column, value=_fmt_values(ctx.ids.iloc[pos]))
         elif check == "mixed_years":
