@@ -50,7 +50,6 @@ __all__ = [
     "DisplaySpec",
     "DerivedSpec",
     "EditionEntry",
-    "EditionsSpec",
     "CLAUSE",
     "split_and",
     "check_codebook_document",
@@ -338,14 +337,6 @@ class EditionEntry(BaseModel):
     response_rate: Annotated[float, Field(ge=0, le=100)] | None = Field(
         None, description="Percent, as published; null = unknown.")
     source: Text
-
-
-class EditionsSpec(BaseModel):
-    """The editions file: measurement year -> entry (validated per entry)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True,
-                              title="Edities Innovatie Barometer Overheid")
-    editions: dict[Year, EditionEntry]
 
 
 # --------------------------------------------------------------------------- messages
