@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv (Python 3.11+) if needed and install the pinned requirements and the package.
+# Create .venv (Python 3.11+) if needed and install the lock file requirements.txt (the exact
+# versions of the runtime and test dependencies that pyproject.toml declares as ranges), then
+# the package itself with --no-deps (the lock file already holds everything it needs).
 # Re-installs only when requirements.txt or pyproject.toml changed since the last install.
 # Used by setup-and-build.sh, run-tests.sh and .ci/run. Override the interpreter with PYTHON=...
 set -euo pipefail

@@ -182,10 +182,12 @@ def test_editions_file_can_be_overridden(tmp_path: Path, monkeypatch) -> None:
     from barometer import editions
 
     alt = tmp_path / "editions.yaml"
-    alt.write_text("2021: {label: a}\n2025: {label: b}\n2027: {label: c}\n", encoding="utf-8")
+    entries = yaml.safe_load(paths.EDITIONS.read_text(encoding="utf-8"))  # complete entries
+    entries[2027] = {**entries[2025], "label": "c"}
+    alt.write_text(yaml.safe_dump(entries), encoding="utf-8")
     monkeypatch.setenv(editions.ENV_VAR, str(alt))
     assert editions.editions_file() == alt.resolve()
-    assert editions.edition_entry(2027) == {"label": "c"}
+    assert editions.edition_entry(2027) == entries[2027]
     assert build.default_comparison_years(2027) == [2021, 2025]
     monkeypatch.delenv(editions.ENV_VAR)
     with pytest.raises(KeyError, match="2027"):

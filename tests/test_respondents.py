@@ -355,3 +355,71 @@ def test_one_bad_file_lists_all_problems(tmp_path, frame):
         assert p.column in message
     assert "7 problemen" in message
     assert "regel 1 is de kopregel" in message
+
+
+# ------------------------------------------------------------------ paths, ids, headers (issue 11)
+def _sav_with_numeric_ids(tmp_path, frame, ids) -> "Path":
+    import pyreadstat
+
+    out = frame.copy()
+    for c in out.columns:
+        out[c] = out[c].astype("Float64").astype(float) if c != "resp_id" else ids
+    path = tmp_path / "numeriek.sav"
+    pyreadstat.write_sav(out, str(path))
+    return path
+
+
+def test_numeric_spss_ids_that_do_not_fit_are_reported(tmp_path, frame):
+    ids = [float(i) for i in range(1, N + 1)]
+    ids[2], ids[5] = 1.2345678901234567e20, 4.5  # beyond 64 bits (and beyond 2**53); not whole
+    path = _sav_with_numeric_ids(tmp_path, frame, ids)
+    with pytest.raises(RespondentFileError) as info:
+        load_respondents(path)
+    (p,) = info.value.problems
+    assert (p.kind, p.column, p.rows) == ("invalid_id", "resp_id", (3, 6))
+    assert p.value == "1.2345678901234567e+20, 4.5"
+    assert "hoogstens 15 cijfers" in p.expected and "rijen 3, 6" in str(info.value)
+
+
+def test_numeric_spss_ids_that_fit_load_as_text(tmp_path, frame):
+    ids = [float(10**14 + i) for i in range(N)]
+    df = load_respondents(_sav_with_numeric_ids(tmp_path, frame, ids))
+    assert df["resp_id"].tolist()[:2] == ["100000000000000", "100000000000001"]
+
+
+def test_a_folder_instead_of_a_file(tmp_path):
+    folder = tmp_path / "respondents-2025.csv"
+    folder.mkdir()
+    with pytest.raises(RespondentFileError) as info:
+        load_respondents(folder)
+    (p,) = info.value.problems
+    assert p.kind == "not_a_file"
+    message = str(info.value)
+    assert "Map in plaats van een bestand" in message and "geen map" in message
+    assert "niet gevonden" not in message
+
+
+def test_a_path_that_does_not_exist_says_so_in_dutch(tmp_path):
+    with pytest.raises(RespondentFileError) as info:
+        load_respondents(tmp_path / "nergens" / "resp.csv")
+    (p,) = info.value.problems
+    assert p.kind == "file_not_found"
+    assert "dit pad bestaat niet" in p.expected and "ook de map" in p.expected
+    assert str(info.value).startswith(f"Het respondentbestand {tmp_path / 'nergens' / 'resp.csv'}")
+
+
+@pytest.mark.parametrize("name", ["r.csv", "r.parquet"])
+def test_header_with_spaces_is_normalised_the_same_for_every_format(tmp_path, frame, name):
+    padded = frame.rename(columns={"sector": "sector ", "year": " year"})
+    path = write_respondent_file(padded, tmp_path / name)
+    pd.testing.assert_frame_equal(load_respondents(path), frame)
+
+
+def test_header_that_is_the_same_after_normalising_is_a_duplicate(tmp_path, frame):
+    df = frame.copy()
+    df.insert(3, "sector ", df["sector"])
+    path = write_respondent_file(df, tmp_path / "r.parquet")
+    with pytest.raises(RespondentFileError) as info:
+        load_respondents(path)
+    assert info.value.kinds == {"duplicate_column"}
+    assert info.value.problems[0].column == "sector"

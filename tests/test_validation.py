@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pandas as pd
+import yaml
 
 from barometer.codebook import load_codebook
-from barometer.paths import CODEBOOK
+from barometer.paths import CODEBOOK, EDITIONS
 from barometer.validation import (
     CHECKS,
     KIND_TITLES,
@@ -82,7 +83,9 @@ def test_numeric_ids_from_spss_are_checked():
 
 def test_new_edition_year_is_checked_against_latest_codebook_year(tmp_path):
     shutil.copy(CODEBOOK, tmp_path / "codebook.yaml")
-    (tmp_path / "editions.yaml").write_text("2021: {}\n2025: {}\n2029: {}\n", encoding="utf-8")
+    entries = yaml.safe_load(EDITIONS.read_text(encoding="utf-8"))
+    entries[2029] = {**entries[2025], "label": "Innovatie Barometer Overheid 2029"}
+    (tmp_path / "editions.yaml").write_text(yaml.safe_dump(entries), encoding="utf-8")
     cb = load_codebook(tmp_path / "codebook.yaml")
     assert known_years(cb) == (2021, 2025, 2029)
     df = make_valid_frame(12, 2025, codebook=cb).assign(year=2029)

@@ -7,6 +7,8 @@
     re-execute committed chapters in place with their defaults, metadata stripped.
 ``barometer serve``
     serve the built HTML of an edition on http://127.0.0.1:8000/.
+``barometer check-codebook``
+    check the codebook and the editions file; every problem with its YAML path and line.
 """
 
 from __future__ import annotations
@@ -72,6 +74,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--dir", type=Path, default=None, help="HTML folder (default: _build/html/<year>)")
 
+    c = sub.add_parser(
+        "check-codebook",
+        help="check data/codebook.yaml and data/editions.yaml (every problem, with its line)",
+    )
+    c.add_argument("--codebook", type=Path, default=None,
+                   help="codebook to check (default: data/codebook.yaml)")
+    c.add_argument("--editions", type=Path, default=None,
+                   help="editions file (default: $BAROMETER_EDITIONS, else data/editions.yaml)")
+
     from barometer import pdf as _pdf
 
     _pdf.add_parser(sub)
@@ -122,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if failures else 0
     if command == "serve":
         return _serve(args.dir or paths.html_dir(args.year), args.port)
+    if command == "check-codebook":
+        from barometer.codebook import check_codebook_cli
+
+        return check_codebook_cli(args.codebook, args.editions)
     if command == "pdf":
         from barometer import pdf as _pdf
 

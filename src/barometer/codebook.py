@@ -38,7 +38,16 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-import yaml
+
+from barometer.schema import (
+    CLAUSE,
+    CodebookSpec,
+    SpecProblem,
+    check_codebook_document,
+    format_spec_problems,
+    read_yaml,
+    split_and,
+)
 
 __all__ = [
     "CodebookError",
@@ -48,6 +57,8 @@ __all__ = [
     "Derived",
     "Codebook",
     "load_codebook",
+    "check_codebook",
+    "check_codebook_cli",
     "default_codebook_path",
 ]
 
@@ -56,7 +67,17 @@ QUESTION_TYPES: tuple[str, ...] = ("id", "single", "yesno", "multiple", "likert"
 
 
 class CodebookError(ValueError):
-    """The codebook file is malformed, or a name is not in the codebook."""
+    """The codebook file is malformed, or a name is not in the codebook.
+
+    Attributes
+    ----------
+    problems : list of SpecProblem
+        For a malformed codebook: every problem (YAML path, line, Dutch message).
+    """
+
+    def __init__(self, message: str, problems: list[SpecProblem] | None = None):
+        super().__init__(message)
+        self.problems = list(problems or [])
 
 
 def default_codebook_path() -> Path:
@@ -145,6 +166,8 @@ class Variable:
         Display rules (summary codes, excluded table rows, notes).
     assumptions, published_in : tuple[str, ...]
         Ids in the assumptions register; exhibits where the variable is published.
+    basis : str or None
+        ``published``, ``partly`` or ``assumed``: what the synthetic files rest on.
     """
 
     name: str
@@ -166,6 +189,7 @@ class Variable:
     display: Mapping[str, Any]
     assumptions: tuple[str, ...]
     published_in: tuple[str, ...]
+    basis: str | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -273,11 +297,7 @@ class Derived:
     published_in: tuple[str, ...]
 
 
-_CLAUSE = re.compile(
-    r"^\s*(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s*"
-    r"(?P<op>==|!=|not\s+in|in)\s*"
-    r"(?P<value>-?\d+|\[\s*-?\d+(?:\s*,\s*-?\d+)*\s*\])\s*$"
-)
+_CLAUSE = CLAUSE
 
 
 @dataclass(frozen=True, eq=False)
@@ -338,7 +358,7 @@ class Codebook:
             return self.variables[name]
         except KeyError:
             raise CodebookError(
-                f"{name!r} is not a question in the codebook {self.path}"
+                f"{name!r} is geen vraag in het codeboek {self.path}"
             ) from None
 
     def column(self, name: str) -> Column:
@@ -353,7 +373,7 @@ class Codebook:
             return self._columns[name]
         except KeyError:
             raise CodebookError(
-                f"{name!r} is not a column of a respondent file in the codebook {self.path}"
+                f"{name!r} is geen kolom van een respondentbestand in het codeboek {self.path}"
             ) from None
 
     def has_column(self, name: str) -> bool:
@@ -408,7 +428,7 @@ class Codebook:
             return self.derived_variables[name]
         except KeyError:
             raise CodebookError(
-                f"{name!r} is not a derived variable in the codebook {self.path}"
+                f"{name!r} is geen afgeleide variabele in het codeboek {self.path}"
             ) from None
 
     # ------------------------------------------------------------------ labels
@@ -426,8 +446,8 @@ class Codebook:
             extra = {}
         else:
             raise CodebookError(
-                f"{name!r} is neither a column, a question nor a derived variable "
-                f"in the codebook {self.path}"
+                f"{name!r} is geen kolom, vraag of afgeleide variabele "
+                f"in het codeboek {self.path}"
             )
         base.update(extra)
         return base
@@ -480,7 +500,7 @@ class Codebook:
             return self._columns[name].label
         if name in self.derived_variables:
             return self.derived_variables[name].label
-        raise CodebookError(f"{name!r} is not in the codebook {self.path}")
+        raise CodebookError(f"{name!r} staat niet in het codeboek {self.path}")
 
     # ------------------------------------------------------------------ routing
     # A measurement year later than the codebook's latest year (a new edition that has an
@@ -505,7 +525,7 @@ class Codebook:
             return self._in_years(year, self.variables[name].years)
         if name in self.derived_variables:
             return self._in_years(year, self.derived_variables[name].years)
-        raise CodebookError(f"{name!r} is not in the codebook {self.path}")
+        raise CodebookError(f"{name!r} staat niet in het codeboek {self.path}")
 
     def routing_of(self, name: str) -> Routing:
         """Return the :class:`Routing` group of a column, question or derived variable."""
@@ -516,7 +536,7 @@ class Codebook:
         elif name in self.derived_variables:
             key = self.derived_variables[name].routing
         else:
-            raise CodebookError(f"{name!r} is not in the codebook {self.path}")
+            raise CodebookError(f"{name!r} staat niet in het codeboek {self.path}")
         return self.routings[key]
 
     def condition_columns(self, routing: str) -> list[str]:
@@ -530,8 +550,8 @@ class Codebook:
         m = _CLAUSE.match(clause)
         if m is None:
             raise CodebookError(
-                f"routing condition clause {clause!r} in {self.path} is not of the form "
-                "'column == n', 'column != n', 'column in [n, ...]' or 'column not in [n, ...]'"
+                f"deel {clause!r} van een routeringsvoorwaarde in {self.path} is niet van de "
+                "vorm 'kolom == n', 'kolom != n', 'kolom in [n, ...]' of 'kolom not in [n, ...]'"
             )
         return m
 
@@ -594,7 +614,7 @@ class Codebook:
             s = pd.Series(float("nan"), index=df.index)
         else:
             raise CodebookError(
-                f"routing condition needs column {col!r}, which is not in the data"
+                f"de routeringsvoorwaarde heeft kolom {col!r} nodig, die niet in de gegevens staat"
             )
         if column is not None and column.type == "multiple" and self.year_column in df.columns:
             yr = pd.to_numeric(df[self.year_column], errors="coerce")
@@ -612,169 +632,145 @@ class Codebook:
 
 
 def _split_and(condition: str) -> list[str]:
-    return [c for c in re.split(r"\s+and\s+", condition.strip()) if c]
+    return split_and(condition)
 
 
 def _tuple(value: Any) -> tuple:
-    if value is None:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(value)
-    return (value,)
+    return tuple(value) if value is not None else ()
 
 
-def _build(path: Path, raw: Mapping[str, Any]) -> Codebook:
-    for key in ("meta", "scales", "routing", "variables"):
-        if key not in raw:
-            raise CodebookError(f"codebook {path} has no top-level key {key!r}")
-    scales = {name: _int_keys(codes) for name, codes in raw["scales"].items()}
-    routings = {
-        name: Routing(name=name, label=str(r.get("label", "")), condition=r.get("condition"))
-        for name, r in raw["routing"].items()
-    }
+def _build(path: Path, spec: CodebookSpec) -> Codebook:
+    """Turn the validated model into the frozen objects the package uses."""
+    scales = {name: _int_keys(codes) for name, codes in spec.scales.items()}
+    routings = {name: Routing(name=name, label=r.label, condition=r.condition)
+                for name, r in spec.routing.items()}
+    defaults = {"multiple": ("mention", {0: "Niet genoemd", 1: "Genoemd"}),
+                "yesno": ("yesno", {0: "Nee", 1: "Ja"})}
     variables: dict[str, Variable] = {}
     columns: dict[str, Column] = {}
-    for i, v in enumerate(raw["variables"]):
-        where = f"codebook {path}, variables[{i}]"
-        name = v.get("name")
-        if not name:
-            raise CodebookError(f"{where} has no name")
-        vtype = v.get("type")
-        if vtype not in QUESTION_TYPES:
-            raise CodebookError(
-                f"{where} ({name}): type {vtype!r}; expected one of {', '.join(QUESTION_TYPES)}"
-            )
-        scale = v.get("scale")
-        if scale is not None and scale not in scales:
-            raise CodebookError(f"{where} ({name}): unknown scale {scale!r}")
-        if v.get("codes") is not None:
-            codes = _int_keys(v["codes"])
+    for v in spec.variables:
+        scale = v.scale
+        if v.codes is not None:
+            codes = _int_keys(v.codes)
         elif scale is not None:
             codes = scales[scale]
-        elif vtype == "multiple":
-            codes = scales.get("mention", _int_keys({0: "Niet genoemd", 1: "Genoemd"}))
-            scale = "mention"
-        elif vtype == "yesno":
-            codes = scales.get("yesno", _int_keys({0: "Nee", 1: "Ja"}))
-            scale = "yesno"
-        elif vtype == "id":
+        elif v.type in defaults:
+            scale, fallback = defaults[v.type]
+            codes = scales.get(scale, _int_keys(fallback))
+        else:  # id
             codes = _int_keys({})
-        else:
-            raise CodebookError(f"{where} ({name}): no codes and no scale")
-        routing = v.get("routing", "all")
-        if routing not in routings:
-            raise CodebookError(f"{where} ({name}): unknown routing {routing!r}")
-        years = tuple(int(y) for y in _tuple(v.get("years")))
-        if not years:
-            raise CodebookError(f"{where} ({name}): no years")
-        items = {str(k): str(lbl) for k, lbl in (v.get("items") or {}).items()}
-        item_years = {
-            str(k): tuple(int(y) for y in ys) for k, ys in (v.get("item_years") or {}).items()
-        }
-        exclusive = tuple(v.get("exclusive") or ())
-        for ex in (*exclusive, *item_years):
-            if ex not in items:
-                raise CodebookError(f"{where} ({name}): {ex!r} is not one of its items")
+        items = dict(v.items or {})
+        item_years = {k: tuple(ys) for k, ys in (v.item_years or {}).items()}
         var = Variable(
-            name=name,
-            type=vtype,
-            question=str(v.get("question", "")),
-            codes=codes,
-            labels_short=_int_keys(v.get("labels_short")),
-            labels_long=_int_keys(v.get("labels_long")),
-            scale=scale,
-            items=MappingProxyType(items),
-            item_years=MappingProxyType(item_years),
-            exclusive=exclusive,
-            min_mentions=v.get("min_mentions"),
-            routing=routing,
-            years=years,
-            missing_allowed=bool(v.get("missing_allowed", False)),
-            recode=MappingProxyType({int(a): int(b) for a, b in (v.get("recode") or {}).items()}),
-            open_codes=bool(v.get("open_codes", False)),
-            display=_frozen(v.get("display")),
-            assumptions=_tuple(v.get("assumptions")),
-            published_in=tuple(str(p) for p in _tuple(v.get("published_in"))),
+            name=v.name, type=v.type, question=v.question, codes=codes,
+            labels_short=_int_keys(v.labels_short), labels_long=_int_keys(v.labels_long),
+            scale=scale, items=MappingProxyType(items), item_years=MappingProxyType(item_years),
+            exclusive=_tuple(v.exclusive), min_mentions=v.min_mentions, routing=v.routing,
+            years=tuple(v.years), missing_allowed=v.missing_allowed,
+            recode=MappingProxyType(dict(v.recode or {})), open_codes=v.open_codes,
+            display=_frozen(v.display.model_dump(exclude_none=True) if v.display else None),
+            assumptions=_tuple(v.assumptions),
+            published_in=tuple(str(p) for p in v.published_in or ()),
+            basis=v.basis,
         )
-        if name in variables:
-            raise CodebookError(f"{where}: question {name!r} appears twice")
-        variables[name] = var
+        variables[v.name] = var
         for col_name in var.columns:
-            if col_name in columns:
-                raise CodebookError(f"{where}: column {col_name!r} appears twice")
             columns[col_name] = Column(
-                name=col_name,
-                question=name,
-                type=vtype,
-                label=items.get(col_name, var.question),
-                codes=codes,
-                scale=scale,
-                routing=routing,
-                years=item_years.get(col_name, years),
-                missing_allowed=var.missing_allowed,
-                recode=var.recode,
-                exclusive=col_name in exclusive,
-                open_codes=var.open_codes,
+                name=col_name, question=v.name, type=v.type,
+                label=items.get(col_name, var.question), codes=codes, scale=scale,
+                routing=v.routing, years=item_years.get(col_name, var.years),
+                missing_allowed=var.missing_allowed, recode=var.recode,
+                exclusive=col_name in var.exclusive, open_codes=var.open_codes,
             )
-    derived: dict[str, Derived] = {}
-    for i, d in enumerate(raw.get("derived") or []):
-        where = f"codebook {path}, derived[{i}]"
-        name = d.get("name")
-        if not name or name in columns or name in derived:
-            raise CodebookError(f"{where}: missing or duplicate name {name!r}")
-        routing = d.get("routing", "all")
-        if routing not in routings:
-            raise CodebookError(f"{where} ({name}): unknown routing {routing!r}")
-        for item in d.get("items") or ():
-            if item not in columns:
-                raise CodebookError(f"{where} ({name}): item {item!r} is not a column")
-        derived[name] = Derived(
-            name=name,
-            label=str(d.get("label", "")),
-            definition=str(d.get("definition", "")),
-            codes=_int_keys(d.get("codes")),
-            items=tuple(d.get("items") or ()),
-            min_items=d.get("min_items"),
-            thresholds=MappingProxyType(
-                {str(k): float(x) for k, x in (d.get("thresholds") or {}).items()}
-            ),
-            routing=routing,
-            years=tuple(int(y) for y in _tuple(d.get("years"))),
-            assumptions=_tuple(d.get("assumptions")),
-            published_in=tuple(str(p) for p in _tuple(d.get("published_in"))),
+    derived = {
+        d.name: Derived(
+            name=d.name, label=d.label, definition=d.definition, codes=_int_keys(d.codes),
+            items=_tuple(d.items), min_items=d.min_items,
+            thresholds=MappingProxyType(dict(d.thresholds or {})), routing=d.routing,
+            years=tuple(d.years), assumptions=_tuple(d.assumptions),
+            published_in=tuple(str(p) for p in d.published_in or ()),
         )
-    cb = Codebook(
-        path=path,
-        meta=_frozen(raw["meta"]),
-        scales=MappingProxyType(scales),
-        routings=MappingProxyType(routings),
-        variables=MappingProxyType(variables),
-        derived_variables=MappingProxyType(derived),
+        for d in spec.derived
+    }
+    return Codebook(
+        path=path, meta=_frozen(spec.meta.model_dump(exclude_none=True)),
+        scales=MappingProxyType(scales), routings=MappingProxyType(routings),
+        variables=MappingProxyType(variables), derived_variables=MappingProxyType(derived),
         _columns=MappingProxyType(columns),
     )
-    for r in routings:  # every routing condition must parse and name known columns
-        for col in cb.condition_columns(r):
-            if col not in columns:
-                raise CodebookError(
-                    f"codebook {path}: routing {r!r} refers to unknown column {col!r}"
-                )
-    return cb
+
+
+def check_codebook(path: str | Path | None = None,
+                   editions: str | Path | None = None) -> list[SpecProblem]:
+    """Every problem of a codebook (and of the editions file it is checked against).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The codebook; default ``data/codebook.yaml``.
+    editions : str or Path, optional
+        The editions file whose years the codebook's years must be among; default
+        :func:`barometer.editions.editions_for_codebook` (``$BAROMETER_EDITIONS``, else the
+        ``editions.yaml`` beside the codebook; none: that check is skipped).
+
+    Returns
+    -------
+    list of SpecProblem
+        Empty when both files are valid; otherwise each problem with file, YAML path and
+        line, in Dutch.
+    """
+    return _check(Path(path) if path is not None else default_codebook_path(), editions)[1]
+
+
+def check_codebook_cli(path: Path | None = None, editions: Path | None = None) -> int:
+    """``barometer check-codebook``: print the problems (Dutch) and return the exit code."""
+    import sys
+
+    from barometer.editions import editions_file
+
+    p = Path(path) if path is not None else default_codebook_path()
+    ed = Path(editions) if editions is not None else (
+        editions_file() if path is None else None)
+    problems = check_codebook(p, ed)
+    if problems:
+        files = list(dict.fromkeys(pr.file for pr in problems))
+        for f in files:
+            what = "Het codeboek" if f == str(p) else "Het edities-bestand"
+            print(format_spec_problems(f, what, [pr for pr in problems if pr.file == f]),
+                  file=sys.stderr)
+        return 1
+    from barometer.editions import editions_for_codebook
+
+    used = ed if ed is not None else editions_for_codebook(p)
+    print(f"Het codeboek {p} is in orde" + (f", en het edities-bestand {used} ook." if used
+                                             else " (geen edities-bestand gevonden)."))
+    return 0
+
+
+def _check(path: Path, editions: str | Path | None) -> tuple[CodebookSpec | None,
+                                                              list[SpecProblem]]:
+    from barometer.editions import editions_for_codebook
+    from barometer.schema import check_editions_document
+
+    ed_path = Path(editions) if editions is not None else editions_for_codebook(path)
+    problems: list[SpecProblem] = []
+    ed_years = None
+    if ed_path is not None:
+        entries, problems = check_editions_document(read_yaml(ed_path))
+        if entries is not None:
+            ed_years = tuple(entries)
+    spec, cb_problems = check_codebook_document(read_yaml(path), ed_years,
+                                                str(ed_path) if ed_path else None)
+    return spec, cb_problems + problems
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> Codebook:
+def _load(path: str, editions: str | None) -> Codebook:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CodebookError(f"codebook not found: {p}") from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"codebook {p} is not valid YAML: {exc}") from None
-    if not isinstance(raw, Mapping):
-        raise CodebookError(f"codebook {p}: expected a mapping at the top level")
-    return _build(p, raw)
+    spec, problems = _check(p, editions)
+    if problems or spec is None:
+        raise CodebookError(format_spec_problems(p, "Het codeboek", problems), problems)
+    return _build(p, spec)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -793,8 +789,12 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     Raises
     ------
     CodebookError
-        If the file is missing, not valid YAML, or inconsistent (unknown type, scale or
-        routing group, duplicate names, unparseable routing conditions).
+        If the file is missing, not valid YAML, does not follow the model
+        (:class:`barometer.schema.CodebookSpec`: unknown or misspelt keys, wrong types,
+        codes that are not integers, duplicate keys) or is inconsistent (unknown scale,
+        routing group or column in a routing rule, derived variables over unknown items,
+        a year not in the editions file, ...). The message lists **every** problem with its
+        YAML path and line, in Dutch; ``error.problems`` holds them.
 
     Examples
     --------
@@ -802,5 +802,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     >>> len(cb.columns(2025)) > len(cb.columns(2021))
     True
     """
+    from barometer.editions import editions_for_codebook
+
     p = Path(path) if path is not None else default_codebook_path()
-    return _load(str(p.resolve()))
+    editions = editions_for_codebook(p.resolve())
+    return _load(str(p.resolve()), str(editions) if editions is not None else None)

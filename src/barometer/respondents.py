@@ -133,7 +133,6 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
             _problem(path, "unreadable", f"een geldig CSV-bestand met scheidingsteken '{sep}' "
                      f"en op elke regel evenveel velden als de kopregel ({exc})")
         ]
-    df.columns = [str(c).strip() for c in df.columns]
     return df, []
 
 
@@ -166,14 +165,23 @@ def read_raw(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     Returns
     -------
     frame : pandas.DataFrame or None
-        The values as stored (CSV: text), ``None`` if the file could not be read.
+        The values as stored (CSV: text), ``None`` if the file could not be read. Column
+        names are stripped of surrounding white space in every format.
     problems : list of Problem
-        Reading problems: file not found, unknown extension, empty file, not UTF-8,
-        unreadable.
+        Reading problems: a folder instead of a file, file not found, unknown extension,
+        empty file, not UTF-8, unreadable.
     """
     path = Path(path)
+    if path.is_dir():
+        return None, [_problem(path, "not_a_file", "het pad van één respondentbestand "
+                               "(.csv, .parquet of .sav), geen map; dit is een map",
+                               value=f"'{path}'")]
     if not path.is_file():
-        return None, [_problem(path, "file_not_found", "een bestaand bestand")]
+        where = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+        hint = ("de map bestaat wel" if where.is_dir()
+                else f"ook de map {where} bestaat niet")
+        return None, [_problem(path, "file_not_found", f"een bestaand bestand; dit pad bestaat "
+                               f"niet ({hint})", value=f"'{path}'")]
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         return None, [
@@ -187,7 +195,15 @@ def read_raw(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
         return None, [_problem(path, "empty_file", "een bestand met een kopregel en "
                                "minstens één respondent; het bestand is leeg (0 bytes)")]
     reader = {".csv": _read_csv, ".parquet": _read_parquet, ".sav": _read_sav}[suffix]
-    return reader(path)
+    df, problems = reader(path)
+    if df is not None:  # the same header normalisation for every format
+        df.columns = _normalise_header(df.columns)
+    return df, problems
+
+
+def _normalise_header(columns: Iterable) -> list:
+    """Column names without surrounding white space (and a byte-order mark), in every format."""
+    return [str(c).replace("\ufeff", "").strip() if isinstance(c, str) else c for c in columns]
 
 
 def _typed(df: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
