@@ -8,7 +8,6 @@ errors. Whether the claims hold on the shipped files is the generator's test, no
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -625,14 +624,11 @@ def test_evaluate_claims_runs_on_the_shipped_files():
 
     frames = {y: add_derived(load_respondents(paths.DATA / f"respondents-{y}-synthetic.csv"), CB)
               for y in (2021, 2025)}
-    t = time.perf_counter()
     out = cl.evaluate_claims(frames, codebook=CB)
-    elapsed = time.perf_counter() - t
     assert out["claim_id"].tolist() == CLAIM_IDS
     assert out["error"].eq("").all(), out.loc[out["error"] != "", ["claim_id", "error"]].to_string()
     assert out["holds"].notna().all()
     assert out["statistic"].str.len().gt(0).all()
-    assert elapsed < 30  # a few seconds on an idle machine
 
 
 def test_without_comparison_year_the_comparisons_are_not_testable():

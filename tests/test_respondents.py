@@ -7,7 +7,6 @@ column, the rows (as the user sees them) and that the error message names them.
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -78,14 +77,13 @@ def test_ignore_columns_allows_extra_columns(tmp_path, frame):
     assert df["gewicht"].eq(1.5).all()
 
 
-def test_twenty_thousand_rows_validate_quickly():
+def test_twenty_thousand_rows_validate():
+    """A large valid file passes (its speed is measured by benchmarks/validation.py)."""
     from barometer.codebook import load_codebook
     from barometer.validation import validate
 
     frame = make_valid_frame(20_000, 2025).astype(str).replace("<NA>", "")  # as read from CSV
-    start = time.perf_counter()
     assert validate(frame, load_codebook(), "big.csv") == []
-    assert time.perf_counter() - start < 3.0  # about 1 s on an idle 2-core machine
 
 
 # ------------------------------------------------------------------ reading problems

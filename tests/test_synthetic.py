@@ -99,12 +99,10 @@ def test_every_claim_xfail_is_proven():
 @pytest.mark.parametrize("claim_id", sorted(CLAIM_XFAIL))
 def test_claim_proof_is_infeasible(claim_id):
     """The proof reruns (HiGHS, no time limit) and finds the claim's programme infeasible."""
-    import time
     from barometer.synthetic.proofs import prove
-    t = time.perf_counter()
-    proof = prove(claim_id)
+    proof = prove(claim_id)  # no time limit: a proof ends with a verdict (benchmarks/generate.py times it)
     assert proof.infeasible, f"{claim_id}: the programme has a solution: {proof.text}"
-    assert proof.rows and time.perf_counter() - t < 60
+    assert proof.rows
 
 
 def test_proof_can_fail():
