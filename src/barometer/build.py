@@ -185,9 +185,14 @@ def is_synthetic(data_file: Path) -> bool:
 def validate_data(data_file: Path, year: int) -> None:
     """Load the respondent file with the project's validating loader; raise BuildError if bad.
 
-    The loader also checks that every row belongs to measurement year ``year``.
+    The loader also checks that every row belongs to measurement year ``year``. During a
+    build (``$BAROMETER_FRAMES`` set, see :mod:`barometer.frames`) the validated frame,
+    with its derived variables, is stored there under a content hash, so that the chapters
+    load it instead of validating the file again.
     """
     try:
+        from barometer.frames import ENV_VAR as FRAMES_VAR
+        from barometer.frames import store_frame
         from barometer.respondents import load_respondents
     except ImportError as exc:  # the loader is part of the package; say so plainly
         raise BuildError(
@@ -195,7 +200,10 @@ def validate_data(data_file: Path, year: int) -> None:
             f"available ({exc})."
         ) from exc
     try:
-        load_respondents(data_file, year=int(year))
+        if os.environ.get(FRAMES_VAR):
+            store_frame(Path(os.environ[FRAMES_VAR]), Path(data_file), int(year))
+        else:
+            load_respondents(data_file, year=int(year))
     except Exception as exc:  # noqa: BLE001 - every loader error stops the build, with its text
         raise BuildError(
             f"Validation of {data_file} failed ({type(exc).__name__}):\n{exc}"
@@ -715,9 +723,11 @@ def build(
         as it was.
     """
     from barometer.editions import ENV_VAR, editions_file, load_editions
+    from barometer.frames import ENV_VAR as FRAMES_VAR
 
     started = time.monotonic()
     previous_env = os.environ.get(ENV_VAR)
+    previous_frames = os.environ.get(FRAMES_VAR)
     if editions is not None:
         editions = Path(editions).resolve()
         if not editions.is_file():
@@ -727,6 +737,10 @@ def build(
         return _build(year, data, out, jobs, comparison_years, min_base, project, echo,
                       editions_file(), cache_dir, use_cache, force_render, started, load_editions)
     finally:
+        if previous_frames is None:  # set by _build for the kernels of this build only
+            os.environ.pop(FRAMES_VAR, None)
+        else:
+            os.environ[FRAMES_VAR] = previous_frames
         if editions is not None:
             if previous_env is None:
                 os.environ.pop(ENV_VAR, None)
@@ -758,7 +772,15 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     if not data.is_file():
         raise BuildError(f"Respondent file {data} does not exist.")
     synthetic = is_synthetic(data)
+    # Validate and derive once; the chapters' kernels load the frames (barometer.frames).
+    from barometer.frames import ENV_VAR as FRAMES_VAR
+
+    os.environ[FRAMES_VAR] = str(build_dir / "frames")
     validate_data(data, year)
+    for cy in comparison_years:
+        if int(cy) < int(year):
+            for cfile in _comparison_data([int(cy)]):
+                validate_data(cfile, int(cy))
     echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 
