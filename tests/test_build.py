@@ -300,3 +300,70 @@ def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_p
     index = (out / "index.html").read_text(encoding="utf-8")
     assert build.SYNTHETIC_NOTICE not in index
     assert "Editie 2025" in index  # the edition banner stays
+
+
+def test_merge_prose_keeps_outputs_and_injected_cell_and_takes_new_markdown() -> None:
+    from barometer.cache import merge_prose
+
+    def md(text):
+        return {"cell_type": "markdown", "metadata": {}, "source": text}
+
+    def code(text, outputs=(), tags=()):
+        return {"cell_type": "code", "metadata": {"tags": list(tags)}, "source": text,
+                "execution_count": 1, "outputs": list(outputs)}
+
+    out = [{"output_type": "stream", "name": "stdout", "text": "42\n"}]
+    executed = {"metadata": {"kernelspec": {"name": "python3"}}, "cells": [
+        md("# Oud"), code("year = 2025", tags=["parameters"]),
+        code("year = 2027", tags=["injected-parameters", "remove-cell"]),
+        code("print(42)", out), md("Oude zin."),
+    ]}
+    source = {"metadata": {"kernelspec": {"name": "python3"}}, "cells": [
+        md("# Nieuw"), md("Een nieuwe alinea."), code("year = 2025", tags=["parameters"]),
+        code("print(42)"), md("Nieuwe zin."),
+    ]}
+    merged = merge_prose(executed, source)
+    assert [c["source"] for c in merged["cells"]] == [
+        "# Nieuw", "Een nieuwe alinea.", "year = 2025", "year = 2027", "print(42)", "Nieuwe zin."]
+    assert merged["cells"][4]["outputs"] == out
+    source["cells"][3]["source"] = "print(43)"
+    with pytest.raises(ValueError):
+        merge_prose(executed, source)
+
+
+def test_cache_key_ignores_markdown_but_not_code(tmp_path: Path) -> None:
+    from barometer.cache import notebook_digest
+
+    nb = tmp_path / "a.ipynb"
+    _chapter(nb, GOOD_CELL)
+    first = notebook_digest(nb)
+    _chapter(nb, GOOD_CELL, markdown="Andere zin over {glue:text}`editie`.")  # new cell ids too
+    assert notebook_digest(nb) == first
+    _chapter(nb, GOOD_CELL + "\nx = 1")
+    assert notebook_digest(nb) != first
+
+
+def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
+        project: Path, monkeypatch, capsys) -> None:
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] done   chapters/proef.ipynb" in log
+    page = project / "_build" / "html" / "2025" / "chapters" / "proef.html"
+
+    # Markdown cells only: no chapter executed, the book rendered again with the new prose.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL,
+             markdown="Een herschreven zin over {glue:text}`editie`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] cached chapters/proef.ipynb" in log and " done   " not in log
+    assert "Rendering skipped" not in log
+    html = page.read_text(encoding="utf-8")
+    assert "Een herschreven zin over" in html and "Een zin over" not in html
+    assert '<span class="pasted-text">2025</span>' in html  # the cached output is glued
+
+    # A code cell changed: the chapter is executed again.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL + "\nx = 1",
+             markdown="Een herschreven zin over {glue:text}`editie`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] done   chapters/proef.ipynb" in log

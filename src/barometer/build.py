@@ -509,7 +509,7 @@ def execute_chapters(
         if entry is None:
             todo.append(nb)
             continue
-        cache.restore(entry, stage / nb)
+        cache.restore(entry, stage / nb, source=project / nb)
         cache.touch(entry)
         done += 1
         echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
@@ -559,7 +559,7 @@ def execute_chapters(
             else:
                 if work is not None:
                     entry = cache.store(chapter, keys[chapter], work)
-                    cache.restore(entry, stage / nb)
+                    cache.restore(entry, stage / nb, source=project / nb)
                 echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
     return failures
 
