@@ -35,6 +35,8 @@ __all__ = ["ENV_VAR", "FRAME_VERSION", "frame_key", "frame_path", "load_and_deri
 ENV_VAR = "BAROMETER_FRAMES"
 #: Bump when the layout of a stored frame changes.
 FRAME_VERSION = "1"
+#: Stored frames kept per year (older ones, e.g. of earlier package sources, are removed).
+KEEP_PER_YEAR = 6
 
 
 def frame_key(path: Path, year: int) -> str:
@@ -85,6 +87,14 @@ def store_frame(folder: Path, path: Path, year: int) -> Path:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:  # removed meanwhile by another build
+            return 0.0
+
+    for stale in sorted(folder.glob(f"{int(year)}-*.pkl"), key=mtime, reverse=True)[KEEP_PER_YEAR:]:
+        stale.unlink(missing_ok=True)
     return target
 
 
