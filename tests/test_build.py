@@ -367,3 +367,49 @@ def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
     code, log = _build(project, monkeypatch, capsys)
     assert code == 0, log
     assert "[1/1] done   chapters/proef.ipynb" in log
+
+
+def _code_outputs(nb: dict) -> list[tuple[str, list]]:
+    """(source, outputs without execution counts) of every code cell papermill did not add."""
+    cells = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code" or "injected-parameters" in cell["metadata"].get("tags", []):
+            continue
+        outputs = [{k: v for k, v in out.items() if k != "execution_count"}
+                   for out in cell.get("outputs", [])]
+        src = cell["source"]
+        cells.append(("".join(src) if isinstance(src, list) else src, outputs))
+    return cells
+
+
+@pytest.mark.slow
+def test_built_book_stages_the_committed_outputs() -> None:
+    """The build (frames validated once and handed off, the cache, prose merged into cached
+    runs) stages exactly the outputs the committed chapters have: the published numbers,
+    tables, figures and glued values are unchanged, cell for cell."""
+    from built_book import built_book
+
+    book = built_book()
+    for nb_path in build.toc_notebooks(paths.ROOT):
+        committed = json.loads((paths.ROOT / nb_path).read_text(encoding="utf-8"))
+        staged = json.loads((book.stage / nb_path).read_text(encoding="utf-8"))
+        got, want = _code_outputs(staged), _code_outputs(committed)
+        assert [s for s, _ in got] == [s for s, _ in want], f"{nb_path}: code cells differ"
+        for i, ((src, out_got), (_, out_want)) in enumerate(zip(got, want)):
+            assert out_got == out_want, f"{nb_path}, code cell {i} ({src.splitlines()[-1]!r})"
+        prose = [c["source"] for c in staged["cells"] if c["cell_type"] != "code"]
+        assert prose == [c["source"] for c in committed["cells"] if c["cell_type"] != "code"]
+
+
+def test_chapters_are_scheduled_longest_first(tmp_path: Path) -> None:
+    from barometer.cache import ChapterCache
+
+    for name, cells in (("a", 1), ("b", 3), ("c", 2)):
+        _chapter(tmp_path / f"{name}.ipynb", *["x = 1"] * cells)
+    nbs = [Path("a.ipynb"), Path("b.ipynb"), Path("c.ipynb")]
+    assert build._longest_first(tmp_path, nbs, {}) == [Path("b.ipynb"), Path("c.ipynb"), Path("a.ipynb")]
+    cache = ChapterCache(tmp_path / "cache")
+    cache.record_durations({"a.ipynb": 9.0, "b.ipynb": 1.0})
+    # Measured seconds count; a chapter never measured (c) is taken to be the longest.
+    assert build._longest_first(tmp_path, nbs, cache.durations()) == [
+        Path("c.ipynb"), Path("a.ipynb"), Path("b.ipynb")]

@@ -515,6 +515,10 @@ def execute_chapters(
         echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
     if not todo:
         return failures
+    # Longest chapters first (last run's seconds, else the number of code cells), so that
+    # no worker is left running one long chapter alone at the end.
+    todo = _longest_first(project, todo, cache.durations() if cache is not None else {})
+    seconds: dict[str, float] = {}
     ctx = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx) as pool:
         futures = {}
@@ -561,7 +565,26 @@ def execute_chapters(
                     entry = cache.store(chapter, keys[chapter], work)
                     cache.restore(entry, stage / nb, source=project / nb)
                 echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
+                seconds[chapter] = result["seconds"]
+    if cache is not None:
+        cache.record_durations(seconds)
     return failures
+
+
+def _longest_first(project: Path, notebooks: list[Path], durations: dict[str, float]) -> list[Path]:
+    """``notebooks`` ordered by expected run time, longest first (stable for ties): the
+    seconds of the last run when known (a chapter never measured counts as longest), else
+    the number of code cells."""
+    def code_cells(nb: Path) -> int:
+        try:
+            cells = json.loads((project / nb).read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            return 0
+        return sum(1 for c in cells if c.get("cell_type") == "code")
+
+    if any(nb.as_posix() in durations for nb in notebooks):
+        return sorted(notebooks, key=lambda nb: -durations.get(nb.as_posix(), float("inf")))
+    return sorted(notebooks, key=lambda nb: -code_cells(nb))
 
 
 def execute_in_place(

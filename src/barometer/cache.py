@@ -248,6 +248,26 @@ class ChapterCache:
         self._prune(entry.parent)
         return entry
 
+    DURATIONS = "durations.json"
+
+    def durations(self) -> dict[str, float]:
+        """Seconds each chapter's last execution took (for scheduling; empty when unknown)."""
+        try:
+            data = json.loads((self.root / self.DURATIONS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def record_durations(self, seconds: dict[str, float]) -> None:
+        """Remember how long chapters took (written to a temporary file, then renamed)."""
+        if not seconds:
+            return
+        data = {**self.durations(), **{k: round(float(v), 2) for k, v in seconds.items()}}
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".{self.DURATIONS}.{os.getpid()}"
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, self.root / self.DURATIONS)
+
     def touch(self, entry: Path) -> None:
         """Mark an entry as recently used (pruning removes the least recently used)."""
         try:
