@@ -8,10 +8,19 @@ functions::
 ``make_valid_frame`` follows the codebook only (columns of the year, codes, routing,
 exclusive options, minimum mentions), so it stays valid when the codebook changes and can
 be used by any module's tests. It is deterministic (no random numbers).
+
+At the start of the session (:func:`pytest_configure`) the shipped respondent files are
+validated and derived once, as a build does (:mod:`barometer.frames`), and
+``$BAROMETER_FRAMES`` points every ``Edition.open`` of the session, and the kernels nbval
+starts for the chapters, at those frames. The frames are the loader's own result, keyed on
+the files' content; a file whose content differs (every test file in ``tmp_path``) is
+validated by ``Edition.open`` itself as before. The validation itself is tested in
+``test_respondents.py``/``test_validation.py``.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +28,23 @@ import pandas as pd
 import pytest
 
 from barometer.codebook import Codebook, load_codebook
+
+
+def pytest_configure(config) -> None:
+    """Validate the shipped respondent files once for the whole session (see above)."""
+    from barometer import paths
+    from barometer.frames import ENV_VAR, store_frame
+
+    folder = Path(os.environ.setdefault(ENV_VAR, str(paths.BUILD / "test-frames")))
+    for year in (2021, 2025):
+        try:
+            data = paths.respondent_file(year).resolve()
+        except FileNotFoundError:
+            continue
+        try:
+            store_frame(folder, data, year)
+        except Exception:  # noqa: BLE001 - the tests that load this file report the error
+            continue
 
 
 def make_valid_frame(

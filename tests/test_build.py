@@ -302,3 +302,116 @@ def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_p
     index = (out / "index.html").read_text(encoding="utf-8")
     assert build.SYNTHETIC_NOTICE not in index
     assert "Editie 2025" in index  # the edition banner stays
+
+
+def test_merge_prose_keeps_outputs_and_injected_cell_and_takes_new_markdown() -> None:
+    from barometer.cache import merge_prose
+
+    def md(text):
+        return {"cell_type": "markdown", "metadata": {}, "source": text}
+
+    def code(text, outputs=(), tags=()):
+        return {"cell_type": "code", "metadata": {"tags": list(tags)}, "source": text,
+                "execution_count": 1, "outputs": list(outputs)}
+
+    out = [{"output_type": "stream", "name": "stdout", "text": "42\n"}]
+    executed = {"metadata": {"kernelspec": {"name": "python3"}}, "cells": [
+        md("# Oud"), code("year = 2025", tags=["parameters"]),
+        code("year = 2027", tags=["injected-parameters", "remove-cell"]),
+        code("print(42)", out), md("Oude zin."),
+    ]}
+    source = {"metadata": {"kernelspec": {"name": "python3"}}, "cells": [
+        md("# Nieuw"), md("Een nieuwe alinea."), code("year = 2025", tags=["parameters"]),
+        code("print(42)"), md("Nieuwe zin."),
+    ]}
+    merged = merge_prose(executed, source)
+    assert [c["source"] for c in merged["cells"]] == [
+        "# Nieuw", "Een nieuwe alinea.", "year = 2025", "year = 2027", "print(42)", "Nieuwe zin."]
+    assert merged["cells"][4]["outputs"] == out
+    source["cells"][3]["source"] = "print(43)"
+    with pytest.raises(ValueError):
+        merge_prose(executed, source)
+
+
+def test_cache_key_ignores_markdown_but_not_code(tmp_path: Path) -> None:
+    from barometer.cache import notebook_digest
+
+    nb = tmp_path / "a.ipynb"
+    _chapter(nb, GOOD_CELL)
+    first = notebook_digest(nb)
+    _chapter(nb, GOOD_CELL, markdown="Andere zin over {glue:text}`editie`.")  # new cell ids too
+    assert notebook_digest(nb) == first
+    _chapter(nb, GOOD_CELL + "\nx = 1")
+    assert notebook_digest(nb) != first
+
+
+def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
+        project: Path, monkeypatch, capsys) -> None:
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] done   chapters/proef.ipynb" in log
+    page = project / "_build" / "html" / "2025" / "chapters" / "proef.html"
+
+    # Markdown cells only: no chapter executed, the book rendered again with the new prose.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL,
+             markdown="Een herschreven zin over {glue:text}`editie`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] cached chapters/proef.ipynb" in log and " done   " not in log
+    assert "Rendering skipped" not in log
+    html = page.read_text(encoding="utf-8")
+    assert "Een herschreven zin over" in html and "Een zin over" not in html
+    assert '<span class="pasted-text">2025</span>' in html  # the cached output is glued
+
+    # A code cell changed: the chapter is executed again.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL + "\nx = 1",
+             markdown="Een herschreven zin over {glue:text}`editie`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "[1/1] done   chapters/proef.ipynb" in log
+
+
+def _code_outputs(nb: dict) -> list[tuple[str, list]]:
+    """(source, outputs without execution counts) of every code cell papermill did not add."""
+    cells = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code" or "injected-parameters" in cell["metadata"].get("tags", []):
+            continue
+        outputs = [{k: v for k, v in out.items() if k != "execution_count"}
+                   for out in cell.get("outputs", [])]
+        src = cell["source"]
+        cells.append(("".join(src) if isinstance(src, list) else src, outputs))
+    return cells
+
+
+@pytest.mark.slow
+def test_built_book_stages_the_committed_outputs() -> None:
+    """The build (frames validated once and handed off, the cache, prose merged into cached
+    runs) stages exactly the outputs the committed chapters have: the published numbers,
+    tables, figures and glued values are unchanged, cell for cell."""
+    from built_book import built_book
+
+    book = built_book()
+    for nb_path in build.toc_notebooks(paths.ROOT):
+        committed = json.loads((paths.ROOT / nb_path).read_text(encoding="utf-8"))
+        staged = json.loads((book.stage / nb_path).read_text(encoding="utf-8"))
+        got, want = _code_outputs(staged), _code_outputs(committed)
+        assert [s for s, _ in got] == [s for s, _ in want], f"{nb_path}: code cells differ"
+        for i, ((src, out_got), (_, out_want)) in enumerate(zip(got, want)):
+            assert out_got == out_want, f"{nb_path}, code cell {i} ({src.splitlines()[-1]!r})"
+        prose = [c["source"] for c in staged["cells"] if c["cell_type"] != "code"]
+        assert prose == [c["source"] for c in committed["cells"] if c["cell_type"] != "code"]
+
+
+def test_chapters_are_scheduled_longest_first(tmp_path: Path) -> None:
+    from barometer.cache import ChapterCache
+
+    for name, cells in (("a", 1), ("b", 3), ("c", 2)):
+        _chapter(tmp_path / f"{name}.ipynb", *["x = 1"] * cells)
+    nbs = [Path("a.ipynb"), Path("b.ipynb"), Path("c.ipynb")]
+    assert build._longest_first(tmp_path, nbs, {}) == [Path("b.ipynb"), Path("c.ipynb"), Path("a.ipynb")]
+    cache = ChapterCache(tmp_path / "cache")
+    cache.record_durations({"a.ipynb": 9.0, "b.ipynb": 1.0})
+    # Measured seconds count; a chapter never measured (c) is taken to be the longest.
+    assert build._longest_first(tmp_path, nbs, cache.durations()) == [
+        Path("c.ipynb"), Path("a.ipynb"), Path("b.ipynb")]

@@ -157,9 +157,14 @@ def is_synthetic(data_file: Path) -> bool:
 def validate_data(data_file: Path, year: int) -> None:
     """Load the respondent file with the project's validating loader; raise BuildError if bad.
 
-    The loader also checks that every row belongs to measurement year ``year``.
+    The loader also checks that every row belongs to measurement year ``year``. During a
+    build (``$BAROMETER_FRAMES`` set, see :mod:`barometer.frames`) the validated frame,
+    with its derived variables, is stored there under a content hash, so that the chapters
+    load it instead of validating the file again.
     """
     try:
+        from barometer.frames import ENV_VAR as FRAMES_VAR
+        from barometer.frames import store_frame
         from barometer.respondents import load_respondents
     except ImportError as exc:  # the loader is part of the package; say so plainly
         raise BuildError(
@@ -167,7 +172,10 @@ def validate_data(data_file: Path, year: int) -> None:
             f"available ({exc})."
         ) from exc
     try:
-        load_respondents(data_file, year=int(year))
+        if os.environ.get(FRAMES_VAR):
+            store_frame(Path(os.environ[FRAMES_VAR]), Path(data_file), int(year))
+        else:
+            load_respondents(data_file, year=int(year))
     except Exception as exc:  # noqa: BLE001 - every loader error stops the build, with its text
         raise BuildError(
             f"Validation of {data_file} failed ({type(exc).__name__}):\n{exc}"
@@ -473,12 +481,16 @@ def execute_chapters(
         if entry is None:
             todo.append(nb)
             continue
-        cache.restore(entry, stage / nb)
+        cache.restore(entry, stage / nb, source=project / nb)
         cache.touch(entry)
         done += 1
         echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
     if not todo:
         return failures
+    # Longest chapters first (last run's seconds, else the number of code cells), so that
+    # no worker is left running one long chapter alone at the end.
+    todo = _longest_first(project, todo, cache.durations() if cache is not None else {})
+    seconds: dict[str, float] = {}
     ctx = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx) as pool:
         futures = {}
@@ -523,9 +535,28 @@ def execute_chapters(
             else:
                 if work is not None:
                     entry = cache.store(chapter, keys[chapter], work)
-                    cache.restore(entry, stage / nb)
+                    cache.restore(entry, stage / nb, source=project / nb)
                 echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
+                seconds[chapter] = result["seconds"]
+    if cache is not None:
+        cache.record_durations(seconds)
     return failures
+
+
+def _longest_first(project: Path, notebooks: list[Path], durations: dict[str, float]) -> list[Path]:
+    """``notebooks`` ordered by expected run time, longest first (stable for ties): the
+    seconds of the last run when known (a chapter never measured counts as longest), else
+    the number of code cells."""
+    def code_cells(nb: Path) -> int:
+        try:
+            cells = json.loads((project / nb).read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            return 0
+        return sum(1 for c in cells if c.get("cell_type") == "code")
+
+    if any(nb.as_posix() in durations for nb in notebooks):
+        return sorted(notebooks, key=lambda nb: -durations.get(nb.as_posix(), float("inf")))
+    return sorted(notebooks, key=lambda nb: -code_cells(nb))
 
 
 def execute_in_place(
@@ -677,9 +708,11 @@ def build(
         as it was.
     """
     from barometer.editions import ENV_VAR, editions_file, load_editions
+    from barometer.frames import ENV_VAR as FRAMES_VAR
 
     started = time.monotonic()
     previous_env = os.environ.get(ENV_VAR)
+    previous_frames = os.environ.get(FRAMES_VAR)
     if editions is not None:
         editions = Path(editions).resolve()
         if not editions.is_file():
@@ -689,6 +722,10 @@ def build(
         return _build(year, data, out, jobs, comparison_years, min_base, project, echo,
                       editions_file(), cache_dir, use_cache, force_render, started, load_editions)
     finally:
+        if previous_frames is None:  # set by _build for the kernels of this build only
+            os.environ.pop(FRAMES_VAR, None)
+        else:
+            os.environ[FRAMES_VAR] = previous_frames
         if editions is not None:
             if previous_env is None:
                 os.environ.pop(ENV_VAR, None)
@@ -720,7 +757,15 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     if not data.is_file():
         raise BuildError(f"Respondent file {data} does not exist.")
     synthetic = is_synthetic(data)
+    # Validate and derive once; the chapters' kernels load the frames (barometer.frames).
+    from barometer.frames import ENV_VAR as FRAMES_VAR
+
+    os.environ[FRAMES_VAR] = str(build_dir / "frames")
     validate_data(data, year)
+    for cy in comparison_years:
+        if int(cy) < int(year):
+            for cfile in _comparison_data([int(cy)]):
+                validate_data(cfile, int(cy))
     echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 

@@ -99,16 +99,20 @@ class Edition:
         data_path: str | Path | None = None,
         min_base: int = 5,
     ) -> "Edition":
-        """Load and validate the edition's data and that of its comparison years."""
-        from barometer.derive import add_derived
-        from barometer.respondents import load_respondents
+        """Load and validate the edition's data and that of its comparison years.
+
+        Inside a build, the frames the build validated once are loaded from its hand-off
+        (:mod:`barometer.frames`, keyed on the files' content); otherwise each file is
+        validated and derived here.
+        """
+        from barometer.frames import validated_frame
 
         path = Path(data_path) if data_path else respondent_file(year)
         if not path.is_absolute() and not path.exists():
             path = _ROOT / path
         if not path.exists() and (_ROOT / "chapters" / path).exists():
             path = _ROOT / "chapters" / path
-        frames = {int(year): add_derived(load_respondents(path, year=int(year)))}
+        frames = {int(year): validated_frame(path, int(year))}
         comps = []
         for cy in comparison_years or ():
             cy = int(cy)
@@ -118,7 +122,7 @@ class Edition:
                 cpath = respondent_file(cy)
             except FileNotFoundError:
                 continue
-            frames[cy] = add_derived(load_respondents(cpath, year=cy))
+            frames[cy] = validated_frame(cpath, cy)
             comps.append(cy)
         return cls(int(year), tuple(sorted(comps)), path.resolve(), int(min_base), frames)
 
