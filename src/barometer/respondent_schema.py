@@ -22,13 +22,8 @@ its value, as the messages need.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 import pandera.pandas as pa
-
-if TYPE_CHECKING:  # pragma: no cover
-    from barometer.validation import Context
 
 __all__ = ["respondent_schema", "structure_schema", "Expectations"]
 
@@ -69,7 +64,7 @@ def respondent_schema(ctx: Context) -> tuple[pa.DataFrameSchema, Expectations]:
     expected : dict
         ``(column, kind) -> Dutch expectation`` of every check.
     """
-    from barometer.validation import describe_codes, routing_text
+    from barometer.expectations import describe_codes, routing_text
 
     cb = ctx.codebook
     schema, expected = structure_schema(ctx, required=True)
@@ -117,7 +112,7 @@ def respondent_schema(ctx: Context) -> tuple[pa.DataFrameSchema, Expectations]:
 
 
 def _year_checks(ctx: Context, expected: Expectations) -> list[pa.Check]:
-    from barometer.validation import known_years
+    from barometer.expectations import known_years
 
     ycol = ctx.codebook.year_column
     years = known_years(ctx.codebook)

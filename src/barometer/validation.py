@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from barometer.codebook import Codebook, CodebookError, Column
+from barometer.expectations import describe_codes, known_years, routing_text
 
 __all__ = [
     "Problem",
@@ -195,21 +196,6 @@ def format_problems(file: str | Path, problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def known_years(codebook: Codebook) -> tuple[int, ...]:
-    """Years a respondent file may have: the codebook's years plus ``data/editions.yaml``.
-
-    A year in ``editions.yaml`` only is a new edition; it is validated against the questions
-    of the latest codebook year.
-    """
-    from barometer.editions import editions_for_codebook, load_editions
-
-    years = set(codebook.years)
-    editions = editions_for_codebook(codebook.path)
-    if editions is not None:
-        years |= set(load_editions(editions))
-    return tuple(sorted(years))
-
-
 def _fmt(value: object) -> str:
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
@@ -228,28 +214,6 @@ def _fmt_values(values: Iterable[object]) -> str:
     if len(distinct) > MAX_VALUES_SHOWN:
         shown += f" (en nog {len(distinct) - MAX_VALUES_SHOWN} andere)"
     return shown
-
-
-def describe_codes(col: Column) -> str:
-    """Dutch description of the allowed codes of a column (for an expectation)."""
-    codes = sorted(col.codes)
-    if col.type == "likert":
-        run = [c for c in codes if c != 9]
-        text = f"{run[0]} t/m {run[-1]}" if run == list(range(run[0], run[-1] + 1)) else ", ".join(
-            map(str, run)
-        )
-        if 9 in col.codes:
-            text += f" of 9 ({col.codes[9].lower()})"
-        return f"een geheel getal {text}"
-    if col.type == "multiple":
-        return "0 (niet genoemd) of 1 (genoemd)"
-    return "een van " + ", ".join(f"{c} ({col.codes[c]})" for c in codes)
-
-
-def routing_text(cb: Codebook, name: str) -> str:
-    """Dutch description of who was asked ``name`` (label and condition)."""
-    r = cb.routing_of(name)
-    return f"{r.label} ({r.condition})" if r.condition else r.label
 
 
 #: The kinds of problem :func:`validate` finds in a frame, in the order they are reported.
