@@ -19,7 +19,7 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit
-from barometer.exhibits._text import join_nl, not_asked
+from barometer.phrasing import join_nl, not_asked
 from barometer.glue import glue_text
 
 __all__ = [

@@ -19,8 +19,8 @@ from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
-from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
-from barometer.exhibits._text import lower_first, years_text
+from barometer.phrasing import cached, data_sentence, register
+from barometer.phrasing import lower_first, years_text
 from barometer.glue import glue_texts
 from barometer.published import read_figures
 

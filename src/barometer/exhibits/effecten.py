@@ -11,10 +11,9 @@ edition whose year did not ask them, every function returns a :class:`~barometer
 and glues every key of the chapter with :data:`barometer.formatting.NOT_ASKED`, so that the
 chapter renders instead of failing.
 
-This module also holds the few helpers the chapters *Faalfactoren* and *Kennis delen* share
-(:func:`glue_all`, :func:`asked`, :func:`vraag_status`, :func:`not_asked_melding`,
-:func:`chi2_by`, :func:`published_word`, :func:`claim_glue`); Dutch words and p-values come
-from :mod:`barometer.exhibits._text`.
+The chapters *Faalfactoren* and *Kennis delen* use its :func:`claim_glue`; Dutch words,
+p-values and the shared helpers (:func:`~barometer.phrasing.glue_all`,
+:func:`~barometer.phrasing.vraag_status`, ...) come from :mod:`barometer.phrasing`.
 
 Every function takes an :class:`barometer.edition.Edition`. Labels come from the codebook,
 numbers from :mod:`barometer.statistics` and :mod:`barometer.models`, formatting from
@@ -35,18 +34,13 @@ from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_asked_sentence, not_estimable_note,
-                                      p_value, significance_word, years_text)
+from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, chi2_by, glue_all, join_nl, lower_first,
+                                not_asked_melding, not_asked_sentence, not_estimable_note, p_value,
+                                published_word, significance_word, vraag_status, years_text)
 from barometer.glue import direction, glue_texts
 
 __all__ = [
     "SLUG",
-    "glue_all",
-    "asked",
-    "vraag_status",
-    "not_asked_melding",
-    "chi2_by",
-    "published_word",
     "doelen",
     "doelen_naar_groep",
     "effecten",
@@ -82,78 +76,6 @@ EFFECT_COLORS = {
 _MORE = {"up": "vaker dan", "down": "minder vaak dan", "same": "even vaak als", "decimals": 0}
 #: Short keys used in glue names for the three modelled effects.
 EFFECT_KEYS = {"effect_quality": "kwaliteit", "effect_efficiency": "efficientie", "effect_procedures": "procedures"}
-
-
-# ============================================================================ shared helpers
-def glue_all(values: dict[str, str]) -> pd.Series:
-    """Glue every key of ``values`` (:func:`barometer.glue.glue_texts`); return them as a Series
-    (shown, and checked by nbval)."""
-    return pd.Series(glue_texts(values), dtype="object", name="tekst")
-
-
-def asked(ed, question: str) -> bool:
-    """Whether ``question`` (codebook question or column) was asked in the edition's year."""
-    return load_codebook().is_asked(question, ed.year)
-
-
-def vraag_status(ed, question: str) -> str:
-    """Dutch sentence on when ``question`` was asked, from the codebook's ``years``.
-
-    Examples: "De vraag is in 2025 voor het eerst gesteld." / "In de meting van 2021 is
-    deze vraag niet gesteld (wel in 2025); hieronder staan daarom geen cijfers."
-    """
-    cb = load_codebook()
-    if not cb.is_asked(question, ed.year):
-        return not_asked_sentence(question, ed.year, "hieronder staan daarom geen cijfers")
-    yrs = cb.variable(question).years if question in cb.variables else []
-    earlier = [y for y in yrs if y < ed.year]
-    if not earlier:
-        return f"De vraag is in {ed.year} voor het eerst gesteld; een vergelijking met een eerdere meting is er dus niet."
-    return f"De vraag is ook gesteld in {years_text(earlier)}."
-
-
-def not_asked_melding(ed, question: str) -> Notice:
-    """:class:`~barometer.exhibit.Notice` (a ``{note}``) that ``question`` was not asked in the edition's year."""
-    return Notice(vraag_status(ed, question), "note")
-
-
-def chi2_by(df: pd.DataFrame, variable: str, by: str, year: Any = None, min_base: int = 5) -> dict[str, float]:
-    """Chi-square test of independence of a yes/no (0/1) ``variable`` and a grouping ``by``.
-
-    :func:`barometer.models.chi2_table` of ``by`` × ``variable`` in ``year``, leaving out
-    groups with fewer than ``min_base`` respondents (as the report shows no figure for
-    them); routing honoured.
-
-    Returns
-    -------
-    dict
-        ``chi2``, ``df``, ``p``, ``n``, ``cramers_v``; ``chi2`` and ``p`` are NaN when the
-        test cannot be done (fewer than two groups left, or nobody / everybody answered 1).
-    """
-    try:
-        return models.chi2_table(df, by, variable, year, min_row_n=min_base)
-    except models.ModelError:
-        nan = float("nan")
-        return {"chi2": nan, "df": 0, "p": nan, "n": 0, "cramers_v": nan}
-
-
-def published_word(row_id: str, computed: float) -> str:
-    """``"wel"`` when ``computed`` reproduces the published figure ``row_id``, else ``"niet"``.
-
-    Uses the row's comparison rule (``eq``, ``approx``, ``gt``, ``lt``) of
-    ``data/published/figures.csv`` through :func:`barometer.published.matches`.
-
-    Raises
-    ------
-    KeyError
-        When ``row_id`` is not in ``figures.csv``.
-    """
-    from barometer.published import matches, read_figures
-
-    fig = read_figures().set_index("row_id")
-    if row_id not in fig.index:
-        raise KeyError(f"{row_id!r} is not a row of data/published/figures.csv")
-    return "wel" if matches(fig.loc[row_id], computed) else "niet"
 
 
 def _name(kind: str, what: str) -> str:

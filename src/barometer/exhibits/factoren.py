@@ -22,7 +22,7 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
-from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
+from barometer.phrasing import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
 from barometer.glue import direction, glue_text
 
 __all__ = [

@@ -18,15 +18,9 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._text import join_nl, lower_first
-from barometer.exhibits.effecten import (
-    asked,
-    claim_glue,
-    glue_all,
-    not_asked_melding,
-    published_word,
-    vraag_status,
-)
+from barometer.phrasing import join_nl, lower_first
+from barometer.exhibits.effecten import claim_glue
+from barometer.phrasing import asked, glue_all, not_asked_melding, published_word, vraag_status
 from barometer.glue import direction
 
 __all__ = [

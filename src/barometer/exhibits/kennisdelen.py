@@ -18,16 +18,9 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.claims import p_text
 from barometer.exhibit import FigureExhibit, Notice
-from barometer.exhibits._text import ALPHA, significance_word
-from barometer.exhibits.effecten import (
-    asked,
-    chi2_by,
-    claim_glue,
-    glue_all,
-    not_asked_melding,
-    published_word,
-    vraag_status,
-)
+from barometer.phrasing import ALPHA, significance_word
+from barometer.exhibits.effecten import claim_glue
+from barometer.phrasing import asked, chi2_by, glue_all, not_asked_melding, published_word, vraag_status
 from barometer.glue import direction
 
 __all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]

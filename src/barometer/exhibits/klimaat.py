@@ -21,7 +21,7 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, TableExhibit
 from barometer.exhibits import factoren
-from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
+from barometer.phrasing import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
 from barometer.glue import direction, glue_text
 
 __all__ = [

@@ -22,8 +22,8 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import freq_by_year, shown_pct, year_label, years
-from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
+from barometer.phrasing import freq_by_year, shown_pct, year_label, years
+from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
                                       significance_word, trend, years_text)
 from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, share, statistic

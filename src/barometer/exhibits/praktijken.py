@@ -22,8 +22,8 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import asked_years, freq_by_year, uitvoering_label, year_label
-from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, significance_word, trend
+from barometer.phrasing import asked_years, freq_by_year, uitvoering_label, year_label
+from barometer.phrasing import ALPHA, join_nl, lower_first, p_text, significance_word, trend
 from barometer.glue import direction, glue_text
 from barometer.statistics import TOTAL, frequencies, statistic
 

@@ -20,8 +20,8 @@ from barometer import formatting as fmt
 from barometer.claims import evaluate_claims
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
-from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
-from barometer.exhibits._text import join_nl, years_text
+from barometer.phrasing import cached, data_sentence, register
+from barometer.phrasing import join_nl, years_text
 from barometer.glue import glue_texts
 from barometer.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
 from barometer.published import check_figures, read_figures

@@ -1,8 +1,8 @@
-"""Tests of barometer.exhibits._text: the Dutch words and sentence parts of every chapter."""
+"""Tests of barometer.phrasing: the Dutch words and sentence parts of every chapter."""
 from __future__ import annotations
 
 from barometer.exhibit import Notice
-from barometer.exhibits import _text as t
+from barometer import phrasing as t
 
 
 def test_join_nl():
