@@ -300,3 +300,21 @@ def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_p
     index = (out / "index.html").read_text(encoding="utf-8")
     assert build.SYNTHETIC_NOTICE not in index
     assert "Editie 2025" in index  # the edition banner stays
+
+
+@pytest.mark.slow
+def test_third_party_output_goes_to_the_chapter_log_not_the_terminal(tmp_path: Path, capfd) -> None:
+    # What a kernel or a library prints (the kernel's encryption warning, "KeyboardInterrupt
+    # caught in kernel", papermill logging) must not reach the survey team's terminal; it is
+    # kept in a log file that the failure message names.
+    nb = tmp_path / "proef.ipynb"
+    _chapter(nb, 'import os, sys\nprint("gepraat op stderr", file=sys.stderr)\nos.write(2, b"ruis op fd 2\\n")',
+             'raise ValueError("mislukt")')
+    log = tmp_path / "logs" / "proef.log"
+    result = build._execute_one(str(nb), str(tmp_path / "uit.ipynb"), {"year": 2025}, str(tmp_path),
+                                "chapters/proef.ipynb", 0, 60, str(log))
+    out, err = capfd.readouterr()
+    assert "gepraat" not in out + err and "ruis" not in out + err
+    assert result["failure"]["log"] == str(log) and "ruis op fd 2" in log.read_text(encoding="utf-8")
+    failure = build.ChapterFailure(**result["failure"])
+    assert failure.ename == "ValueError" and str(log) in failure.describe()

@@ -107,6 +107,7 @@ class ChapterFailure:
     cell_index: int | None = None
     cell_source: str = ""
     traceback: list[str] = field(default_factory=list)
+    log: str = ""  # file with what the kernel and the libraries printed while it ran
 
     def describe(self) -> str:
         """A message that names the chapter, the cell and the error."""
@@ -124,6 +125,8 @@ class ChapterFailure:
         if self.traceback:
             lines.append("  traceback:")
             lines.extend("    " + _ANSI.sub("", t).replace("\n", "\n    ") for t in self.traceback)
+        if self.log:
+            lines.append(f"  meldingen van de kernel en de bibliotheken: {self.log}")
         return "\n".join(lines)
 
 
@@ -395,6 +398,41 @@ def _last_started_cell(nb: dict) -> int | None:
 
 def _execute_one(
     source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int,
+    timeout: int = CELL_TIMEOUT, log: str | None = None,
+) -> dict:
+    """Run one notebook (:func:`_run_notebook`) with everything printed to ``log``.
+
+    The worker's standard output and error (file descriptors 1 and 2, inherited by the
+    kernel process) go to ``log`` while the chapter runs, so that third-party chatter (the
+    kernel's "connection is not encrypted" warning, "KeyboardInterrupt caught in kernel" at
+    shut-down, papermill and nbclient logging) stays out of the build's own output. The
+    failure, if any, names the log.
+    """
+    if not log:
+        return _run_notebook(source, output, parameters, cwd, chapter, position, timeout)
+    Path(log).parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = (os.dup(1), os.dup(2))
+    with open(log, "w", encoding="utf-8") as fh:
+        os.dup2(fh.fileno(), 1)
+        os.dup2(fh.fileno(), 2)
+        try:
+            result = _run_notebook(source, output, parameters, cwd, chapter, position, timeout)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+    if result["failure"]:
+        result["failure"]["log"] = str(log)
+    return result
+
+
+def _run_notebook(
+    source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int,
     timeout: int = CELL_TIMEOUT,
 ) -> dict:
     """Run one notebook with papermill (in a worker process); return a plain-data result.
@@ -408,9 +446,7 @@ def _execute_one(
     from papermill.exceptions import PapermillExecutionError
 
     start = time.monotonic()
-    progress: bool | dict = False
-    if sys.stderr.isatty():
-        progress = {"desc": chapter, "position": position, "leave": False}
+    progress = False  # one line per chapter from execute_chapters instead of a progress bar
     had_injected = _injected_index(json.loads(Path(source).read_text(encoding="utf-8")))
     failure: ChapterFailure | None = None
     for attempt in (1, 2):
@@ -478,6 +514,7 @@ def execute_chapters(
     timeout: int = CELL_TIMEOUT,
     cache: "ChapterCache | None" = None,
     keys: dict[str, str] | None = None,
+    log_dir: Path | None = None,
 ) -> list[ChapterFailure]:
     """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
 
@@ -489,6 +526,9 @@ def execute_chapters(
     instead of executed; the others run in a fresh folder of the cache (the kernel's cwd,
     so ``_figures/`` and ``_downloads/`` are the chapter's own), are stored under their key
     when they succeed, and are then copied into ``stage``.
+
+    With ``log_dir``, what a chapter's kernel and the libraries print goes to
+    ``log_dir/<chapter>.log`` instead of the terminal (see :func:`_execute_one`).
     """
     failures: list[ChapterFailure] = []
     n = len(notebooks)
@@ -519,13 +559,14 @@ def execute_chapters(
                 out, cwd = work / cache.NOTEBOOK, work
             else:
                 work, out, cwd = None, final, final.parent
+            log = str(log_dir / f"{nb.with_suffix('').as_posix().replace('/', '-')}.log") if log_dir else None
             fut = pool.submit(
                 _execute_one, str(project / nb), str(out), parameters, str(cwd),
-                chapter, i, timeout,
+                chapter, i, timeout, log,
             )
             futures[fut] = (nb, work)
-        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time: "
-             + ", ".join(nb.as_posix() for nb, _ in futures.values()))
+        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time"
+             + (f" (messages of kernels and libraries: {log_dir})" if log_dir else ""))
         for fut in cf.as_completed(futures):
             done += 1
             nb, work = futures[fut]
@@ -591,7 +632,7 @@ def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
     log_path = stage / "jupyter-book.log"
     cmd = [*_jupyter_book(), "build", "--all", "-W", "-n", "--keep-going",
            "--path-output", str(out_root), str(stage)]
-    echo("Rendering: " + " ".join(cmd))
+    echo(f"Rendering with jupyter-book (--all -W -n --keep-going; log: {log_path})")
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log_path.write_text(proc.stdout, encoding="utf-8")
     html = out_root / "_build" / "html"
@@ -782,8 +823,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             old = cache.lookup(chapter, key)
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
+    log_dir = build_dir / "logs" / str(year)
     failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
-                                cache=cache, keys=keys)
+                                cache=cache, keys=keys, log_dir=log_dir)
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
@@ -817,5 +859,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     write_editions_index(out.parent, labels)
-    echo(f"Built edition {year} in {time.monotonic() - started:.1f} s: {out / 'index.html'}")
+    echo(f"Built edition {year} ({len(notebooks)} chapters) in {time.monotonic() - started:.1f} s: "
+         f"{out / 'index.html'} (messages of kernels and libraries: {log_dir}; jupyter-book: "
+         f"{stage / 'jupyter-book.log'})")
     return out
