@@ -119,6 +119,14 @@ def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
 
 
 # ---------------------------------------------------------------------- texts
+def untestable_reason(exc: Exception) -> str:
+    """Dutch text for the reader of why a claim could not be tested (an analysis that failed on
+    these data: a model without variation in its outcome, a group that is absent, no cases)."""
+    from barometer.phrasing import model_reason  # phrasing imports this module
+
+    return f"niet te toetsen: {model_reason(exc)}"
+
+
 def p_text(p: float) -> str:
     """``p = 0,012`` or ``p < 0,001`` (Dutch)."""
     if p is None or math.isnan(p):
@@ -401,7 +409,8 @@ def _cl08(ctx):
     res = compare_years(ctx.both, "innovated", 1, ctx.years, codebook=ctx.codebook)
     drop = res["p1"] - res["p2"]
     holds = round_half_up(drop, 0) == 10 and res["p"] < ALPHA
-    return bool(holds), f"{_z_text(res)}; daling {pp(drop)}"
+    change = "daling" if drop > 0 else "stijging" if drop < 0 else "verschil"
+    return bool(holds), f"{_z_text(res)}; {change} {pp(abs(drop))}"
 
 
 @claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet significant veranderd.")
@@ -943,7 +952,7 @@ def evaluate_claims(
             except ClaimNotTestable as exc:
                 row["error"] = f"niet te toetsen: {exc}"
             except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
-                row["error"] = f"{type(exc).__name__}: {exc}"
+                row["error"] = untestable_reason(exc)
         rows.append(row)
     out = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     out["holds"] = out["holds"].astype("boolean")

@@ -64,6 +64,11 @@ __all__ = [
     "not_asked_melding",
     "chi2_by",
     "published_word",
+    "compare_word",
+    "model_reason",
+    "too_few",
+    "not_estimable",
+    "asked_when",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.claims.ALPHA`).
@@ -122,6 +127,8 @@ def trend(before: float | None, now: float, prev_year: int | None, year: int) ->
     2021 en in 2025"``, ``"87% in 2025; een eerdere meting is er niet"``. Directions compare
     the values as shown (rounded half up).
     """
+    if fmt.is_missing(now):
+        return f"in {year} niet te bepalen (te weinig waarnemingen)"
     if prev_year is None or before is None or fmt.is_missing(before):
         return f"{fmt.pct(now)} in {year}; een eerdere meting is er niet"
     word = direction(before, now, decimals=0)
@@ -328,3 +335,63 @@ def published_word(row_id: str, computed: float) -> str:
     if row_id not in fig.index:
         raise KeyError(f"{row_id!r} is not a row of data/published/figures.csv")
     return "wel" if matches(fig.loc[row_id], computed) else "niet"
+
+
+# ---------------------------------------------------------------- exhibits that cannot be computed
+def compare_word(a: Any, b: Any, missing: str = "niet te vergelijken", **words: Any) -> str:
+    """:func:`barometer.glue.direction` of ``a`` → ``b``, or ``missing`` when either value is
+    missing (a base of nobody, a suppressed cell), so that no sentence claims a direction the
+    data do not show."""
+    if fmt.is_missing(a) or fmt.is_missing(b):
+        return missing
+    return direction(a, b, **words)
+
+
+def model_reason(exc: Exception) -> str:
+    """Dutch reason why a model or test could not be estimated, from a :class:`barometer.models.ModelError`.
+
+    ``"geen variatie in de uitkomst"`` (every organisation has the same outcome),
+    ``"een referentiegroep ontbreekt in de gegevens"`` or ``"te weinig waarnemingen"``.
+    """
+    text = str(exc)
+    if "positive" in text or "variation" in text or "variance" in text or "constant" in text:
+        return "geen variatie in de uitkomst: alle organisaties hebben dezelfde uitkomst"
+    if "does not occur" in text or "reference" in text:
+        return "een referentiegroep ontbreekt in de gegevens"
+    return "te weinig waarnemingen"
+
+
+def too_few(what: str, year: int, exhibit: str = "figuur") -> Notice:
+    """:class:`~barometer.exhibit.Notice`: too few observations for ``what`` in ``year``."""
+    return Notice(f"Voor {what} zijn er in de meting van {year} te weinig waarnemingen; "
+                  f"er is dus geen {exhibit}.", "note")
+
+
+def not_estimable(what: str, year: int, exc: Exception, exhibit: str = "tabel") -> Notice:
+    """:class:`~barometer.exhibit.Notice`: the model or test of ``what`` cannot be estimated in ``year``."""
+    return Notice(f"{what[:1].upper()}{what[1:]} is met de gegevens van {year} niet te schatten "
+                  f"({model_reason(exc)}); er is dus geen {exhibit}.", "note")
+
+
+def asked_when(name: str, year: int) -> str:
+    """When a question was asked, seen from the edition of ``year``, from the codebook's years.
+
+    ``"alleen in de meting van 2025"`` (asked in this edition's year only), ``"sinds de meting
+    van 2025"`` (in every measurement from then up to this edition, e.g. a 2027 file read with
+    the questions of the latest codebook year), ``"in de metingen van 2021 en 2025"``
+    (otherwise), ``"niet in de meting van 2021 (wel in 2025)"`` (not asked in ``year``).
+    """
+    cb = load_codebook()
+    known = [int(y) for y in cb.years if y <= year]
+    asked = [y for y in known if cb.is_asked(name, y)]
+    if year not in known and cb.is_asked(name, year):
+        asked.append(int(year))
+    if not cb.is_asked(name, year):
+        later = [int(y) for y in cb.years if cb.is_asked(name, y)]
+        return f"niet in de meting van {year}" + (f" (wel in {years_text(later)})" if later else "")
+    if asked == [year]:
+        return f"alleen in de meting van {year}"
+    measured = sorted({*known, int(year)})
+    if asked == measured[measured.index(asked[0]):]:
+        return f"sinds de meting van {asked[0]}"
+    return f"in de metingen van {years_text(asked)}"

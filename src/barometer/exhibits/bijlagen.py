@@ -353,6 +353,9 @@ def _top_rows(ed) -> dict[str, str]:
             d = d[d["year"] == ed.year]
             if "group" in d.columns and (d["group"] == TOTAL).any():
                 d = d[d["group"] == TOTAL]
+        if d["pct"].astype(float).notna().sum() == 0:  # nobody with a base: no highest share
+            out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
+            continue
         top = d.loc[d["pct"].astype(float).idxmax()]
         if number == "B1-1":  # a sector name, in full, as a name
             out[f"meest_{key}"] = load_codebook().labels_long("sector")[int(top["sector"])]
@@ -378,8 +381,7 @@ def kerncijfers(ed) -> dict[str, str]:
     shown = [n for n in NUMBERS if _years(ed, n)]
     comp = ed.comparison_years
     if comp:
-        zin = (f"Waar het rapport vergelijkt, staan de metingen van {years_text(comp)} en "
-               f"{ed.year} naast elkaar.")
+        zin = f"Waar het rapport vergelijkt, staan de metingen van {years_text([*comp, ed.year])} naast elkaar."
     else:
         zin = (f"Er is geen eerdere meting om mee te vergelijken; de tabellen tonen alleen "
                f"{ed.year}.")

@@ -34,10 +34,10 @@ from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, chi2_by, glue_all, join_nl, lower_first,
+from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
                                 not_asked_melding, not_asked_sentence, not_estimable_note, p_value,
-                                published_word, significance_word, vraag_status, years_text)
-from barometer.glue import direction, glue_texts
+                                published_word, significance_word, too_few, vraag_status, years_text)
+from barometer.glue import glue_texts
 
 __all__ = [
     "SLUG",
@@ -123,7 +123,8 @@ def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
     for g in base.columns:
         out[f"n_{g}"] = base[g].astype("int64")
     tests = pd.DataFrame({it: chi2_by(ed.df, it, by, ed.year, ed.min_base) for it in out.index}).T
-    out = out.join(tests[["chi2", "df", "p"]].astype(float))
+    tests = tests.reindex(columns=["chi2", "df", "p"])  # no goal with a base: no test either
+    out = out.join(tests.astype(float))
     out.insert(0, "label", [cb.label(i) for i in out.index])
     return out.reindex(cb.items("goal"))
 
@@ -151,6 +152,8 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     per goal (and of the test by sector), edition's year."""
     if not asked(ed, "goal"):
         return not_asked_melding(ed, "goal")
+    if not int(doelen(ed)["base"].max() or 0) > 0:
+        return too_few("de doelen naar grootte, spectrum en sector", ed.year, "tabel")
     cb = load_codebook()
     size = doelen_naar_groep(ed, "size_class")
     spec = doelen_naar_groep(ed, "spectrum_group")
@@ -480,7 +483,7 @@ def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
             rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
         except (models.ModelError, KeyError, ValueError, IndexError) as exc:
             rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
-                         "error": f"{type(exc).__name__}: {exc}"})
+                         "error": cl.untestable_reason(exc)})
     out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
     out["holds"] = out["holds"].astype("boolean")
     return out
@@ -552,7 +555,7 @@ def kerncijfers(ed) -> pd.Series:
     out["status_effecten"] = vraag_status(ed, "effect")
     out["vraag_doelen"] = cb.variable("goal").question
     out["vraag_effecten"] = cb.variable("effect").question
-    if asked(ed, "goal"):
+    if asked(ed, "goal") and int(doelen(ed)["base"].max() or 0) > 0:  # innovators answered
         out.update(_goal_texts(ed, cb))
     if asked(ed, "effect"):
         out.update(_effect_texts(ed, cb))
@@ -564,7 +567,7 @@ def _direction(a: Any, b: Any, **words: Any) -> str:
     """:func:`barometer.glue.direction`, or ``"niet te vergelijken met"`` when a share is not shown (small base)."""
     if fmt.is_missing(a) or fmt.is_missing(b):
         return "niet te vergelijken met"
-    return direction(a, b, **words)
+    return compare_word(a, b, **words)
 
 
 def _goal_texts(ed, cb) -> dict[str, str]:
@@ -623,8 +626,9 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     out["vroeg_gemiddeld"] = fmt.pct(tv["mean"])
     out["vroeg_boven"] = join_nl([lower_first(cb.label(i)) for i in tv["above"]]) or "geen enkel resultaatgebied"
     out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
-    out["claim_vroeg_20"] = "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet"
-    out["richting_eff_vs_kwal"] = direction(pos["effect_quality"], pos["effect_efficiency"],
+    out["claim_vroeg_20"] = ("niet" if fmt.is_missing(tv["mean"])
+                             else "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet")
+    out["richting_eff_vs_kwal"] = compare_word(pos["effect_quality"], pos["effect_efficiency"],
                                             **_MORE)
     rank = list(top.index).index("effect_efficiency") + 1
     out["eff_rang"] = fmt.num(rank)

@@ -22,8 +22,8 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
-from barometer.phrasing import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
-from barometer.glue import direction, glue_text
+from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few
+from barometer.glue import glue_text
 
 __all__ = [
     "FACTOR",
@@ -141,7 +141,8 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
             f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
             f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
             "diff_pp": a["pct"] - b["pct"],
-            "p_value": models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"],
+            "p_value": (models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"]
+                        if min(int(a["base"]), int(b["base"])) > 0 else float("nan")),
         })
     return pd.DataFrame(rows)
 
@@ -201,6 +202,8 @@ def figuur_factoren(ed) -> FigureExhibit:
     order_items = list(dict.fromkeys(f["label"]))
     bev = aandeel_bevorderd(ed.df, ed.year)
     hinder = _share_codes(ed.df, ed.year, _hinder_codes(cb))
+    if bev["pct"].notna().sum() == 0 or hinder.notna().sum() == 0:
+        return too_few("de bevorderende en belemmerende factoren", ed.year)
     top = bev["pct"].idxmax()
     worst = hinder.idxmax()
     n = int(f["base"].max()) if len(f) else 0
@@ -239,6 +242,8 @@ def figuur_factoren_vergelijking(ed):
         comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
     ], ignore_index=True)
     sig = comp[comp["p_value"] < ALPHA]
+    if comp["diff_pp"].notna().sum() == 0:
+        return too_few("de vergelijking van de factoren tussen de metingen", ed.year)
     biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
     alt = (
         f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {ed.year}. "
@@ -353,7 +358,7 @@ def kerncijfers(ed) -> dict:
         priv = comp.loc["factor_private"]
         n_sig = int((comp["p_value"] < ALPHA).sum())
         same_top = set(old_top3) == set(top3)
-        word = direction(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
+        word = compare_word(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
                          same="even vaak", decimals=0)
         out["zin_vergelijking"] = (
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
@@ -363,7 +368,7 @@ def kerncijfers(ed) -> dict:
             f"statistisch significant. Van alle {fmt.num(len(comp))} factoren verschillen er "
             f"{fmt.num(n_sig)} significant tussen beide metingen."
         )
-        hc_word = direction(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
+        hc_word = compare_word(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
                             same="even hoog", decimals=1)
         out["zin_hc_vergelijking"] = (
             f"In {prev} was de gemiddelde score op deze schaal {fmt.dec(hc[f'mean_{prev}'], 1)}; "
