@@ -290,6 +290,65 @@ def edition_banner(year: int, synthetic: bool, others: list[int] | tuple[int, ..
     return banner
 
 
+def _edition_entry(year: int) -> dict:
+    """The editions entry of ``year`` (``$BAROMETER_EDITIONS`` honoured), or ``{}`` without one."""
+    from barometer.editions import load_editions
+
+    try:
+        return dict(load_editions().get(int(year)) or {})
+    except Exception:  # noqa: BLE001 - the build checks the editions file itself (_check_edition)
+        return {}
+
+
+def _published_year(entry: dict, year: int) -> int:
+    """Year in which the edition's report appeared (``published: "september 2025"``), else ``year``."""
+    m = re.search(r"\b(19|20)\d\d\b", str(entry.get("published") or ""))
+    return int(m.group(0)) if m else int(year)
+
+
+_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+
+
+def edition_citation(citation: dict, year: int, entries: dict) -> dict:
+    """``CITATION.cff`` of one edition: the repository's file with the edition's title, version
+    and report (``preferred-citation``) and the other editions' reports as references, all
+    from the editions metadata (``data/editions.yaml``)."""
+    out = dict(citation)
+    entry = dict(entries.get(int(year)) or {})
+    label = str(entry.get("label") or f"Innovatie Barometer Overheid {year}")
+
+    def report(y: int, e: dict) -> dict:
+        ref = dict(citation.get("preferred-citation") or {"type": "report"})
+        ref["title"] = str(e.get("label") or f"Innovatie Barometer Overheid {y}")
+        ref["year"] = _published_year(e, y)
+        month = next((i + 1 for i, m in enumerate(_MONTHS_NL) if m in str(e.get("published") or "").lower()), None)
+        ref.pop("month", None)
+        if month:
+            ref["month"] = month
+        return ref
+
+    out["title"] = f"{label}: reproduceerbare editie"
+    out["version"] = re.sub(r"^(19|20)\d\d", str(int(year)), str(citation.get("version", f"{year}.1")))
+    out["preferred-citation"] = report(int(year), entry)
+    out["references"] = [report(int(y), dict(e or {})) for y, e in sorted(entries.items()) if int(y) != int(year)]
+    if "abstract" in out:
+        out["abstract"] = re.sub(r"Innovatie Barometer Overheid (19|20)\d\d", label, str(out["abstract"]))
+    return out
+
+
+def _write_citation(project: Path, html: Path, year: int) -> None:
+    """Write the edition's ``CITATION.cff`` (:func:`edition_citation`) into its HTML folder."""
+    from barometer.editions import load_editions
+
+    src = project / "CITATION.cff"
+    if not src.is_file():
+        return
+    cff = edition_citation(yaml.safe_load(src.read_text(encoding="utf-8")) or {}, year, load_editions())
+    (html / "CITATION.cff").write_text(yaml.safe_dump(cff, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+
+
 def _edition_config(config_path: Path, year: int, synthetic: bool,
                     others: list[int] | tuple[int, ...] = (), label: str = "") -> None:
     """Set the edition's year in the title, and the banner (edition, links to the other
@@ -297,6 +356,12 @@ def _edition_config(config_path: Path, year: int, synthetic: bool,
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     title = str(config.get("title", ""))
     config["title"] = re.sub(r"\b(19|20)\d\d\b", str(year), title) if title else title
+    entry = _edition_entry(year)
+    published = _published_year(entry, year)
+    config["copyright"] = str(published)  # the footer: "© Copyright <year of the edition's report>"
+    subs = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
+    subs.update(editie_jaar=str(int(year)), rapport_jaar=str(published),
+                editie_titel=str(entry.get("label") or config["title"]))
     config.setdefault("html", {})["announcement"] = edition_banner(year, synthetic, others, label)
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {}) 
     js = list(sphinx_config.get("html_js_files") or [])
@@ -613,7 +678,8 @@ def execute_in_place(
     if not notebooks:
         notebooks = toc_notebooks(project)
     rel = [Path(nb).resolve().relative_to(project) for nb in notebooks]
-    return execute_chapters(project, project, rel, {}, jobs=jobs, echo=echo)
+    return execute_chapters(project, project, rel, {}, jobs=jobs, echo=echo,
+                            log_dir=project / "_build" / "logs" / "execute")
 
 
 # --------------------------------------------------------------------------- rendering
@@ -852,6 +918,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
+            _write_citation(project, html, year)
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:
