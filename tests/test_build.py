@@ -9,6 +9,7 @@ own tests); the tiny data file only has to exist and carry a sidecar.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -318,3 +319,32 @@ def test_third_party_output_goes_to_the_chapter_log_not_the_terminal(tmp_path: P
     assert result["failure"]["log"] == str(log) and "ruis op fd 2" in log.read_text(encoding="utf-8")
     failure = build.ChapterFailure(**result["failure"])
     assert failure.ename == "ValueError" and str(log) in failure.describe()
+
+
+def test_citation_title_footer_and_report_come_from_the_editions_metadata(tmp_path: Path, monkeypatch) -> None:
+    editions = tmp_path / "editions.yaml"
+    editions.write_text("2025: {label: Innovatie Barometer Overheid 2025, published: september 2025}\n"
+                        "2027: {label: Innovatie Barometer Overheid 2027, published: maart 2028}\n",
+                        encoding="utf-8")
+    monkeypatch.setenv("BAROMETER_EDITIONS", str(editions))
+    config = tmp_path / "_config.yml"
+    config.write_text(paths.CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    build._edition_config(config, 2027, synthetic=False)
+    staged = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert staged["title"] == "Innovatie Barometer Overheid 2027"
+    assert staged["copyright"] == "2028"
+    assert staged["parse"]["myst_substitutions"] == {
+        "editie_jaar": "2027", "editie_titel": "Innovatie Barometer Overheid 2027", "rapport_jaar": "2028"}
+    cff = build.edition_citation(yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")),
+                                 2027, yaml.safe_load(editions.read_text(encoding="utf-8")))
+    assert cff["title"] == "Innovatie Barometer Overheid 2027: reproduceerbare editie"
+    assert cff["version"].startswith("2027")
+    assert (cff["preferred-citation"]["title"], cff["preferred-citation"]["year"],
+            cff["preferred-citation"]["month"]) == ("Innovatie Barometer Overheid 2027", 2028, 3)
+    assert [r["title"] for r in cff["references"]] == ["Innovatie Barometer Overheid 2025"]
+    assert "2025" not in cff["abstract"]
+
+
+def test_the_citation_page_takes_every_year_from_the_edition() -> None:
+    page = (paths.ROOT / "chapters" / "hoe-te-citeren.md").read_text(encoding="utf-8")
+    assert not re.search(r"\b20\d\d\b", page), "a year typed into the citation page"

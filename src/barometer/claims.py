@@ -69,6 +69,8 @@ __all__ = [
 ALPHA = 0.05
 #: Minimum Cronbach's alpha of a reliable scale.
 MIN_RELIABILITY = 0.7
+#: Year of the report whose claims ``data/published/claims.csv`` holds (the 2025 report).
+REPORT_YEAR = 2025
 #: Columns of :func:`evaluate_claims`.
 RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
 
@@ -119,6 +121,12 @@ def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
 
 
 # ---------------------------------------------------------------------- texts
+def _years_text(years: Iterable[int]) -> str:
+    from barometer.phrasing import years_text  # phrasing imports this module
+
+    return years_text(years)
+
+
 def untestable_reason(exc: Exception) -> str:
     """Dutch text for the reader of why a claim could not be tested (an analysis that failed on
     these data: a model without variation in its outcome, a group that is absent, no cases)."""
@@ -897,6 +905,7 @@ def evaluate_claims(
     comparison_year: int = 2021,
     codebook: Codebook | None = None,
     only: Iterable[str] | None = None,
+    report_year: int = REPORT_YEAR,
 ) -> pd.DataFrame:
     """Run the check of every claim (or of the claims in ``only``).
 
@@ -911,6 +920,13 @@ def evaluate_claims(
         The years the claims call 2025 and 2021.
     only : iterable of str, optional
         Claim ids to run, in this order (default: all).
+    report_year : int, default :data:`REPORT_YEAR`
+        Year of the report that made the claims. In another edition (``year`` differs) the
+        claim text names that report, and a claim about a comparison of years (``years``
+        with two years, such as "daalde van 2021 naar 2025") gets no verdict: its check
+        describes the edition's own comparison (``comparison_year`` → ``year``, direction
+        words from the data) and ``error`` says that the report's statement was about other
+        years, so that a statement about 2021 → 2025 is never judged on 2025 → 2027.
 
     Returns
     -------
@@ -932,7 +948,7 @@ def evaluate_claims(
     if claims is not None:
         for r in claims.to_dict("records"):
             meta[str(r["claim_id"])] = {k: ("" if pd.isna(r.get(k)) else str(r.get(k)))
-                                        for k in ("source", "claim", "test")}
+                                        for k in ("source", "claim", "test", "years")}
     ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
     if only is not None:
         ids = list(only)
@@ -949,10 +965,17 @@ def evaluate_claims(
             try:
                 holds, stat = REGISTRY[cid][1](ctx)
                 row.update(holds=bool(holds), statistic=stat)
+                claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
+                if int(year) != int(report_year) and len(claim_years) > 1:
+                    row.update(holds=pd.NA, error=(
+                        f"de bewering van het rapport van {report_year} gaat over {_years_text(claim_years)}; "
+                        f"de toets beschrijft de vergelijking van deze editie, {comparison_year} met {year}"))
             except ClaimNotTestable as exc:
                 row["error"] = f"niet te toetsen: {exc}"
             except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
                 row["error"] = untestable_reason(exc)
+        if int(year) != int(report_year) and row["claim"]:
+            row["claim"] = f"Rapport {report_year}: {row['claim']}"
         rows.append(row)
     out = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     out["holds"] = out["holds"].astype("boolean")
