@@ -71,6 +71,8 @@ ALPHA = 0.05
 MIN_RELIABILITY = 0.7
 #: Year of the report whose claims ``data/published/claims.csv`` holds (the 2025 report).
 REPORT_YEAR = 2025
+#: Start of the ``error`` of a comparison claim in another edition (see :func:`evaluate_claims`).
+OTHER_YEARS = "de bewering van het rapport van"
 #: Columns of :func:`evaluate_claims`.
 RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
 
@@ -968,7 +970,7 @@ def evaluate_claims(
                 claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
                 if int(year) != int(report_year) and len(claim_years) > 1:
                     row.update(holds=pd.NA, error=(
-                        f"de bewering van het rapport van {report_year} gaat over {_years_text(claim_years)}; "
+                        f"{OTHER_YEARS} {report_year} gaat over {_years_text(claim_years)}; "
                         f"de toets beschrijft de vergelijking van deze editie, {comparison_year} met {year}"))
             except ClaimNotTestable as exc:
                 row["error"] = f"niet te toetsen: {exc}"

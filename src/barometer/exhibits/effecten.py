@@ -510,8 +510,8 @@ def tabel_beweringen(ed) -> TableExhibit | Notice:
              "(BI), gezamenlijke Wald-toets of chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
              "(data/published/claims.csv)."]
     return TableExhibit(name=_name("tbl", "beweringen"),
-                        caption=f"De beweringen van het rapport over doelen en effecten, getoetst op de gegevens "
-                                f"van {ed.year}",
+                        caption=f"De beweringen van het rapport{'' if ed.year == cl.REPORT_YEAR else f' van {cl.REPORT_YEAR}'} "
+                                f"over doelen en effecten, getoetst op de gegevens van {ed.year}",
                         frame=frame, notes=notes, data=r)
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import models
 from barometer import statistics as st
-from barometer.claims import evaluate_claims, p_text
+from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims, p_text
 from barometer.codebook import load_codebook
 from barometer.glue import glue_text
 from barometer.phrasing import compare_word
@@ -72,7 +72,9 @@ def claim_woorden(ed, ids=CLAIMS) -> pd.DataFrame:
     prev = ed.previous_year if ed.previous_year is not None else ed.year
     r = evaluate_claims(ed.frames, year=ed.year, comparison_year=prev, only=ids)
     r = r[["claim_id", "claim", "holds", "statistic", "error"]].copy()
-    r["woord"] = [OORDEEL[None if pd.isna(h) else bool(h)] for h in r["holds"]]
+    r["woord"] = [f"gaat over de jaren van het rapport van {REPORT_YEAR} en is hier niet te beoordelen"
+                  if pd.isna(h) and str(e).startswith(OTHER_YEARS) else OORDEEL[None if pd.isna(h) else bool(h)]
+                  for h, e in zip(r["holds"], r["error"].fillna(""))]
     return r
 
 

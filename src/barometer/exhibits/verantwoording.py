@@ -17,7 +17,7 @@ import pandas as pd
 
 from barometer import denmark
 from barometer import formatting as fmt
-from barometer.claims import evaluate_claims
+from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
 from barometer.phrasing import cached, data_sentence, register
@@ -426,7 +426,9 @@ def tabel_claims(ed) -> TableExhibit:
     except FileNotFoundError:
         pass
 
-    def holds(v) -> str:
+    def holds(v, e="") -> str:
+        if pd.isna(v) and str(e).startswith(OTHER_YEARS):
+            return "n.v.t. (bewering over andere jaren)"
         return "niet getoetst" if pd.isna(v) else ("ja" if bool(v) else "nee")
 
     frame = pd.DataFrame({
@@ -434,12 +436,14 @@ def tabel_claims(ed) -> TableExhibit:
         "Bewering": cl["claim"].astype(str),
         "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
                  for c in cl["claim_id"]],
-        "Toetsresultaat": [s if s else (e or "-") for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
-        "Houdt stand": [holds(v) for v in cl["holds"]],
+        "Toetsresultaat": [(f"{s} ({e})" if e else s) if s else (e or "-")
+                           for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
+        "Houdt stand": [holds(v, e) for v, e in zip(cl["holds"], cl["error"].fillna(""))],
     })
     return TableExhibit(
         name=f"tbl-{SLUG}-claims",
-        caption=f"Beweringen van het rapport getoetst op de gegevens van {ed.year}",
+        caption=(f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
+                 else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
         frame=frame,
         notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. 'Niet getoetst': er is "
                "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
