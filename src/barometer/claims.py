@@ -58,6 +58,8 @@ __all__ = [
     "ClaimNotTestable",
     "REGISTRY",
     "PARTS",
+    "REPORT_YEAR",
+    "register_part",
     "RESULT_COLUMNS",
     "claim",
     "evaluate_claims",
@@ -87,14 +89,21 @@ class ClaimNotTestable(ValueError):
 
 
 class _Registry(dict):
-    """claim_id -> (description, check). Iteration, ``len`` and ``in`` cover the claims of
-    ``claims.csv`` only; ``[]`` and ``get`` also resolve the old names of the parts of the
-    effect-model claims (:data:`PARTS`, e.g. ``"quality_climate"``), so that code written
-    against those names keeps working."""
+    """The one registry of claims: claim_id -> (description, check).
+
+    Iteration, ``len`` and ``in`` cover the claims of ``claims.csv``; ``[]`` and ``get``
+    also resolve the separate statements (*parts*) a chapter glues one by one, such as the
+    terms of the effect-model claims CL34–CL36 (``"quality_climate"``), registered with
+    :func:`register_part` (here and by the chapter modules) and kept in :attr:`parts`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: dict[str, tuple[str, Check]] = {}
 
     def __missing__(self, key: str) -> tuple[str, Check]:
-        if key in PARTS:
-            return PARTS[key]
+        if key in self.parts:
+            return self.parts[key]
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -104,12 +113,25 @@ class _Registry(dict):
             return default
 
 
-#: claim_id -> (short description, check function); one entry per row of ``claims.csv``.
-REGISTRY: dict[str, tuple[str, Check]] = _Registry()
+#: claim_id -> (short description, check function); one entry per row of ``claims.csv``,
+#: and (through ``[]``/``get``) every part statement of :func:`register_part`.
+REGISTRY: _Registry = _Registry()
 
-#: Single terms of the effect models of CL34–CL36 under their former ids (deprecated;
-#: each is one condition of the claim named in its description).
-PARTS: dict[str, tuple[str, Check]] = {}
+#: Deprecated name of ``REGISTRY.parts`` (the same dict, not a second registry).
+PARTS: dict[str, tuple[str, Check]] = REGISTRY.parts
+
+
+def register_part(part_id: str, description: str, check: Check) -> None:
+    """Register a part statement (one condition of a claim, glued on its own) in :data:`REGISTRY`.
+
+    Raises
+    ------
+    ValueError
+        When ``part_id`` is already a claim of ``claims.csv`` or another part.
+    """
+    if part_id in REGISTRY or part_id in REGISTRY.parts:
+        raise ValueError(f"claim id {part_id!r} is registered twice")
+    REGISTRY.parts[part_id] = (description, check)
 
 
 def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
@@ -874,7 +896,7 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
     return check
 
 
-PARTS.update({
+REGISTRY.parts.update({
     "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
                         _part("effect_quality", [("climate_scale", None)], _positive)),
     "efficiency_tech": ("Deel van CL35: technologische innovaties vergroten de kans op efficiëntiewinst.",

@@ -48,7 +48,6 @@ __all__ = [
     "regressie",
     "regressietabel",
     "claim_resultaten",
-    "EXTRA_CLAIMS",
     "CHAPTER_CLAIMS",
     "SECTION_CLAIMS",
     "claim_glue",
@@ -393,9 +392,9 @@ def _terms(effect: str, terms: Sequence[tuple[str, Any]], test: Callable, combin
     return check
 
 
-#: Claims of §2.5 that :data:`barometer.claims.REGISTRY` does not (yet) hold:
-#: claim_id -> (description, check). A check of the registry with the same id wins.
-EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
+#: Part statements of §2.5 glued one by one (claim_id -> (description, check)); registered in
+#: the one claims registry, :data:`barometer.claims.REGISTRY`, when this module is imported.
+_PART_CLAIMS: dict[str, tuple[str, Callable]] = {
     "quality_tech_strategy_ns": (
         "Technologisch gehalte en strategie hebben geen significant effect op kwaliteitsverbetering.",
         _ns("effect_quality", ["tech_content", "strategy"])),
@@ -423,12 +422,16 @@ EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
         _terms("effect_procedures", [("strategy", 2), ("strategy", 1)], _pos)),
 }
 
+for _cid, (_desc, _check) in _PART_CLAIMS.items():
+    if cl.REGISTRY.get(_cid) is None:
+        cl.register_part(_cid, _desc, _check)
+
 #: The claims of §2.5 in ``data/published/claims.csv`` (ids of :data:`barometer.claims.REGISTRY`),
 #: shown in the overview table.
 SECTION_CLAIMS: tuple[str, ...] = ("CL32", "CL33", "CL34", "CL35", "CL36", "CL37", "CL38", "CL39")
 
 #: The separate statements of the regression claims, in the order of the report's text (ids of
-#: :data:`barometer.claims.PARTS` or of :data:`EXTRA_CLAIMS`), glued one by one in the prose.
+#: :data:`barometer.claims.REGISTRY`, parts included), glued one by one in the prose.
 CHAPTER_CLAIMS: tuple[str, ...] = (
     "quality_climate", "quality_tech_strategy_ns", "quality_sector_size_ns",
     "efficiency_climate", "efficiency_tech", "efficiency_strategy", "efficiency_cost_goal",
@@ -450,11 +453,8 @@ def _claim_texts() -> dict[str, str]:
 
 
 def _lookup(cid: str) -> tuple[str, Callable] | None:
-    """(description, check) of a claim id: the registry first, then its parts, then :data:`EXTRA_CLAIMS`."""
-    for reg in (cl.REGISTRY, getattr(cl, "PARTS", {}), EXTRA_CLAIMS):
-        if cid in reg:
-            return reg[cid]
-    return None
+    """(description, check) of a claim id or part statement in :data:`barometer.claims.REGISTRY`, or None."""
+    return cl.REGISTRY.get(cid)
 
 
 def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
