@@ -175,7 +175,21 @@ DEGENERATE = {
     "one respondent in 2021": FileShape(2021, 1, 13),
     "2021 only, nobody innovated": FileShape(2021, 30, 14, innovated="none"),
     "20,000 rows": FileShape(2025, 20_000, 15),
+    # combinations Hypothesis found (kept as regression cases)
+    "weet niet, no effects, constant climate, no subtype": FileShape(
+        2025, 59, 9674241, sectors="no_subtype", dont_know=True, empty_question="effect",
+        constant_scale="climate", failed="none"),
+    "one respondent in 2021, no climate answers": FileShape(
+        2021, 1, 9674241, sectors="no_subtype", dont_know=True, empty_question="climate",
+        constant_scale="climate", failed="none"),
+    "one respondent, weet niet, constant climate": FileShape(
+        2025, 1, 9674241, sectors="no_subtype", dont_know=True, constant_scale="climate", failed="none"),
 }
+
+
+#: Cases run as an edition without an earlier measurement (one year only); the others compare with 2021.
+WITHOUT_COMPARISON = {"weet niet, no effects, constant climate, no subtype", "one respondent in 2021, no climate answers",
+                      "one respondent, weet niet, constant climate", "one sector only"}
 
 
 @pytest.mark.parametrize("case", list(DEGENERATE))
@@ -185,7 +199,8 @@ def test_degenerate_file(case, record, shipped_2021, tmp_path) -> None:
     path = tmp_path / f"respondents-{shape.year}.csv"
     frame.to_csv(path, index=False)
     frame = load_respondents(path, year=shape.year)
-    kinds = run_exhibits(_edition(shape, frame, {2021: shipped_2021}), record)
+    comparison = {} if case in WITHOUT_COMPARISON else {2021: shipped_2021}
+    kinds = run_exhibits(_edition(shape, frame, comparison), record)
     (tmp_path / "kinds.json").write_text(json.dumps(kinds, indent=1), encoding="utf-8")
 
 

@@ -19,7 +19,7 @@ from barometer import figures, models, scales
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.glue import glue_text
@@ -133,6 +133,11 @@ def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd
     for y in years[1:]:
         X[f"y{int(y)}"] = (d["year"] == y).astype(float)
     X = sm.add_constant(X)
+    if len(d) <= X.shape[1] or d[scale].nunique() < 2:  # too few scores, or no variance: not estimable
+        out = pd.DataFrame(columns=["term", "code", "label", "n", "coef", "ci_low", "ci_high", "p_value"])
+        out.attrs.update(n=int(len(d)), r2=float("nan"), reference=cb.labels("sector")[reference],
+                         first_year=int(years[0]) if years else ed.year)
+        return out
     res = sm.OLS(d[scale].astype(float), X).fit()
     ci = res.conf_int()
     rows = []
@@ -315,6 +320,9 @@ def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
 def tabel_klimaat_regressie(ed) -> TableExhibit:
     """OLS of the climate score on sector and year (all years of the edition)."""
     r = regressie_sector(ed)
+    if r.empty:
+        return Notice(f"De regressie van het innovatieklimaat op sector is met de gegevens van {years_text(_years(ed))} "
+                      "niet te schatten (te weinig schaalscores of geen variatie); er is dus geen tabel.", "note")
     show = r.assign(
         label=np.where(r["term"] == "year", "Meting " + r["label"], r["label"]),
     )
@@ -515,7 +523,8 @@ def kerncijfers(ed) -> dict:
     t = toets_grootte(ed)
     out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
                 "grootte_wel_niet": significance_word(t["p"]),
-                "grootte_claim": "klopt" if t["p"] >= ALPHA else "klopt niet"})
+                "grootte_claim": ("is niet te toetsen" if fmt.is_missing(t["p"])
+                                  else "klopt" if t["p"] >= ALPHA else "klopt niet")})
     # sector (regression on all years)
     r = regressie_sector(ed)
     sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]

@@ -472,8 +472,9 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     data = _by_group(ed, "strategy", "size_class", short=True)
     sizes = cb.labels("size_class")
     g = data[data["group"] != TOTAL]
-    s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))].iloc[0]
-    glue_text("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
+    s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))]
+    glue_text("pct_strat_1_klein", fmt.suppress(fmt.pct(s1["pct"].iloc[0]), s1["base"].iloc[0], ed.min_base)
+              if len(s1) else fmt.NOT_ASKED)
     for code, key in ((2, "radar"), (4, "expert")):
         sub = g[g["code"] == code].dropna(subset=["shown"])
         glue_text(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]) if len(sub)
