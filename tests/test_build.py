@@ -9,6 +9,7 @@ own tests); the tiny data file only has to exist and carry a sidecar.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -415,3 +416,53 @@ def test_chapters_are_scheduled_longest_first(tmp_path: Path) -> None:
     # Measured seconds count; a chapter never measured (c) is taken to be the longest.
     assert build._longest_first(tmp_path, nbs, cache.durations()) == [
         Path("c.ipynb"), Path("a.ipynb"), Path("b.ipynb")]
+@pytest.mark.slow
+def test_third_party_output_goes_to_the_chapter_log_not_the_terminal(tmp_path: Path, capfd) -> None:
+    # What a kernel or a library prints (the kernel's encryption warning, "KeyboardInterrupt
+    # caught in kernel", papermill logging) must not reach the survey team's terminal; it is
+    # kept in a log file that the failure message names.
+    nb = tmp_path / "proef.ipynb"
+    _chapter(nb, 'import os, sys\nprint("gepraat op stderr", file=sys.stderr)\nos.write(2, b"ruis op fd 2\\n")',
+             'raise ValueError("mislukt")')
+    log = tmp_path / "logs" / "proef.log"
+    result = build._execute_one(str(nb), str(tmp_path / "uit.ipynb"), {"year": 2025}, str(tmp_path),
+                                "chapters/proef.ipynb", 0, 60, str(log))
+    out, err = capfd.readouterr()
+    assert "gepraat" not in out + err and "ruis" not in out + err
+    assert result["failure"]["log"] == str(log) and "ruis op fd 2" in log.read_text(encoding="utf-8")
+    failure = build.ChapterFailure(**result["failure"])
+    assert failure.ename == "ValueError" and str(log) in failure.describe()
+
+
+def test_citation_title_footer_and_report_come_from_the_editions_metadata(tmp_path: Path, monkeypatch) -> None:
+    editions = tmp_path / "editions.yaml"
+    # Complete entries (the editions model rejects partial ones), the codebook's years included.
+    entries = yaml.safe_load(paths.EDITIONS.read_text(encoding="utf-8"))
+    entries[2027] = {**entries[2025], "label": "Innovatie Barometer Overheid 2027", "period": "2025–2026",
+                     "period_start": 2025, "period_end": 2026, "fieldwork": "eind 2026 tot begin 2027",
+                     "published": "maart 2028",
+                     "source": "Ministerie van BZK / ICTU (2028), Innovatie Barometer Overheid 2027"}
+    editions.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("BAROMETER_EDITIONS", str(editions))
+    config = tmp_path / "_config.yml"
+    config.write_text(paths.CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    build._edition_config(config, 2027, synthetic=False)
+    staged = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert staged["title"] == "Innovatie Barometer Overheid 2027"
+    assert staged["copyright"] == "2028"
+    assert staged["parse"]["myst_substitutions"] == {
+        "editie_jaar": "2027", "editie_titel": "Innovatie Barometer Overheid 2027", "rapport_jaar": "2028"}
+    cff = build.edition_citation(yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")),
+                                 2027, yaml.safe_load(editions.read_text(encoding="utf-8")))
+    assert cff["title"] == "Innovatie Barometer Overheid 2027: reproduceerbare editie"
+    assert cff["version"].startswith("2027")
+    assert (cff["preferred-citation"]["title"], cff["preferred-citation"]["year"],
+            cff["preferred-citation"]["month"]) == ("Innovatie Barometer Overheid 2027", 2028, 3)
+    assert [r["title"] for r in cff["references"]] == ["Innovatie Barometer Overheid 2021",
+                                                      "Innovatie Barometer Overheid 2025"]
+    assert "2025" not in cff["abstract"]
+
+
+def test_the_citation_page_takes_every_year_from_the_edition() -> None:
+    page = (paths.ROOT / "chapters" / "hoe-te-citeren.md").read_text(encoding="utf-8")
+    assert not re.search(r"\b20\d\d\b", page), "a year typed into the citation page"

@@ -637,3 +637,24 @@ def test_without_comparison_year_the_comparisons_are_not_testable():
     for cid in ("CL08", "CL19", "CL24", "CL43", "CL45"):
         assert pd.isna(out.loc[cid, "holds"]) and "vergelijkingsjaar" in out.loc[cid, "error"], cid
     assert out.loc["CL01", "error"] == ""
+
+
+def test_in_another_edition_a_claim_names_its_report_and_a_comparison_claim_gets_no_verdict() -> None:
+    # The 2027 edition compares 2025 with 2027: simulated here with the shipped 2021 file
+    # relabelled as 2027, so that the share of innovators rises again (76% -> 86%).
+    from barometer import paths
+    from barometer.respondents import load_respondents
+
+    f25 = load_respondents(paths.respondent_file(2025), year=2025)
+    f27 = load_respondents(paths.respondent_file(2021), year=2021).assign(year=2027)
+    out = cl.evaluate_claims({2025: f25, 2027: f27}, year=2027, comparison_year=2025,
+                             only=["CL08"]).set_index("claim_id")
+    row = out.loc["CL08"]
+    assert row["claim"].startswith("Rapport 2025: ")
+    assert pd.isna(row["holds"]), "a statement about 2021 → 2025 is not judged on 2025 → 2027"
+    assert "gaat over 2021 en 2025" in row["error"] and "2025 met 2027" in row["error"]
+    assert "stijging" in row["statistic"] and "daling" not in row["statistic"], row["statistic"]
+    same = cl.evaluate_claims({2021: load_respondents(paths.respondent_file(2021), year=2021),
+                               2025: load_respondents(paths.respondent_file(2025), year=2025)},
+                              only=["CL08"]).set_index("claim_id").loc["CL08"]
+    assert not same["claim"].startswith("Rapport") and not pd.isna(same["holds"])

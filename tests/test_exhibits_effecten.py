@@ -16,6 +16,7 @@ from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
 from barometer import models as md
+from barometer import phrasing
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.derive import add_derived
@@ -94,10 +95,10 @@ def test_chi2_by_detects_a_difference_and_drops_small_groups():
 
 
 def test_published_word():
-    assert ex.published_word("S2.5/2025/pct/goal_efficiency=1", 55.6) == "wel"
-    assert ex.published_word("S2.5/2025/pct/goal_efficiency=1", 54.4) == "niet"
+    assert phrasing.published_word("S2.5/2025/pct/goal_efficiency=1", 55.6) == "wel"
+    assert phrasing.published_word("S2.5/2025/pct/goal_efficiency=1", 54.4) == "niet"
     with pytest.raises(KeyError):
-        ex.published_word("no-such-row", 1.0)
+        phrasing.published_word("no-such-row", 1.0)
 
 
 # ----------------------------------------------------------------------------- analysis on shipped data

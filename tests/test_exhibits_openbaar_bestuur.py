@@ -21,7 +21,7 @@ from barometer import formatting as fmt
 from barometer.derive import add_derived
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits import _text
+from barometer import phrasing as _text
 from barometer.exhibits import openbaar_bestuur as ex
 from barometer.paths import CHAPTERS
 

@@ -19,8 +19,8 @@ from barometer.codebook import load_codebook
 from barometer.derive import add_derived
 from barometer.edition import Edition
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits import _gedeeld_praktijk as shared
-from barometer.exhibits import _text
+from barometer import phrasing as shared
+from barometer import phrasing as _text
 from barometer.exhibits import praktijken as ex
 from barometer.paths import CHAPTERS
 

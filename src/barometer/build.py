@@ -100,6 +100,7 @@ class ChapterFailure:
     cell_index: int | None = None
     cell_source: str = ""
     traceback: list[str] = field(default_factory=list)
+    log: str = ""  # file with what the kernel and the libraries printed while it ran
 
     def describe(self) -> str:
         """A message that names the chapter, the cell and the error."""
@@ -117,6 +118,8 @@ class ChapterFailure:
         if self.traceback:
             lines.append("  traceback:")
             lines.extend("    " + _ANSI.sub("", t).replace("\n", "\n    ") for t in self.traceback)
+        if self.log:
+            lines.append(f"  meldingen van de kernel en de bibliotheken: {self.log}")
         return "\n".join(lines)
 
 
@@ -267,6 +270,65 @@ def edition_banner(year: int, synthetic: bool, others: list[int] | tuple[int, ..
     return banner
 
 
+def _edition_entry(year: int) -> dict:
+    """The editions entry of ``year`` (``$BAROMETER_EDITIONS`` honoured), or ``{}`` without one."""
+    from barometer.editions import load_editions
+
+    try:
+        return dict(load_editions().get(int(year)) or {})
+    except Exception:  # noqa: BLE001 - the build checks the editions file itself (_check_edition)
+        return {}
+
+
+def _published_year(entry: dict, year: int) -> int:
+    """Year in which the edition's report appeared (``published: "september 2025"``), else ``year``."""
+    m = re.search(r"\b(19|20)\d\d\b", str(entry.get("published") or ""))
+    return int(m.group(0)) if m else int(year)
+
+
+_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+
+
+def edition_citation(citation: dict, year: int, entries: dict) -> dict:
+    """``CITATION.cff`` of one edition: the repository's file with the edition's title, version
+    and report (``preferred-citation``) and the other editions' reports as references, all
+    from the editions metadata (``data/editions.yaml``)."""
+    out = dict(citation)
+    entry = dict(entries.get(int(year)) or {})
+    label = str(entry.get("label") or f"Innovatie Barometer Overheid {year}")
+
+    def report(y: int, e: dict) -> dict:
+        ref = dict(citation.get("preferred-citation") or {"type": "report"})
+        ref["title"] = str(e.get("label") or f"Innovatie Barometer Overheid {y}")
+        ref["year"] = _published_year(e, y)
+        month = next((i + 1 for i, m in enumerate(_MONTHS_NL) if m in str(e.get("published") or "").lower()), None)
+        ref.pop("month", None)
+        if month:
+            ref["month"] = month
+        return ref
+
+    out["title"] = f"{label}: reproduceerbare editie"
+    out["version"] = re.sub(r"^(19|20)\d\d", str(int(year)), str(citation.get("version", f"{year}.1")))
+    out["preferred-citation"] = report(int(year), entry)
+    out["references"] = [report(int(y), dict(e or {})) for y, e in sorted(entries.items()) if int(y) != int(year)]
+    if "abstract" in out:
+        out["abstract"] = re.sub(r"Innovatie Barometer Overheid (19|20)\d\d", label, str(out["abstract"]))
+    return out
+
+
+def _write_citation(project: Path, html: Path, year: int) -> None:
+    """Write the edition's ``CITATION.cff`` (:func:`edition_citation`) into its HTML folder."""
+    from barometer.editions import load_editions
+
+    src = project / "CITATION.cff"
+    if not src.is_file():
+        return
+    cff = edition_citation(yaml.safe_load(src.read_text(encoding="utf-8")) or {}, year, load_editions())
+    (html / "CITATION.cff").write_text(yaml.safe_dump(cff, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+
+
 def _edition_config(config_path: Path, year: int, synthetic: bool,
                     others: list[int] | tuple[int, ...] = (), label: str = "") -> None:
     """Set the edition's year in the title, and the banner (edition, links to the other
@@ -274,6 +336,12 @@ def _edition_config(config_path: Path, year: int, synthetic: bool,
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     title = str(config.get("title", ""))
     config["title"] = re.sub(r"\b(19|20)\d\d\b", str(year), title) if title else title
+    entry = _edition_entry(year)
+    published = _published_year(entry, year)
+    config["copyright"] = str(published)  # the footer: "© Copyright <year of the edition's report>"
+    subs = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
+    subs.update(editie_jaar=str(int(year)), rapport_jaar=str(published),
+                editie_titel=str(entry.get("label") or config["title"]))
     config.setdefault("html", {})["announcement"] = edition_banner(year, synthetic, others, label)
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {}) 
     js = list(sphinx_config.get("html_js_files") or [])
@@ -375,6 +443,41 @@ def _last_started_cell(nb: dict) -> int | None:
 
 def _execute_one(
     source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int,
+    timeout: int = CELL_TIMEOUT, log: str | None = None,
+) -> dict:
+    """Run one notebook (:func:`_run_notebook`) with everything printed to ``log``.
+
+    The worker's standard output and error (file descriptors 1 and 2, inherited by the
+    kernel process) go to ``log`` while the chapter runs, so that third-party chatter (the
+    kernel's "connection is not encrypted" warning, "KeyboardInterrupt caught in kernel" at
+    shut-down, papermill and nbclient logging) stays out of the build's own output. The
+    failure, if any, names the log.
+    """
+    if not log:
+        return _run_notebook(source, output, parameters, cwd, chapter, position, timeout)
+    Path(log).parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = (os.dup(1), os.dup(2))
+    with open(log, "w", encoding="utf-8") as fh:
+        os.dup2(fh.fileno(), 1)
+        os.dup2(fh.fileno(), 2)
+        try:
+            result = _run_notebook(source, output, parameters, cwd, chapter, position, timeout)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+    if result["failure"]:
+        result["failure"]["log"] = str(log)
+    return result
+
+
+def _run_notebook(
+    source: str, output: str, parameters: dict, cwd: str, chapter: str, position: int,
     timeout: int = CELL_TIMEOUT,
 ) -> dict:
     """Run one notebook with papermill (in a worker process); return a plain-data result.
@@ -388,9 +491,7 @@ def _execute_one(
     from papermill.exceptions import PapermillExecutionError
 
     start = time.monotonic()
-    progress: bool | dict = False
-    if sys.stderr.isatty():
-        progress = {"desc": chapter, "position": position, "leave": False}
+    progress = False  # one line per chapter from execute_chapters instead of a progress bar
     had_injected = _injected_index(json.loads(Path(source).read_text(encoding="utf-8")))
     failure: ChapterFailure | None = None
     for attempt in (1, 2):
@@ -458,6 +559,7 @@ def execute_chapters(
     timeout: int = CELL_TIMEOUT,
     cache: "ChapterCache | None" = None,
     keys: dict[str, str] | None = None,
+    log_dir: Path | None = None,
 ) -> list[ChapterFailure]:
     """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
 
@@ -469,6 +571,9 @@ def execute_chapters(
     instead of executed; the others run in a fresh folder of the cache (the kernel's cwd,
     so ``_figures/`` and ``_downloads/`` are the chapter's own), are stored under their key
     when they succeed, and are then copied into ``stage``.
+
+    With ``log_dir``, what a chapter's kernel and the libraries print goes to
+    ``log_dir/<chapter>.log`` instead of the terminal (see :func:`_execute_one`).
     """
     failures: list[ChapterFailure] = []
     n = len(notebooks)
@@ -503,13 +608,14 @@ def execute_chapters(
                 out, cwd = work / cache.NOTEBOOK, work
             else:
                 work, out, cwd = None, final, final.parent
+            log = str(log_dir / f"{nb.with_suffix('').as_posix().replace('/', '-')}.log") if log_dir else None
             fut = pool.submit(
                 _execute_one, str(project / nb), str(out), parameters, str(cwd),
-                chapter, i, timeout,
+                chapter, i, timeout, log,
             )
             futures[fut] = (nb, work)
-        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time: "
-             + ", ".join(nb.as_posix() for nb, _ in futures.values()))
+        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time"
+             + (f" (messages of kernels and libraries: {log_dir})" if log_dir else ""))
         for fut in cf.as_completed(futures):
             done += 1
             nb, work = futures[fut]
@@ -575,7 +681,8 @@ def execute_in_place(
     if not notebooks:
         notebooks = toc_notebooks(project)
     rel = [Path(nb).resolve().relative_to(project) for nb in notebooks]
-    return execute_chapters(project, project, rel, {}, jobs=jobs, echo=echo)
+    return execute_chapters(project, project, rel, {}, jobs=jobs, echo=echo,
+                            log_dir=project / "_build" / "logs" / "execute")
 
 
 # --------------------------------------------------------------------------- rendering
@@ -584,7 +691,7 @@ def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
     log_path = stage / "jupyter-book.log"
     cmd = [*_jupyter_book(), "build", "--all", "-W", "-n", "--keep-going",
            "--path-output", str(out_root), str(stage)]
-    echo("Rendering: " + " ".join(cmd))
+    echo(f"Rendering with jupyter-book (--all -W -n --keep-going; log: {log_path})")
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log_path.write_text(proc.stdout, encoding="utf-8")
     html = out_root / "_build" / "html"
@@ -789,8 +896,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             old = cache.lookup(chapter, key)
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
+    log_dir = build_dir / "logs" / str(year)
     failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
-                                cache=cache, keys=keys)
+                                cache=cache, keys=keys, log_dir=log_dir)
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
@@ -817,6 +925,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
+            _write_citation(project, html, year)
             from barometer.audit import check_build  # disclosure audit: a leak stops the build
 
             echo(check_build(stage, html, data, min_base))
@@ -827,5 +936,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     write_editions_index(out.parent, labels)
-    echo(f"Built edition {year} in {time.monotonic() - started:.1f} s: {out / 'index.html'}")
+    echo(f"Built edition {year} ({len(notebooks)} chapters) in {time.monotonic() - started:.1f} s: "
+         f"{out / 'index.html'} (messages of kernels and libraries: {log_dir}; jupyter-book: "
+         f"{stage / 'jupyter-book.log'})")
     return out

@@ -33,7 +33,8 @@ import pandas as pd
 
 from barometer import paths
 from barometer.codebook import Codebook, load_codebook
-from barometer.formatting import NOT_ESTIMABLE, dec, odds_ratio, or_interval, pct, pp, round_half_up
+from barometer.formatting import NOT_ESTIMABLE, dec, odds_ratio, or_interval, p_text, pct, pp, round_half_up
+from barometer.models import SIGNIFICANCE_LEVEL
 from barometer.models import (
     LogitResult,
     ModelError,
@@ -60,6 +61,8 @@ __all__ = [
     "ClaimNotTestable",
     "REGISTRY",
     "PARTS",
+    "REPORT_YEAR",
+    "register_part",
     "RESULT_COLUMNS",
     "claim",
     "evaluate_claims",
@@ -68,9 +71,13 @@ __all__ = [
 ]
 
 #: Significance level of every test (unless the claim's test says otherwise, e.g. CL05).
-ALPHA = 0.05
+ALPHA = SIGNIFICANCE_LEVEL
 #: Minimum Cronbach's alpha of a reliable scale.
 MIN_RELIABILITY = 0.7
+#: Year of the report whose claims ``data/published/claims.csv`` holds (the 2025 report).
+REPORT_YEAR = 2025
+#: Start of the ``error`` of a comparison claim in another edition (see :func:`evaluate_claims`).
+OTHER_YEARS = "de bewering van het rapport van"
 #: Columns of :func:`evaluate_claims`.
 RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
 
@@ -85,14 +92,21 @@ class ClaimNotTestable(ValueError):
 
 
 class _Registry(dict):
-    """claim_id -> (description, check). Iteration, ``len`` and ``in`` cover the claims of
-    ``claims.csv`` only; ``[]`` and ``get`` also resolve the old names of the parts of the
-    effect-model claims (:data:`PARTS`, e.g. ``"quality_climate"``), so that code written
-    against those names keeps working."""
+    """The one registry of claims: claim_id -> (description, check).
+
+    Iteration, ``len`` and ``in`` cover the claims of ``claims.csv``; ``[]`` and ``get``
+    also resolve the separate statements (*parts*) a chapter glues one by one, such as the
+    terms of the effect-model claims CL34–CL36 (``"quality_climate"``), registered with
+    :func:`register_part` (here and by the chapter modules) and kept in :attr:`parts`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: dict[str, tuple[str, Check]] = {}
 
     def __missing__(self, key: str) -> tuple[str, Check]:
-        if key in PARTS:
-            return PARTS[key]
+        if key in self.parts:
+            return self.parts[key]
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -102,12 +116,25 @@ class _Registry(dict):
             return default
 
 
-#: claim_id -> (short description, check function); one entry per row of ``claims.csv``.
-REGISTRY: dict[str, tuple[str, Check]] = _Registry()
+#: claim_id -> (short description, check function); one entry per row of ``claims.csv``,
+#: and (through ``[]``/``get``) every part statement of :func:`register_part`.
+REGISTRY: _Registry = _Registry()
 
-#: Single terms of the effect models of CL34–CL36 under their former ids (deprecated;
-#: each is one condition of the claim named in its description).
-PARTS: dict[str, tuple[str, Check]] = {}
+#: Deprecated name of ``REGISTRY.parts`` (the same dict, not a second registry).
+PARTS: dict[str, tuple[str, Check]] = REGISTRY.parts
+
+
+def register_part(part_id: str, description: str, check: Check) -> None:
+    """Register a part statement (one condition of a claim, glued on its own) in :data:`REGISTRY`.
+
+    Raises
+    ------
+    ValueError
+        When ``part_id`` is already a claim of ``claims.csv`` or another part.
+    """
+    if part_id in REGISTRY or part_id in REGISTRY.parts:
+        raise ValueError(f"claim id {part_id!r} is registered twice")
+    REGISTRY.parts[part_id] = (description, check)
 
 
 def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
@@ -121,11 +148,18 @@ def claim(claim_id: str, description: str) -> Callable[[Check], Check]:
 
 
 # ---------------------------------------------------------------------- texts
-def p_text(p: float) -> str:
-    """``p = 0,012`` or ``p < 0,001`` (Dutch)."""
-    if p is None or math.isnan(p):
-        return "p = -"
-    return "p < 0,001" if p < 0.001 else f"p = {dec(p, 3)}"
+def _years_text(years: Iterable[int]) -> str:
+    from barometer.phrasing import years_text
+
+    return years_text(years)
+
+
+def untestable_reason(exc: Exception) -> str:
+    """Dutch text for the reader of why a claim could not be tested (an analysis that failed on
+    these data: a model without variation in its outcome, a group that is absent, no cases)."""
+    from barometer.phrasing import model_reason
+
+    return f"niet te toetsen: {model_reason(exc)}"
 
 
 def or_text(row: pd.Series) -> str:
@@ -422,7 +456,8 @@ def _cl08(ctx):
     res = compare_years(ctx.both, "innovated", 1, ctx.years, codebook=ctx.codebook)
     drop = res["p1"] - res["p2"]
     holds = round_half_up(drop, 0) == 10 and res["p"] < ALPHA
-    return bool(holds), f"{_z_text(res)}; daling {pp(drop)}"
+    change = "daling" if drop > 0 else "stijging" if drop < 0 else "verschil"
+    return bool(holds), f"{_z_text(res)}; {change} {pp(abs(drop))}"
 
 
 @claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet significant veranderd.")
@@ -887,7 +922,7 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
     return check
 
 
-PARTS.update({
+REGISTRY.parts.update({
     "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
                         _part("effect_quality", [("climate_scale", None)], _positive)),
     "efficiency_tech": ("Deel van CL35: technologische innovaties vergroten de kans op efficiëntiewinst.",
@@ -920,6 +955,7 @@ def evaluate_claims(
     comparison_year: int = 2021,
     codebook: Codebook | None = None,
     only: Iterable[str] | None = None,
+    report_year: int = REPORT_YEAR,
 ) -> pd.DataFrame:
     """Run the check of every claim (or of the claims in ``only``).
 
@@ -934,6 +970,13 @@ def evaluate_claims(
         The years the claims call 2025 and 2021.
     only : iterable of str, optional
         Claim ids to run, in this order (default: all).
+    report_year : int, default :data:`REPORT_YEAR`
+        Year of the report that made the claims. In another edition (``year`` differs) the
+        claim text names that report, and a claim about a comparison of years (``years``
+        with two years, such as "daalde van 2021 naar 2025") gets no verdict: its check
+        describes the edition's own comparison (``comparison_year`` → ``year``, direction
+        words from the data) and ``error`` says that the report's statement was about other
+        years, so that a statement about 2021 → 2025 is never judged on 2025 → 2027.
 
     Returns
     -------
@@ -955,7 +998,7 @@ def evaluate_claims(
     if claims is not None:
         for r in claims.to_dict("records"):
             meta[str(r["claim_id"])] = {k: ("" if pd.isna(r.get(k)) else str(r.get(k)))
-                                        for k in ("source", "claim", "test")}
+                                        for k in ("source", "claim", "test", "years")}
     ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
     if only is not None:
         ids = list(only)
@@ -972,10 +1015,17 @@ def evaluate_claims(
             try:
                 holds, stat = REGISTRY[cid][1](ctx)
                 row.update(holds=bool(holds), statistic=stat)
+                claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
+                if int(year) != int(report_year) and len(claim_years) > 1:
+                    row.update(holds=pd.NA, error=(
+                        f"{OTHER_YEARS} {report_year} gaat over {_years_text(claim_years)}; "
+                        f"de toets beschrijft de vergelijking van deze editie, {comparison_year} met {year}"))
             except ClaimNotTestable as exc:
                 row["error"] = f"niet te toetsen: {exc}"
             except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
-                row["error"] = f"{type(exc).__name__}: {exc}"
+                row["error"] = untestable_reason(exc)
+        if int(year) != int(report_year) and row["claim"]:
+            row["claim"] = f"Rapport {report_year}: {row['claim']}"
         rows.append(row)
     out = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     out["holds"] = out["holds"].astype("boolean")

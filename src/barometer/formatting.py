@@ -45,6 +45,7 @@ __all__ = [
     "NOT_ESTIMABLE",
     "OR_MAX",
     "odds_ratio",
+    "p_text",
     "or_interval",
     "suppress",
     "format_value",
@@ -237,6 +238,13 @@ INFINITY = "∞"
 NOT_ESTIMABLE = "niet te schatten"
 #: Largest odds ratio shown as a number; a larger finite one is shown as ``> 1.000``.
 OR_MAX = 1000
+
+
+def p_text(p: float) -> str:
+    """A p-value in Dutch: ``p = 0,012`` or ``p < 0,001``; ``p = -`` when missing."""
+    if p is None or math.isnan(p):
+        return "p = -"
+    return "p < 0,001" if p < 0.001 else f"p = {dec(p, 3)}"
 
 
 def odds_ratio(x: Any, decimals: int = 2, na_rep: str = NOT_ASKED) -> str:

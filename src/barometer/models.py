@@ -24,6 +24,9 @@ from statsmodels.stats.proportion import proportions_ztest
 from barometer.codebook import Codebook, load_codebook
 from barometer.statistics import analysis_values, parse_codes, statistic
 
+#: Significance level of every test in the book (two-sided); claims and chapters use this one.
+SIGNIFICANCE_LEVEL = 0.05
+
 __all__ = [
     "LogitResult",
     "ModelError",

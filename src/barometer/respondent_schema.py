@@ -31,14 +31,14 @@ __all__ = ["respondent_schema", "structure_schema", "Expectations"]
 Expectations = dict[tuple[str | None, str], str]
 
 
-def _check(ctx: Context, name: str, kind: str, fn, expected: Expectations, text: str
+def _check(ctx, name: str, kind: str, fn, expected: Expectations, text: str
            ) -> pa.Check:
     """A vectorised check ``fn(ctx) -> bool Series`` (True = fine) on column ``name``."""
     expected[(name, kind)] = text
     return pa.Check(lambda _s, fn=fn: fn(), name=kind, ignore_na=False)
 
 
-def structure_schema(ctx: Context, *, required: bool) -> tuple[pa.DataFrameSchema,
+def structure_schema(ctx, *, required: bool) -> tuple[pa.DataFrameSchema,
                                                                Expectations]:
     """Columns only: unique names, no unknown or derived columns, the required columns."""
     cb = ctx.codebook
@@ -54,7 +54,7 @@ def structure_schema(ctx: Context, *, required: bool) -> tuple[pa.DataFrameSchem
     return pa.DataFrameSchema(columns, strict=True, unique_column_names=True), expected
 
 
-def respondent_schema(ctx: Context) -> tuple[pa.DataFrameSchema, Expectations]:
+def respondent_schema(ctx) -> tuple[pa.DataFrameSchema, Expectations]:
     """The full schema of a file of ``ctx.year`` (structure, values and routing).
 
     Returns
@@ -111,7 +111,7 @@ def respondent_schema(ctx: Context) -> tuple[pa.DataFrameSchema, Expectations]:
     return pa.DataFrameSchema(columns, strict=True, unique_column_names=True), expected
 
 
-def _year_checks(ctx: Context, expected: Expectations) -> list[pa.Check]:
+def _year_checks(ctx, expected: Expectations) -> list[pa.Check]:
     from barometer.expectations import known_years
 
     ycol = ctx.codebook.year_column
@@ -140,7 +140,7 @@ def _year_checks(ctx: Context, expected: Expectations) -> list[pa.Check]:
     return out
 
 
-def _routing_checks(ctx: Context, col, expected: Expectations, routing_text) -> list[pa.Check]:
+def _routing_checks(ctx, col, expected: Expectations, routing_text) -> list[pa.Check]:
     """Who was asked: the routing rules of the codebook for one column."""
     cb, name = ctx.codebook, col.name
     asked = ctx.mask(name)

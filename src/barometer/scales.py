@@ -75,6 +75,11 @@ def item_rest(items: pd.DataFrame) -> pd.DataFrame:
     x = _complete(items)
     total = x.sum(axis=1)
     rows = []
+    if len(x) < 2:  # no correlation, no standard deviation: every statistic but the mean NaN
+        return pd.DataFrame([{"item": c, "mean": float(x[c].mean()) if len(x) else float("nan"),
+                              "sd": float("nan"), "item_rest_r": float("nan"),
+                              "alpha_if_deleted": float("nan")} for c in x.columns],
+                            columns=["item", "mean", "sd", "item_rest_r", "alpha_if_deleted"])
     for col in x.columns:
         rest = total - x[col]
         r = float(np.corrcoef(x[col], rest)[0, 1]) if x[col].std() > 0 and rest.std() > 0 else float("nan")
@@ -102,10 +107,17 @@ def loadings(items: pd.DataFrame, method: str = "pca", max_iter: int = 200, tol:
         Columns ``item``, ``loading`` (sign chosen so that the sum is positive),
         ``communality``; ``attrs["explained"]`` holds the share of the total variance of
         the items explained by the factor (0–1), ``attrs["eigenvalues"]`` the eigenvalues
-        of the correlation matrix (descending).
+        of the correlation matrix (descending). With fewer than two complete cases or an
+        item without variance the correlation matrix is not defined: loadings and
+        ``explained`` are NaN and ``eigenvalues`` is empty (not estimable).
     """
     x = _complete(items)
-    r = np.corrcoef(x.to_numpy().T)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.corrcoef(x.to_numpy().T) if len(x) >= 2 else np.full((x.shape[1],) * 2, np.nan)
+    if not np.isfinite(r).all():  # too few cases or an item without variance: not estimable
+        out = pd.DataFrame({"item": list(x.columns), "loading": np.nan, "communality": np.nan})
+        out.attrs.update(explained=float("nan"), eigenvalues=[], n=int(len(x)))
+        return out
     eig_all = np.sort(np.linalg.eigvalsh(r))[::-1]
     if method == "pca":
         vals, vecs = np.linalg.eigh(r)

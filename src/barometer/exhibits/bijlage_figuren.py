@@ -19,7 +19,7 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit
-from barometer.exhibits._text import join_nl, not_asked
+from barometer.phrasing import asked_when, join_nl, not_asked
 from barometer.glue import glue_text
 
 __all__ = [
@@ -178,12 +178,14 @@ def figuur_b2_4(ed):
 
 
 def kerncijfers(ed) -> dict:
-    """Glue the appendix's key figures: ``b2_1_mean``, ``b2_1_sd``, ``b2_1_n``, ``jaar``."""
+    """Glue the appendix's key figures: ``b2_1_mean``, ``b2_1_sd``, ``b2_1_n``, ``jaar``, ``effect_gevraagd``
+    and ``effect_wanneer`` (when the effects were asked, :func:`barometer.phrasing.asked_when`)."""
     cb = load_codebook()
     s = pd.to_numeric(ed.df["conditions_scale"], errors="coerce").dropna().astype(float)
     out = {"jaar": str(ed.year), "b2_1_mean": fmt.dec(s.mean()), "b2_1_sd": fmt.dec(s.std(ddof=1)),
            "b2_1_n": fmt.num(len(s)),
-           "effect_gevraagd": ("wel" if cb.is_asked("effect", ed.year) else "niet")}
+           "effect_gevraagd": ("wel" if cb.is_asked("effect", ed.year) else "niet"),
+           "effect_wanneer": asked_when("effect", ed.year)}
     for key, text in out.items():
         glue_text(key, text)
     return out

@@ -19,8 +19,8 @@ from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
-from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
-from barometer.exhibits._text import lower_first, years_text
+from barometer.phrasing import cached, data_sentence, register
+from barometer.phrasing import lower_first, years_text
 from barometer.glue import glue_texts
 from barometer.published import read_figures
 
@@ -354,6 +354,9 @@ def _top_rows(ed) -> dict[str, str]:
             d = d[d["year"] == ed.year]
             if "group" in d.columns and (d["group"] == TOTAL).any():
                 d = d[d["group"] == TOTAL]
+        if d["pct"].astype(float).notna().sum() == 0:  # nobody with a base: no highest share
+            out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
+            continue
         top = d.loc[d["pct"].astype(float).idxmax()]
         if number == "B1-1":  # a sector name, in full, as a name
             out[f"meest_{key}"] = load_codebook().labels_long("sector")[int(top["sector"])]
@@ -379,8 +382,7 @@ def kerncijfers(ed) -> dict[str, str]:
     shown = [n for n in NUMBERS if _years(ed, n)]
     comp = ed.comparison_years
     if comp:
-        zin = (f"Waar het rapport vergelijkt, staan de metingen van {years_text(comp)} en "
-               f"{ed.year} naast elkaar.")
+        zin = f"Waar het rapport vergelijkt, staan de metingen van {years_text([*comp, ed.year])} naast elkaar."
     else:
         zin = (f"Er is geen eerdere meting om mee te vergelijken; de tabellen tonen alleen "
                f"{ed.year}.")

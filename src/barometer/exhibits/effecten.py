@@ -11,10 +11,9 @@ edition whose year did not ask them, every function returns a :class:`~barometer
 and glues every key of the chapter with :data:`barometer.formatting.NOT_ASKED`, so that the
 chapter renders instead of failing.
 
-This module also holds the few helpers the chapters *Faalfactoren* and *Kennis delen* share
-(:func:`glue_all`, :func:`asked`, :func:`vraag_status`, :func:`not_asked_melding`,
-:func:`chi2_by`, :func:`published_word`, :func:`claim_glue`); Dutch words and p-values come
-from :mod:`barometer.exhibits._text`.
+The chapters *Faalfactoren* and *Kennis delen* use its :func:`claim_glue`; Dutch words,
+p-values and the shared helpers (:func:`~barometer.phrasing.glue_all`,
+:func:`~barometer.phrasing.vraag_status`, ...) come from :mod:`barometer.phrasing`.
 
 Every function takes an :class:`barometer.edition.Edition`. Labels come from the codebook,
 numbers from :mod:`barometer.statistics` and :mod:`barometer.models`, formatting from
@@ -38,18 +37,12 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.uncertainty import holm_frame
-from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_asked_sentence, not_estimable_note,
-                                      p_value, significance_word, years_text)
-from barometer.glue import direction, glue_texts
+from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
+                                not_asked_melding, not_estimable_note, p_value,
+                                significance_word, too_few, vraag_status)
 
 __all__ = [
     "SLUG",
-    "glue_all",
-    "asked",
-    "vraag_status",
-    "not_asked_melding",
-    "chi2_by",
-    "published_word",
     "doelen",
     "toetsen_per_doel",
     "doelen_naar_groep",
@@ -58,7 +51,6 @@ __all__ = [
     "regressie",
     "regressietabel",
     "claim_resultaten",
-    "EXTRA_CLAIMS",
     "CHAPTER_CLAIMS",
     "SECTION_CLAIMS",
     "claim_glue",
@@ -86,78 +78,6 @@ EFFECT_COLORS = {
 _MORE = {"up": "vaker dan", "down": "minder vaak dan", "same": "even vaak als", "decimals": 0}
 #: Short keys used in glue names for the three modelled effects.
 EFFECT_KEYS = {"effect_quality": "kwaliteit", "effect_efficiency": "efficientie", "effect_procedures": "procedures"}
-
-
-# ============================================================================ shared helpers
-def glue_all(values: dict[str, str]) -> pd.Series:
-    """Glue every key of ``values`` (:func:`barometer.glue.glue_texts`); return them as a Series
-    (shown, and checked by nbval)."""
-    return pd.Series(glue_texts(values), dtype="object", name="tekst")
-
-
-def asked(ed, question: str) -> bool:
-    """Whether ``question`` (codebook question or column) was asked in the edition's year."""
-    return load_codebook().is_asked(question, ed.year)
-
-
-def vraag_status(ed, question: str) -> str:
-    """Dutch sentence on when ``question`` was asked, from the codebook's ``years``.
-
-    Examples: "De vraag is in 2025 voor het eerst gesteld." / "In de meting van 2021 is
-    deze vraag niet gesteld (wel in 2025); hieronder staan daarom geen cijfers."
-    """
-    cb = load_codebook()
-    if not cb.is_asked(question, ed.year):
-        return not_asked_sentence(question, ed.year, "hieronder staan daarom geen cijfers")
-    yrs = cb.variable(question).years if question in cb.variables else []
-    earlier = [y for y in yrs if y < ed.year]
-    if not earlier:
-        return f"De vraag is in {ed.year} voor het eerst gesteld; een vergelijking met een eerdere meting is er dus niet."
-    return f"De vraag is ook gesteld in {years_text(earlier)}."
-
-
-def not_asked_melding(ed, question: str) -> Notice:
-    """:class:`~barometer.exhibit.Notice` (a ``{note}``) that ``question`` was not asked in the edition's year."""
-    return Notice(vraag_status(ed, question), "note")
-
-
-def chi2_by(df: pd.DataFrame, variable: str, by: str, year: Any = None, min_base: int = 5) -> dict[str, float]:
-    """Chi-square test of independence of a yes/no (0/1) ``variable`` and a grouping ``by``.
-
-    :func:`barometer.models.chi2_table` of ``by`` × ``variable`` in ``year``, leaving out
-    groups with fewer than ``min_base`` respondents (as the report shows no figure for
-    them); routing honoured.
-
-    Returns
-    -------
-    dict
-        ``chi2``, ``df``, ``p``, ``n``, ``cramers_v``; ``chi2`` and ``p`` are NaN when the
-        test cannot be done (fewer than two groups left, or nobody / everybody answered 1).
-    """
-    try:
-        return models.chi2_table(df, by, variable, year, min_row_n=min_base)
-    except models.ModelError:
-        nan = float("nan")
-        return {"chi2": nan, "df": 0, "p": nan, "n": 0, "cramers_v": nan}
-
-
-def published_word(row_id: str, computed: float) -> str:
-    """``"wel"`` when ``computed`` reproduces the published figure ``row_id``, else ``"niet"``.
-
-    Uses the row's comparison rule (``eq``, ``approx``, ``gt``, ``lt``) of
-    ``data/published/figures.csv`` through :func:`barometer.published.matches`.
-
-    Raises
-    ------
-    KeyError
-        When ``row_id`` is not in ``figures.csv``.
-    """
-    from barometer.published import matches, read_figures
-
-    fig = read_figures().set_index("row_id")
-    if row_id not in fig.index:
-        raise KeyError(f"{row_id!r} is not a row of data/published/figures.csv")
-    return "wel" if matches(fig.loc[row_id], computed) else "niet"
 
 
 def _name(kind: str, what: str) -> str:
@@ -205,7 +125,8 @@ def doelen_naar_groep(ed, by: str) -> pd.DataFrame:
     for g in base.columns:
         out[f"n_{g}"] = base[g].astype("int64")
     tests = pd.DataFrame({it: chi2_by(ed.df, it, by, ed.year, ed.min_base) for it in out.index}).T
-    out = out.join(tests[["chi2", "df", "p"]].astype(float))
+    tests = tests.reindex(columns=["chi2", "df", "p"])  # no goal with a base: no test either
+    out = out.join(tests.astype(float))
     out.insert(0, "label", [cb.label(i) for i in out.index])
     return out.reindex(cb.items("goal"))
 
@@ -255,6 +176,8 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     per goal (and of the test by sector), edition's year."""
     if not asked(ed, "goal"):
         return not_asked_melding(ed, "goal")
+    if not int(doelen(ed)["base"].max() or 0) > 0:
+        return too_few("de doelen naar grootte, spectrum en sector", ed.year, "tabel")
     cb = load_codebook()
     size = doelen_naar_groep(ed, "size_class")
     spec = doelen_naar_groep(ed, "spectrum_group")
@@ -499,9 +422,9 @@ def _terms(effect: str, terms: Sequence[tuple[str, Any]], test: Callable, combin
     return check
 
 
-#: Claims of §2.5 that :data:`barometer.claims.REGISTRY` does not (yet) hold:
-#: claim_id -> (description, check). A check of the registry with the same id wins.
-EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
+#: Part statements of §2.5 glued one by one (claim_id -> (description, check)); registered in
+#: the one claims registry, :data:`barometer.claims.REGISTRY`, when this module is imported.
+_PART_CLAIMS: dict[str, tuple[str, Callable]] = {
     "quality_tech_strategy_ns": (
         "Technologisch gehalte en strategie hebben geen significant effect op kwaliteitsverbetering.",
         _ns("effect_quality", ["tech_content", "strategy"])),
@@ -529,12 +452,16 @@ EXTRA_CLAIMS: dict[str, tuple[str, Callable]] = {
         _terms("effect_procedures", [("strategy", 2), ("strategy", 1)], _pos)),
 }
 
+for _cid, (_desc, _check) in _PART_CLAIMS.items():
+    if cl.REGISTRY.get(_cid) is None:
+        cl.register_part(_cid, _desc, _check)
+
 #: The claims of §2.5 in ``data/published/claims.csv`` (ids of :data:`barometer.claims.REGISTRY`),
 #: shown in the overview table.
 SECTION_CLAIMS: tuple[str, ...] = ("CL32", "CL33", "CL34", "CL35", "CL36", "CL37", "CL38", "CL39")
 
 #: The separate statements of the regression claims, in the order of the report's text (ids of
-#: :data:`barometer.claims.PARTS` or of :data:`EXTRA_CLAIMS`), glued one by one in the prose.
+#: :data:`barometer.claims.REGISTRY`, parts included), glued one by one in the prose.
 CHAPTER_CLAIMS: tuple[str, ...] = (
     "quality_climate", "quality_tech_strategy_ns", "quality_sector_size_ns",
     "efficiency_climate", "efficiency_tech", "efficiency_strategy", "efficiency_cost_goal",
@@ -556,11 +483,8 @@ def _claim_texts() -> dict[str, str]:
 
 
 def _lookup(cid: str) -> tuple[str, Callable] | None:
-    """(description, check) of a claim id: the registry first, then its parts, then :data:`EXTRA_CLAIMS`."""
-    for reg in (cl.REGISTRY, getattr(cl, "PARTS", {}), EXTRA_CLAIMS):
-        if cid in reg:
-            return reg[cid]
-    return None
+    """(description, check) of a claim id or part statement in :data:`barometer.claims.REGISTRY`, or None."""
+    return cl.REGISTRY.get(cid)
 
 
 def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
@@ -589,7 +513,7 @@ def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
             rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
         except (models.ModelError, KeyError, ValueError, IndexError) as exc:
             rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
-                         "error": f"{type(exc).__name__}: {exc}"})
+                         "error": cl.untestable_reason(exc)})
     out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
     out["holds"] = out["holds"].astype("boolean")
     return out
@@ -616,8 +540,8 @@ def tabel_beweringen(ed) -> TableExhibit | Notice:
              "(BI), gezamenlijke likelihood-ratiotoets (LR) of chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
              "(data/published/claims.csv)."]
     return TableExhibit(name=_name("tbl", "beweringen"),
-                        caption=f"De beweringen van het rapport over doelen en effecten, getoetst op de gegevens "
-                                f"van {ed.year}",
+                        caption=f"De beweringen van het rapport{'' if ed.year == cl.REPORT_YEAR else f' van {cl.REPORT_YEAR}'} "
+                                f"over doelen en effecten, getoetst op de gegevens van {ed.year}",
                         frame=frame, notes=notes, data=r)
 
 
@@ -661,7 +585,7 @@ def kerncijfers(ed) -> pd.Series:
     out["status_effecten"] = vraag_status(ed, "effect")
     out["vraag_doelen"] = cb.variable("goal").question
     out["vraag_effecten"] = cb.variable("effect").question
-    if asked(ed, "goal"):
+    if asked(ed, "goal") and int(doelen(ed)["base"].max() or 0) > 0:  # innovators answered
         out.update(_goal_texts(ed, cb))
     if asked(ed, "effect"):
         out.update(_effect_texts(ed, cb))
@@ -673,7 +597,7 @@ def _direction(a: Any, b: Any, **words: Any) -> str:
     """:func:`barometer.glue.direction`, or ``"niet te vergelijken met"`` when a share is not shown (small base)."""
     if fmt.is_missing(a) or fmt.is_missing(b):
         return "niet te vergelijken met"
-    return direction(a, b, **words)
+    return compare_word(a, b, **words)
 
 
 def _goal_texts(ed, cb) -> dict[str, str]:
@@ -733,8 +657,9 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     out["vroeg_gemiddeld"] = fmt.pct(tv["mean"])
     out["vroeg_boven"] = join_nl([lower_first(cb.label(i)) for i in tv["above"]]) or "geen enkel resultaatgebied"
     out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
-    out["claim_vroeg_20"] = "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet"
-    out["richting_eff_vs_kwal"] = direction(pos["effect_quality"], pos["effect_efficiency"],
+    out["claim_vroeg_20"] = ("niet" if fmt.is_missing(tv["mean"])
+                             else "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet")
+    out["richting_eff_vs_kwal"] = compare_word(pos["effect_quality"], pos["effect_efficiency"],
                                             **_MORE)
     rank = list(top.index).index("effect_efficiency") + 1
     out["eff_rang"] = fmt.num(rank)

@@ -23,8 +23,8 @@ from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word
-from barometer.glue import direction, glue_text
+from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
+from barometer.glue import glue_text
 from barometer.uncertainty import difference_ci, domain_population, holm
 
 __all__ = [
@@ -152,7 +152,8 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
             f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
             f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
             "diff_pp": a["pct"] - b["pct"], "ondergrens": lo, "bovengrens": hi,
-            "p_value": models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"],
+            "p_value": (models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"]
+                        if min(int(a["base"]), int(b["base"])) > 0 else float("nan")),
         })
     out = pd.DataFrame(rows)
     out["p_gecorrigeerd"] = holm(out["p_value"].to_numpy())
@@ -214,6 +215,8 @@ def figuur_factoren(ed) -> FigureExhibit:
     order_items = list(dict.fromkeys(f["label"]))
     bev = aandeel_bevorderd(ed.df, ed.year)
     hinder = _share_codes(ed.df, ed.year, _hinder_codes(cb))
+    if bev["pct"].notna().sum() == 0 or hinder.notna().sum() == 0:
+        return too_few("de bevorderende en belemmerende factoren", ed.year)
     top = bev["pct"].idxmax()
     worst = hinder.idxmax()
     n = int(f["base"].max()) if len(f) else 0
@@ -251,6 +254,8 @@ def figuur_factoren_vergelijking(ed):
     long = pd.concat([
         comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
     ], ignore_index=True)
+    if comp["diff_pp"].notna().sum() == 0:
+        return too_few("de vergelijking van de factoren tussen de metingen", ed.year)
     sig = comp[comp["p_gecorrigeerd"] < ALPHA]
     biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
     alt = (
@@ -366,7 +371,7 @@ def kerncijfers(ed) -> dict:
         priv = comp.loc["factor_private"]
         n_sig = int((comp["p_gecorrigeerd"] < ALPHA).sum())
         same_top = set(old_top3) == set(top3)
-        word = direction(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
+        word = compare_word(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
                          same="even vaak", decimals=0)
         out["zin_vergelijking"] = (
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
@@ -379,7 +384,7 @@ def kerncijfers(ed) -> dict:
             f"significant; van alle {fmt.num(len(comp))} factoren verschillen er {fmt.num(n_sig)} significant "
             f"tussen beide metingen."
         )
-        hc_word = direction(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
+        hc_word = compare_word(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
                             same="even hoog", decimals=1)
         out["zin_hc_vergelijking"] = (
             f"In {prev} was de gemiddelde score op deze schaal {fmt.dec(hc[f'mean_{prev}'], 1)}; "

@@ -20,16 +20,9 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import join_nl, lower_first
-from barometer.exhibits.effecten import (
-    asked,
-    claim_glue,
-    glue_all,
-    not_asked_melding,
-    published_word,
-    vraag_status,
-)
-from barometer.glue import direction
+from barometer.phrasing import compare_word, join_nl, lower_first
+from barometer.exhibits.effecten import claim_glue
+from barometer.phrasing import asked, glue_all, not_asked_melding, published_word, vraag_status
 
 __all__ = [
     "SLUG",
@@ -214,7 +207,7 @@ def kerncijfers(ed) -> pd.Series:
         out[f"gem_{w}"] = (disclosure.show(fmt.dec(rc.loc[code, "gemiddeld"], 1), rc.loc[code, "n"], ed.min_base)
                            if code in rc.index else fmt.NOT_ASKED)
     if 1 in rc.index and 3 in rc.index:
-        out["richting_beperkt"] = direction(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",
+        out["richting_beperkt"] = compare_word(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",
                                             down="minder dan", same="evenveel als", decimals=1)
         out["claim_beperkt_meer"] = "wel" if rc.loc[3, "gemiddeld"] > max(rc.loc[c, "gemiddeld"] for c in rc.index if c != 3) else "niet"
         items = [i for i in cb.items("fail_reason") if not i.endswith("_other")]

@@ -14,8 +14,8 @@ from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.edition import edition_metadata
 from barometer.exhibit import TableExhibit
-from barometer.exhibits._gedeeld_methode import data_sentence
-from barometer.exhibits._text import join_nl, lower_first, years_text
+from barometer.phrasing import data_sentence
+from barometer.phrasing import join_nl, lower_first, years_text
 from barometer.glue import glue_texts
 from barometer.statistics import statistic
 

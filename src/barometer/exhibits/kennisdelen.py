@@ -20,17 +20,9 @@ from barometer.codebook import load_codebook
 from barometer.claims import p_text
 from barometer.exhibit import FigureExhibit, Notice
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import ALPHA, significance_word
-from barometer.exhibits.effecten import (
-    asked,
-    chi2_by,
-    claim_glue,
-    glue_all,
-    not_asked_melding,
-    published_word,
-    vraag_status,
-)
-from barometer.glue import direction
+from barometer.phrasing import compare_word, ALPHA, significance_word
+from barometer.exhibits.effecten import claim_glue
+from barometer.phrasing import asked, chi2_by, glue_all, not_asked_melding, published_word, vraag_status
 
 __all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]
 
@@ -115,7 +107,7 @@ def kerncijfers(ed) -> pd.Series:
                                    if code in d.index else fmt.NOT_ASKED)
     low, high = codes[0], codes[-1]
     if low in d.index and high in d.index:
-        out["richting_ingrijpend"] = direction(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker gedeeld dan",
+        out["richting_ingrijpend"] = compare_word(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker gedeeld dan",
                                                down="minder vaak gedeeld dan", same="even vaak gedeeld als",
                                                decimals=0)
     t = chi2_by(ed.df, "knowledge_shared", BY, ed.year, ed.min_base)

@@ -20,11 +20,11 @@ from barometer import figures, models, scales
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
-from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word
-from barometer.glue import direction, glue_text
+from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
+from barometer.glue import glue_text
 
 __all__ = [
     "CLUSTER",
@@ -102,7 +102,13 @@ def toets_grootte(ed, scale: str = "climate_scale") -> dict:
         ``df_within``, ``n``, ``eta2`` (share of variance between classes).
     """
     m = st.means(ed.df, scale, by="size_class", years=ed.year)
-    return {"means": m, **models.anova_oneway(ed.df, scale, "size_class", ed.year)}
+    try:
+        test = models.anova_oneway(ed.df, scale, "size_class", ed.year)
+    except models.ModelError:  # fewer than two classes, or too few scores: not estimable
+        nan = float("nan")
+        test = {"F": nan, "p": nan, "df_between": 0, "df_within": 0, "n": int(m["n"].max()) if len(m) else 0,
+                "eta2": nan}
+    return {"means": m, **test}
 
 
 def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd.DataFrame:
@@ -129,6 +135,11 @@ def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd
     for y in years[1:]:
         X[f"y{int(y)}"] = (d["year"] == y).astype(float)
     X = sm.add_constant(X)
+    if len(d) <= X.shape[1] or d[scale].nunique() < 2:  # too few scores, or no variance: not estimable
+        out = pd.DataFrame(columns=["term", "code", "label", "n", "coef", "ci_low", "ci_high", "p_value"])
+        out.attrs.update(n=int(len(d)), r2=float("nan"), reference=cb.labels("sector")[reference],
+                         first_year=int(years[0]) if years else ed.year)
+        return out
     res = sm.OLS(d[scale].astype(float), X).fit()
     ci = res.conf_int()
     rows = []
@@ -205,11 +216,11 @@ def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> 
     now = f[f["year"] == ed.year]
     alt = figures.alt_text(f, what, group="year")
     n = {y: int(f.loc[f["year"] == y, "base"].max()) for y in years}
-    ns = " en ".join(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
+    ns = join_nl(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
     fig = figures.bar_shares(f, y="label", x="pct", hue="year", hue_order=years, order=list(now["label"]),
                              xlabel="")
     label = cb.variable(question).display.get("summary_label", "")
-    caption = (f"Stellingen over {what}, {' en '.join(str(y) for y in sorted(years))} "
+    caption = (f"Stellingen over {what}, {years_text(years)} "
                f"(% {label}; n = {ns}). ({report} in het rapport)")
     return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=met_intervallen(f, ed))
 
@@ -268,6 +279,8 @@ def figuur_klimaatverdeling(ed) -> FigureExhibit:
     k = len(cb.derived("climate_scale").items)
     dist = scales.scale_distribution(ed.df["climate_scale"], step=1 / k)
     mean, sd, n = dist.attrs["mean"], dist.attrs["sd"], dist.attrs["n"]
+    if n < 2:
+        return too_few("de verdeling van de schaal innovatieklimaat", ed.year)
     mode = dist.loc[dist["pct"].idxmax()]
     middle = dist[(dist["bin_mid"] >= mean - sd) & (dist["bin_mid"] <= mean + sd)]["pct"].sum()
     alt = (f"Histogram van de schaalscores innovatieklimaat ({fmt.num(n)} organisaties). De scores liggen "
@@ -309,6 +322,9 @@ def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
 def tabel_klimaat_regressie(ed) -> TableExhibit:
     """OLS of the climate score on sector and year (all years of the edition)."""
     r = regressie_sector(ed)
+    if r.empty:
+        return Notice(f"De regressie van het innovatieklimaat op sector is met de gegevens van {years_text(_years(ed))} "
+                      "niet te schatten (te weinig schaalscores of geen variatie); er is dus geen tabel.", "note")
     show = r.assign(
         label=np.where(r["term"] == "year", "Meting " + r["label"], r["label"]),
     )
@@ -320,7 +336,7 @@ def tabel_klimaat_regressie(ed) -> TableExhibit:
                           for lo, hi, n in zip(show["ci_low"], show["ci_high"], show["n"])],
         "p": [disclosure.show(fmt.dec(v, 3), n, ed.min_base) for v, n in zip(show["p_value"], show["n"])],
     })
-    years = " en ".join(str(y) for y in sorted(_years(ed)))
+    years = years_text(_years(ed))
     return TableExhibit(
         name=f"tbl-{_SLUG}-regressie",
         caption=f"Verschillen in innovatieklimaat naar sector, regressie op de metingen {years}",
@@ -413,7 +429,9 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
 
 # ----------------------------------------------------------------------------- comparison sentences
 def _shown_change(before: float, now: float) -> float:
-    """Change in percentage points between two percentages as printed (rounded half up)."""
+    """Change in percentage points between two percentages as printed (rounded half up); NaN when one is missing."""
+    if fmt.is_missing(before) or fmt.is_missing(now):
+        return float("nan")
     return float(fmt.round_half_up(now, 0)) - float(fmt.round_half_up(before, 0))
 
 
@@ -435,13 +453,17 @@ def grootste_verandering(shares: dict, prev: int, year: int) -> str:
         its direction and both values; when no printed percentage changed, a sentence saying
         that none changed, so that "sterkst veranderd" never goes with "gelijk gebleven".
     """
+    shares = {lab: ab for lab, ab in shares.items() if not (fmt.is_missing(ab[0]) or fmt.is_missing(ab[1]))}
+    if not shares:
+        return (f"Of de instemming met de stellingen sinds {prev} veranderde, is niet te zeggen: "
+                "er zijn te weinig waarnemingen.")
     changes = {lab: (_shown_change(a, b), b - a) for lab, (a, b) in shares.items()}
     label = max(changes, key=lambda lab: (abs(changes[lab][0]), abs(changes[lab][1])))
     if changes[label][0] == 0:
         return (f"Ten opzichte van {prev} is de instemming met geen van de stellingen veranderd: "
                 f"elk aandeel is in {year} even groot als in {prev}.")
     a, b = shares[label]
-    word = direction(a, b, decimals=0)
+    word = compare_word(a, b, decimals=0)
     return (f"Ten opzichte van {prev} veranderde de instemming het sterkst bij de stelling "
             f"'{lower_first(label)}': het aandeel dat het ermee eens is, is {word} van {fmt.pct(a)} "
             f"in {prev} naar {fmt.pct(b)} in {year}.")
@@ -455,7 +477,7 @@ def verandering_per_stelling(shares: dict, prev: int, year: int) -> str:
     """
     groups: dict[str, list[str]] = {}
     for label, (a, b) in shares.items():
-        word = direction(a, b, decimals=0)
+        word = compare_word(a, b, decimals=0)
         values = (f"{fmt.pct(b)} in beide jaren" if word == "gelijk gebleven"
                   else f"van {fmt.pct(a)} naar {fmt.pct(b)}")
         groups.setdefault(word, []).append(f"'{lower_first(label)}' ({values})")
@@ -503,7 +525,8 @@ def kerncijfers(ed) -> dict:
     t = toets_grootte(ed)
     out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
                 "grootte_wel_niet": significance_word(t["p"]),
-                "grootte_claim": "klopt" if t["p"] >= ALPHA else "klopt niet"})
+                "grootte_claim": ("is niet te toetsen" if fmt.is_missing(t["p"])
+                                  else "klopt" if t["p"] >= ALPHA else "klopt niet")})
     # sector (regression on all years)
     r = regressie_sector(ed)
     sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]
@@ -520,7 +543,8 @@ def kerncijfers(ed) -> dict:
     labels = cb.labels("national_type")
     parts = [f"{lower_first(labels[int(g)])} ({disclosure.show(fmt.dec(m), n, ed.min_base)})"
              for g, m, n in zip(nt["group"], nt["mean"], nt["n"])]
-    out["rijk_volgorde"] = parts[0] + (", gevolgd door " + join_nl(parts[1:]) if len(parts) > 1 else "")
+    out["rijk_volgorde"] = (parts[0] + (", gevolgd door " + join_nl(parts[1:]) if len(parts) > 1 else "")
+                            if parts else "geen onderdeel van de Rijksoverheid (geen respondenten)")
     # conditions
     c = stellingen(ed, "conditions").set_index(["year", "item"]).loc[year]
     for item in cb.items("conditions"):
@@ -537,7 +561,7 @@ def kerncijfers(ed) -> dict:
         out["zin_rv_vergelijking"] = none
     else:
         old = f.loc[prev]
-        mword = direction(k[f"mean_{prev}"], k["mean"], decimals=2)
+        mword = compare_word(k[f"mean_{prev}"], k["mean"], decimals=2)
         mean_part = (f"{mword}: {fmt.dec(k['mean'])} in {prev} en in {year}" if mword == "gelijk gebleven" else
                      f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
         out["zin_klimaat_vergelijking"] = (

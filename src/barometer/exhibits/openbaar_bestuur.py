@@ -23,12 +23,12 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import freq_by_year, year_label, years
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.uncertainty import difference_ci, domain_population
-from barometer.exhibits._text import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
+from barometer.phrasing import compare_word, freq_by_year, not_estimable, too_few, year_label, years
+from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
                                       significance_word, trend, years_text)
-from barometer.glue import direction, glue_text
+from barometer.glue import glue_text
 from barometer.statistics import TOTAL, share, statistic
 
 __all__ = [
@@ -64,7 +64,7 @@ def _comparison_sentence(now: float, before: float | None, prev_year: int | None
     """Dutch sentence comparing a share with the previous measurement (or saying there is none)."""
     if prev_year is None or before is None or fmt.is_missing(before):
         return "Een eerdere meting om dit mee te vergelijken is er niet."
-    word = direction(before, now, decimals=0)
+    word = compare_word(before, now, decimals=0)
     if word == "gelijk gebleven":
         return f"In {prev_year} was {what} even groot ({fmt.pct(before)})."
     return (f"In {prev_year} was {what} {fmt.pct(before)}; het is dus met "
@@ -99,7 +99,7 @@ def kerncijfers(ed) -> pd.Series:
     out["pct_innovatie"] = fmt.pct(now.value)
     out["pct_innovatie_vorig"] = fmt.pct(before.value) if before else fmt.NOT_ASKED
     out["verschil_innovatie"] = fmt.pp(now.value - before.value) if before else fmt.NOT_ASKED
-    out["richting_innovatie"] = direction(before.value, now.value, decimals=0) if before else "niet te vergelijken"
+    out["richting_innovatie"] = compare_word(before.value, now.value, decimals=0) if before else "niet te vergelijken"
     out["zin_innovatie_vergelijking"] = _comparison_sentence(
         now.value, before.value if before else None, prev, "dat aandeel")
 
@@ -108,12 +108,16 @@ def kerncijfers(ed) -> pd.Series:
     sec = share(ed.df, "innovated", 1, by="sector", total=False)
     sec = sec[~sec["group"].isin(excluded) & (sec["base"] >= ed.min_base)]
     labels = cb.labels("sector")
-    hi = sec.loc[sec["pct"].idxmax()]
-    lo = sec.loc[sec["pct"].idxmin()]
-    out["sector_hoogst"] = lower_first(cb.labels_long("sector")[int(hi["group"])]) if int(hi["group"]) in cb.labels_long("sector") else labels[int(hi["group"])]
-    out["pct_sector_hoogst"] = fmt.pct(hi["pct"])
-    out["sector_laagst"] = lower_first(cb.labels_long("sector")[int(lo["group"])]) if int(lo["group"]) in cb.labels_long("sector") else labels[int(lo["group"])]
-    out["pct_sector_laagst"] = fmt.pct(lo["pct"])
+    if sec.empty:  # no sector with enough respondents: no highest or lowest
+        out.update(sector_hoogst=fmt.NOT_ASKED, pct_sector_hoogst=fmt.NOT_ASKED, sector_laagst=fmt.NOT_ASKED,
+                   pct_sector_laagst=fmt.NOT_ASKED)
+    else:
+        hi = sec.loc[sec["pct"].idxmax()]
+        lo = sec.loc[sec["pct"].idxmin()]
+        out["sector_hoogst"] = lower_first(cb.labels_long("sector")[int(hi["group"])]) if int(hi["group"]) in cb.labels_long("sector") else labels[int(hi["group"])]
+        out["pct_sector_hoogst"] = fmt.pct(hi["pct"])
+        out["sector_laagst"] = lower_first(cb.labels_long("sector")[int(lo["group"])]) if int(lo["group"]) in cb.labels_long("sector") else labels[int(lo["group"])]
+        out["pct_sector_laagst"] = fmt.pct(lo["pct"])
 
     # Denmark
     dk = next(iter(denmark.counterparts("innovated", ed.year).values()), None)
@@ -134,7 +138,7 @@ def kerncijfers(ed) -> pd.Series:
         n_dk = denmark.counterparts("n_workplaces", ed.year).get("n_workplaces")
         out["n_dk"] = fmt.num(n_dk["value"]) if n_dk else fmt.NOT_ASKED
         out["periode_dk"] = str(dk["period"])
-        word = direction(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
+        word = compare_word(dk["value"], now.value, up="hoger", down="lager", same="even hoog", decimals=0)
         out["zin_nl_dk"] = (f"Het Nederlandse aandeel ({fmt.pct(now.value)}) ligt daarmee {word} "
                             f"dan het Deense.")
         n_dk = f", gemeten bij {out['n_dk']} organisaties" if out["n_dk"] != fmt.NOT_ASKED else ""
@@ -163,21 +167,28 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
 
     cur = data[(data["year"] == ed.year) & (data["group"] != TOTAL)]
     for code, lab in labels.items():
-        row = cur[cur["group"] == code].iloc[0]
-        glue_text(f"pct_innovatie_{lab.lower()}", disclosure.show(fmt.pct(row["pct"]), row["base"], ed.min_base))
-    hi = cur.loc[cur["pct"].idxmax()]
-    lo = cur.loc[cur["pct"].idxmin()]
-    glue_text("grootte_hoogst", lower_first(hi["klasse"]))
-    glue_text("grootte_laagst", lower_first(lo["klasse"]))
-    glue_text("pct_grootte_hoogst", disclosure.show(fmt.pct(hi["pct"]), hi["base"], ed.min_base))
-    glue_text("pct_grootte_laagst", disclosure.show(fmt.pct(lo["pct"]), lo["base"], ed.min_base))
+        row = cur[cur["group"] == code]
+        glue_text(f"pct_innovatie_{lab.lower()}",
+                  disclosure.show(fmt.pct(row["pct"].iloc[0]), row["base"].iloc[0], ed.min_base)
+                  if len(row) else fmt.NOT_ASKED)
+    cur = cur.dropna(subset=["pct"])
+    if cur.empty:  # no size class with respondents: no highest or lowest
+        for key in ("grootte_hoogst", "grootte_laagst", "pct_grootte_hoogst", "pct_grootte_laagst"):
+            glue_text(key, fmt.NOT_ASKED)
+    else:
+        hi = cur.loc[cur["pct"].idxmax()]
+        lo = cur.loc[cur["pct"].idxmin()]
+        glue_text("grootte_hoogst", lower_first(hi["klasse"]))
+        glue_text("grootte_laagst", lower_first(lo["klasse"]))
+        glue_text("pct_grootte_hoogst", disclosure.show(fmt.pct(hi["pct"]), hi["base"], ed.min_base))
+        glue_text("pct_grootte_laagst", disclosure.show(fmt.pct(lo["pct"]), lo["base"], ed.min_base))
     prev = ed.previous_year
     if prev is None:
         sentence = "Een eerdere meting om de grootteklassen mee te vergelijken is er niet."
     else:
         old = data[(data["year"] == prev) & (data["group"] != TOTAL)].set_index("group")["pct"]
-        words = {code: direction(old[code], cur.set_index("group").loc[code, "pct"], decimals=0)
-                 for code in labels}
+        now_pct = cur.set_index("group")["pct"]
+        words = {code: compare_word(old.get(code), now_pct.get(code), decimals=0) for code in labels}
         uniq = set(words.values())
         if len(uniq) == 1:
             sentence = f"Ten opzichte van {prev} is het aandeel in alle grootteklassen {uniq.pop()}."
@@ -189,7 +200,7 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     # every size class is lower than at the previous measurement
     rows = data[data["group"] != TOTAL]
     ok = all(
-        sub.set_index("group")["pct"][max(labels)] > sub.set_index("group")["pct"][min(labels)]
+        sub.set_index("group")["pct"].get(max(labels), float("nan")) > sub.set_index("group")["pct"].get(min(labels), float("nan"))
         for _, sub in rows.groupby("year"))
     if prev is not None:
         ok = ok and all(w == "gedaald" for w in words.values())
@@ -241,7 +252,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     uitvoering = "diensten, agentschappen en zbo's samen"
     cur = data[(data["year"] == ed.year) & (data["base"] > 0)].set_index("group")["pct"]
     if kd.base_n and uv.base_n:
-        word = direction(uv.value, kd.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
+        word = compare_word(uv.value, kd.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
         glue_text("richting_kerndep", word)
         glue_text("zin_rijk", f"Kerndepartementen (n = {fmt.num(kd.base_n)}) voerden {word} een innovatie in "
                               f"({_pct_or_none(kd, ed.min_base)}) dan {uitvoering} (n = {fmt.num(uv.base_n)}; "
@@ -289,7 +300,27 @@ def _no_national_sentence(year: int, kd, uv, uitvoering: str, min_base: int) -> 
 
 
 # ----------------------------------------------------------------------------- logistic regression
-def tabel_logit_innoveren(ed) -> TableExhibit:
+def _logit_not_estimable(ed, exc: Exception) -> Notice:
+    """Glue the model's keys with words that read correctly when it cannot be estimated; the notice says why."""
+    untestable = "is met deze gegevens niet te toetsen"
+    for key in ("sig_grootte", "sig_unit", "sig_sector", "sig_management", "sig_tijd"):
+        glue_text(key, "niet te toetsen en dus niet")
+    for key in ("p_grootte", "p_sector"):
+        glue_text(key, "model niet te schatten")
+    for key in ("or_groot", "or_unit", "or_management", "or_tijd"):
+        glue_text(key, "niet te schatten")
+    for key in ("claim_grootte", "claim_unit", "claim_sector", "claim_management", "claim_tijd"):
+        glue_text(key, untestable)
+    glue_text("richting_grootte", "niet aantoonbaar toe of af")
+    glue_text("n_logit", fmt.NOT_ASKED)
+    sizes = load_codebook().labels("size_class")
+    for code, lab in ((min(sizes), "klein"), (max(sizes), "groot")):
+        r = statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=code, year=ed.year)
+        glue_text(f"pct_unit_{lab}", fmt.suppress(fmt.pct(r.value), r.base_n, ed.min_base))
+    return not_estimable("het model van innoveren", ed.year, exc)
+
+
+def tabel_logit_innoveren(ed) -> TableExhibit | Notice:
     """Logistic regression of innovating (yes/no) on size, innovation unit, sector,
     management support and time (edition year), as odds ratios with 95% intervals.
 
@@ -300,7 +331,10 @@ def tabel_logit_innoveren(ed) -> TableExhibit:
     report (size and unit positive and significant, sector not significant, management
     support and time significant).
     """
-    res = models.innovation_model(ed.df, year=ed.year)
+    try:
+        res = models.innovation_model(ed.df, year=ed.year)
+    except models.ModelError as exc:  # nobody / everybody innovated, a reference group absent
+        return _logit_not_estimable(ed, exc)
     cb = load_codebook()
     t = res.table.copy()
     joint = res.joint.set_index("variable")
@@ -418,7 +452,7 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
                                      cur.loc[item, "pct"], prev if old is not None else None, ed.year))
         if old is not None:
             glue_text(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
-            glue_text(f"richting_{key}", direction(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
+            glue_text(f"richting_{key}", compare_word(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
         else:
             glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
             glue_text(f"richting_{key}", "niet te vergelijken")
@@ -473,6 +507,8 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
     for item, sub in data.groupby("item", sort=False):
         a = sub[sub["year"] == prev].iloc[0]
         b = sub[sub["year"] == ed.year].iloc[0]
+        if min(int(a["base"]), int(b["base"])) == 0:  # nobody to compare in one year: not testable
+            return too_few("de toets van de soorten innovatie tussen de metingen", ed.year, "tabel")
         test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
         lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
                                domain_population(prev, len(ed.frames[prev]))(int(a["base"])),
@@ -526,9 +562,10 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     old = data[data["year"] == prev].set_index("code") if has_prev else None
     glue_text("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
                                      prev if has_prev else None, ed.year))
+    has_prev = has_prev and min(int(old.loc[3, "base"]), int(cur.loc[3, "base"])) > 0 if has_prev else False
     if has_prev:
         glue_text("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
-        glue_text("richting_ingrijpend", direction(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
+        glue_text("richting_ingrijpend", compare_word(old.loc[3, "pct"], cur.loc[3, "pct"], decimals=0))
         test = models.proportion_test(int(old.loc[3, "count"]), int(old.loc[3, "base"]),
                                       int(cur.loc[3, "count"]), int(cur.loc[3, "base"]))
         glue_text("sig_ingrijpend", significance_word(test["p"]))
@@ -583,7 +620,7 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
     glue_text("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
     glue_text("pct_interactie_dk", fmt.pct(dki.loc["type_interaction", "pct"]))
     cur = data[data["year"] == ed.year].set_index("item")
-    word = direction(dki.loc["type_interaction", "pct"], cur.loc["type_interaction", "pct"],
+    word = compare_word(dki.loc["type_interaction", "pct"], cur.loc["type_interaction", "pct"],
                      up="vaker", down="minder vaak", same="even vaak", decimals=0)
     glue_text("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
                               f"{word} voor dan in Denemarken ({fmt.pct(dki.loc['type_interaction', 'pct'])}).")

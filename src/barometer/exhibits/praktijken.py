@@ -23,10 +23,10 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._gedeeld_praktijk import asked_years, freq_by_year, uitvoering_label, year_label
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import ALPHA, join_nl, lower_first, p_text, significance_word, trend
-from barometer.glue import direction, glue_text
+from barometer.phrasing import compare_word, asked_years, freq_by_year, uitvoering_label, year_label
+from barometer.phrasing import ALPHA, join_nl, lower_first, p_text, significance_word, trend
+from barometer.glue import glue_text
 from barometer.statistics import TOTAL, frequencies, statistic
 
 __all__ = [
@@ -76,7 +76,7 @@ def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None
     old = data[(data["year"] == prev) & (data[code_col] == code)] if prev else data.iloc[0:0]
     if len(old) and not fmt.is_missing(old["pct"].iloc[0]):
         glue_text(f"pct_{key}_vorig", fmt.pct(old["pct"].iloc[0]))
-        glue_text(f"richting_{key}", direction(old["pct"].iloc[0], cur["pct"].iloc[0], decimals=0))
+        glue_text(f"richting_{key}", compare_word(old["pct"].iloc[0], cur["pct"].iloc[0], decimals=0))
     else:
         glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
         glue_text(f"richting_{key}", "niet te vergelijken")
@@ -122,8 +122,12 @@ def _glue_no_difference_claim(ed, data: pd.DataFrame, question: str, key: str) -
     Keys: ``sig_<key>`` ("wel"/"niet"), ``p_<key>``, ``chi2_<key>``, ``df_<key>`` and
     ``claim_<key>`` ("houdt stand" / "houdt geen stand" / "is niet te toetsen" with one year).
     """
-    if len(pd.unique(data["year"])) > 1:
-        test = models.chi2_years(ed.all_years, question, years=asked_years(ed, question))
+    try:
+        test = (models.chi2_years(ed.all_years, question, years=asked_years(ed, question))
+                if len(pd.unique(data["year"])) > 1 else None)
+    except models.ModelError:  # one year without answers: nothing to test
+        test = None
+    if test is not None:
         glue_text(f"sig_{key}", significance_word(test["p"]))
         glue_text(f"p_{key}", p_text(test["p"]))
         glue_text(f"chi2_{key}", fmt.dec(test["chi2"], 2))
@@ -185,10 +189,10 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
     data = _by_group(ed, "origin", "size_class", short=True)
     sizes = cb.labels("size_class")
     small, large = min(sizes), max(sizes)
-    k = data[data["code"] == 3].set_index("group")
+    k = data[data["code"] == 3].set_index("group").reindex([small, large])  # a class without innovators: NaN
     glue_text("pct_kopie_klein", disclosure.show(fmt.pct(k.loc[small, "pct"]), k.loc[small, "base"], ed.min_base))
     glue_text("pct_kopie_groot", disclosure.show(fmt.pct(k.loc[large, "pct"]), k.loc[large, "base"], ed.min_base))
-    glue_text("richting_kopie_klein", direction(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
+    glue_text("richting_kopie_klein", compare_word(k.loc[large, "pct"], k.loc[small, "pct"], up="vaker",
                                            down="minder vaak", same="even vaak", decimals=0))
     order = [*sizes.values(), TOTAL]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
@@ -337,7 +341,7 @@ def financiering(ed) -> pd.Series:
     dk = denmark.counterparts("funding", ed.year).get("fund_own")
     if dk:
         out["pct_eigen_budget_dk"] = fmt.pct(dk["value"])
-        word = direction(dk["value"], own.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
+        word = compare_word(dk["value"], own.value, up="vaker", down="minder vaak", same="even vaak", decimals=0)
         out["zin_eigen_budget_dk"] = (f"Nederlandse organisaties financieren hun innovatie daarmee {word} "
                                       f"uit eigen middelen dan Deense ({fmt.pct(dk['value'])}).")
         if dk.get("reliability") == "unverified":
@@ -401,7 +405,7 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
     glue_text("pct_tech_hoog", fmt.pct(nl.value))
     if dk_hi:
         glue_text("pct_tech_hoog_dk", fmt.pct(dk_hi["value"]))
-        word = direction(dk_hi["value"], nl.value, up="hoger", down="lager", same="even hoog", decimals=0)
+        word = compare_word(dk_hi["value"], nl.value, up="hoger", down="lager", same="even hoog", decimals=0)
         glue_text("richting_tech_dk", word)
         glue_text("zin_tech_dk", f"Dat is {word} dan in Denemarken ({fmt.pct(dk_hi['value'])}, periode {dk_hi['period']}).")
     else:
@@ -412,7 +416,7 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
     glue_text("pct_tech_uitvoering", disclosure.show(fmt.pct(uv.value), uv.base_n, ed.min_base))
     glue_text("n_tech_kerndep", fmt.num(kd.base_n))
     glue_text("n_tech_uitvoering", fmt.num(uv.base_n))
-    glue_text("richting_tech_kerndep", direction(uv.value, kd.value, up="hoger", down="lager",
+    glue_text("richting_tech_kerndep", compare_word(uv.value, kd.value, up="hoger", down="lager",
                                             same="even hoog", decimals=0))
     rows = [("Nederland", nl), (nt[1], kd), (uitvoering_label(), uv)]
     out = pd.DataFrame({"groep": [r[0] for r in rows], "percentage": [r[1].value for r in rows],
@@ -470,11 +474,13 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
     data = _by_group(ed, "strategy", "size_class", short=True)
     sizes = cb.labels("size_class")
     g = data[data["group"] != TOTAL]
-    s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))].iloc[0]
-    glue_text("pct_strat_1_klein", disclosure.show(fmt.pct(s1["pct"]), s1["base"], ed.min_base))
+    s1 = g[(g["code"] == 1) & (g["group"] == min(sizes))]
+    glue_text("pct_strat_1_klein", disclosure.show(fmt.pct(s1["pct"].iloc[0]), s1["base"].iloc[0], ed.min_base)
+              if len(s1) else fmt.NOT_ASKED)
     for code, key in ((2, "radar"), (4, "expert")):
         sub = g[g["code"] == code].dropna(subset=["shown"])
-        glue_text(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]))
+        glue_text(f"grootte_{key}_hoogst", lower_first(sub.loc[sub["pct"].idxmax(), "group_label"]) if len(sub)
+                  else "geen enkele grootteklasse (te weinig waarnemingen)")
     order = [*sizes.values(), TOTAL]
     figure = fig.stacked_bars(data, y="group_label", category="label", x="shown",
                               category_order=list(cb.labels_short("strategy").values()), order=order,

@@ -26,9 +26,10 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import models
 from barometer import statistics as st
-from barometer.claims import evaluate_claims, p_text
+from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims, p_text
 from barometer.codebook import load_codebook
-from barometer.glue import direction, glue_text
+from barometer.glue import glue_text
+from barometer.phrasing import compare_word
 
 __all__ = ["SLUG", "CLAIMS", "OORDEEL", "KEYS", "RIJK", "claim_woorden", "toets_innovatie", "klimaat_sectoren",
            "kerncijfers"]
@@ -71,7 +72,9 @@ def claim_woorden(ed, ids=CLAIMS) -> pd.DataFrame:
     prev = ed.previous_year if ed.previous_year is not None else ed.year
     r = evaluate_claims(ed.frames, year=ed.year, comparison_year=prev, only=ids)
     r = r[["claim_id", "claim", "holds", "statistic", "error"]].copy()
-    r["woord"] = [OORDEEL[None if pd.isna(h) else bool(h)] for h in r["holds"]]
+    r["woord"] = [f"gaat over de jaren van het rapport van {REPORT_YEAR} en is hier niet te beoordelen"
+                  if pd.isna(h) and str(e).startswith(OTHER_YEARS) else OORDEEL[None if pd.isna(h) else bool(h)]
+                  for h, e in zip(r["holds"], r["error"].fillna(""))]
     return r
 
 
@@ -114,7 +117,7 @@ def _innovatie_texts(ed) -> dict[str, str]:
     if t is None:
         return {"sig_innovatie": "niet te toetsen", "verschil_innovatie": fmt.NOT_ASKED,
                 "zin_innovatie_toets": "Een eerdere meting om dit aandeel mee te vergelijken is er niet."}
-    word = direction(t["p1"], t["p2"], up="Die stijging", down="Die daling", same="Het verschil", decimals=0)
+    word = compare_word(t["p1"], t["p2"], up="Die stijging", down="Die daling", same="Het verschil", decimals=0)
     sig = "wel" if t["p"] < ALPHA else "niet"
     zin = (f"{word} tussen {ed.previous_year} en {ed.year} is {sig} statistisch significant "
            f"({p_text(t['p'])}).")
@@ -131,7 +134,7 @@ def _unit_texts(ed) -> dict[str, str]:
                          year=ed.year)
     if min(small.base_n, large.base_n) < ed.min_base:
         return {"richting_unit_grootte": "niet aantoonbaar vaker dan"}
-    return {"richting_unit_grootte": direction(small.value, large.value, up="vaker dan", down="minder vaak dan",
+    return {"richting_unit_grootte": compare_word(small.value, large.value, up="vaker dan", down="minder vaak dan",
                                                same="even vaak als", decimals=0)}
 
 
@@ -167,7 +170,7 @@ def _klimaat_texts(ed) -> dict[str, str]:
         out["zin_klimaat_rijk"] = "Een eerdere meting om deze score mee te vergelijken is er niet."
     else:
         b = float(before.iloc[0])
-        word = direction(b, score, up="hoger", down="lager", same="even hoog", decimals=2)
+        word = compare_word(b, score, up="hoger", down="lager", same="even hoog", decimals=2)
         tail = f"als in {prev} ({fmt.dec(b, 2)})" if word == "even hoog" else f"dan in {prev} ({fmt.dec(b, 2)})"
         out["zin_klimaat_rijk"] = f"Die score ligt {word} {tail}."
     return out

@@ -17,11 +17,11 @@ import pandas as pd
 
 from barometer import denmark, paths
 from barometer import formatting as fmt
-from barometer.claims import evaluate_claims
+from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
-from barometer.exhibits._gedeeld_methode import cached, data_sentence, register
-from barometer.exhibits._text import join_nl, years_text
+from barometer.phrasing import cached, data_sentence, register
+from barometer.phrasing import join_nl, years_text
 from barometer.glue import glue_texts
 from barometer.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
 from barometer.published import check_figures, read_figures
@@ -428,7 +428,9 @@ def tabel_claims(ed) -> TableExhibit:
     except FileNotFoundError:
         pass
 
-    def holds(v) -> str:
+    def holds(v, e="") -> str:
+        if pd.isna(v) and str(e).startswith(OTHER_YEARS):
+            return "n.v.t. (bewering over andere jaren)"
         return "niet getoetst" if pd.isna(v) else ("ja" if bool(v) else "nee")
 
     proven = _proven_impossible()
@@ -447,13 +449,15 @@ def tabel_claims(ed) -> TableExhibit:
         "Bewering": cl["claim"].astype(str),
         "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
                  for c in cl["claim_id"]],
-        "Toetsresultaat": [s if s else (e or "-") for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
-        "Houdt stand": [holds(v) for v in cl["holds"]],
+        "Toetsresultaat": [(f"{s} ({e})" if e else s) if s else (e or "-")
+                           for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
+        "Houdt stand": [holds(v, e) for v, e in zip(cl["holds"], cl["error"].fillna(""))],
         "Beslist": [decided(str(c), v) for c, v in zip(cl["claim_id"], cl["holds"])],
     })
     return TableExhibit(
         name=f"tbl-{SLUG}-claims",
-        caption=f"Beweringen van het rapport getoetst op de gegevens van {ed.year}",
+        caption=(f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
+                 else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
         frame=frame,
         notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. 'Niet getoetst': er is "
                "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "

@@ -1,8 +1,8 @@
-"""Tests of barometer.exhibits._text: the Dutch words and sentence parts of every chapter."""
+"""Tests of barometer.phrasing: the Dutch words and sentence parts of every chapter."""
 from __future__ import annotations
 
 from barometer.exhibit import Notice
-from barometer.exhibits import _text as t
+from barometer import phrasing as t
 
 
 def test_join_nl():
@@ -64,3 +64,34 @@ def test_not_asked_names_the_years_it_was_asked():
     n = t.not_asked("goal", 2021)
     assert isinstance(n, Notice) and n.admonition is None
     assert n._repr_markdown_() == repr(n) == n.text
+
+
+def test_compare_word_says_not_comparable_for_a_missing_value() -> None:
+    assert t.compare_word(40.0, float("nan"), up="hoger", down="lager") == "niet te vergelijken"
+    assert t.compare_word(None, 3.0, missing="niet te vergelijken met") == "niet te vergelijken met"
+    assert t.compare_word(40.0, 44.0, up="hoger", down="lager") == "hoger"
+
+
+def test_trend_without_a_current_value() -> None:
+    assert t.trend(62.0, float("nan"), 2021, 2025) == "in 2025 niet te bepalen (te weinig waarnemingen)"
+
+
+def test_asked_when_comes_from_the_codebook_years() -> None:
+    assert t.asked_when("effect", 2025) == "alleen in de meting van 2025"
+    assert t.asked_when("effect", 2027) == "sinds de meting van 2025"
+    assert t.asked_when("effect", 2021) == "niet in de meting van 2021 (wel in 2025)"
+    assert t.asked_when("climate", 2025) == "sinds de meting van 2021"
+
+
+def test_model_reason_is_dutch() -> None:
+    from barometer.models import ModelError
+
+    assert "geen variatie" in t.model_reason(ModelError("logit of 'innovated': 57 complete cases with 0 positive: cannot fit"))
+    assert "referentiegroep" in t.model_reason(ModelError("reference 1 of 'sector' does not occur in the data"))
+    assert t.model_reason(ValueError("x")) == "te weinig waarnemingen"
+    notice = t.not_estimable("het model van innoveren", 2025, ModelError("57 positive: cannot fit"))
+    assert notice.text.startswith("Het model van innoveren is met de gegevens van 2025 niet te schatten (geen variatie")
+
+
+def test_years_are_joined_the_dutch_way() -> None:
+    assert t.years_text([2027, 2021, 2025]) == "2021, 2025 en 2027"
