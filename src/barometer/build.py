@@ -746,6 +746,12 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
                 shutil.rmtree(old, ignore_errors=True)
     failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
                                 cache=cache, keys=keys)
+    # --- sector profiles (barometer.profiles): one generated notebook per profile, in the staged _toc.yml
+    from barometer import profiles
+    prof_root, prof_nbs = profiles.stage(stage, build_dir / "profiles" / str(year), data, int(year), int(min_base))
+    keys.update({nb.as_posix(): chapter_key(prof_root / nb, parameters, data_digest, src_digest) for nb in prof_nbs})
+    failures += execute_chapters(prof_root, stage, prof_nbs, parameters, jobs=jobs, echo=echo, cache=cache, keys=keys)
+    # --- end of sector profiles
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
