@@ -75,7 +75,7 @@ def profile_label(variable: str, codes) -> str:
         return _pool_label(variable)
     cb = load_codebook()
     long = cb.labels_long(variable) if hasattr(cb, "labels_long") else {}
-    label = long.get(codes[0]) or cb.labels(variable).get(codes[0]) or f"{cb.label(variable)} {codes[0]}"
+    label = long.get(codes[0]) or cb.labels(variable).get(codes[0]) or f"{variable} {codes[0]}"
     return str(label)
 
 
