@@ -28,12 +28,15 @@ from barometer.exhibits import factoren
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.exhibits._text import join_nl, lower_first
 from barometer.glue import direction, glue_text
+from barometer.uncertainty import ALPHA
 
 __all__ = ["Spec", "parse_spec", "profile_frame", "kerncijfers", "tabel_innovatie", "tabel_klimaat",
            "tabel_factoren", "tabel_doelen_effecten", "TOTAL_LABEL"]
 
 #: Column label of the whole public sector.
 TOTAL_LABEL = "Openbaar bestuur"
+#: Confidence level of the intervals, in Dutch (from ``barometer.uncertainty.ALPHA``).
+_LEVEL = fmt.pct(100 * (1 - ALPHA))
 #: Number of factors, goals and effects a profile lists (the main ones).
 TOP = 3
 
@@ -189,7 +192,7 @@ def _wide(ed, spec: Spec, tidy: pd.DataFrame, first: str) -> pd.DataFrame:
             r = hit.iloc[0] if len(hit) else None
             row[header] = _cell(r, ed)
             if group == "profiel" and year == ed.year:
-                row["95%-interval"] = _interval(r, ed)
+                row[f"{_LEVEL}-interval"] = _interval(r, ed)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -216,7 +219,7 @@ def _bases_note(ed, spec: Spec, tidy: pd.DataFrame, what: str) -> str:
 
 
 def _notes(ed, base_note: str) -> list[str]:
-    return [base_note, "Interval: 95%-betrouwbaarheidsinterval (Wilson, met eindigepopulatiecorrectie).",
+    return [base_note, f"Interval: {_LEVEL}-betrouwbaarheidsinterval (Wilson, met eindigepopulatiecorrectie).",
             disclosure.explanation(ed.min_base)]
 
 
@@ -267,7 +270,7 @@ def tabel_klimaat(ed, spec: Spec) -> TableExhibit:
         r = hit.iloc[0] if len(hit) else None
         score[header] = fmt.NOT_ASKED if r is None else disclosure.show(fmt.dec(r["gemiddelde"]), r["n"], ed.min_base)
         if group == "profiel" and year == ed.year:
-            score["95%-interval"] = (fmt.NOT_ASKED if r is None else disclosure.show(
+            score[f"{_LEVEL}-interval"] = (fmt.NOT_ASKED if r is None else disclosure.show(
                 f"{fmt.dec(r['ondergrens'])}–{fmt.dec(r['bovengrens'])}", r["n"], ed.min_base))
     rows.append(score)
     frame = pd.concat([pd.DataFrame(rows), _wide(ed, spec, tidy, "Onderdeel")], ignore_index=True)
@@ -384,6 +387,7 @@ def kerncijfers(ed, spec: Spec) -> pd.Series:
     out["n_profiel"] = fmt.num(len(cur))
     out["n_totaal"] = fmt.num(int((ed.all_years["year"] == ed.year).sum()))
     out["min_base"] = fmt.num(ed.min_base)
+    out["niveau"] = _LEVEL
     members = [load_codebook().labels(spec.variable).get(c, str(c)) for c in spec.codes]
     out["zin_samenstelling"] = ("" if len(spec.codes) == 1 else
                                 f"Dit profiel bundelt {join_nl(members)}: deze groepen zijn elk te klein om "
@@ -431,7 +435,7 @@ def kerncijfers(ed, spec: Spec) -> pd.Series:
             parts.append(f"ten opzichte van {ed.previous_year} ({fmt.dec(mbef['gemiddelde'].iloc[0])}) {word}")
         cl = clusters[(clusters["groep"] == spec.label) & (clusters["jaar"] == ed.year)]
         mix = join_nl(f"{_cell(r, ed)} {lower_first(str(r['label']))}" for _, r in cl.iterrows())
-        out["zin_klimaat"] = (f"De gemiddelde klimaatscore is {out['klimaat']} (95%-interval "
+        out["zin_klimaat"] = (f"De gemiddelde klimaatscore is {out['klimaat']} ({_LEVEL}-interval "
                               f"{out['interval_klimaat']}), {join_nl(parts)}. Naar klimaatcluster: {mix}.")
     else:
         out["klimaat"] = disclosure.symbol()
