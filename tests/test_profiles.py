@@ -136,3 +136,23 @@ def test_the_built_book_has_the_profiles_and_passes_the_audit():
     assert len(staged) >= 8
     assert (book.html / profiles.FOLDER / "sector-gemeente.html").is_file()
     assert au.audit(book.stage, book.html, paths.respondent_file(2025)) == []
+
+
+def test_the_template_has_the_four_book_parameters_and_a_literal_sector():
+    """The profile template lives in templates/, outside the chapter scan of
+    tests/test_chapters_structure.py, because it has a fifth parameter: ``sector``. Its
+    parameters cell must still be the chapters' four plus ``sector``, all literal defaults."""
+    import ast
+    import json
+
+    nb = json.loads(profiles.TEMPLATE.read_text(encoding="utf-8"))
+    cells = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
+    assert len(cells) == 1
+    tree = ast.parse("".join(cells[0]["source"]))
+    names = [t.targets[0].id for t in tree.body]
+    assert names == ["year", "comparison_years", "data_path", "min_base", "sector"]
+    for t in tree.body:
+        ast.literal_eval(t.value)
+    staged = profiles._notebook("sector:3,5", "Overige sectoren")
+    assert staged["cells"][0]["source"] == ["# Overige sectoren"]
+    assert any("sector = 'sector:3,5'" in "".join(c["source"]) for c in staged["cells"])

@@ -15,6 +15,11 @@ At staging time (:func:`stage`) one notebook per profile is written from the tem
 sections of the overview page ``chapters/sectorprofielen.md`` (a part *Sectorprofielen* is
 added when the table of contents has none), and the overview page gets a generated paragraph
 saying which groups were pooled or left out and why.
+
+The template lives in ``templates/``, not in ``chapters/``: the chapters' ``parameters`` cell
+has exactly the four book parameters (``tests/test_chapters_structure.py``), and the profile
+has a fifth, ``sector``, whose value is not a build parameter but the literal default written
+into each staged copy (``tests/test_profiles.py`` checks the template's five parameters).
 """
 from __future__ import annotations
 
@@ -128,8 +133,18 @@ def profiles(df: pd.DataFrame, year: int, min_base: int | None = None) -> tuple[
     return out, missing
 
 
-def _notebook(spec: str) -> dict:
+def _notebook(spec: str, title: str) -> dict:
+    """The template with the profile in the default of ``sector`` and its name as title
+    (the cell tagged ``profile-title``: Jupyter Book takes a page's title from its first
+    Markdown heading, not from an output)."""
     nb = json.loads(TEMPLATE.read_text(encoding="utf-8"))
+    titled = False
+    for cell in nb["cells"]:
+        if "profile-title" in cell.get("metadata", {}).get("tags", []):
+            cell["source"] = [f"# {title}"]
+            titled = True
+    if not titled:
+        raise ValueError(f"{TEMPLATE}: geen Markdown-cel met de tag 'profile-title'.")
     for cell in nb["cells"]:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
             src = "".join(cell["source"])
@@ -208,7 +223,7 @@ def stage(stage_dir: Path, source_root: Path, data_file: Path, year: int,
     rels = []
     for p in found:
         rel = Path(FOLDER) / f"{p.slug}.ipynb"
-        (source_root / rel).write_text(json.dumps(_notebook(p.spec), indent=1, ensure_ascii=False) + "\n",
+        (source_root / rel).write_text(json.dumps(_notebook(p.spec, p.label), indent=1, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
         rels.append(rel)
     toc_path = Path(stage_dir) / "_toc.yml"
