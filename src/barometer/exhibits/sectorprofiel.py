@@ -370,8 +370,10 @@ def _compare(ed, spec, now, before, total, what: str) -> str:
     if before is not None and not disclosure.is_small(before["base"], ed.min_base):
         word = direction(before["pct"], now["pct"], decimals=0)
         parts.append(f"ten opzichte van {int(before['jaar'])} ({fmt.pct(before['pct'])}) {word}")
-    elif ed.previous_year is not None:
+    elif before is not None:
         parts.append(f"voor {ed.previous_year} zijn er te weinig antwoorden om te vergelijken")
+    elif ed.previous_year is not None:  # no row with a base: not asked (or nobody answered) then
+        parts.append(f"in {ed.previous_year} is hiernaar niet gevraagd")
     return (f"Dat is {join_nl(parts)}." if parts else "")
 
 
@@ -406,8 +408,8 @@ def kerncijfers(ed, spec: Spec) -> pd.Series:
         top = types.loc[types["pct"].idxmax()]
         out["type_meest"] = lower_first(str(top["label"]))
         out["pct_type_meest"] = _cell(top, ed)
-        out["zin_type"] = (f"Van de organisaties die innoveerden, noemde {out['pct_type_meest']} als type "
-                           f"van de laatste innovatie {out['type_meest']}; dat type kwam in dit profiel het vaakst voor.")
+        out["zin_type"] = (f"Het type dat het vaakst voorkwam, is {out['type_meest']}: "
+                           f"{out['pct_type_meest']} van de organisaties die innoveerden, noemde het.")
     else:
         out["zin_type"] = "Voor de typen innovaties zijn er te weinig antwoorden om cijfers te tonen."
     fail_now = _pick(inn, spec.label, ed.year, "failed_attempt")
