@@ -156,3 +156,34 @@ def test_the_template_has_the_four_book_parameters_and_a_literal_sector():
     staged = profiles._notebook("sector:3,5", "Overige sectoren")
     assert staged["cells"][0]["source"] == ["# Overige sectoren"]
     assert any("sector = 'sector:3,5'" in "".join(c["source"]) for c in staged["cells"])
+
+
+def test_types_and_climate_of_a_profile_equal_bijlage_i(ed):
+    """Types (Tabel B1-9), climate score per sector and year (B1-10) and per part of the
+    national government (B1-11): the profile's table cell equals Bijlage I's."""
+    from barometer.codebook import load_codebook
+
+    short = load_codebook().labels("sector")
+    b9 = bijlagen.appendix_table(ed, "B1-9").frame.set_index("Sector")
+    b10 = bijlagen.appendix_table(ed, "B1-10").frame.set_index("Sector")
+    b11 = bijlagen.appendix_table(ed, "B1-11").frame.set_index(
+        bijlagen.appendix_table(ed, "B1-11").frame.columns[0])
+    found, _ = profiles.profiles(ed.df, ed.year, ed.min_base)
+    checked = 0
+    for p in found:
+        if p.pooled:
+            continue
+        spec = sp.parse_spec(p.spec)
+        klim = sp.tabel_klimaat(ed, spec).frame.iloc[0]
+        if p.variable == "sector":
+            row = short[p.codes[0]]
+            for y in (ed.year, ed.previous_year):
+                assert klim[f"{spec.label} {y}"] == b10.loc[row, f"Gemiddelde {y}"], (p.label, y)
+            inn = sp.tabel_innovatie(ed, spec).frame.set_index("Onderdeel")
+            for col in b9.columns:
+                if col in inn.index:
+                    assert inn.loc[col, f"{spec.label} {ed.year}"] == b9.loc[row, col], (p.label, col)
+                    checked += 1
+        else:
+            assert klim[f"{spec.label} {ed.year}"] == b11.loc[spec.label, "Gemiddelde"], p.label
+    assert checked >= 4 * 6
