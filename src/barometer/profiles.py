@@ -12,8 +12,8 @@ At staging time (:func:`stage`) one notebook per profile is written from the tem
 ``templates/sectorprofiel.ipynb`` with the profile in the literal default of its parameter
 ``sector``; papermill injects the four book parameters (``year``, ``comparison_years``,
 ``data_path``, ``min_base``) as for every chapter. The staged ``_toc.yml`` gets the profiles as
-sections of the overview page ``chapters/sectorprofielen.md`` (a part *Sectorprofielen* is
-added when the table of contents has none), and the overview page gets a generated paragraph
+chapters of the part after the overview page ``chapters/sectorprofielen.md`` (a part *Sectorprofielen* is
+added when the table of contents has none), and the overview page gets a generated list of the profiles and a paragraph
 saying which groups were pooled or left out and why.
 
 The template lives in ``templates/``, not in ``chapters/``: the chapters' ``parameters`` cell
@@ -157,9 +157,11 @@ def _notebook(spec: str, title: str) -> dict:
 
 
 def overview_text(found: list[Profile], missing: list[dict], min_base: int | None) -> str:
-    """Generated Dutch paragraph of the overview page: which groups are pooled or left out, and why."""
+    """Generated Dutch text of the overview page: the list of profiles, and which groups are
+    pooled or left out, and why."""
     t = disclosure.threshold(min_base)
-    lines = []
+    lines = ["\n".join(f"- {{doc}}`{p.label} </{FOLDER}/{p.slug}>`" for p in found)] if found else [
+        "Deze uitgave heeft geen sectorprofielen: geen enkele groep heeft genoeg deelnemende organisaties."]
     by_slug = {p.slug: p for p in found}
     pools: dict[str, list[dict]] = {}
     for m in missing:
@@ -185,7 +187,7 @@ def overview_text(found: list[Profile], missing: list[dict], min_base: int | Non
         if m["reason"] == "duplicate":
             lines.append(f"Het onderdeel {m['label']} van de nationale overheid bestaat uit dezelfde organisaties "
                          f"als het profiel {{doc}}`{by_slug[m['into']].label} </{FOLDER}/{m['into']}>`.")
-    if not lines:
+    if len(lines) == 1 and found:
         lines.append(f"Elke groep heeft in deze meting ten minste {t} deelnemende organisaties en dus een eigen profiel.")
     return "\n\n".join(lines)
 
@@ -228,18 +230,17 @@ def stage(stage_dir: Path, source_root: Path, data_file: Path, year: int,
         rels.append(rel)
     toc_path = Path(stage_dir) / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    sections = [{"file": f"{FOLDER}/{p.slug}"} for p in found]
-    entry = None
-    for part in toc.get("parts", []):
-        for ch in part.get("chapters", []):
-            if ch.get("file") == OVERVIEW:
-                entry = ch
-    if entry is None:
-        toc.setdefault("parts", []).append({"caption": PART, "chapters": [{"file": OVERVIEW, "sections": sections}]})
-    elif sections:
-        entry["sections"] = sections
+    # The profiles are chapters of the part, after the overview page (not sections below it:
+    # the theme's collapsible sidebar entry for sections has a summary without text, a
+    # WCAG violation on every page).
+    entries = [{"file": f"{FOLDER}/{p.slug}"} for p in found]
+    part = next((pt for pt in toc.get("parts", [])
+                 if any(ch.get("file") == OVERVIEW for ch in pt.get("chapters", []))), None)
+    if part is None:
+        toc.setdefault("parts", []).append({"caption": PART, "chapters": [{"file": OVERVIEW}, *entries]})
     else:
-        entry.pop("sections", None)
+        at = next(i for i, ch in enumerate(part["chapters"]) if ch.get("file") == OVERVIEW)
+        part["chapters"][at + 1:at + 1] = entries
     toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     page = Path(stage_dir) / f"{OVERVIEW}.md"
     if page.is_file():
