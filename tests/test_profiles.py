@@ -187,3 +187,28 @@ def test_types_and_climate_of_a_profile_equal_bijlage_i(ed):
         else:
             assert klim[f"{spec.label} {ed.year}"] == b11.loc[spec.label, "Gemiddelde"], p.label
     assert checked >= 4 * 6
+
+
+def test_staging_adds_the_profiles_after_the_overview_page(tmp_path):
+    """The staged _toc.yml gets one chapter per profile after the overview page, the overview
+    page the list and the pooling paragraph; a book without the overview gets no profiles."""
+    import shutil
+
+    import yaml
+    from barometer import paths
+
+    stage = tmp_path / "stage"
+    (stage / "chapters").mkdir(parents=True)
+    shutil.copy(paths.ROOT / "_toc.yml", stage / "_toc.yml")
+    shutil.copy(paths.ROOT / f"{profiles.OVERVIEW}.md", stage / f"{profiles.OVERVIEW}.md")
+    root, nbs = profiles.stage(stage, tmp_path / "src", paths.respondent_file(2025), 2025, 5)
+    found, _ = profiles.profiles(Edition.open(2025, []).df, 2025, 5)
+    assert [nb.stem for nb in nbs] == [p.slug for p in found]
+    assert all((root / nb).is_file() for nb in nbs)
+    part = next(pt for pt in yaml.safe_load((stage / "_toc.yml").read_text())["parts"]
+                if pt["caption"] == profiles.PART)
+    assert [c["file"] for c in part["chapters"]] == [profiles.OVERVIEW] + [f"sectorprofielen/{p.slug}" for p in found]
+    page = (stage / f"{profiles.OVERVIEW}.md").read_text(encoding="utf-8")
+    assert "profielen-samenstelling" not in page and "Overige sectoren" in page
+    (stage / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    assert profiles.stage(stage, tmp_path / "src2", paths.respondent_file(2025), 2025, 5)[1] == []

@@ -12,8 +12,8 @@ At staging time (:func:`stage`) one notebook per profile is written from the tem
 ``templates/sectorprofiel.ipynb`` with the profile in the literal default of its parameter
 ``sector``; papermill injects the four book parameters (``year``, ``comparison_years``,
 ``data_path``, ``min_base``) as for every chapter. The staged ``_toc.yml`` gets the profiles as
-chapters of the part after the overview page ``chapters/sectorprofielen.md`` (a part *Sectorprofielen* is
-added when the table of contents has none), and the overview page gets a generated list of the profiles and a paragraph
+chapters of the part after the overview page ``chapters/sectorprofielen.md`` (a book whose
+table of contents does not list that page has no profiles), and the overview page gets a generated list of the profiles and a paragraph
 saying which groups were pooled or left out and why.
 
 The template lives in ``templates/``, not in ``chapters/``: the chapters' ``parameters`` cell
@@ -216,31 +216,30 @@ def stage(stage_dir: Path, source_root: Path, data_file: Path, year: int,
 
     from barometer.edition import Edition
 
-    ed = Edition.open(int(year), [], str(data_file), int(disclosure.threshold(min_base)))
-    found, missing = profiles(ed.df, int(year), min_base)
     source_root = Path(source_root)
     if source_root.exists():
         shutil.rmtree(source_root)
     (source_root / FOLDER).mkdir(parents=True)
+    toc_path = Path(stage_dir) / "_toc.yml"
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    part = next((pt for pt in toc.get("parts", [])
+                 if any(ch.get("file") == OVERVIEW for ch in pt.get("chapters", []))), None)
+    if part is None:  # a book without the overview page has no profiles
+        return source_root, []
+    ed = Edition.open(int(year), [], str(data_file), int(disclosure.threshold(min_base)))
+    found, missing = profiles(ed.df, int(year), min_base)
     rels = []
     for p in found:
         rel = Path(FOLDER) / f"{p.slug}.ipynb"
         (source_root / rel).write_text(json.dumps(_notebook(p.spec, p.label), indent=1, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
         rels.append(rel)
-    toc_path = Path(stage_dir) / "_toc.yml"
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
     # The profiles are chapters of the part, after the overview page (not sections below it:
     # the theme's collapsible sidebar entry for sections has a summary without text, a
     # WCAG violation on every page).
     entries = [{"file": f"{FOLDER}/{p.slug}"} for p in found]
-    part = next((pt for pt in toc.get("parts", [])
-                 if any(ch.get("file") == OVERVIEW for ch in pt.get("chapters", []))), None)
-    if part is None:
-        toc.setdefault("parts", []).append({"caption": PART, "chapters": [{"file": OVERVIEW}, *entries]})
-    else:
-        at = next(i for i, ch in enumerate(part["chapters"]) if ch.get("file") == OVERVIEW)
-        part["chapters"][at + 1:at + 1] = entries
+    at = next(i for i, ch in enumerate(part["chapters"]) if ch.get("file") == OVERVIEW)
+    part["chapters"][at + 1:at + 1] = entries
     toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     page = Path(stage_dir) / f"{OVERVIEW}.md"
     if page.is_file():
