@@ -22,7 +22,7 @@ __all__ = ["BuiltBook", "built_book"]
 
 _SOURCES = ("_config.yml", "_toc.yml", "index.md")
 _SOURCE_DIRS = ("chapters", "_static", "_templates")
-_HASHED_DIRS = ("chapters", "_static", "_templates", "src", "data")
+_HASHED_DIRS = ("chapters", "_static", "_templates", "templates", "src", "data")
 _SKIP = {"_figures", "_downloads", "__pycache__", ".ipynb_checkpoints"}
 
 

@@ -899,6 +899,13 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     log_dir = build_dir / "logs" / str(year)
     failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
                                 cache=cache, keys=keys, log_dir=log_dir)
+    # --- sector profiles (barometer.profiles): one generated notebook per profile, in the staged _toc.yml
+    from barometer import profiles
+    prof_root, prof_nbs = profiles.stage(stage, build_dir / "profiles" / str(year), data, int(year), int(min_base))
+    keys.update({nb.as_posix(): chapter_key(prof_root / nb, parameters, data_digest, src_digest) for nb in prof_nbs})
+    failures += execute_chapters(prof_root, stage, prof_nbs, parameters, jobs=jobs, echo=echo, cache=cache, keys=keys,
+                                 log_dir=log_dir)
+    # --- end of sector profiles
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"

@@ -74,6 +74,9 @@ __all__ = [
     "complementary",
     "protect",
     "fingerprint",
+    "ProfileGroup",
+    "profile_groupings",
+    "profile_groups",
 ]
 
 #: The policy file, beside the codebook.
@@ -455,3 +458,75 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
 def sidecar_json(payload: Mapping[str, Any]) -> str:
     """JSON text of an exhibit's sidecar (UTF-8, stable key order, Dutch keys)."""
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_key)
+
+
+# --------------------------------------------------------------------------- profiles
+@dataclass(frozen=True)
+class ProfileGroup:
+    """One profile of a grouping variable: one group, or a pool of small groups.
+
+    Attributes
+    ----------
+    codes : tuple of int
+        The group codes the profile covers (one, or several for the pool).
+    base : int
+        Respondents of the edition's year in these groups.
+    pooled : bool
+        True for the pool of groups that may not be shown on their own.
+    reasons : mapping code -> str
+        For a pool: why each group is in it (``"primary"``: below the threshold;
+        ``"secondary"``: added so that the pool is not derivable from the total).
+    """
+
+    codes: tuple[int, ...]
+    base: int
+    pooled: bool = False
+    reasons: Mapping[int, str] = field(default_factory=dict)
+
+
+def profile_groupings() -> list[dict]:
+    """The grouping variables that get profiles, with their pool labels (policy ``profiles``)."""
+    raw = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8")) or {}
+    groupings = (raw.get("profiles") or {}).get("groupings") or []
+    for i, g in enumerate(groupings):
+        if not isinstance(g, dict) or not g.get("variable") or not g.get("pool_label"):
+            raise PolicyError(f"{POLICY_FILE}, profiles.groupings[{i}]: verwacht 'variable' en "
+                              f"'pool_label', gevonden {g!r}.")
+    return [dict(g) for g in groupings]
+
+
+def profile_groups(bases: Mapping[int, int], min_base: int | None = None) -> tuple[list[ProfileGroup], list[int]]:
+    """Decide which groups get a profile of their own and which are pooled.
+
+    Parameters
+    ----------
+    bases : mapping code -> int
+        Respondents per group in the edition's year (groups with none left out).
+    min_base : int, optional
+        Threshold in force (default: the policy's).
+
+    Returns
+    -------
+    (list of ProfileGroup, list of int)
+        The profiles in code order (the pool, when there is one, last) and the codes of the
+        groups that get no profile at all (a pool that cannot reach the threshold).
+
+    Examples
+    --------
+    >>> groups, dropped = profile_groups({1: 40, 3: 2, 5: 6})
+    >>> [(g.codes, g.pooled) for g in groups], dropped
+    ([((1,), False), ((3, 5), True)], [])
+    """
+    t = threshold(min_base)
+    bases = {int(c): int(n) for c, n in bases.items() if int(n) > 0}
+    pool = {c: "primary" for c, n in bases.items() if n < t}
+    alone = sorted((c for c in bases if c not in pool), key=lambda c: (bases[c], c))
+    if pool:
+        while sum(bases[c] for c in pool) < t and alone:
+            pool[alone.pop(0)] = "secondary"
+    groups = [ProfileGroup((c,), bases[c]) for c in sorted(alone)]
+    pooled_base = sum(bases[c] for c in pool)
+    if pool and pooled_base >= t:
+        groups.append(ProfileGroup(tuple(sorted(pool)), pooled_base, True, dict(pool)))
+        return groups, []
+    return groups, sorted(pool)
