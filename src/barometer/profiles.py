@@ -34,7 +34,7 @@ import yaml
 
 from barometer import disclosure, paths
 from barometer.codebook import load_codebook
-from barometer.exhibits._text import join_nl
+from barometer.phrasing import join_nl
 
 __all__ = ["Profile", "TEMPLATE", "OVERVIEW", "PART", "profiles", "profile_label", "profile_slug", "stage"]
 

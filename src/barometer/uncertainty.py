@@ -396,19 +396,28 @@ def profile_interval(loglik_fixed: Callable[[float], float], loglik_max: float, 
     top = max(float(loglik_max), float(loglik_fixed(estimate)))
 
     def g(b: float) -> float:
-        value = 2.0 * (top - loglik_fixed(b)) - crit
+        try:
+            value = 2.0 * (top - loglik_fixed(b)) - crit
+        except (OverflowError, FloatingPointError, np.linalg.LinAlgError):
+            return -crit  # a failed fit does not end the search
         return value if np.isfinite(value) else -crit  # a failed fit does not end the search
 
+    if not np.isfinite(estimate) or not np.isfinite(top):  # no estimate (model not estimable): no interval
+        return (math.nan, math.nan)
     scale = min(se, limit / 4) if np.isfinite(se) and se > 0 else 1.0
     bounds = []
     for sign in (-1, 1):
         prev, k, bound = estimate, 0, sign * math.inf
         while True:
-            b = estimate + sign * min(scale * 2.0 ** k, limit)
+            step = min(scale * 2.0 ** min(k, 60), limit)
+            b = estimate + sign * step
             if g(b) > 0:
-                bound = float(optimize.brentq(g, min(prev, b), max(prev, b), xtol=1e-8))
+                try:
+                    bound = float(optimize.brentq(g, min(prev, b), max(prev, b), xtol=1e-8))
+                except ValueError:  # no sign change inside (a fit that failed at prev): keep the outer point
+                    bound = float(b)
                 break
-            if abs(b - estimate) >= limit:
+            if step >= limit or k >= 60:  # (a huge estimate would never move b by limit)
                 break
             prev, k = b, k + 1
         bounds.append(bound)

@@ -91,6 +91,13 @@ def headline_sensitivity(df: pd.DataFrame, year: int, population: Population | N
     if pop is None or not pop.by_sector:
         raise WeightingError(f"geen aantallen benaderde organisaties per sector voor {year}: geen weging mogelijk")
     d = df[pd.to_numeric(df[cb.year_column], errors="coerce") == year].reset_index(drop=True)
+    counts = pd.to_numeric(d["sector"], errors="coerce").value_counts()
+    too_many = [int(c) for c, k in counts.items() if k > pop.by_sector.get(int(c), 0)]
+    if too_many:
+        raise WeightingError(
+            f"in {year} hebben in sector(en) {', '.join(map(str, sorted(too_many)))} meer organisaties "
+            "meegedaan dan er volgens het populatiebestand zijn benaderd (of de sector ontbreekt daarin): "
+            "geen weging mogelijk")
     fraction = len(d) / pop.total if pop.total else None
     rows = []
     for variable, codes, kind in HEADLINES:

@@ -458,11 +458,16 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
             glue_text(f"richting_{key}", "niet te vergelijken")
     glue_text("n_innovators", fmt.num(cur["base"].iloc[0]))
     # The most common type of the edition (front page): its label, share and trend.
-    top = cur["pct"].idxmax()
-    glue_text("type_meest", str(cur.loc[top, "type"]))
-    glue_text("pct_type_meest", fmt.pct(cur.loc[top, "pct"]))
-    glue_text("verloop_type_meest", trend(old.loc[top, "pct"] if old is not None else None,
-                                          cur.loc[top, "pct"], prev if old is not None else None, ed.year))
+    if cur["pct"].notna().any():
+        top = cur["pct"].idxmax()
+        glue_text("type_meest", str(cur.loc[top, "type"]))
+        glue_text("pct_type_meest", disclosure.show(fmt.pct(cur.loc[top, "pct"]), cur.loc[top, "base"], ed.min_base))
+        glue_text("verloop_type_meest", trend(old.loc[top, "pct"] if old is not None else None,
+                                              cur.loc[top, "pct"], prev if old is not None else None, ed.year))
+    else:  # nobody innovated: no most common type
+        glue_text("type_meest", "geen (er zijn geen innovaties)")
+        glue_text("pct_type_meest", fmt.NOT_ASKED)
+        glue_text("verloop_type_meest", "niet te vergelijken")
     figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
                             xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
     alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",

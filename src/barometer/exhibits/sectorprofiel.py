@@ -26,7 +26,7 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
 from barometer.exhibits import factoren
 from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.exhibits._text import join_nl, lower_first
+from barometer.phrasing import join_nl, lower_first
 from barometer.glue import direction, glue_text
 from barometer.uncertainty import ALPHA
 

@@ -550,12 +550,13 @@ def tabel_denemarken(ed) -> TableExhibit:
 def weging(ed):
     """:func:`barometer.weighting.headline_sensitivity` of the edition (cached), or None when
     the edition has no invited population per sector."""
+    from barometer.uncertainty import SurveyDesignError
     from barometer.weighting import WeightingError, headline_sensitivity
 
     def compute():
         try:
             return headline_sensitivity(ed.df, ed.year)
-        except WeightingError:
+        except (WeightingError, SurveyDesignError):
             return None
 
     return cached(ed, "weging", compute)
