@@ -334,7 +334,8 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
         if np.max(np.abs(step)) < tol and np.max(np.abs(score)) < 1e-6:
             converged = True
             break
-    se = np.sqrt(np.diag(np.linalg.pinv(info)))
+    with np.errstate(invalid="ignore"):  # a negative variance (no information) gives NaN, no warning
+        se = np.sqrt(np.diag(np.linalg.pinv(info)))
     return FirthResult(beta, se, ll, converged, it, list(names) if names is not None else [f"x{j}" for j in range(k)])
 
 

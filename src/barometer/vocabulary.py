@@ -89,6 +89,7 @@ DUTCH_HEADERS: dict[str, str] = {
     "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": "Gewogen: ondergrens (95%-BI)",
     "gewogen_bovengrens": "Gewogen: bovengrens (95%-BI)",
     # columns every download gets (barometer.exhibit)
+    "gemiddelde": "Gemiddelde", "indicator": "Indicator",
     "geheimhouding": "Geheimhouding", "bron": "Bron", "let_op": "Let op",
 }
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -592,6 +592,10 @@ def tabel_weging(ed) -> TableExhibit | Notice:
 
     w = weging(ed)
     if w is None or w.empty:
+        # the sentence after the table glues these keys: say plainly that nothing was weighted
+        glue_texts({"weging_max_verschil": "niet te berekenen",
+                    "weging_max_cijfer": "geen enkel cijfer (in deze meting is geen weging mogelijk)",
+                    "weging_bi_alle": "geen", "weging_pakket": f"svy {version('svy')}"})
         return Notice(f"Voor de meting van {ed.year} is het aantal benaderde organisaties per sector niet bekend; "
                       "een herweging naar sector is daarom niet mogelijk.")
     cb = load_codebook()
