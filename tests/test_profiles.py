@@ -116,7 +116,7 @@ def test_small_cells_are_suppressed_in_a_profile(ed):
     prev = f"Provincie {ed.previous_year}"
     assert table.frame[prev].iloc[0] == disclosure.symbol()
     dl = pd.read_csv(f"_downloads/{table.name}.csv", sep=None, engine="python")
-    row = dl[(dl["Jaar"] == ed.previous_year) & (dl["indicator"] == "innoveerde")].iloc[0]
+    row = dl[(dl["Jaar"] == ed.previous_year) & (dl["Indicator"] == "innoveerde")].iloc[0]
     assert pd.isna(row["Aantal"]) and row["Geheimhouding"].startswith("niet getoond")
 
 
