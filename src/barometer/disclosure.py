@@ -192,7 +192,8 @@ def published_as_is(exhibit: str, edition: int, min_base: int | None = None) -> 
             and threshold(min_base) == int(p.get("threshold", -1)))
 
 
-def _missing(x: Any) -> bool:
+def is_missing(x: Any) -> bool:
+    """Return True for None, NaN, ``pd.NA`` and ``pd.NaT``."""
     if x is None:
         return True
     try:
@@ -203,7 +204,7 @@ def _missing(x: Any) -> bool:
 
 def is_small(n: Any, min_base: int | None = None) -> bool:
     """True when a figure on base ``n`` may not be published (``n`` missing or below the threshold)."""
-    return _missing(n) or float(n) < threshold(min_base)
+    return is_missing(n) or float(n) < threshold(min_base)
 
 
 def show(value: Any, n: Any, min_base: int | None = None) -> Any:
@@ -311,7 +312,7 @@ def fingerprint(value: Any, base: Any) -> str | None:
         return None
     if v != v:
         return None
-    b = "" if base is None or _missing(base) else str(int(float(base)))
+    b = "" if base is None or is_missing(base) else str(int(float(base)))
     return hashlib.sha256(f"{v:.9f}|{b}".encode()).hexdigest()[:16]
 
 
@@ -344,7 +345,7 @@ def _is_value(column: str, pol: Policy) -> bool:
 
 
 def _json_key(value: Any) -> Any:
-    if _missing(value):
+    if is_missing(value):
         return None
     if hasattr(value, "item"):
         value = value.item()
@@ -437,10 +438,10 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
             for i in sorted(rows):
                 base = pd.to_numeric(pd.Series([frame.at[i, b]]), errors="coerce").iloc[0]
                 for c in cols:
-                    if not _missing(frame.at[i, c]):
+                    if not is_missing(frame.at[i, c]):
                         v = pd.to_numeric(pd.Series([frame.at[i, c]]), errors="coerce").iloc[0]
-                        cells.append(SuppressedCell(i, c, reason, None if _missing(base) else float(base), key_of(i),
-                                                    None if _missing(v) else float(v)))
+                        cells.append(SuppressedCell(i, c, reason, None if is_missing(base) else float(base), key_of(i),
+                                                    None if is_missing(v) else float(v)))
                 status[i] = pol.status_text(reason, t)
         blank = sorted(hidden_rows[b] | secondary[b])
         for c in cols:

@@ -67,14 +67,9 @@ NOT_ASKED = "-"
 _NOISE_DECIMALS = 9
 
 
-def is_missing(x: Any) -> bool:
-    """Return True for None, NaN, ``pd.NA`` and ``pd.NaT``."""
-    if x is None:
-        return True
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
+#: True for None, NaN, ``pd.NA`` and ``pd.NaT`` (one definition, in the lower module
+#: :mod:`barometer.disclosure`, which this module imports).
+is_missing = _disclosure.is_missing
 
 
 def round_half_up(x: Any, decimals: int = 0) -> Decimal:
