@@ -15,12 +15,8 @@
 // Exit status: 0 when the check ran (whatever it found), 2 when it could not run.
 // With --screenshots, a full-page PNG of every page is written to OUT_DIR as well.
 import { mkdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { CHROMIUM, CHROMIUM_ARGS, htmlPages, serve } from "./common.mjs";
-
-const require = createRequire(import.meta.url);
+import { openEdition } from "./common.mjs";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -46,19 +42,8 @@ function parseArgs(argv) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(opts.root, "index.html"))) fail(`no built book in ${opts.root} (index.html missing)`);
-  if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromium (scripts/install-browser-deps.sh)`);
-  let chromium, axePath;
-  try {
-    ({ chromium } = require("playwright-core"));
-    axePath = require.resolve("axe-core/axe.min.js");
-  } catch (e) {
-    fail(`node packages missing (${e.message}): run \`npm ci\` in tests/a11y`);
-  }
-  const pages = opts.pages.length ? opts.pages : await htmlPages(opts.root);
-  const server = await serve(opts.root);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const { browser, server, base, pages, resolved } = await openEdition(opts, fail, ["axe-core/axe.min.js"]);
+  const axePath = resolved["axe-core/axe.min.js"];
   const violations = [];
   const counts = {};
   const incomplete = {}; // rules axe could not decide (needs a human look); not failures

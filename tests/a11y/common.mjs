@@ -1,6 +1,9 @@
 // Shared by check.mjs (axe-core) and layout.mjs (widths and figure text): the list of built
-// pages, a static file server for a built edition, and the chromium settings.
+// pages, a static file server for a built edition, the chromium settings and the opening of a
+// built edition in chromium (`openEdition`).
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
@@ -52,4 +55,30 @@ export function serve(root) {
     }
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Open a built edition in Debian's chromium: check that the book and the browser exist, load
+ * playwright-core (and resolve ``extraModules``, e.g. "axe-core/axe.min.js"), serve ``opts.root``
+ * and launch the browser. ``fail(message)`` is called (and exits) when something is missing.
+ * Resolves to ``{ browser, server, base, pages, resolved }``; the caller closes browser and server.
+ */
+export async function openEdition(opts, fail, extraModules = []) {
+  if (!existsSync(path.join(opts.root, "index.html"))) fail(`no built book in ${opts.root} (index.html missing)`);
+  if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromium (scripts/install-browser-deps.sh)`);
+  let chromium;
+  const resolved = {};
+  try {
+    ({ chromium } = require("playwright-core"));
+    for (const name of extraModules) resolved[name] = require.resolve(name);
+  } catch (e) {
+    fail(`node packages missing (${e.message}): run \`npm ci\` in tests/a11y`);
+  }
+  const pages = opts.pages.length ? opts.pages : await htmlPages(opts.root);
+  const server = await serve(opts.root);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return { browser, server, base, pages, resolved };
 }

@@ -20,12 +20,8 @@
 //   figure-unread    an SVG figure whose text sizes could not be read (the check cannot judge it)
 //
 // Exit status: 0 when the check ran (whatever it found), 2 when it could not run.
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { CHROMIUM, CHROMIUM_ARGS, htmlPages, serve } from "./common.mjs";
-
-const require = createRequire(import.meta.url);
+import { openEdition } from "./common.mjs";
 
 function fail(message) {
   process.stderr.write(`layout check: ${message}\n`);
@@ -105,18 +101,7 @@ function measure() {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(opts.root, "index.html"))) fail(`no built book in ${opts.root} (index.html missing)`);
-  if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromium (scripts/install-browser-deps.sh)`);
-  let chromium;
-  try {
-    ({ chromium } = require("playwright-core"));
-  } catch (e) {
-    fail(`node packages missing (${e.message}): run \`npm ci\` in tests/a11y`);
-  }
-  const pages = opts.pages.length ? opts.pages : await htmlPages(opts.root);
-  const server = await serve(opts.root);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const { browser, server, base, pages } = await openEdition(opts, fail);
   const problems = [];
   const checked = { tables: 0, figures: 0, figureTexts: 0 };
   const svgCache = new Map();
