@@ -615,6 +615,21 @@ def _cross_check(doc, meta, routing, scales, variables, derived, editions_years,
         return name not in present[kind]
 
     years = set(meta.years) if meta is not None else None
+
+    def check_years(where: tuple, spec) -> None:
+        """Every year of a question or derived variable is a measurement year of meta.years."""
+        if years is None:
+            return
+        for k, y in enumerate(spec.years):
+            if y not in years:
+                add(where + ("years", k), f"jaar {y} staat niet in meta.years "
+                    f"({', '.join(map(str, sorted(years)))})")
+
+    def check_routing(where: tuple, spec) -> None:
+        """The routing of a question or derived variable is one the file defines."""
+        if unknown("routing", spec.routing):
+            add(where + ("routing",), f"onbekende routering '{spec.routing}'; verwacht een van: "
+                f"{', '.join(routing)}")
     if meta is not None and editions_years is not None:
         for k, y in enumerate(meta.years):
             if y not in editions_years:
@@ -633,14 +648,8 @@ def _cross_check(doc, meta, routing, scales, variables, derived, editions_years,
         if v.scale is not None and unknown("scales", v.scale):
             add(where + ("scale",), f"onbekende schaal '{v.scale}'; verwacht een van: "
                 f"{', '.join(scales)}")
-        if unknown("routing", v.routing):
-            add(where + ("routing",), f"onbekende routering '{v.routing}'; verwacht een van: "
-                f"{', '.join(routing)}")
-        if years is not None:
-            for k, y in enumerate(v.years):
-                if y not in years:
-                    add(where + ("years", k), f"jaar {y} staat niet in meta.years "
-                        f"({', '.join(map(str, sorted(years)))})")
+        check_routing(where, v)
+        check_years(where, v)
         codes = _codes(v, scales)
         if v.type in ("single", "likert") and not {"codes", "scale"} & set(raw):
             add(where, f"vraag '{v.name}' van type {v.type} heeft geen 'codes' en geen 'scale'")
@@ -723,9 +732,7 @@ def _cross_check(doc, meta, routing, scales, variables, derived, editions_years,
             add(where + ("name",), f"afgeleide variabele '{d.name}' heeft de naam van een "
                 "kolom of van een andere afgeleide variabele; verwacht: een eigen naam")
         dnames.add(d.name)
-        if unknown("routing", d.routing):
-            add(where + ("routing",), f"onbekende routering '{d.routing}'; verwacht een van: "
-                f"{', '.join(routing)}")
+        check_routing(where, d)
         for k, item in enumerate(d.items or ()):
             if unknown("columns", item):
                 close = difflib.get_close_matches(item, list(columns), n=1, cutoff=0.75)
@@ -734,11 +741,7 @@ def _cross_check(doc, meta, routing, scales, variables, derived, editions_years,
         if d.min_items is not None and d.items is not None and d.min_items > len(d.items):
             add(where + ("min_items",), f"min_items {d.min_items} is meer dan het aantal items "
                 f"({len(d.items)})")
-        if years is not None:
-            for k, y in enumerate(d.years):
-                if y not in years:
-                    add(where + ("years", k), f"jaar {y} staat niet in meta.years "
-                        f"({', '.join(map(str, sorted(years)))})")
+        check_years(where, d)
     return out
 
 
