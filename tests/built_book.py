@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from barometer import paths
 
-__all__ = ["BuiltBook", "built_book"]
+__all__ = ["BuiltBook", "assert_no_warnings", "built_book"]
 
 _SOURCES = ("_config.yml", "_toc.yml", "index.md")
 _SOURCE_DIRS = ("chapters", "_static", "_templates")
@@ -91,3 +92,14 @@ def built_book(year: int = 2025) -> BuiltBook:
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return result
+
+
+_WARNING = re.compile(r"\b(WARNING|ERROR)\b")
+
+
+def assert_no_warnings(stage: Path) -> None:
+    """Fail when the jupyter-book log of a staged edition holds a warning or an error."""
+    log = Path(stage) / "jupyter-book.log"
+    assert log.is_file(), f"{log} is missing: the edition was not rendered"
+    found = [line for line in log.read_text(encoding="utf-8").splitlines() if _WARNING.search(line)]
+    assert not found, f"{log}:\n" + "\n".join(found[:20])

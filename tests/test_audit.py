@@ -78,6 +78,27 @@ def test_a_hidden_value_shown_by_another_exhibit_is_caught(edition, tmp_path):
     assert any(f.exhibit == "fig-proef-ander" and "tbl-proef-sector" in f.problem for f in found), found
 
 
+def _other_exhibit(edition, rows: dict) -> None:
+    other = edition["stage"] / "chapters" / "_downloads" / "tbl-proef-profiel.csv"
+    pd.DataFrame(rows).to_csv(other, index=False)
+    (other.with_suffix(".json")).write_text(json.dumps({
+        "naam": "tbl-proef-profiel", "drempel": 5, "onderdrukt": [],
+        "kolommen": {"basis": ["Basis (n)"], "waarden": {"Percentage": "Basis (n)"}}}), encoding="utf-8")
+
+
+def test_a_hidden_value_shown_for_the_same_group_and_year_is_caught(edition):
+    _other_exhibit(edition, {"Jaar": [2025], "Groep": ["Provincie"], "Basis (n)": [9], "Percentage": [55.55555]})
+    found = _run(edition)
+    assert any(f.exhibit == "tbl-proef-profiel" and "tbl-proef-sector" in f.problem for f in found), found
+
+
+@pytest.mark.parametrize("year, group", [(2025, "Overige sectoren"), (2021, "Provincie")])
+def test_an_equal_value_of_another_group_or_year_is_no_leak(edition, year, group):
+    # 5 of 9 of a pooled profile (or of another year) is not the hidden 5 of 9 provinces of 2025
+    _other_exhibit(edition, {"Jaar": [year], "Groep": [group], "Basis (n)": [9], "Percentage": [55.55555]})
+    assert _run(edition) == []
+
+
 @pytest.mark.parametrize("where", ["html", "notebook", "download"])
 def test_a_respondent_id_anywhere_is_caught(edition, where):
     if where == "html":

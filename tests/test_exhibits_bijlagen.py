@@ -179,3 +179,18 @@ def test_vragen_table_takes_wordings_from_the_codebook(ed):
     assert list(e.frame["Tabel"]) == list(ex.NUMBERS)
     assert e.frame.iloc[1, 1] == CB.variable("channel").question
     assert e.frame.iloc[1, 2] == CB.routing_of("channel").label
+
+
+@pytest.mark.parametrize("not_computable, deviating, expected", [
+    (0, 0, "Geen enkel cijfer wijkt af zonder"),
+    (0, 1, "Eén cijfer wijkt af zonder"),
+    (0, 5, "5 cijfers wijken af zonder"),
+    (1, 0, "Eén cijfer (een responspercentage) is uit een respondentbestand niet te berekenen, en geen enkel cijfer wijkt af"),
+    (12, 1, "12 cijfers (de responspercentages) zijn uit een respondentbestand niet te berekenen, en één cijfer wijkt af"),
+])
+def test_the_rest_sentence_reads_for_zero_one_and_many(not_computable, deviating, expected):
+    from barometer.exhibits.bijlagen import rest_sentence
+
+    text = rest_sentence(not_computable, deviating)
+    assert text.startswith(expected) and text.endswith("vastgelegd."), text
+    assert "0 cijfers" not in text and "Één" not in text

@@ -203,8 +203,55 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
                 continue
             fp = disclosure.fingerprint(_num(row[col]), _num(row[bcol]))
             if fp:
-                shown.setdefault(fp, []).append((file, name, f"rij {int(i) + 2}, kolom '{col}'"))
+                shown.setdefault(fp, []).append((file, name, f"rij {int(i) + 2}, kolom '{col}'",
+                                                 _row_identity(row)))
     return findings
+
+
+#: Download columns that say which measurement year and which group a row is about.
+_YEAR_COLUMN, _GROUP_COLUMN = "Jaar", "Groep"
+
+
+def _row_identity(row: pd.Series) -> tuple[str | None, str | None]:
+    """(year, group label) of a download row, ``None`` where the download has no such column."""
+    year = row.get(_YEAR_COLUMN)
+    group = row.get(_GROUP_COLUMN)
+    return (None if _empty(year) else str(year).removesuffix(".0"),
+            None if _empty(group) else str(group).strip())
+
+
+def _group_names(key: dict) -> set[str]:
+    """Every name the group of a hidden cell's key can carry: its own label and every codebook label
+    (long and short) of its code."""
+    names = {str(key["group_label"]).strip()} if key.get("group_label") is not None else set()
+    code = key.get("group")
+    if code is None:
+        return names
+    from barometer.codebook import load_codebook
+
+    cb = load_codebook()
+    for variable in cb.variables:
+        for labels in (cb.labels(variable), cb.labels_short(variable), cb.labels_long(variable)):
+            try:
+                label = labels.get(int(code))
+            except (TypeError, ValueError):
+                label = None
+            if label:
+                names.add(str(label).strip())
+    return names
+
+
+def _same_cell(key: dict, identity: tuple[str | None, str | None]) -> bool:
+    """Whether a shown row can be the hidden cell of ``key``: an equal value over an equal base of
+    another measurement year or of another group (e.g. 4 of 6 for the types of innovation of a
+    pooled profile against 4 of 6 innovating provinces) is a coincidence, not the hidden figure.
+    A row without a year or group column may be any year or group."""
+    year, group = identity
+    if year is not None and key.get("year") is not None and year != str(key["year"]):
+        return False
+    if group is not None and ("group" in key or "group_label" in key) and group not in _group_names(key):
+        return False
+    return True
 
 
 def _ids(data_file: Path | None) -> set[str]:
@@ -320,8 +367,8 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
             findings += _scan_text(" ".join(frame.astype(str).to_numpy().ravel()), ids, where, str(meta.get("naam", "")))
     for name, meta in metas.items():
         for cell in meta.get("onderdrukt", []):
-            for file, other, where in shown.get(cell.get("vingerafdruk"), []):
-                if other != name:
+            for file, other, where, identity in shown.get(cell.get("vingerafdruk"), []):
+                if other != name and _same_cell(cell.get("sleutel") or {}, identity):
                     findings.append(Finding(
                         file, other, where,
                         f"dit cijfer is in {name} verborgen ({cell.get('kolom')}, {cell.get('sleutel')}) "

@@ -271,13 +271,22 @@ def edition_banner(year: int, synthetic: bool, others: list[int] | tuple[int, ..
 
 
 def _edition_entry(year: int) -> dict:
-    """The editions entry of ``year`` (``$BAROMETER_EDITIONS`` honoured), or ``{}`` without one."""
-    from barometer.editions import load_editions
+    """The editions entry of ``year`` (``$BAROMETER_EDITIONS`` honoured), or ``{}`` without one.
+
+    Raises
+    ------
+    BuildError
+        If the editions file cannot be read or is invalid: the Dutch message names the file
+        and says what the entry is needed for (title, footer, citation).
+    """
+    from barometer.editions import editions_file, load_editions
 
     try:
         return dict(load_editions().get(int(year)) or {})
-    except Exception:  # noqa: BLE001 - the build checks the editions file itself (_check_edition)
-        return {}
+    except Exception as exc:  # noqa: BLE001 - every reading error, reported plainly
+        raise BuildError(
+            f"De gegevens van editie {year} (titel, voettekst en citatie) zijn niet te lezen uit "
+            f"het edities-bestand {editions_file()}: {exc}") from exc
 
 
 def _published_year(entry: dict, year: int) -> int:

@@ -366,6 +366,35 @@ def _top_rows(ed) -> dict[str, str]:
     return out
 
 
+def _count_phrase(n: int, one: str, many: str, none: str) -> str:
+    """``none`` for 0, ``one`` for 1, ``many`` with ``{n}`` (Dutch number) otherwise."""
+    if n == 0:
+        return none
+    return one if n == 1 else many.format(n=fmt.num(n))
+
+
+def rest_sentence(not_computable: int, deviating: int) -> str:
+    """The sentence on the published cells that cannot be computed or deviate unexplained.
+
+    Reads correctly for 0, 1 and more of each: no clause on cells that cannot be computed
+    when there are none, "één cijfer ... is" for one, "12 cijfers ... zijn" for more; the
+    deviating cells always get a clause ("geen enkel cijfer wijkt af" when there are none).
+
+    >>> rest_sentence(0, 0)
+    'Geen enkel cijfer wijkt af zonder dat daar een verklaring voor is vastgelegd.'
+    >>> rest_sentence(1, 2)
+    'Eén cijfer (een responspercentage) is uit een respondentbestand niet te berekenen, en 2 cijfers wijken af zonder dat daar een verklaring voor is vastgelegd.'
+    """
+    tail = "zonder dat daar een verklaring voor is vastgelegd."
+    if int(not_computable) == 0:  # the sentence starts with the deviating cells ("Eén", not "Één")
+        return _count_phrase(int(deviating), "Eén cijfer wijkt af", "{n} cijfers wijken af",
+                             "Geen enkel cijfer wijkt af") + f" {tail}"
+    deviate = _count_phrase(int(deviating), "één cijfer wijkt af", "{n} cijfers wijken af", "geen enkel cijfer wijkt af")
+    computable = _count_phrase(int(not_computable), "Eén cijfer (een responspercentage) is",
+                               "{n} cijfers (de responspercentages) zijn", "")
+    return f"{computable} uit een respondentbestand niet te berekenen, en {deviate} {tail}"
+
+
 def kerncijfers(ed) -> dict[str, str]:
     """Glue the chapter's key figures and return them.
 
@@ -373,7 +402,8 @@ def kerncijfers(ed) -> dict[str, str]:
     ----------
     ``jaar``, ``jaren`` (years of the comparing tables), ``n_tabellen``, ``min_base``,
     ``cellen`` (published cells placed), ``cellen_gelijk``, ``cellen_conflict``,
-    ``cellen_afwijkend``, ``cellen_niet_berekenbaar``, ``vergelijking`` (a sentence on the
+    ``cellen_afwijkend``, ``cellen_niet_berekenbaar``, ``zin_niet_berekenbaar`` (the sentence on
+    the cells that cannot be computed or deviate, :func:`rest_sentence`), ``vergelijking`` (a sentence on the
     comparison years), ``databron`` (synthetic data or not) and the most frequent answers
     of :func:`_top_rows`.
     """
@@ -396,6 +426,8 @@ def kerncijfers(ed) -> dict[str, str]:
         "cellen_conflict": fmt.num(int(status.get("conflict", 0))),
         "cellen_afwijkend": fmt.num(int(status.get("afwijkend", 0))),
         "cellen_niet_berekenbaar": fmt.num(int(status.get("niet berekenbaar", 0))),
+        "zin_niet_berekenbaar": rest_sentence(int(status.get("niet berekenbaar", 0)),
+                                              int(status.get("afwijkend", 0))),
         "vergelijking": zin,
         "databron": data_sentence(ed),
         **_top_rows(ed),

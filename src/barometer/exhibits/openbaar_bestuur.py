@@ -513,6 +513,11 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         a = sub[sub["year"] == prev].iloc[0]
         b = sub[sub["year"] == ed.year].iloc[0]
         if min(int(a["base"]), int(b["base"])) == 0:  # nobody to compare in one year: not testable
+            for key in keys.values():  # the sentences after the table glue these keys
+                glue_text(f"sig_{key}", "niet")
+                glue_text(f"p_{key}", "niet te toetsen")
+                glue_text(f"bi_{key}", "niet te berekenen")
+            glue_text("claim_proces", "is niet te toetsen")
             return too_few("de toets van de soorten innovatie tussen de metingen", ed.year, "tabel")
         test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
         lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
