@@ -79,7 +79,7 @@ REPORT_YEAR = 2025
 #: Start of the ``error`` of a comparison claim in another edition (see :func:`evaluate_claims`).
 OTHER_YEARS = "de bewering van het rapport van"
 #: Columns of :func:`evaluate_claims`.
-RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
+RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error", "verdict", "restatement")
 
 Check = Callable[["ClaimContext"], tuple[bool, str]]
 
@@ -383,6 +383,154 @@ def _word(variable: str, level: Any = None) -> str:
     return f"{w} {level}" if level is not None else w
 
 
+# ---------------------------------------------------------------------- claims of no difference
+@dataclass(frozen=True)
+class Margin:
+    """The equivalence margin of a claim of *no* difference, declared before the data are seen.
+
+    Attributes
+    ----------
+    unit : str
+        ``"pp"`` (difference of two shares, percentage points), ``"points"`` (difference of
+        two means on a 1–5 scale) or ``"or"`` (odds ratio of a model term; the margin is
+        ``1 / limit`` to ``limit``).
+    limit : float
+        The largest difference (or odds ratio) that still counts as "no difference".
+    reason : str
+        Why this margin (Dutch; shown in the methods chapter).
+    """
+
+    unit: str
+    limit: float
+    reason: str
+
+    def text(self) -> str:
+        """The margin in Dutch: ``"10 procentpunt"``, ``"0,20 schaalpunt"``, ``"odds ratio 0,60–1,68"``."""
+        if self.unit == "pp":
+            return pp(self.limit)
+        if self.unit == "points":
+            return f"{dec(self.limit, 2)} schaalpunt"
+        return f"odds ratio {dec(1 / self.limit, 2)}–{dec(self.limit, 2)}"
+
+
+#: The margins of the claims of no difference (CL03, CL09, CL13, CL15, CL26, CL27, CL32, CL34,
+#: CL35), one per kind of quantity, with the reason; stated once in the methods chapter.
+MARGINS: dict[str, Margin] = {
+    "pp": Margin("pp", 10.0, "het rapport noemt een verschil van 10 procentpunt een daling die telt (CL08) en "
+                             "verschillen van enkele procentpunten 'iets' of 'klein' (CL13, CL15)"),
+    "points": Margin("points", 0.2, "het rapport noemt een verschil van 0,2 schaalpunt op de klimaatschaal "
+                                    "al 'wat hoger' (CL27)"),
+    "or": Margin("or", 1.68, "een odds ratio van 1,68 (of 1/1,68) geldt als de ondergrens van een klein effect "
+                             "(Chen, Cohen en Chen 2010, Communications in Statistics 39:860)"),
+}
+
+
+@dataclass(frozen=True)
+class NoDifference:
+    """The verdict on a claim of no difference (:func:`no_difference`).
+
+    ``outcome`` is ``"equivalent"`` (every 95% interval lies inside the margin: the data rule
+    out every difference beyond it), ``"fails"`` (a significant difference, after the
+    family's Holm correction where one is declared) or ``"undecided"`` (not significant, but
+    an interval reaches beyond the margin); ``bound`` is the largest difference the
+    intervals leave open (Dutch), ``text`` the rule's result for the claims table.
+    Truthy only when ``equivalent``.
+    """
+
+    outcome: str
+    bound: str
+    text: str
+
+    def __bool__(self) -> bool:
+        return self.outcome == "equivalent"
+
+
+def no_difference(intervals: Sequence[tuple[float, float]], p: float, margin: Margin,
+                  alpha: float = ALPHA) -> NoDifference:
+    """Judge a claim of no difference on the intervals of its differences and its test.
+
+    Parameters
+    ----------
+    intervals : sequence of (low, high)
+        95% intervals of every difference the claim says is absent: percentage points, scale
+        points, or odds ratios (``margin.unit == "or"``).
+    p : float
+        p-value of the claim's test of a difference (raw: a Holm correction would make a claim
+        of no difference easier to keep); ``p < alpha`` means the claim does not hold.
+    margin : Margin
+
+    Returns
+    -------
+    NoDifference
+        ``"fails"`` when ``p < alpha``; else ``"equivalent"`` when every interval lies within
+        the margin (stricter than two one-sided tests at 5%, which use 90% intervals), else
+        ``"undecided"``.
+    """
+    ivs = [(float(lo), float(hi)) for lo, hi in intervals]
+    if margin.unit == "or":
+        inside = bool(ivs) and all(lo >= 1 / margin.limit and hi <= margin.limit for lo, hi in ivs)
+        # the odds ratio furthest from 1 (on the log scale) that an interval leaves open
+        ends = [b for iv in ivs for b in iv if not math.isnan(b)]
+        far = max(ends, key=lambda b: math.inf if b <= 0 or math.isinf(b) else abs(math.log(b)), default=math.nan)
+        bound = f"een odds ratio van {odds_ratio(far)}" if not math.isnan(far) else "-"
+    else:
+        worst = max((max(abs(lo), abs(hi)) for lo, hi in ivs if not (math.isnan(lo) or math.isnan(hi))),
+                    default=math.nan)
+        inside = bool(ivs) and all(not math.isnan(lo) and -margin.limit <= lo and hi <= margin.limit for lo, hi in ivs)
+        bound = (pp(worst) if margin.unit == "pp" else f"{dec(worst, 2)} schaalpunt") if not math.isnan(worst) else "-"
+    if not math.isnan(p) and p < alpha:
+        outcome = "fails"
+        text = f"significant verschil ({p_text(p)})"
+    elif inside:
+        outcome = "equivalent"
+        text = f"verschil kleiner dan de marge van {margin.text()} aangetoond"
+    else:
+        outcome = "undecided"
+        text = f"geen significant verschil, maar het interval laat verschillen tot {bound} toe (marge {margin.text()})"
+    return NoDifference(outcome, bound, text)
+
+
+def _or_intervals(ctx: "ClaimContext", res: LogitResult, variable: str) -> list[tuple[float, float]]:
+    """Profile-likelihood 95% intervals of the odds ratios of every term of ``variable``."""
+    cache = ctx.__dict__.setdefault("_profiles", {})
+    if id(res) not in cache:
+        cache[id(res)] = profile_ci(res)
+    ci = cache[id(res)]
+    terms = res.table.loc[res.table["variable"] == variable, "term"]
+    ci = ci[ci["term"].isin(terms)]
+    return list(zip(ci["ci_low"].astype(float), ci["ci_high"].astype(float)))
+
+
+def _no_effect(ctx: "ClaimContext", res: LogitResult, variables: Sequence[str]) -> tuple[NoDifference, str]:
+    """The claim that ``variables`` have no effect in a logit: each variable's LR test (the raw
+    p, the stricter reading for a claim of no difference) and the profile intervals of its odds
+    ratios against :data:`MARGINS` ``["or"]``."""
+    verdicts, texts = [], []
+    for v in variables:
+        ivs = _or_intervals(ctx, res, v)
+        nd = no_difference(ivs, _joint_p(res, v), MARGINS["or"])
+        verdicts.append(nd)
+        span = (f"profiel-95%-BI {or_interval(min(lo for lo, _ in ivs), max(hi for _, hi in ivs), sep='–')}"
+                if ivs else "geen interval")
+        texts.append(f"{_word(v)}: {_ns_text(res, v)}, {span}: {nd.text}")
+    return _all_no_difference(verdicts), "; ".join(texts)
+
+
+def _all_no_difference(verdicts: Sequence[NoDifference]) -> NoDifference:
+    """One verdict of several no-difference parts: fails if one fails, else undecided if one is
+    undecided, else equivalent."""
+    for outcome in ("fails", "undecided"):
+        hit = [v for v in verdicts if v.outcome == outcome]
+        if hit:
+            return NoDifference(outcome, hit[0].bound, "; ".join(v.text for v in hit))
+    return NoDifference("equivalent", verdicts[0].bound if verdicts else "-", "; ".join(v.text for v in verdicts))
+
+
+def _with(flag: bool, nd: NoDifference) -> bool | NoDifference:
+    """A claim with a part that states a difference (``flag``) and a part of no difference."""
+    return nd if flag else False
+
+
 # ====================================================================== §2.1 innovating
 # The model of CL01–CL05: logit(innovated ~ size_class + innovation_unit + C(sector) +
 # cond_management + cond_time), all respondents of the measurement year.
@@ -398,22 +546,9 @@ def _cl02(ctx):
     return _positive(row), or_text(row)
 
 
-@claim("CL03", "De sector heeft geen significant effect op de kans op innovatie (logit, LR-toets p ≥ 0,05).")
+@claim("CL03", "De sector heeft geen wezenlijk effect op de kans op innovatie (logit, LR-toets en profielintervallen binnen de marge).")
 def _cl03(ctx):
-    lr = lr_test(ctx.innovation, "sector")
-    return bool(lr["p"] >= ALPHA), (f"sector: LR = {dec(lr['lr'], 2)}, df = {lr['df']}, {p_text(lr['p'])}"
-                                    + _sector_range(ctx.innovation))
-
-
-def _sector_range(res: LogitResult) -> str:
-    """What the data leave open for the sector effect: the range spanned by the profile-
-    likelihood 95% intervals of the sector odds ratios (against the reference sector)."""
-    ci = profile_ci(res)
-    ci = ci[ci["term"].isin(res.table.loc[res.table["variable"] == "sector", "term"])]
-    if ci.empty:
-        return ""
-    return (f"; profiel-95%-BI's van de odds ratio's per sector (t.o.v. gemeente) samen "
-            f"{or_interval(float(ci['ci_low'].min()), float(ci['ci_high'].max()), sep='–')}")
+    return _no_effect(ctx, ctx.innovation, ["sector"])
 
 
 @claim("CL04", "Steun van het management vergroot de kans op innovatie (logit).")
@@ -460,13 +595,14 @@ def _cl08(ctx):
     return bool(holds), f"{_z_text(res)}; {change} {pp(abs(drop))}"
 
 
-@claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet significant veranderd.")
+@claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet wezenlijk veranderd.")
 def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
-    holds = ia["p2"] < ia["p1"] and ia["p"] < ALPHA and pr["p"] >= ALPHA
-    return bool(holds), f"interactie {_z_text(ia)}; proces {_z_text(pr)}"
+    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])
+    return _with(ia["p2"] < ia["p1"] and ia["p"] < ALPHA, nd), \
+        f"interactie {_z_text(ia)}; proces {_z_text(pr)}: {nd.text}"
 
 
 @claim("CL10", "Het aandeel product- en diensteninnovaties nam af (richting).")
@@ -498,13 +634,23 @@ def _cl12(ctx):
 
 
 # ====================================================================== §2.2 practices
-@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet significant.")
+def _categories_unchanged(ctx, variable: str) -> tuple[NoDifference, dict[str, Any], list]:
+    """A distribution that did not change between the years: chi-square test of year x answer
+    and the Newcombe interval of the change of every answer's share."""
+    res = chi2_years(ctx.both, variable, ctx.years, ctx.codebook)
+    diffs = [compare_years(ctx.both, variable, c, ctx.years, codebook=ctx.codebook)
+             for c in ctx.codebook.labels(variable)]
+    diffs = [d for d in diffs if d["n1"] > 0 and d["n2"] > 0]
+    nd = no_difference([(d["diff_low"], d["diff_high"]) for d in diffs], res["p"], MARGINS["pp"])
+    return nd, res, diffs
+
+
+@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet wezenlijk.")
 def _cl13(ctx):
     ctx.require(["origin"], ctx.years)
-    res = chi2_years(ctx.both, "origin", ctx.years, ctx.codebook)
+    nd, res, _ = _categories_unchanged(ctx, "origin")
     own = compare_years(ctx.both, "origin", 1, ctx.years, codebook=ctx.codebook)
-    a, b = own["p1"], own["p2"]
-    return bool(res["p"] >= ALPHA and b > a), f"eigen ontwikkeling {_z_text(own)}; {_chi2_text(res)}"
+    return _with(own["p2"] > own["p1"], nd), f"eigen ontwikkeling {_z_text(own)}; {_chi2_text(res)}: {nd.text}"
 
 
 @claim("CL14", "Grote organisaties ontwikkelen vaker zelf of passen aan; kleine kopiëren vaker.")
@@ -519,15 +665,14 @@ def _cl14(ctx):
                          f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])}")
 
 
-@claim("CL15", "Innovatiestrategie niet significant anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
+@claim("CL15", "Innovatiestrategie niet wezenlijk anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
 def _cl15(ctx):
     ctx.require(["strategy"], ctx.years)
-    res = chi2_years(ctx.both, "strategy", ctx.years, ctx.codebook)
+    nd, res, _ = _categories_unchanged(ctx, "strategy")
     ce = compare_years(ctx.both, "strategy", 4, ctx.years, codebook=ctx.codebook)
     cs = compare_years(ctx.both, "strategy", 3, ctx.years, codebook=ctx.codebook)
-    e, sp = [ce["p1"], ce["p2"]], [cs["p1"], cs["p2"]]
-    holds = bool(res["p"] >= ALPHA and e[1] > e[0] and sp[1] < sp[0])
-    return holds, f"expertgroep {_z_text(ce)}, in de spotlights {_z_text(cs)}; {_chi2_text(res)}"
+    flag = ce["p2"] > ce["p1"] and cs["p2"] < cs["p1"]
+    return _with(flag, nd), f"expertgroep {_z_text(ce)}, in de spotlights {_z_text(cs)}; {_chi2_text(res)}: {nd.text}"
 
 
 @claim("CL16", "Kleine organisaties vaker samen met alle betrokkenen; grote vaker onder de radar of expertgroep.")
@@ -652,33 +797,49 @@ def _cl25(ctx):
     return bool(res["r"] > 0 and res["p"] < ALPHA), f"r = {dec(res['r'], 2)}, {p_text(res['p'])}, n = {res['n']}"
 
 
-@claim("CL26", "Het innovatieklimaat verschilt niet naar organisatiegrootte (variantieanalyse p ≥ 0,05).")
+@claim("CL26", "Het innovatieklimaat verschilt niet wezenlijk naar organisatiegrootte (variantieanalyse en intervallen binnen de marge).")
 def _cl26(ctx):
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
     ctx.require(["climate_scale", "size_class"])
     res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
     score = analysis_values(ctx.df, "climate_scale", ctx.codebook)
     size = analysis_values(ctx.df, "size_class", ctx.codebook)
     words = {1: "klein", 2: "middelgroot", 3: "groot"}
-    cis = []
+    cis, groups = [], {}
     for k, w in words.items():
-        m = mean_ci(score[size == k])
+        x = score[(size == k) & score.notna()].to_numpy(dtype=float)
+        m = mean_ci(x)
         if m["n"] >= 2:
+            groups[k] = x
             cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
-    return bool(res["p"] >= ALPHA), (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
-                                     f"{p_text(res['p'])}, n = {res['n']}"
-                                     + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else ""))
+    pairs = [(a, b) for a in groups for b in groups if a < b]
+    ivs = [CompareMeans(DescrStatsW(groups[b]), DescrStatsW(groups[a])).tconfint_diff(usevar="unequal")
+           for a, b in pairs]
+    nd = no_difference(ivs, res["p"], MARGINS["points"])
+    diffs = "; ".join(f"{words[b]} - {words[a]} 95%-BI {dec(lo, 2)} tot {dec(hi, 2)}" for (a, b), (lo, hi) in zip(pairs, ivs))
+    return nd, (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
+                f"{p_text(res['p'])}, n = {res['n']}"
+                + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else "")
+                + (f"; verschillen: {diffs}" if diffs else "") + f": {nd.text}")
 
 
-@claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet anders dan gemeenten.")
+def _b_ci_text(row: pd.Series) -> str:
+    return f"b = {dec(row['coef'], 2)} (95%-BI {dec(row['ci_low'], 2)} tot {dec(row['ci_high'], 2)}; {p_text(row['p'])})"
+
+
+@claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet wezenlijk anders dan gemeenten.")
 def _cl27(ctx):
     ctx.require(["climate_scale", "sector"], ctx.years)
     res = ols(ctx.both, "climate_scale", ["sector", "year"], {"sector": 1, "year": ctx.comparison_year},
               codebook=ctx.codebook)
     r = {s: _term(res, "sector", s) for s in (2, 5, 6, 7, 8, 9)}
-    holds = r[9]["coef"] > 0 and r[2]["coef"] > 0 and r[6]["coef"] < 0 and all(r[s]["p"] >= ALPHA for s in (5, 7, 8))
+    flag = r[9]["coef"] > 0 and r[2]["coef"] > 0 and r[6]["coef"] < 0
+    nd = _all_no_difference([no_difference([(r[s]["ci_low"], r[s]["ci_high"])], r[s]["p"], MARGINS["points"])
+                             for s in (5, 7, 8)])
     names = {2: "GR", 5: "provincie", 6: "rechtswezen", 7: "Rijk", 8: "waterschap", 9: "zbo"}
-    return bool(holds), "t.o.v. gemeente: " + "; ".join(f"{names[s]} {_b_text(r[s])}" for s in (9, 2, 6, 5, 7, 8)) \
-        + f"; n = {res.n}"
+    return _with(flag, nd), ("t.o.v. gemeente: " + "; ".join(f"{names[s]} {_b_ci_text(r[s])}" for s in (9, 2, 6, 5, 7, 8))
+                             + f"; n = {res.n}; provincie, Rijk en waterschap: {nd.text}")
 
 
 @claim("CL28", "De klimaatscores zijn redelijk normaal verdeeld (|scheefheid| < 1, |kurtosis| < 1); middelste cluster het grootst.")
@@ -734,18 +895,56 @@ def _cl31(ctx):
 
 
 # ====================================================================== §2.5 goals and effects
-@claim("CL32", "Geen sectorverschillen in doel (chi² p ≥ 0,05); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
+def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[float, float]]:
+    """Newcombe 95% intervals of the difference in the share of ``variable == 1`` between each
+    group of ``by`` (with at least ``min_n`` respondents) and all other groups together."""
+    from barometer.uncertainty import difference_ci
+
+    v = analysis_values(ctx.df, variable, ctx.codebook)
+    g = analysis_values(ctx.df, by, ctx.codebook)
+    keep = v.notna() & g.notna()
+    v, g = v[keep], g[keep]
+    out = []
+    for k, n in g.value_counts().items():
+        if n < min_n:
+            continue
+        inside, rest = v[g == k], v[g != k]
+        if len(rest):
+            out.append(difference_ci(float((rest == 1).sum()), len(rest), float((inside == 1).sum()), len(inside)))
+    return out
+
+
+def _share_ci_text(ctx, variable: str, by: str, group: int) -> str:
+    from barometer.uncertainty import share_ci
+
+    r = statistic(ctx.df, variable, "pct", 1, by, group, ctx.year, ctx.codebook)
+    lo, hi = share_ci(r.count, r.base_n)
+    return f"{pct(r.value)} (95%-BI {pct(lo)}–{pct(hi)}, n = {r.base_n})"
+
+
+@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
 def _cl32(ctx):
+    from barometer.uncertainty import difference_ci
+
     ctx.require(["goal", "sector", "size_class"])
-    ce = chi2_table(ctx.df, "sector", "goal_efficiency", ctx.year, min_row_n=5, codebook=ctx.codebook)
-    cq = chi2_table(ctx.df, "sector", "goal_quality", ctx.year, min_row_n=5, codebook=ctx.codebook)
+    parts, verdicts = [], []
+    for item, word in (("goal_efficiency", "efficiëntie"), ("goal_quality", "kwaliteit")):
+        res = chi2_table(ctx.df, "sector", item, ctx.year, min_row_n=5, codebook=ctx.codebook)
+        nd = no_difference(_groups_vs_rest(ctx, item, "sector"), res["p"], MARGINS["pp"])
+        verdicts.append(nd)
+        parts.append(f"sector x {word}: {_chi2_text(res)}; {nd.text}")
     e = ctx.pct_by("goal_efficiency", 1, "size_class", ctx.year)
     q = ctx.pct_by("goal_quality", 1, "size_class", ctx.year)
-    holds = ce["p"] >= ALPHA and cq["p"] >= ALPHA and e.get(3, math.nan) > e.get(1, math.nan) \
-        and q.get(1, math.nan) > q.get(3, math.nan)
-    return bool(holds), (f"sector x efficiëntie: {_chi2_text(ce)}; sector x kwaliteit: {_chi2_text(cq)}; "
-                         f"efficiëntie klein {pct(e.get(1))}, groot {pct(e.get(3))}; "
-                         f"kwaliteit klein {pct(q.get(1))}, groot {pct(q.get(3))}")
+    flag = e.get(3, math.nan) > e.get(1, math.nan) and q.get(1, math.nan) > q.get(3, math.nan)
+    for item, word, a, b in (("goal_efficiency", "efficiëntie", 1, 3), ("goal_quality", "kwaliteit", 1, 3)):
+        ra = statistic(ctx.df, item, "pct", 1, "size_class", a, ctx.year, ctx.codebook)
+        rb = statistic(ctx.df, item, "pct", 1, "size_class", b, ctx.year, ctx.codebook)
+        lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+        parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
+                     f"{_share_ci_text(ctx, item, 'size_class', b)}, verschil groot - klein "
+                     f"{pp(rb.value - ra.value, signed=True)} (95%-BI {pp(lo, signed=True).removesuffix(' procentpunt')} "
+                     f"tot {pp(hi, signed=True)})")
+    return _with(flag, _all_no_difference(verdicts)), "; ".join(parts)
 
 
 @claim("CL33", "Meervoudige innovaties (3 of 4 typen) hebben vaker kwaliteit en meer gebruik als doel dan enkelvoudige.")
@@ -764,28 +963,24 @@ def _terms(res: Any, specs: Sequence[tuple[str, Any]]) -> list[tuple[str, pd.Ser
     return [(_word(v, lv), _term(res, v, lv)) for v, lv in specs]
 
 
-@claim("CL34", "Beter klimaat vergroot de kans op kwaliteitsverbetering (klein effect, OR < 2,5); type, technologie, strategie, sector en grootte niet.")
+@claim("CL34", "Beter klimaat vergroot de kans op kwaliteitsverbetering (klein effect, OR < 2,5); type, technologie, strategie, sector en grootte niet wezenlijk.")
 def _cl34(ctx):
     res = ctx.effect("effect_quality")
     row = _term(res, "climate_scale")
-    others = ["tech_content", "strategy", "spectrum", "sector", "size_class"]
-    ps = {v: _joint_p(res, v) for v in others}
-    holds = _positive(row) and row["odds_ratio"] < 2.5 and all(p >= ALPHA for p in ps.values())
-    return bool(holds), (f"klimaat: {or_text(row)}; " + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in others)
-                         + f"; n = {res.n}")
+    nd, text = _no_effect(ctx, res, ["tech_content", "strategy", "spectrum", "sector", "size_class"])
+    flag = _positive(row) and row["odds_ratio"] < 2.5
+    return _with(flag, nd), f"klimaat: {or_text(row)}; {text}; n = {res.n}"
 
 
-@claim("CL35", "Technologie, strategie (onder de radar, expertgroep), doel kostenbesparing, klimaat en menselijk kapitaal vergroten de kans op efficiëntie; doel meer gebruik verkleint die; sector, grootte en spectrum niet.")
+@claim("CL35", "Technologie, strategie (onder de radar, expertgroep), doel kostenbesparing, klimaat en menselijk kapitaal vergroten de kans op efficiëntie; doel meer gebruik verkleint die; sector, grootte en spectrum niet wezenlijk.")
 def _cl35(ctx):
     res = ctx.effect("effect_efficiency")
     pos = _terms(res, [("climate_scale", None), ("human_capital", None), ("tech", None), ("strategy", 2),
                        ("strategy", 4), ("goal_cost", None)])
     neg = _terms(res, [("goal_use", None)])
-    ns = ["sector", "size_class", "spectrum"]
-    holds = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg) \
-        and all(_joint_p(res, v) >= ALPHA for v in ns)
-    return bool(holds), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + "; "
-                         + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in ns) + f"; n = {res.n}")
+    nd, text = _no_effect(ctx, res, ["sector", "size_class", "spectrum"])
+    flag = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg)
+    return _with(flag, nd), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + f"; {text}; n = {res.n}")
 
 
 @claim("CL36", "Eenvoudigere procedures: klimaat en menselijk kapitaal significant positief; doelen kwaliteit en efficiëntie en strategie 1 of 2 positief; bij het Rijk significant lager.")
@@ -940,6 +1135,94 @@ REGISTRY.parts.update({
 })
 
 
+# ---------------------------------------------------------------------- other editions
+#: The comparison claims (a change between two measurements, "daalde van 2021 naar 2025") and
+#: the quantities each is about: (label, variable, codes, group variable, group). In another
+#: edition than the report's, the same kind of statement is made and tested on that edition's
+#: own comparison (previous measurement -> its year), verb and direction from the data
+#: (:func:`restatement`). Claims about each year separately (CL19, CL23, CL24, CL43-CL45) and
+#: the pooled regression CL27 are not about a change: they are evaluated on the edition's years.
+COMPARISONS: dict[str, tuple[tuple[str, str, Any, str | None, Any], ...]] = {
+    "CL07": (("kleine organisaties die innoveerden", "innovated", 1, "size_class", 1),
+             ("middelgrote organisaties die innoveerden", "innovated", 1, "size_class", 2),
+             ("grote organisaties die innoveerden", "innovated", 1, "size_class", 3)),
+    "CL08": (("organisaties die innoveerden", "innovated", 1, None, None),),
+    "CL09": (("interactie-innovaties", "type_interaction", 1, None, None),
+             ("procesinnovaties", "type_process", 1, None, None)),
+    "CL10": (("productinnovaties", "type_product", 1, None, None),
+             ("diensteninnovaties", "type_service", 1, None, None)),
+    "CL11": (("ingrijpende veranderingen van de werkwijze", "work_change", 3, None, None),),
+    "CL12": (("meervoudige innovaties", "spectrum_group", 2, None, None),
+             ("enkelvoudige innovaties", "spectrum_group", 1, None, None)),
+    "CL13": (("zelf ontwikkelde innovaties", "origin", 1, None, None),),
+    "CL15": (("strategie expertgroep", "strategy", 4, None, None),
+             ("strategie in de spotlights", "strategy", 3, None, None)),
+    "CL18": (("technologie een belangrijk deel", "tech_content", 2, None, None),
+             ("geheel technologisch", "tech_content", 1, None, None),
+             ("geen technologie", "tech_content", 4, None, None)),
+    "CL20": (("samenwerking met private organisaties als bevorderende factor", "factor_private", "4|5", None, None),),
+    "CL29": (("gemiddelde klimaatscore van de Rijksoverheid", "climate_scale", None, "sector", 7),),
+}
+
+
+def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
+    """Mean of ``variable`` in a group in both years, Welch's t-test and the t-interval of the
+    difference (statsmodels ``CompareMeans``)."""
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    vals = []
+    for y in ctx.years:
+        f = ctx.frame(y)
+        v = analysis_values(f, variable, ctx.codebook)
+        g = pd.to_numeric(f[group_var], errors="coerce")
+        vals.append(v[(g == group) & v.notna()].to_numpy(dtype=float))
+    if min(len(v) for v in vals) < 2:
+        raise ClaimNotTestable(f"te weinig waarnemingen van '{_label(ctx.codebook, variable)}' in de groep")
+    cm = CompareMeans(DescrStatsW(vals[1]), DescrStatsW(vals[0]))
+    _, p, _ = cm.ttest_ind(usevar="unequal")
+    lo, hi = cm.tconfint_diff(usevar="unequal")
+    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": float(p), "diff_low": float(lo),
+            "diff_high": float(hi)}
+
+
+def restatement(ctx: "ClaimContext", claim_id: str) -> str:
+    """The same kind of statement as comparison claim ``claim_id`` on the context's own
+    comparison (``comparison_year`` -> ``year``): per quantity of :data:`COMPARISONS` the verb
+    and direction from the data, both values, the difference with its 95% interval (Newcombe
+    for shares, Welch's t for means) and the test (:func:`barometer.phrasing.change_sentence`).
+
+    Raises
+    ------
+    ClaimNotTestable
+        Without a comparison year (then in Dutch: there is no earlier measurement), or when a
+        question was not asked in one of the years.
+    """
+    from barometer.phrasing import NO_COMPARISON, change_sentence
+
+    if ctx.comparison_year == ctx.year or ctx.comparison_year not in ctx.frames:
+        raise ClaimNotTestable(NO_COMPARISON.rstrip(".").lower().replace("voor deze editie is er", "er is"))
+    parts = []
+    for label, variable, codes, group_var, group in COMPARISONS[claim_id]:
+        ctx.require([variable] + ([group_var] if group_var else []), ctx.years)
+        if codes is None:
+            r = _mean_change(ctx, variable, group_var, group)
+            unit = "mean"
+        else:
+            r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group,
+                              codebook=ctx.codebook)
+            unit = "pct"
+        parts.append(change_sentence(label, r["p1"], r["p2"], ctx.comparison_year, ctx.year, r["diff_low"],
+                                     r["diff_high"], r["p"], unit))
+    return "; ".join(parts)
+
+
+def _outcome(holds: Any) -> tuple[str, str]:
+    """(outcome, bound) of a check's result: ``True``/``False`` or a :class:`NoDifference`."""
+    if isinstance(holds, NoDifference):
+        return holds.outcome, holds.bound
+    return ("holds" if bool(holds) else "fails"), ""
+
+
 # ---------------------------------------------------------------------- evaluation
 def _frames(data: Any, cb: Codebook) -> dict[int, pd.DataFrame]:
     if isinstance(data, pd.DataFrame):
@@ -1002,28 +1285,51 @@ def evaluate_claims(
     ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
     if only is not None:
         ids = list(only)
+    from barometer.phrasing import verdict
+
     ctx = ClaimContext(_frames(df_by_year, cb), year, comparison_year, cb)
     rows = []
     for cid in ids:
         m = meta.get(cid, {})
         row = {"claim_id": cid, "source": m.get("source", ""),
                "claim": m.get("claim") or (REGISTRY[cid][0] if cid in REGISTRY else ""),
-               "test": m.get("test", ""), "holds": pd.NA, "statistic": "", "error": ""}
+               "test": m.get("test", ""), "holds": pd.NA, "statistic": "", "error": "",
+               "verdict": verdict("untested"), "restatement": ""}
         if cid not in REGISTRY:
             row["error"] = "geen toets in barometer.claims.REGISTRY"
         else:
+            claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
+            other = int(year) != int(report_year)
             try:
-                holds, stat = REGISTRY[cid][1](ctx)
-                row.update(holds=bool(holds), statistic=stat)
-                claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
-                if int(year) != int(report_year) and len(claim_years) > 1:
-                    row.update(holds=pd.NA, error=(
-                        f"{OTHER_YEARS} {report_year} gaat over {_years_text(claim_years)}; "
-                        f"de toets beschrijft de vergelijking van deze editie, {comparison_year} met {year}"))
+                if other and cid in COMPARISONS:
+                    # a statement about the report's years is not judged on this edition's years:
+                    # the same kind of statement is made (and tested) on this edition's comparison
+                    years_of = _years_text(claim_years or (comparison_year, year))
+                    row["error"] = (f"{OTHER_YEARS} {report_year} gaat over {years_of}; hier de vergelijking "
+                                    f"van deze editie, {comparison_year} met {year}")
+                    row["verdict"] = verdict("other_years", report=report_year, years=years_of)
+                    row["statistic"] = restatement(ctx, cid)
+                    row["restatement"] = (f"Dezelfde soort bewering over {comparison_year} → {year}: "
+                                          f"{row['statistic']}")
+                else:
+                    holds, stat = REGISTRY[cid][1](ctx)
+                    outcome, bound = _outcome(holds)
+                    row.update(holds=pd.NA if outcome == "undecided" else outcome in ("holds", "equivalent"),
+                               statistic=stat, verdict=verdict(outcome, bound=bound))
             except ClaimNotTestable as exc:
-                row["error"] = f"niet te toetsen: {exc}"
+                if other and cid in COMPARISONS:
+                    row["restatement"] = f"Dezelfde soort bewering is hier niet te toetsen: {exc}"
+                    row["statistic"] = ""
+                    if comparison_year == year or comparison_year not in ctx.frames:
+                        row["error"] = (f"{OTHER_YEARS} {report_year} gaat over "
+                                        f"{_years_text(claim_years or (report_year,))}; deze editie heeft "
+                                        "geen eerdere meting om mee te vergelijken")
+                else:
+                    row["error"] = f"niet te toetsen: {exc}"
+                    row["verdict"] = verdict("untested")
             except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
                 row["error"] = untestable_reason(exc)
+                row["verdict"] = verdict("untested")
         if int(year) != int(report_year) and row["claim"]:
             row["claim"] = f"Rapport {report_year}: {row['claim']}"
         rows.append(row)
