@@ -65,7 +65,17 @@ __all__ = [
     "register_part",
     "RESULT_COLUMNS",
     "claim",
+    "claim_outcome",
+    "COMPARISONS",
+    "distribution_unchanged",
     "evaluate_claims",
+    "Margin",
+    "MARGINS",
+    "NoDifference",
+    "no_difference",
+    "no_effect",
+    "restatement",
+    "share_unchanged",
     "p_text",
     "or_text",
 ]
@@ -501,7 +511,7 @@ def _or_intervals(ctx: "ClaimContext", res: LogitResult, variable: str) -> list[
     return list(zip(ci["ci_low"].astype(float), ci["ci_high"].astype(float)))
 
 
-def _no_effect(ctx: "ClaimContext", res: LogitResult, variables: Sequence[str]) -> tuple[NoDifference, str]:
+def no_effect(ctx: "ClaimContext", res: LogitResult, variables: Sequence[str]) -> tuple[NoDifference, str]:
     """The claim that ``variables`` have no effect in a logit: each variable's LR test (the raw
     p, the stricter reading for a claim of no difference) and the profile intervals of its odds
     ratios against :data:`MARGINS` ``["or"]``."""
@@ -548,7 +558,7 @@ def _cl02(ctx):
 
 @claim("CL03", "De sector heeft geen wezenlijk effect op de kans op innovatie (logit, LR-toets en profielintervallen binnen de marge).")
 def _cl03(ctx):
-    return _no_effect(ctx, ctx.innovation, ["sector"])
+    return no_effect(ctx, ctx.innovation, ["sector"])
 
 
 @claim("CL04", "Steun van het management vergroot de kans op innovatie (logit).")
@@ -600,7 +610,7 @@ def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
-    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])
+    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged
     return _with(ia["p2"] < ia["p1"] and ia["p"] < ALPHA, nd), \
         f"interactie {_z_text(ia)}; proces {_z_text(pr)}: {nd.text}"
 
@@ -967,7 +977,7 @@ def _terms(res: Any, specs: Sequence[tuple[str, Any]]) -> list[tuple[str, pd.Ser
 def _cl34(ctx):
     res = ctx.effect("effect_quality")
     row = _term(res, "climate_scale")
-    nd, text = _no_effect(ctx, res, ["tech_content", "strategy", "spectrum", "sector", "size_class"])
+    nd, text = no_effect(ctx, res, ["tech_content", "strategy", "spectrum", "sector", "size_class"])
     flag = _positive(row) and row["odds_ratio"] < 2.5
     return _with(flag, nd), f"klimaat: {or_text(row)}; {text}; n = {res.n}"
 
@@ -978,7 +988,7 @@ def _cl35(ctx):
     pos = _terms(res, [("climate_scale", None), ("human_capital", None), ("tech", None), ("strategy", 2),
                        ("strategy", 4), ("goal_cost", None)])
     neg = _terms(res, [("goal_use", None)])
-    nd, text = _no_effect(ctx, res, ["sector", "size_class", "spectrum"])
+    nd, text = no_effect(ctx, res, ["sector", "size_class", "spectrum"])
     flag = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg)
     return _with(flag, nd), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + f"; {text}; n = {res.n}")
 
@@ -1221,6 +1231,44 @@ def _outcome(holds: Any) -> tuple[str, str]:
     if isinstance(holds, NoDifference):
         return holds.outcome, holds.bound
     return ("holds" if bool(holds) else "fails"), ""
+
+
+# ---------------------------------------------------------------------- one test for chapters and claims
+def _edition_context(ed: Any) -> "ClaimContext":
+    """The claims context of an edition (:class:`barometer.edition.Edition`), once per edition."""
+    from barometer.phrasing import cached
+
+    return cached(ed, "claims-context", lambda: ClaimContext(
+        ed.frames, ed.year, ed.previous_year if ed.previous_year is not None else ed.year))
+
+
+def claim_outcome(ed: Any, claim_id: str) -> str:
+    """The outcome of claim ``claim_id`` on an edition, by the claims table's own check, so that a
+    chapter's verdict word and the claims table never disagree: ``"holds"``, ``"fails"``,
+    ``"equivalent"``, ``"undecided"`` (claims of no difference, :func:`no_difference`) or
+    ``"untested"`` (the data do not allow the test)."""
+    try:
+        holds, _ = REGISTRY[claim_id][1](_edition_context(ed))
+    except Exception:  # noqa: BLE001 - not testable on these data: the chapter says so
+        return "untested"
+    return _outcome(holds)[0]
+
+
+def share_unchanged(ed: Any, variable: str, codes: Any) -> NoDifference:
+    """The claim that a share did not change between the edition's previous measurement and its
+    year (as CL09 judges the process innovations): z-test and Newcombe interval against
+    :data:`MARGINS` ``["pp"]``."""
+    ctx = _edition_context(ed)
+    r = compare_years(ctx.both, variable, codes, ctx.years, codebook=ctx.codebook)
+    return no_difference([(r["diff_low"], r["diff_high"])], r["p"], MARGINS["pp"])
+
+
+def distribution_unchanged(ed: Any, variable: str) -> NoDifference:
+    """The claim that a distribution did not change between the edition's previous measurement
+    and its year (as CL13 and CL15 judge origin and strategy)."""
+    ctx = _edition_context(ed)
+    ctx.require([variable], ctx.years)
+    return _categories_unchanged(ctx, variable)[0]
 
 
 # ---------------------------------------------------------------------- evaluation

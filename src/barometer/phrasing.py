@@ -72,6 +72,7 @@ __all__ = [
     "VERDICT_WORDS",
     "verdict",
     "change_sentence",
+    "claim_phrase",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.models.SIGNIFICANCE_LEVEL`, also ``barometer.claims.ALPHA``).
@@ -439,3 +440,20 @@ def change_sentence(label: str, before: float, now: float, prev_year: int, year:
                   else f"{word} van {fmt.dec(before, 2)} in {prev_year} naar {fmt.dec(now, 2)} in {year}")
         diff = f"verschil {fmt.dec(now - before, 2)}, 95%-BI {fmt.dec(low, 2)} tot {fmt.dec(high, 2)}"
     return f"{label}: {change} ({diff}; {p_text(p)}: {sig})"
+
+
+def claim_phrase(outcome: str, holds: str = "houdt stand", fails: str = "houdt geen stand",
+                 untested: str = "is niet te toetsen") -> str:
+    """A chapter's verdict on a claim of the report, from its outcome
+    (:func:`barometer.claims.claim_outcome`): ``holds`` for "holds"/"equivalent", ``fails``
+    for "fails", and for "undecided" (a claim of no difference that the data neither confirm
+    nor refute) ``"is onbeslist: het verschil is niet significant, maar de gegevens sluiten een
+    wezenlijk verschil niet uit"``."""
+    if outcome in ("holds", "equivalent"):
+        return holds
+    if outcome == "fails":
+        return fails
+    if outcome == "undecided":
+        return ("is onbeslist: het verschil is niet significant, maar de gegevens sluiten een wezenlijk "
+                "verschil niet uit")
+    return untested

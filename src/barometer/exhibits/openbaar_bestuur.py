@@ -368,7 +368,11 @@ def tabel_logit_innoveren(ed) -> TableExhibit | Notice:
     holds = lambda ok: "houdt stand" if ok else "houdt geen stand"  # noqa: E731
     out["claim_grootte"] = holds(size_p < ALPHA and largest["odds_ratio"] > 1)
     out["claim_unit"] = holds(unit["p"] < ALPHA and unit["odds_ratio"] > 1)
-    out["claim_sector"] = holds(sector_p >= ALPHA)
+    # a claim of no difference: the claims table's rule and test (CL03), not p >= 0,05 alone
+    from barometer.claims import claim_outcome
+    from barometer.phrasing import claim_phrase
+
+    out["claim_sector"] = claim_phrase(claim_outcome(ed, "CL03"))
     out["claim_management"] = holds(mgmt["p"] < ALPHA and mgmt["odds_ratio"] > 1)
     out["claim_tijd"] = holds(time["p"] < ALPHA and time["odds_ratio"] > 1)
     # larger organisations more often have an innovation officer or unit?
@@ -527,7 +531,10 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         glue_text(f"p_{keys[r.item]}", p_text(r.p))
         glue_text(f"bi_{keys[r.item]}", _pp_interval(r.ondergrens, r.bovengrens))
     proc = tidy.set_index("item").loc["type_process", "p"]
-    glue_text("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
+    from barometer.claims import share_unchanged  # a claim of no change: the rule of CL09 in the claims table
+    from barometer.phrasing import claim_phrase
+
+    glue_text("claim_proces", claim_phrase(share_unchanged(ed, "type_process", 1).outcome))
     display = pd.DataFrame({
         "Type": tidy["type"],
         year_label(prev): tidy["pct_a"].map(fmt.pct),
