@@ -156,7 +156,7 @@ def kerncijfers(ed) -> dict[str, str]:
         "pub_zin": pub_zin,
         "claims_totaal": fmt.num(len(cl)),
         "claims_getoetst": fmt.num(int(tested.sum())),
-        "claims_houdt": fmt.num(int(cl.loc[tested, "holds"].astype(bool).sum())),
+        "claims_houdt": fmt.num(int(cl["holds"].fillna(False).astype(bool).sum())),
         "claims_niet": fmt.num(int((cl["holds"].notna() & ~cl["holds"].fillna(True).astype(bool)).sum())),
         "claims_onbeslist": fmt.num(int(undecided.sum())),
         "claims_onbeslist_lijst": join_nl(list(cl.loc[undecided, "claim_id"].astype(str))) or "geen",
