@@ -203,6 +203,33 @@ def _arrow(a: float, b: float) -> str:
     return f"{pct(a)} -> {pct(b)}"
 
 
+def _ci_pp(low: float, high: float) -> str:
+    """``"95%-BI -14 tot -4 procentpunt"``: the interval of a difference of two shares."""
+    return f"95%-BI {pp(low, signed=True).removesuffix(' procentpunt')} tot {pp(high, signed=True)}"
+
+
+def _change_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
+                 group: Any = None) -> str:
+    """A change between the context's two years with its Newcombe interval:
+    ``"16% -> 16% (verschil 0 procentpunt, 95%-BI -6 tot +6 procentpunt)"``."""
+    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    return f"{_arrow(r['p1'], r['p2'])} (verschil {pp(r['p2'] - r['p1'], signed=True)}, {_ci_pp(r['diff_low'], r['diff_high'])})"
+
+
+def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str, a: Any, b: Any) -> str:
+    """The difference of a share between groups ``b`` and ``a`` of the measurement year with its
+    Newcombe interval (:func:`barometer.uncertainty.difference_ci`):
+    ``"verschil +39 procentpunt, 95%-BI +27 tot +50 procentpunt"``."""
+    from barometer.uncertainty import difference_ci
+
+    ra = statistic(ctx.df, variable, "pct", codes, group_var, a, ctx.year, ctx.codebook)
+    rb = statistic(ctx.df, variable, "pct", codes, group_var, b, ctx.year, ctx.codebook)
+    if not ra.base_n or not rb.base_n:
+        return "verschil niet te bepalen"
+    lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+    return f"verschil {pp(rb.value - ra.value, signed=True)}, {_ci_pp(lo, hi)}"
+
+
 # ---------------------------------------------------------------------- context
 @dataclass
 class ClaimContext:
@@ -580,7 +607,8 @@ def _cl06(ctx):
     res = chi2_table(ctx.df, "size_class", "innovation_unit", ctx.year, codebook=ctx.codebook)
     increasing = p.get(1, math.nan) < p.get(2, math.nan) < p.get(3, math.nan)
     return bool(increasing and res["p"] < ALPHA), (
-        f"klein {pct(p.get(1))}, middelgroot {pct(p.get(2))}, groot {pct(p.get(3))}; {_chi2_text(res)}")
+        f"klein {pct(p.get(1))}, middelgroot {pct(p.get(2))}, groot {pct(p.get(3))} (groot - klein: "
+        f"{_group_diff_text(ctx, 'innovation_unit', 1, 'size_class', 1, 3)}); {_chi2_text(res)}")
 
 
 @claim("CL07", "Grote organisaties innoveren vaker dan kleine in beide jaren; elke grootteklasse lager in 2025 dan in 2021.")
@@ -590,7 +618,7 @@ def _cl07(ctx):
     b = ctx.pct_by("innovated", 1, "size_class", ctx.year)
     inc = all(d.get(1, math.nan) < d.get(2, math.nan) < d.get(3, math.nan) for d in (a, b))
     lower = all(b.get(k, math.nan) < a.get(k, math.nan) for k in (1, 2, 3))
-    text = "; ".join(f"{w}: {_arrow(a.get(k), b.get(k))}" for k, w in
+    text = "; ".join(f"{w}: {_change_text(ctx, 'innovated', 1, 'size_class', k)}" for k, w in
                      ((1, "klein"), (2, "middelgroot"), (3, "groot")))
     return bool(inc and lower), text
 
@@ -622,7 +650,7 @@ def _cl10(ctx):
     for item, word in (("type_product", "product"), ("type_service", "dienst")):
         a, b = ctx.pct(item, 1, ctx.comparison_year), ctx.pct(item, 1, ctx.year)
         holds = holds and b < a
-        parts.append(f"{word} {_arrow(a, b)}")
+        parts.append(f"{word} {_change_text(ctx, item, 1)}")
     return bool(holds), "; ".join(parts)
 
 
@@ -630,7 +658,7 @@ def _cl10(ctx):
 def _cl11(ctx):
     ctx.require(["work_change"], ctx.years)
     a, b = ctx.pct("work_change", 3, ctx.comparison_year), ctx.pct("work_change", 3, ctx.year)
-    return bool(b < a), f"ingrijpend veranderd {_arrow(a, b)}"
+    return bool(b < a), f"ingrijpend veranderd {_change_text(ctx, 'work_change', 3)}"
 
 
 @claim("CL12", "Het innovatiespectrum is smaller: minder meervoudige, meer enkelvoudige innovaties (chi² p < 0,05).")
@@ -640,7 +668,8 @@ def _cl12(ctx):
     e = [ctx.pct("spectrum_group", 1, y) for y in ctx.years]
     res = chi2_years(ctx.both, "spectrum_group", ctx.years, ctx.codebook)
     holds = m[1] < m[0] and e[1] > e[0] and res["p"] < ALPHA
-    return bool(holds), f"meervoudig {_arrow(*m)}, enkelvoudig {_arrow(*e)}; {_chi2_text(res)}"
+    return bool(holds), (f"meervoudig {_change_text(ctx, 'spectrum_group', 2)}, enkelvoudig "
+                         f"{_change_text(ctx, 'spectrum_group', 1)}; {_chi2_text(res)}")
 
 
 # ====================================================================== §2.2 practices
@@ -671,8 +700,10 @@ def _cl14(ctx):
     c = pd.Series(copy).reindex([1, 2, 3])
     o = pd.Series(own).reindex([1, 2, 3])
     holds = _strictly_highest(c, 1) and bool(c[3] < c.drop(3).min()) and _strictly_highest(o, 3)
-    return bool(holds), (f"kopie: klein {pct(c[1])}, middelgroot {pct(c[2])}, groot {pct(c[3])}; "
-                         f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])}")
+    return bool(holds), (f"kopie: klein {pct(c[1])}, middelgroot {pct(c[2])}, groot {pct(c[3])} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'origin', 3, 'size_class', 1, 3)}); "
+                         f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'origin', '1|2', 'size_class', 1, 3)})")
 
 
 @claim("CL15", "Innovatiestrategie niet wezenlijk anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
@@ -691,8 +722,10 @@ def _cl16(ctx):
     s1 = ctx.pct_by("strategy", 1, "size_class", ctx.year)
     s24 = ctx.pct_by("strategy", "2|4", "size_class", ctx.year)
     holds = s1.get(1, math.nan) > s1.get(3, math.nan) and s24.get(3, math.nan) > s24.get(1, math.nan)
-    return bool(holds), (f"met alle belanghebbenden: klein {pct(s1.get(1))}, groot {pct(s1.get(3))}; "
-                         f"onder de radar of expertgroep: klein {pct(s24.get(1))}, groot {pct(s24.get(3))}")
+    return bool(holds), (f"met alle belanghebbenden: klein {pct(s1.get(1))}, groot {pct(s1.get(3))} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'strategy', 1, 'size_class', 1, 3)}); "
+                         f"onder de radar of expertgroep: klein {pct(s24.get(1))}, groot {pct(s24.get(3))} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'strategy', '2|4', 'size_class', 1, 3)})")
 
 
 @claim("CL17", "Kerndepartementen innoveren minder vaak dan diensten/agentschappen en zbo's; minder technologisch.")
@@ -704,8 +737,10 @@ def _cl17(ctx):
     holds = (inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
              and t1 < t23)
     return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
-                         f"{pct(inn.get(2))}, zbo's {pct(inn.get(3))}; (grotendeels) technologisch: "
-                         f"kerndepartementen {pct(t1)}, overige {pct(t23)}")
+                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
+                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)}); "
+                         f"(grotendeels) technologisch: kerndepartementen {pct(t1)}, overige {pct(t23)} "
+                         f"({_group_diff_text(ctx, 'tech_content', '1|2', 'national_type', 1, '2|3')})")
 
 
 @claim("CL18", "Technologisch gehalte: minder 'belangrijk deel', meer 'geheel' en meer 'geen technologie' (richting).")
@@ -713,8 +748,8 @@ def _cl18(ctx):
     ctx.require(["tech_content"], ctx.years)
     v = {c: [ctx.pct("tech_content", c, y) for y in ctx.years] for c in (1, 2, 4)}
     holds = v[2][1] < v[2][0] and v[1][1] > v[1][0] and v[4][1] > v[4][0]
-    return bool(holds), (f"belangrijk deel {_arrow(*v[2])}; geheel {_arrow(*v[1])}; "
-                         f"geen technologie {_arrow(*v[4])}")
+    return bool(holds), (f"belangrijk deel {_change_text(ctx, 'tech_content', 2)}; geheel "
+                         f"{_change_text(ctx, 'tech_content', 1)}; geen technologie {_change_text(ctx, 'tech_content', 4)}")
 
 
 # ====================================================================== §2.3 factors
@@ -737,7 +772,7 @@ def _cl19(ctx):
 def _cl20(ctx):
     ctx.require(["factor_private"], ctx.years)
     a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
-    return bool(b > a), f"samenwerking met private organisaties bevorderend {_arrow(a, b)}"
+    return bool(b > a), f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}"
 
 
 # ====================================================================== §2.4 climate
@@ -875,7 +910,9 @@ def _cl29(ctx):
     holds = _strictly_highest(now, 7) and now[7] > then[7]
     others = now.drop(7)
     best = others.idxmax()
-    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)}; hoogste andere sector "
+    ch = _mean_change(ctx, "climate_scale", "sector", 7)
+    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)} (verschil {dec(ch['p2'] - ch['p1'], 2)}, 95%-BI "
+                         f"{dec(ch['diff_low'], 2)} tot {dec(ch['diff_high'], 2)}); hoogste andere sector "
                          f"{_lower(ctx.codebook.labels('sector')[int(best)])} {dec(others[best], 2)}")
 
 
@@ -885,8 +922,10 @@ def _cl30(ctx):
     inn = ctx.pct_by("innovated", 1, "climate_cluster", ctx.year)
     mv = ctx.pct_by("spectrum_group", 2, "climate_cluster", ctx.year)
     holds = inn.get(1, math.nan) > inn.get(2, math.nan) > inn.get(3, math.nan) and mv.get(1, math.nan) > mv.get(3, math.nan)
-    return bool(holds), (f"innovatie: krachtig {pct(inn.get(1))}, gemiddeld {pct(inn.get(2))}, beperkt {pct(inn.get(3))}; "
-                         f"meervoudig: krachtig {pct(mv.get(1))}, beperkt {pct(mv.get(3))}")
+    return bool(holds), (f"innovatie: krachtig {pct(inn.get(1))}, gemiddeld {pct(inn.get(2))}, beperkt {pct(inn.get(3))} "
+                         f"(krachtig - beperkt: {_group_diff_text(ctx, 'innovated', 1, 'climate_cluster', 3, 1)}); "
+                         f"meervoudig: krachtig {pct(mv.get(1))}, beperkt {pct(mv.get(3))} "
+                         f"({_group_diff_text(ctx, 'spectrum_group', 2, 'climate_cluster', 3, 1)})")
 
 
 @claim("CL31", "Krachtig klimaat scoort beter op ≥ 15 van 17 succesfactoren; grootste verschillen bij nieuwe technologie en prikkels.")
@@ -901,7 +940,8 @@ def _cl31(ctx):
     holds = better >= 15 and set(top2) == {"factor_technology", "factor_incentives"} \
         and bool(diff[top2].min() > diff.drop(top2).max())
     return bool(holds), (f"krachtig > beperkt bij {better} van {len(diff)} factoren; grootste verschillen: "
-                         + "; ".join(f"{_short(ctx.codebook, i)} {pp(diff[i], signed=True)}" for i in top2))
+                         + "; ".join(f"{_short(ctx.codebook, i)} "
+                                     f"({_group_diff_text(ctx, i, '4|5', 'climate_cluster', 3, 1)})" for i in top2))
 
 
 # ====================================================================== §2.5 goals and effects
@@ -965,7 +1005,8 @@ def _cl33(ctx):
         multi = ctx.pct(item, 1, ctx.year, "spectrum", "3|4")
         single = ctx.pct(item, 1, ctx.year, "spectrum", 1)
         holds = holds and multi > single
-        parts.append(f"{word}: 3-4 typen {pct(multi)}, 1 type {pct(single)}")
+        parts.append(f"{word}: 3-4 typen {pct(multi)}, 1 type {pct(single)} "
+                     f"({_group_diff_text(ctx, item, 1, 'spectrum', 1, '3|4')})")
     return bool(holds), "; ".join(parts)
 
 
@@ -1078,7 +1119,8 @@ def _cl42(ctx):
     ctx.require(["knowledge_shared", "work_change"])
     a = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", 3)
     b = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", "1|2")
-    return bool(a - b > 10), f"ingrijpend veranderd {pct(a)}, overige {pct(b)} (verschil {pp(a - b, signed=True)})"
+    return bool(a - b > 10), (f"ingrijpend veranderd {pct(a)}, overige {pct(b)} "
+                              f"({_group_diff_text(ctx, 'knowledge_shared', 1, 'work_change', '1|2', 3)})")
 
 
 # ====================================================================== §2.2 initiative, partners, channels
