@@ -29,6 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from barometer import paths
@@ -771,8 +772,18 @@ def _cl19(ctx):
 @claim("CL20", "Samenwerking met private organisaties vaker als succesfactor genoemd dan in 2021 (richting).")
 def _cl20(ctx):
     ctx.require(["factor_private"], ctx.years)
+    from barometer.uncertainty import holm
+
     a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
-    return bool(b > a), f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}"
+    # the family of the chapter (bevorderende en belemmerende factoren): all factors compared
+    # between the years, Holm-corrected; the claim itself is about the direction only
+    items = [i for i in ctx.codebook.items("factor") if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
+    ps = [compare_years(ctx.both, i, "4|5", ctx.years, codebook=ctx.codebook)["p"] for i in items]
+    adj = dict(zip(items, holm(ps)))
+    raw = dict(zip(items, ps))
+    return bool(b > a), (f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}; "
+                         f"z-toets {p_text(raw['factor_private'])}, gecorrigeerd (Holm, {len(items)} factoren) "
+                         f"{p_text(adj['factor_private'])}")
 
 
 # ====================================================================== §2.4 climate
@@ -983,8 +994,14 @@ def _cl32(ctx):
         nd = no_difference(_groups_vs_rest(ctx, item, "sector"), res["p"], MARGINS["pp"])
         verdicts.append(nd)
         parts.append(f"sector x {word}: {_chi2_text(res)}; {nd.text}")
+    from barometer.phrasing import chi2_by
+    from barometer.uncertainty import holm
+
     e = ctx.pct_by("goal_efficiency", 1, "size_class", ctx.year)
     q = ctx.pct_by("goal_quality", 1, "size_class", ctx.year)
+    # the family of the chapter (doelen en effecten): three tests per goal (size, spectrum, sector), Holm
+    fam = {item: holm([chi2_by(ctx.df, item, by, ctx.year, 5)["p"] for by in ("size_class", "spectrum_group", "sector")])
+           for item in ("goal_efficiency", "goal_quality")}
     flag = e.get(3, math.nan) > e.get(1, math.nan) and q.get(1, math.nan) > q.get(3, math.nan)
     for item, word, a, b in (("goal_efficiency", "efficiëntie", 1, 3), ("goal_quality", "kwaliteit", 1, 3)):
         ra = statistic(ctx.df, item, "pct", 1, "size_class", a, ctx.year, ctx.codebook)
@@ -993,7 +1010,8 @@ def _cl32(ctx):
         parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
                      f"{_share_ci_text(ctx, item, 'size_class', b)}, verschil groot - klein "
                      f"{pp(rb.value - ra.value, signed=True)} (95%-BI {pp(lo, signed=True).removesuffix(' procentpunt')} "
-                     f"tot {pp(hi, signed=True)})")
+                     f"tot {pp(hi, signed=True)}; naar grootte gecorrigeerd (Holm, drie toetsen per doel) "
+                     f"{p_text(fam[item][0])})")
     return _with(flag, _all_no_difference(verdicts)), "; ".join(parts)
 
 
@@ -1231,8 +1249,9 @@ def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any)
     if min(len(v) for v in vals) < 2:
         raise ClaimNotTestable(f"te weinig waarnemingen van '{_label(ctx.codebook, variable)}' in de groep")
     cm = CompareMeans(DescrStatsW(vals[1]), DescrStatsW(vals[0]))
-    _, p, _ = cm.ttest_ind(usevar="unequal")
-    lo, hi = cm.tconfint_diff(usevar="unequal")
+    with np.errstate(divide="ignore", invalid="ignore"):  # no spread in a group: the interval is NaN, shown as "-"
+        _, p, _ = cm.ttest_ind(usevar="unequal")
+        lo, hi = cm.tconfint_diff(usevar="unequal")
     return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": float(p), "diff_low": float(lo),
             "diff_high": float(hi)}
 
