@@ -75,7 +75,7 @@ def test_origin_test_judges_the_claim_not_significant(glued):
     same = [1] * 20 + [2] * 20 + [3] * 10
     ed = _edition({2021: _innovators(2021, 50, origin=same), 2025: _innovators(2025, 50, origin=same)})
     ex.figuur_herkomst_naar_jaar(ed)
-    assert glued["sig_herkomst"] == "niet" and glued["claim_herkomst"] == "is onbeslist: het verschil is niet significant, maar de gegevens sluiten een wezenlijk verschil niet uit"
+    assert glued["sig_herkomst"] == "niet" and glued["claim_herkomst"] == "is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is niet uitgesloten"
     assert glued["pct_eigen"] == "40%" and glued["richting_eigen"] == "gelijk gebleven"
     ed = _edition({2021: _innovators(2021, 500, origin=same * 10), 2025: _innovators(2025, 500, origin=same * 10)})
     ex.figuur_herkomst_naar_jaar(ed)
@@ -210,7 +210,7 @@ def test_strategy_years_identical_is_not_significant(glued):
     fig = ex.figuur_strategie(ed)
     assert "Figuur 2-10" in fig.caption
     # 20 innovators a year: not significant, but the intervals leave wide changes open
-    assert glued["sig_strategie"] == "niet" and glued["claim_strategie"] == "is onbeslist: het verschil is niet significant, maar de gegevens sluiten een wezenlijk verschil niet uit"
+    assert glued["sig_strategie"] == "niet" and glued["claim_strategie"] == "is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is niet uitgesloten"
     assert glued["pct_strat_1"] == "40%"
 
 

@@ -435,7 +435,7 @@ class Margin:
     limit : float
         The largest difference (or odds ratio) that still counts as "no difference".
     reason : str
-        Why this margin (Dutch; shown in the methods chapter).
+        Why this margin (Dutch, a subordinate clause after "omdat"; shown in the methods chapter).
     """
 
     unit: str
@@ -454,11 +454,11 @@ class Margin:
 #: The margins of the claims of no difference (CL03, CL09, CL13, CL15, CL26, CL27, CL32, CL34,
 #: CL35), one per kind of quantity, with the reason; stated once in the methods chapter.
 MARGINS: dict[str, Margin] = {
-    "pp": Margin("pp", 10.0, "het rapport noemt een verschil van 10 procentpunt een daling die telt (CL08) en "
+    "pp": Margin("pp", 10.0, "het rapport een verschil van 10 procentpunt een daling van betekenis noemt (CL08) en "
                              "verschillen van enkele procentpunten 'iets' of 'klein' (CL13, CL15)"),
-    "points": Margin("points", 0.2, "het rapport noemt een verschil van 0,2 schaalpunt op de klimaatschaal "
-                                    "al 'wat hoger' (CL27)"),
-    "or": Margin("or", 1.68, "een odds ratio van 1,68 (of 1/1,68) geldt als de ondergrens van een klein effect "
+    "points": Margin("points", 0.2, "het rapport een verschil van 0,2 schaalpunt op de klimaatschaal al "
+                                    "'wat hoger' noemt (CL27)"),
+    "or": Margin("or", 1.68, "een odds ratio van 1,68 (of 1/1,68) als de ondergrens van een klein effect geldt "
                              "(Chen, Cohen en Chen 2010, Communications in Statistics 39:860)"),
 }
 

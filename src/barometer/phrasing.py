@@ -447,13 +447,13 @@ def claim_phrase(outcome: str, holds: str = "houdt stand", fails: str = "houdt g
     """A chapter's verdict on a claim of the report, from its outcome
     (:func:`barometer.claims.claim_outcome`): ``holds`` for "holds"/"equivalent", ``fails``
     for "fails", and for "undecided" (a claim of no difference that the data neither confirm
-    nor refute) ``"is onbeslist: het verschil is niet significant, maar de gegevens sluiten een
-    wezenlijk verschil niet uit"``."""
+    nor refute) ``"is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is
+    niet uitgesloten"``."""
     if outcome in ("holds", "equivalent"):
         return holds
     if outcome == "fails":
         return fails
     if outcome == "undecided":
-        return ("is onbeslist: het verschil is niet significant, maar de gegevens sluiten een wezenlijk "
-                "verschil niet uit")
+        return ("is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is "
+                "niet uitgesloten")
     return untested

@@ -490,7 +490,7 @@ def no_difference_rule() -> str:
             "hele 95%-betrouwbaarheidsinterval van elk verschil binnen een vooraf gekozen marge ligt "
             f"(strenger dan twee eenzijdige toetsen van 5%, die een 90%-interval gebruiken): {m['pp'].text()} bij "
             f"percentages, omdat {m['pp'].reason}; {m['points'].text()} bij gemiddelde scores, omdat "
-            f"{m['points'].reason}; een {m['or'].text()} bij regressietermen, omdat {m['or'].reason}. Is het "
+            f"{m['points'].reason}; {m['or'].text()} bij regressietermen, omdat {m['or'].reason}. Is het "
             "verschil significant, dan houdt de bewering geen stand; is het niet significant maar reikt het "
             "interval verder dan de marge, dan is de bewering onbeslist, en de tabel noemt het grootste verschil "
             "dat de gegevens nog toelaten. Wie op een niet-significant verschil in een reeks toetsen let, gebruikt "
