@@ -14,6 +14,20 @@ needs are not there (a question not asked in that year, such as the goals and ef
 2021, or no file of the comparison year) the check raises :class:`ClaimNotTestable` with a
 Dutch reason; :func:`evaluate_claims` then reports ``holds = <NA>`` with that reason.
 
+Other editions: a claim belongs to the report that made it (:data:`REPORT_YEAR`). In another
+edition a claim about a change between two measurements (:data:`COMPARISONS`) gets no verdict on
+the report's years; :func:`restatement` makes the same kind of statement on the edition's own
+comparison (previous measurement -> its year) with verb, direction, both values, the interval of
+the difference and the test from the data. Claims about each year or about a model are checked
+on the edition's years as in the report's edition.
+
+Claims of no difference (CL03, CL09, CL13, CL15, CL26, CL27, CL32, CL34, CL35) never hold on
+p >= 0.05 alone: :func:`no_difference` compares the 95% intervals of the differences with the
+margin declared in :data:`MARGINS` (with its reason) and returns ``equivalent`` ("houdt stand"),
+``undecided`` ("onbeslist", with the largest difference the data leave open) or ``fails``.
+Chapters take their verdict words from :func:`claim_outcome`, so that chapter and claims table
+use one test per question.
+
 Conventions: significance level 0.05 (two-sided) unless the test says otherwise; a reliable
 scale has Cronbach's alpha >= 0.7; "direction only" compares full-precision percentages;
 "highest" is strictly higher than every other item; percentages and bases come from
@@ -1364,11 +1378,12 @@ def evaluate_claims(
         Claim ids to run, in this order (default: all).
     report_year : int, default :data:`REPORT_YEAR`
         Year of the report that made the claims. In another edition (``year`` differs) the
-        claim text names that report, and a claim about a comparison of years (``years``
-        with two years, such as "daalde van 2021 naar 2025") gets no verdict: its check
-        describes the edition's own comparison (``comparison_year`` → ``year``, direction
-        words from the data) and ``error`` says that the report's statement was about other
-        years, so that a statement about 2021 → 2025 is never judged on 2025 → 2027.
+        claim text names that report, and a claim about a change between years
+        (:data:`COMPARISONS`, such as "daalde van 2021 naar 2025") gets no verdict: its
+        ``statistic`` and ``restatement`` are the same kind of statement tested on the
+        edition's own comparison (``comparison_year`` → ``year``, :func:`restatement`) and
+        ``error`` says that the report's statement was about other years, so that a statement
+        about 2021 → 2025 is never judged on 2025 → 2027.
 
     Returns
     -------
@@ -1378,6 +1393,11 @@ def evaluate_claims(
         registry's description), ``test``, ``holds`` (boolean; ``<NA>`` when there is no
         check or the data do not allow the test), ``statistic`` (Dutch text of the test
         result) and ``error`` (Dutch reason why there is no result; empty otherwise).
+        ``verdict``: the Dutch verdict (:data:`barometer.phrasing.VERDICTS`: "houdt stand",
+        "houdt geen stand", "houdt stand (verschil kleiner dan de marge aangetoond)", "onbeslist
+        (...)", "niet getoetst", or in another edition for a comparison claim "n.v.t.: ...");
+        ``restatement``: in another edition, the same kind of statement on the edition's own
+        comparison (empty otherwise). ``holds`` is ``<NA>`` for an undecided claim.
         Never raises for a single claim: its error is recorded in its row.
     """
     cb = codebook if codebook is not None else load_codebook()
