@@ -199,6 +199,8 @@ def test_type_differences_are_tested_between_years(glued):
     assert glued["p_interactie"] == _text.p_text(expected)
     assert glued["sig_interactie"] == "wel"
     assert glued["sig_proces"] == "niet"
+    # every innovation a process innovation in both years: the interval of the change (Newcombe)
+    # lies inside the margin, so the claim of no change holds under the claims table's rule
     assert glued["claim_proces"] == "houdt stand"
     row = tbl.frame.set_index("Type").loc["Innovatie van de interactie"]
     assert row["Verschil"] == "-25 procentpunt" and row["Significant (5%)"] == "ja"
@@ -258,7 +260,13 @@ def test_logit_table_shows_odds_ratios_and_judges_the_claims(glued, shipped):
     res = models.innovation_model(shipped.df, year=2025)
     assert len(tbl.frame) == len(res.table)
     sector_p = res.joint.set_index("variable").loc["sector", "p"]
-    assert glued["claim_sector"] == ("houdt stand" if sector_p >= 0.05 else "houdt geen stand")
+    # a claim of no difference: the claims table's rule (CL03), never p >= 0,05 alone
+    from barometer.claims import claim_outcome
+    from barometer.phrasing import claim_phrase
+
+    outcome = claim_outcome(shipped, "CL03")
+    assert glued["claim_sector"] == claim_phrase(outcome)
+    assert (outcome == "fails") == (sector_p < 0.05)
     mgmt = res.term("cond_management")
     assert glued["or_management"] == fmt.dec(mgmt["odds_ratio"], 2)
     assert glued["sig_management"] == _text.significance_word(mgmt["p"])

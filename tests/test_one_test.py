@@ -61,3 +61,108 @@ def test_year_differences_carry_their_newcombe_interval(frames):
     claims = evaluate_claims(frames, only=["CL08", "CL09"]).set_index("claim_id")
     assert "95%-BI" in claims.loc["CL08", "statistic"]
     assert claims.loc["CL09", "statistic"].count("95%-BI") == 2
+
+
+# ---------------------------------------------------------------------------- every claim with a chapter counterpart
+@pytest.fixture(scope="module")
+def shipped_edition(frames):
+    return Edition(2025, (2021,), paths.DATA / "respondents-2025-synthetic.csv", 5, {y: f for y, f in frames.items()})
+
+
+@pytest.fixture(scope="module")
+def table(frames):
+    """The claims table of the shipped 2025 edition."""
+    return evaluate_claims(frames).set_index("claim_id")
+
+
+def _outcome_of(table, cid):
+    """The outcome key behind the claims table's verdict of ``cid``."""
+    from barometer.phrasing import VERDICTS
+
+    v = table.loc[cid, "verdict"]
+    if v.startswith("onbeslist ("):
+        return "undecided"
+    return {text: key for key, text in VERDICTS.items() if "{" not in text}[v]
+
+
+#: chapter glue key -> (exhibit call, claim id, how the chapter words the verdict)
+_COUNTERPARTS = {
+    "claim_grootte": (openbaar_bestuur.tabel_logit_innoveren, "CL01", "phrase"),
+    "claim_unit": (openbaar_bestuur.tabel_logit_innoveren, "CL02", "phrase"),
+    "claim_sector": (openbaar_bestuur.tabel_logit_innoveren, "CL03", "phrase"),
+    "claim_management": (openbaar_bestuur.tabel_logit_innoveren, "CL04", "phrase"),
+    "claim_tijd": (openbaar_bestuur.tabel_logit_innoveren, "CL05", "phrase"),
+    "grootte_claim": (None, "CL26", "klopt"),
+    "claim_CL32": (effecten.kerncijfers, "CL32", "word"),
+    "claim_CL33": (effecten.kerncijfers, "CL33", "word"),
+    "claim_CL34": (effecten.kerncijfers, "CL34", "word"),
+    "claim_CL35": (effecten.kerncijfers, "CL35", "word"),
+    "claim_CL36": (effecten.kerncijfers, "CL36", "word"),
+    "claim_CL37": (effecten.kerncijfers, "CL37", "word"),
+    "claim_CL38": (effecten.kerncijfers, "CL38", "word"),
+    "claim_CL39": (effecten.kerncijfers, "CL39", "word"),
+    "oordeel_CL08": (None, "CL08", "summary"),
+    "oordeel_CL29": (None, "CL29", "summary"),
+    "oordeel_CL39": (None, "CL39", "summary"),
+    "oordeel_CL40": (None, "CL40", "summary"),
+}
+
+
+def test_every_chapter_verdict_is_the_claims_tables(shipped_edition, table, glued):
+    """Each chapter sentence that judges one of the report's claims uses the claims table's own
+    test and verdict (claim_outcome): the two pages can never disagree."""
+    from barometer.exhibits import klimaat, samenvatting
+    from barometer.phrasing import VERDICT_WORDS, claim_phrase
+
+    openbaar_bestuur.tabel_logit_innoveren(shipped_edition)
+    effecten.kerncijfers(shipped_edition)
+    klimaat.kerncijfers(shipped_edition)
+    samenvatting.kerncijfers(shipped_edition)
+    summary = {True: "houdt stand", False: "houdt geen stand"}
+    for key, (_, cid, style) in _COUNTERPARTS.items():
+        outcome = _outcome_of(table, cid)
+        if style == "phrase":
+            want = claim_phrase(outcome)
+        elif style == "klopt":
+            want = claim_phrase(outcome, "klopt", "klopt niet")
+        elif style == "word":
+            want = VERDICT_WORDS[outcome]
+        else:
+            want = summary[outcome in ("holds", "equivalent")]
+        assert glued[key] == want, (key, cid, table.loc[cid, "verdict"], glued[key])
+
+
+def test_claims_of_no_change_in_chapters_follow_the_claims_rule(shipped_edition, table, glued):
+    """The parts of CL09, CL13 and CL15 that chapters judge on their own (the process share, the
+    distributions of origin and strategy) use the rule of the claims table."""
+    from barometer import claims as cl
+    from barometer.exhibits import praktijken
+    from barometer.phrasing import claim_phrase
+
+    openbaar_bestuur.tabel_typen_toets(shipped_edition)
+    praktijken.figuur_herkomst_naar_jaar(shipped_edition)
+    praktijken.figuur_strategie(shipped_edition)
+    cases = (("claim_proces", "CL09", cl.share_unchanged(shipped_edition, "type_process", 1)),
+             ("claim_herkomst", "CL13", cl.distribution_unchanged(shipped_edition, "origin")),
+             ("claim_strategie", "CL15", cl.distribution_unchanged(shipped_edition, "strategy")))
+    for key, cid, nd in cases:
+        assert glued[key] == claim_phrase(nd.outcome), key
+        # the claim's other part (a difference) holds on these data, so the whole claim has the
+        # outcome of its no-change part
+        assert _outcome_of(table, cid) == nd.outcome, (cid, table.loc[cid, "verdict"], nd.outcome)
+        assert nd.text in table.loc[cid, "statistic"]
+
+
+def test_families_of_tests_are_holm_corrected_alike_in_chapter_and_claims(shipped_edition, table):
+    """The factor comparisons (17 tests) and the three tests per goal are families with Holm's
+    correction; the claims table states the same corrected p as the chapter, next to the raw p."""
+    from barometer.exhibits import factoren
+
+    comp = factoren.vergelijking_bevorderd(shipped_edition).set_index("item")
+    cl20 = table.loc["CL20", "statistic"]
+    assert f"z-toets {p_text(comp.loc['factor_private', 'p_value'])}" in cl20
+    assert f"gecorrigeerd (Holm, {len(comp)} factoren) {p_text(comp.loc['factor_private', 'p_gecorrigeerd'])}" in cl20
+    fam = effecten.toetsen_per_doel(shipped_edition).set_index(["item", "indeling"])["p_gecorrigeerd"]
+    cl32 = table.loc["CL32", "statistic"]
+    for item in ("goal_efficiency", "goal_quality"):
+        assert f"(Holm, drie toetsen per doel) {p_text(fam[(item, 'size_class')])}" in cl32, item

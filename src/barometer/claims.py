@@ -14,6 +14,20 @@ needs are not there (a question not asked in that year, such as the goals and ef
 2021, or no file of the comparison year) the check raises :class:`ClaimNotTestable` with a
 Dutch reason; :func:`evaluate_claims` then reports ``holds = <NA>`` with that reason.
 
+Other editions: a claim belongs to the report that made it (:data:`REPORT_YEAR`). In another
+edition a claim about a change between two measurements (:data:`COMPARISONS`) gets no verdict on
+the report's years; :func:`restatement` makes the same kind of statement on the edition's own
+comparison (previous measurement -> its year) with verb, direction, both values, the interval of
+the difference and the test from the data. Claims about each year or about a model are checked
+on the edition's years as in the report's edition.
+
+Claims of no difference (CL03, CL09, CL13, CL15, CL26, CL27, CL32, CL34, CL35) never hold on
+p >= 0.05 alone: :func:`no_difference` compares the 95% intervals of the differences with the
+margin declared in :data:`MARGINS` (with its reason) and returns ``equivalent`` ("houdt stand"),
+``undecided`` ("onbeslist", with the largest difference the data leave open) or ``fails``.
+Chapters take their verdict words from :func:`claim_outcome`, so that chapter and claims table
+use one test per question.
+
 Conventions: significance level 0.05 (two-sided) unless the test says otherwise; a reliable
 scale has Cronbach's alpha >= 0.7; "direction only" compares full-precision percentages;
 "highest" is strictly higher than every other item; percentages and bases come from
@@ -29,6 +43,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from barometer import paths
@@ -65,7 +80,17 @@ __all__ = [
     "register_part",
     "RESULT_COLUMNS",
     "claim",
+    "claim_outcome",
+    "COMPARISONS",
+    "distribution_unchanged",
     "evaluate_claims",
+    "Margin",
+    "MARGINS",
+    "NoDifference",
+    "no_difference",
+    "no_effect",
+    "restatement",
+    "share_unchanged",
     "p_text",
     "or_text",
 ]
@@ -79,7 +104,7 @@ REPORT_YEAR = 2025
 #: Start of the ``error`` of a comparison claim in another edition (see :func:`evaluate_claims`).
 OTHER_YEARS = "de bewering van het rapport van"
 #: Columns of :func:`evaluate_claims`.
-RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error")
+RESULT_COLUMNS = ("claim_id", "source", "claim", "test", "holds", "statistic", "error", "verdict", "restatement")
 
 Check = Callable[["ClaimContext"], tuple[bool, str]]
 
@@ -191,6 +216,33 @@ def _z_text(res: Mapping[str, Any]) -> str:
 
 def _arrow(a: float, b: float) -> str:
     return f"{pct(a)} -> {pct(b)}"
+
+
+def _ci_pp(low: float, high: float) -> str:
+    """``"95%-BI -14 tot -4 procentpunt"``: the interval of a difference of two shares."""
+    return f"95%-BI {pp(low, signed=True).removesuffix(' procentpunt')} tot {pp(high, signed=True)}"
+
+
+def _change_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
+                 group: Any = None) -> str:
+    """A change between the context's two years with its Newcombe interval:
+    ``"16% -> 16% (verschil 0 procentpunt, 95%-BI -6 tot +6 procentpunt)"``."""
+    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    return f"{_arrow(r['p1'], r['p2'])} (verschil {pp(r['p2'] - r['p1'], signed=True)}, {_ci_pp(r['diff_low'], r['diff_high'])})"
+
+
+def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str, a: Any, b: Any) -> str:
+    """The difference of a share between groups ``b`` and ``a`` of the measurement year with its
+    Newcombe interval (:func:`barometer.uncertainty.difference_ci`):
+    ``"verschil +39 procentpunt, 95%-BI +27 tot +50 procentpunt"``."""
+    from barometer.uncertainty import difference_ci
+
+    ra = statistic(ctx.df, variable, "pct", codes, group_var, a, ctx.year, ctx.codebook)
+    rb = statistic(ctx.df, variable, "pct", codes, group_var, b, ctx.year, ctx.codebook)
+    if not ra.base_n or not rb.base_n:
+        return "verschil niet te bepalen"
+    lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+    return f"verschil {pp(rb.value - ra.value, signed=True)}, {_ci_pp(lo, hi)}"
 
 
 # ---------------------------------------------------------------------- context
@@ -383,6 +435,154 @@ def _word(variable: str, level: Any = None) -> str:
     return f"{w} {level}" if level is not None else w
 
 
+# ---------------------------------------------------------------------- claims of no difference
+@dataclass(frozen=True)
+class Margin:
+    """The equivalence margin of a claim of *no* difference, declared before the data are seen.
+
+    Attributes
+    ----------
+    unit : str
+        ``"pp"`` (difference of two shares, percentage points), ``"points"`` (difference of
+        two means on a 1–5 scale) or ``"or"`` (odds ratio of a model term; the margin is
+        ``1 / limit`` to ``limit``).
+    limit : float
+        The largest difference (or odds ratio) that still counts as "no difference".
+    reason : str
+        Why this margin (Dutch, a subordinate clause after "omdat"; shown in the methods chapter).
+    """
+
+    unit: str
+    limit: float
+    reason: str
+
+    def text(self) -> str:
+        """The margin in Dutch: ``"10 procentpunt"``, ``"0,20 schaalpunt"``, ``"odds ratio 0,60–1,68"``."""
+        if self.unit == "pp":
+            return pp(self.limit)
+        if self.unit == "points":
+            return f"{dec(self.limit, 2)} schaalpunt"
+        return f"odds ratio {dec(1 / self.limit, 2)}–{dec(self.limit, 2)}"
+
+
+#: The margins of the claims of no difference (CL03, CL09, CL13, CL15, CL26, CL27, CL32, CL34,
+#: CL35), one per kind of quantity, with the reason; stated once in the methods chapter.
+MARGINS: dict[str, Margin] = {
+    "pp": Margin("pp", 10.0, "het rapport een verschil van 10 procentpunt een daling van betekenis noemt (CL08) en "
+                             "verschillen van enkele procentpunten 'iets' of 'klein' (CL13, CL15)"),
+    "points": Margin("points", 0.2, "het rapport een verschil van 0,2 schaalpunt op de klimaatschaal al "
+                                    "'wat hoger' noemt (CL27)"),
+    "or": Margin("or", 1.68, "een odds ratio van 1,68 (of 1/1,68) als de ondergrens van een klein effect geldt "
+                             "(Chen, Cohen en Chen 2010, Communications in Statistics 39:860)"),
+}
+
+
+@dataclass(frozen=True)
+class NoDifference:
+    """The verdict on a claim of no difference (:func:`no_difference`).
+
+    ``outcome`` is ``"equivalent"`` (every 95% interval lies inside the margin: the data rule
+    out every difference beyond it), ``"fails"`` (a significant difference, after the
+    family's Holm correction where one is declared) or ``"undecided"`` (not significant, but
+    an interval reaches beyond the margin); ``bound`` is the largest difference the
+    intervals leave open (Dutch), ``text`` the rule's result for the claims table.
+    Truthy only when ``equivalent``.
+    """
+
+    outcome: str
+    bound: str
+    text: str
+
+    def __bool__(self) -> bool:
+        return self.outcome == "equivalent"
+
+
+def no_difference(intervals: Sequence[tuple[float, float]], p: float, margin: Margin,
+                  alpha: float = ALPHA) -> NoDifference:
+    """Judge a claim of no difference on the intervals of its differences and its test.
+
+    Parameters
+    ----------
+    intervals : sequence of (low, high)
+        95% intervals of every difference the claim says is absent: percentage points, scale
+        points, or odds ratios (``margin.unit == "or"``).
+    p : float
+        p-value of the claim's test of a difference (raw: a Holm correction would make a claim
+        of no difference easier to keep); ``p < alpha`` means the claim does not hold.
+    margin : Margin
+
+    Returns
+    -------
+    NoDifference
+        ``"fails"`` when ``p < alpha``; else ``"equivalent"`` when every interval lies within
+        the margin (stricter than two one-sided tests at 5%, which use 90% intervals), else
+        ``"undecided"``.
+    """
+    ivs = [(float(lo), float(hi)) for lo, hi in intervals]
+    if margin.unit == "or":
+        inside = bool(ivs) and all(lo >= 1 / margin.limit and hi <= margin.limit for lo, hi in ivs)
+        # the odds ratio furthest from 1 (on the log scale) that an interval leaves open
+        ends = [b for iv in ivs for b in iv if not math.isnan(b)]
+        far = max(ends, key=lambda b: math.inf if b <= 0 or math.isinf(b) else abs(math.log(b)), default=math.nan)
+        bound = f"een odds ratio van {odds_ratio(far)}" if not math.isnan(far) else "-"
+    else:
+        worst = max((max(abs(lo), abs(hi)) for lo, hi in ivs if not (math.isnan(lo) or math.isnan(hi))),
+                    default=math.nan)
+        inside = bool(ivs) and all(not math.isnan(lo) and -margin.limit <= lo and hi <= margin.limit for lo, hi in ivs)
+        bound = (pp(worst) if margin.unit == "pp" else f"{dec(worst, 2)} schaalpunt") if not math.isnan(worst) else "-"
+    if not math.isnan(p) and p < alpha:
+        outcome = "fails"
+        text = f"significant verschil ({p_text(p)})"
+    elif inside:
+        outcome = "equivalent"
+        text = f"verschil kleiner dan de marge van {margin.text()} aangetoond"
+    else:
+        outcome = "undecided"
+        text = f"geen significant verschil, maar het interval laat verschillen tot {bound} toe (marge {margin.text()})"
+    return NoDifference(outcome, bound, text)
+
+
+def _or_intervals(ctx: "ClaimContext", res: LogitResult, variable: str) -> list[tuple[float, float]]:
+    """Profile-likelihood 95% intervals of the odds ratios of every term of ``variable``."""
+    cache = ctx.__dict__.setdefault("_profiles", {})
+    if id(res) not in cache:
+        cache[id(res)] = profile_ci(res)
+    ci = cache[id(res)]
+    terms = res.table.loc[res.table["variable"] == variable, "term"]
+    ci = ci[ci["term"].isin(terms)]
+    return list(zip(ci["ci_low"].astype(float), ci["ci_high"].astype(float)))
+
+
+def no_effect(ctx: "ClaimContext", res: LogitResult, variables: Sequence[str]) -> tuple[NoDifference, str]:
+    """The claim that ``variables`` have no effect in a logit: each variable's LR test (the raw
+    p, the stricter reading for a claim of no difference) and the profile intervals of its odds
+    ratios against :data:`MARGINS` ``["or"]``."""
+    verdicts, texts = [], []
+    for v in variables:
+        ivs = _or_intervals(ctx, res, v)
+        nd = no_difference(ivs, _joint_p(res, v), MARGINS["or"])
+        verdicts.append(nd)
+        span = (f"profiel-95%-BI {or_interval(min(lo for lo, _ in ivs), max(hi for _, hi in ivs), sep='–')}"
+                if ivs else "geen interval")
+        texts.append(f"{_word(v)}: {_ns_text(res, v)}, {span}: {nd.text}")
+    return _all_no_difference(verdicts), "; ".join(texts)
+
+
+def _all_no_difference(verdicts: Sequence[NoDifference]) -> NoDifference:
+    """One verdict of several no-difference parts: fails if one fails, else undecided if one is
+    undecided, else equivalent."""
+    for outcome in ("fails", "undecided"):
+        hit = [v for v in verdicts if v.outcome == outcome]
+        if hit:
+            return NoDifference(outcome, hit[0].bound, "; ".join(v.text for v in hit))
+    return NoDifference("equivalent", verdicts[0].bound if verdicts else "-", "; ".join(v.text for v in verdicts))
+
+
+def _with(flag: bool, nd: NoDifference) -> bool | NoDifference:
+    """A claim with a part that states a difference (``flag``) and a part of no difference."""
+    return nd if flag else False
+
+
 # ====================================================================== §2.1 innovating
 # The model of CL01–CL05: logit(innovated ~ size_class + innovation_unit + C(sector) +
 # cond_management + cond_time), all respondents of the measurement year.
@@ -398,22 +598,9 @@ def _cl02(ctx):
     return _positive(row), or_text(row)
 
 
-@claim("CL03", "De sector heeft geen significant effect op de kans op innovatie (logit, LR-toets p ≥ 0,05).")
+@claim("CL03", "De sector heeft geen wezenlijk effect op de kans op innovatie (logit, LR-toets en profielintervallen binnen de marge).")
 def _cl03(ctx):
-    lr = lr_test(ctx.innovation, "sector")
-    return bool(lr["p"] >= ALPHA), (f"sector: LR = {dec(lr['lr'], 2)}, df = {lr['df']}, {p_text(lr['p'])}"
-                                    + _sector_range(ctx.innovation))
-
-
-def _sector_range(res: LogitResult) -> str:
-    """What the data leave open for the sector effect: the range spanned by the profile-
-    likelihood 95% intervals of the sector odds ratios (against the reference sector)."""
-    ci = profile_ci(res)
-    ci = ci[ci["term"].isin(res.table.loc[res.table["variable"] == "sector", "term"])]
-    if ci.empty:
-        return ""
-    return (f"; profiel-95%-BI's van de odds ratio's per sector (t.o.v. gemeente) samen "
-            f"{or_interval(float(ci['ci_low'].min()), float(ci['ci_high'].max()), sep='–')}")
+    return no_effect(ctx, ctx.innovation, ["sector"])
 
 
 @claim("CL04", "Steun van het management vergroot de kans op innovatie (logit).")
@@ -435,7 +622,8 @@ def _cl06(ctx):
     res = chi2_table(ctx.df, "size_class", "innovation_unit", ctx.year, codebook=ctx.codebook)
     increasing = p.get(1, math.nan) < p.get(2, math.nan) < p.get(3, math.nan)
     return bool(increasing and res["p"] < ALPHA), (
-        f"klein {pct(p.get(1))}, middelgroot {pct(p.get(2))}, groot {pct(p.get(3))}; {_chi2_text(res)}")
+        f"klein {pct(p.get(1))}, middelgroot {pct(p.get(2))}, groot {pct(p.get(3))} (groot - klein: "
+        f"{_group_diff_text(ctx, 'innovation_unit', 1, 'size_class', 1, 3)}); {_chi2_text(res)}")
 
 
 @claim("CL07", "Grote organisaties innoveren vaker dan kleine in beide jaren; elke grootteklasse lager in 2025 dan in 2021.")
@@ -445,7 +633,7 @@ def _cl07(ctx):
     b = ctx.pct_by("innovated", 1, "size_class", ctx.year)
     inc = all(d.get(1, math.nan) < d.get(2, math.nan) < d.get(3, math.nan) for d in (a, b))
     lower = all(b.get(k, math.nan) < a.get(k, math.nan) for k in (1, 2, 3))
-    text = "; ".join(f"{w}: {_arrow(a.get(k), b.get(k))}" for k, w in
+    text = "; ".join(f"{w}: {_change_text(ctx, 'innovated', 1, 'size_class', k)}" for k, w in
                      ((1, "klein"), (2, "middelgroot"), (3, "groot")))
     return bool(inc and lower), text
 
@@ -460,13 +648,14 @@ def _cl08(ctx):
     return bool(holds), f"{_z_text(res)}; {change} {pp(abs(drop))}"
 
 
-@claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet significant veranderd.")
+@claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet wezenlijk veranderd.")
 def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
-    holds = ia["p2"] < ia["p1"] and ia["p"] < ALPHA and pr["p"] >= ALPHA
-    return bool(holds), f"interactie {_z_text(ia)}; proces {_z_text(pr)}"
+    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged
+    return _with(ia["p2"] < ia["p1"] and ia["p"] < ALPHA, nd), \
+        f"interactie {_z_text(ia)}; proces {_z_text(pr)}: {nd.text}"
 
 
 @claim("CL10", "Het aandeel product- en diensteninnovaties nam af (richting).")
@@ -476,7 +665,7 @@ def _cl10(ctx):
     for item, word in (("type_product", "product"), ("type_service", "dienst")):
         a, b = ctx.pct(item, 1, ctx.comparison_year), ctx.pct(item, 1, ctx.year)
         holds = holds and b < a
-        parts.append(f"{word} {_arrow(a, b)}")
+        parts.append(f"{word} {_change_text(ctx, item, 1)}")
     return bool(holds), "; ".join(parts)
 
 
@@ -484,7 +673,7 @@ def _cl10(ctx):
 def _cl11(ctx):
     ctx.require(["work_change"], ctx.years)
     a, b = ctx.pct("work_change", 3, ctx.comparison_year), ctx.pct("work_change", 3, ctx.year)
-    return bool(b < a), f"ingrijpend veranderd {_arrow(a, b)}"
+    return bool(b < a), f"ingrijpend veranderd {_change_text(ctx, 'work_change', 3)}"
 
 
 @claim("CL12", "Het innovatiespectrum is smaller: minder meervoudige, meer enkelvoudige innovaties (chi² p < 0,05).")
@@ -494,17 +683,28 @@ def _cl12(ctx):
     e = [ctx.pct("spectrum_group", 1, y) for y in ctx.years]
     res = chi2_years(ctx.both, "spectrum_group", ctx.years, ctx.codebook)
     holds = m[1] < m[0] and e[1] > e[0] and res["p"] < ALPHA
-    return bool(holds), f"meervoudig {_arrow(*m)}, enkelvoudig {_arrow(*e)}; {_chi2_text(res)}"
+    return bool(holds), (f"meervoudig {_change_text(ctx, 'spectrum_group', 2)}, enkelvoudig "
+                         f"{_change_text(ctx, 'spectrum_group', 1)}; {_chi2_text(res)}")
 
 
 # ====================================================================== §2.2 practices
-@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet significant.")
+def _categories_unchanged(ctx, variable: str) -> tuple[NoDifference, dict[str, Any], list]:
+    """A distribution that did not change between the years: chi-square test of year x answer
+    and the Newcombe interval of the change of every answer's share."""
+    res = chi2_years(ctx.both, variable, ctx.years, ctx.codebook)
+    diffs = [compare_years(ctx.both, variable, c, ctx.years, codebook=ctx.codebook)
+             for c in ctx.codebook.labels(variable)]
+    diffs = [d for d in diffs if d["n1"] > 0 and d["n2"] > 0]
+    nd = no_difference([(d["diff_low"], d["diff_high"]) for d in diffs], res["p"], MARGINS["pp"])
+    return nd, res, diffs
+
+
+@claim("CL13", "Innovaties iets vaker zelf ontwikkeld dan in 2021; verschillen in herkomst niet wezenlijk.")
 def _cl13(ctx):
     ctx.require(["origin"], ctx.years)
-    res = chi2_years(ctx.both, "origin", ctx.years, ctx.codebook)
+    nd, res, _ = _categories_unchanged(ctx, "origin")
     own = compare_years(ctx.both, "origin", 1, ctx.years, codebook=ctx.codebook)
-    a, b = own["p1"], own["p2"]
-    return bool(res["p"] >= ALPHA and b > a), f"eigen ontwikkeling {_z_text(own)}; {_chi2_text(res)}"
+    return _with(own["p2"] > own["p1"], nd), f"eigen ontwikkeling {_z_text(own)}; {_chi2_text(res)}: {nd.text}"
 
 
 @claim("CL14", "Grote organisaties ontwikkelen vaker zelf of passen aan; kleine kopiëren vaker.")
@@ -515,19 +715,20 @@ def _cl14(ctx):
     c = pd.Series(copy).reindex([1, 2, 3])
     o = pd.Series(own).reindex([1, 2, 3])
     holds = _strictly_highest(c, 1) and bool(c[3] < c.drop(3).min()) and _strictly_highest(o, 3)
-    return bool(holds), (f"kopie: klein {pct(c[1])}, middelgroot {pct(c[2])}, groot {pct(c[3])}; "
-                         f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])}")
+    return bool(holds), (f"kopie: klein {pct(c[1])}, middelgroot {pct(c[2])}, groot {pct(c[3])} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'origin', 3, 'size_class', 1, 3)}); "
+                         f"eigen/aangepast: klein {pct(o[1])}, middelgroot {pct(o[2])}, groot {pct(o[3])} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'origin', '1|2', 'size_class', 1, 3)})")
 
 
-@claim("CL15", "Innovatiestrategie niet significant anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
+@claim("CL15", "Innovatiestrategie niet wezenlijk anders dan in 2021 (vaker expertgroep, minder in de spotlights).")
 def _cl15(ctx):
     ctx.require(["strategy"], ctx.years)
-    res = chi2_years(ctx.both, "strategy", ctx.years, ctx.codebook)
+    nd, res, _ = _categories_unchanged(ctx, "strategy")
     ce = compare_years(ctx.both, "strategy", 4, ctx.years, codebook=ctx.codebook)
     cs = compare_years(ctx.both, "strategy", 3, ctx.years, codebook=ctx.codebook)
-    e, sp = [ce["p1"], ce["p2"]], [cs["p1"], cs["p2"]]
-    holds = bool(res["p"] >= ALPHA and e[1] > e[0] and sp[1] < sp[0])
-    return holds, f"expertgroep {_z_text(ce)}, in de spotlights {_z_text(cs)}; {_chi2_text(res)}"
+    flag = ce["p2"] > ce["p1"] and cs["p2"] < cs["p1"]
+    return _with(flag, nd), f"expertgroep {_z_text(ce)}, in de spotlights {_z_text(cs)}; {_chi2_text(res)}: {nd.text}"
 
 
 @claim("CL16", "Kleine organisaties vaker samen met alle betrokkenen; grote vaker onder de radar of expertgroep.")
@@ -536,8 +737,10 @@ def _cl16(ctx):
     s1 = ctx.pct_by("strategy", 1, "size_class", ctx.year)
     s24 = ctx.pct_by("strategy", "2|4", "size_class", ctx.year)
     holds = s1.get(1, math.nan) > s1.get(3, math.nan) and s24.get(3, math.nan) > s24.get(1, math.nan)
-    return bool(holds), (f"met alle belanghebbenden: klein {pct(s1.get(1))}, groot {pct(s1.get(3))}; "
-                         f"onder de radar of expertgroep: klein {pct(s24.get(1))}, groot {pct(s24.get(3))}")
+    return bool(holds), (f"met alle belanghebbenden: klein {pct(s1.get(1))}, groot {pct(s1.get(3))} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'strategy', 1, 'size_class', 1, 3)}); "
+                         f"onder de radar of expertgroep: klein {pct(s24.get(1))}, groot {pct(s24.get(3))} (groot - klein: "
+                         f"{_group_diff_text(ctx, 'strategy', '2|4', 'size_class', 1, 3)})")
 
 
 @claim("CL17", "Kerndepartementen innoveren minder vaak dan diensten/agentschappen en zbo's; minder technologisch.")
@@ -549,8 +752,10 @@ def _cl17(ctx):
     holds = (inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
              and t1 < t23)
     return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
-                         f"{pct(inn.get(2))}, zbo's {pct(inn.get(3))}; (grotendeels) technologisch: "
-                         f"kerndepartementen {pct(t1)}, overige {pct(t23)}")
+                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
+                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)}); "
+                         f"(grotendeels) technologisch: kerndepartementen {pct(t1)}, overige {pct(t23)} "
+                         f"({_group_diff_text(ctx, 'tech_content', '1|2', 'national_type', 1, '2|3')})")
 
 
 @claim("CL18", "Technologisch gehalte: minder 'belangrijk deel', meer 'geheel' en meer 'geen technologie' (richting).")
@@ -558,8 +763,8 @@ def _cl18(ctx):
     ctx.require(["tech_content"], ctx.years)
     v = {c: [ctx.pct("tech_content", c, y) for y in ctx.years] for c in (1, 2, 4)}
     holds = v[2][1] < v[2][0] and v[1][1] > v[1][0] and v[4][1] > v[4][0]
-    return bool(holds), (f"belangrijk deel {_arrow(*v[2])}; geheel {_arrow(*v[1])}; "
-                         f"geen technologie {_arrow(*v[4])}")
+    return bool(holds), (f"belangrijk deel {_change_text(ctx, 'tech_content', 2)}; geheel "
+                         f"{_change_text(ctx, 'tech_content', 1)}; geen technologie {_change_text(ctx, 'tech_content', 4)}")
 
 
 # ====================================================================== §2.3 factors
@@ -581,8 +786,18 @@ def _cl19(ctx):
 @claim("CL20", "Samenwerking met private organisaties vaker als succesfactor genoemd dan in 2021 (richting).")
 def _cl20(ctx):
     ctx.require(["factor_private"], ctx.years)
+    from barometer.uncertainty import holm
+
     a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
-    return bool(b > a), f"samenwerking met private organisaties bevorderend {_arrow(a, b)}"
+    # the family of the chapter (bevorderende en belemmerende factoren): all factors compared
+    # between the years, Holm-corrected; the claim itself is about the direction only
+    items = [i for i in ctx.codebook.items("factor") if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
+    ps = [compare_years(ctx.both, i, "4|5", ctx.years, codebook=ctx.codebook)["p"] for i in items]
+    adj = dict(zip(items, holm(ps)))
+    raw = dict(zip(items, ps))
+    return bool(b > a), (f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}; "
+                         f"z-toets {p_text(raw['factor_private'])}, gecorrigeerd (Holm, {len(items)} factoren) "
+                         f"{p_text(adj['factor_private'])}")
 
 
 # ====================================================================== §2.4 climate
@@ -652,33 +867,49 @@ def _cl25(ctx):
     return bool(res["r"] > 0 and res["p"] < ALPHA), f"r = {dec(res['r'], 2)}, {p_text(res['p'])}, n = {res['n']}"
 
 
-@claim("CL26", "Het innovatieklimaat verschilt niet naar organisatiegrootte (variantieanalyse p ≥ 0,05).")
+@claim("CL26", "Het innovatieklimaat verschilt niet wezenlijk naar organisatiegrootte (variantieanalyse en intervallen binnen de marge).")
 def _cl26(ctx):
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
     ctx.require(["climate_scale", "size_class"])
     res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
     score = analysis_values(ctx.df, "climate_scale", ctx.codebook)
     size = analysis_values(ctx.df, "size_class", ctx.codebook)
     words = {1: "klein", 2: "middelgroot", 3: "groot"}
-    cis = []
+    cis, groups = [], {}
     for k, w in words.items():
-        m = mean_ci(score[size == k])
+        x = score[(size == k) & score.notna()].to_numpy(dtype=float)
+        m = mean_ci(x)
         if m["n"] >= 2:
+            groups[k] = x
             cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
-    return bool(res["p"] >= ALPHA), (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
-                                     f"{p_text(res['p'])}, n = {res['n']}"
-                                     + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else ""))
+    pairs = [(a, b) for a in groups for b in groups if a < b]
+    ivs = [CompareMeans(DescrStatsW(groups[b]), DescrStatsW(groups[a])).tconfint_diff(usevar="unequal")
+           for a, b in pairs]
+    nd = no_difference(ivs, res["p"], MARGINS["points"])
+    diffs = "; ".join(f"{words[b]} - {words[a]} 95%-BI {dec(lo, 2)} tot {dec(hi, 2)}" for (a, b), (lo, hi) in zip(pairs, ivs))
+    return nd, (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
+                f"{p_text(res['p'])}, n = {res['n']}"
+                + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else "")
+                + (f"; verschillen: {diffs}" if diffs else "") + f": {nd.text}")
 
 
-@claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet anders dan gemeenten.")
+def _b_ci_text(row: pd.Series) -> str:
+    return f"b = {dec(row['coef'], 2)} (95%-BI {dec(row['ci_low'], 2)} tot {dec(row['ci_high'], 2)}; {p_text(row['p'])})"
+
+
+@claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet wezenlijk anders dan gemeenten.")
 def _cl27(ctx):
     ctx.require(["climate_scale", "sector"], ctx.years)
     res = ols(ctx.both, "climate_scale", ["sector", "year"], {"sector": 1, "year": ctx.comparison_year},
               codebook=ctx.codebook)
     r = {s: _term(res, "sector", s) for s in (2, 5, 6, 7, 8, 9)}
-    holds = r[9]["coef"] > 0 and r[2]["coef"] > 0 and r[6]["coef"] < 0 and all(r[s]["p"] >= ALPHA for s in (5, 7, 8))
+    flag = r[9]["coef"] > 0 and r[2]["coef"] > 0 and r[6]["coef"] < 0
+    nd = _all_no_difference([no_difference([(r[s]["ci_low"], r[s]["ci_high"])], r[s]["p"], MARGINS["points"])
+                             for s in (5, 7, 8)])
     names = {2: "GR", 5: "provincie", 6: "rechtswezen", 7: "Rijk", 8: "waterschap", 9: "zbo"}
-    return bool(holds), "t.o.v. gemeente: " + "; ".join(f"{names[s]} {_b_text(r[s])}" for s in (9, 2, 6, 5, 7, 8)) \
-        + f"; n = {res.n}"
+    return _with(flag, nd), ("t.o.v. gemeente: " + "; ".join(f"{names[s]} {_b_ci_text(r[s])}" for s in (9, 2, 6, 5, 7, 8))
+                             + f"; n = {res.n}; provincie, Rijk en waterschap: {nd.text}")
 
 
 @claim("CL28", "De klimaatscores zijn redelijk normaal verdeeld (|scheefheid| < 1, |kurtosis| < 1); middelste cluster het grootst.")
@@ -704,7 +935,9 @@ def _cl29(ctx):
     holds = _strictly_highest(now, 7) and now[7] > then[7]
     others = now.drop(7)
     best = others.idxmax()
-    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)}; hoogste andere sector "
+    ch = _mean_change(ctx, "climate_scale", "sector", 7)
+    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)} (verschil {dec(ch['p2'] - ch['p1'], 2)}, 95%-BI "
+                         f"{dec(ch['diff_low'], 2)} tot {dec(ch['diff_high'], 2)}); hoogste andere sector "
                          f"{_lower(ctx.codebook.labels('sector')[int(best)])} {dec(others[best], 2)}")
 
 
@@ -714,8 +947,10 @@ def _cl30(ctx):
     inn = ctx.pct_by("innovated", 1, "climate_cluster", ctx.year)
     mv = ctx.pct_by("spectrum_group", 2, "climate_cluster", ctx.year)
     holds = inn.get(1, math.nan) > inn.get(2, math.nan) > inn.get(3, math.nan) and mv.get(1, math.nan) > mv.get(3, math.nan)
-    return bool(holds), (f"innovatie: krachtig {pct(inn.get(1))}, gemiddeld {pct(inn.get(2))}, beperkt {pct(inn.get(3))}; "
-                         f"meervoudig: krachtig {pct(mv.get(1))}, beperkt {pct(mv.get(3))}")
+    return bool(holds), (f"innovatie: krachtig {pct(inn.get(1))}, gemiddeld {pct(inn.get(2))}, beperkt {pct(inn.get(3))} "
+                         f"(krachtig - beperkt: {_group_diff_text(ctx, 'innovated', 1, 'climate_cluster', 3, 1)}); "
+                         f"meervoudig: krachtig {pct(mv.get(1))}, beperkt {pct(mv.get(3))} "
+                         f"({_group_diff_text(ctx, 'spectrum_group', 2, 'climate_cluster', 3, 1)})")
 
 
 @claim("CL31", "Krachtig klimaat scoort beter op ≥ 15 van 17 succesfactoren; grootste verschillen bij nieuwe technologie en prikkels.")
@@ -730,22 +965,68 @@ def _cl31(ctx):
     holds = better >= 15 and set(top2) == {"factor_technology", "factor_incentives"} \
         and bool(diff[top2].min() > diff.drop(top2).max())
     return bool(holds), (f"krachtig > beperkt bij {better} van {len(diff)} factoren; grootste verschillen: "
-                         + "; ".join(f"{_short(ctx.codebook, i)} {pp(diff[i], signed=True)}" for i in top2))
+                         + "; ".join(f"{_short(ctx.codebook, i)} "
+                                     f"({_group_diff_text(ctx, i, '4|5', 'climate_cluster', 3, 1)})" for i in top2))
 
 
 # ====================================================================== §2.5 goals and effects
-@claim("CL32", "Geen sectorverschillen in doel (chi² p ≥ 0,05); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
+def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[float, float]]:
+    """Newcombe 95% intervals of the difference in the share of ``variable == 1`` between each
+    group of ``by`` (with at least ``min_n`` respondents) and all other groups together."""
+    from barometer.uncertainty import difference_ci
+
+    v = analysis_values(ctx.df, variable, ctx.codebook)
+    g = analysis_values(ctx.df, by, ctx.codebook)
+    keep = v.notna() & g.notna()
+    v, g = v[keep], g[keep]
+    out = []
+    for k, n in g.value_counts().items():
+        if n < min_n:
+            continue
+        inside, rest = v[g == k], v[g != k]
+        if len(rest):
+            out.append(difference_ci(float((rest == 1).sum()), len(rest), float((inside == 1).sum()), len(inside)))
+    return out
+
+
+def _share_ci_text(ctx, variable: str, by: str, group: int) -> str:
+    from barometer.uncertainty import share_ci
+
+    r = statistic(ctx.df, variable, "pct", 1, by, group, ctx.year, ctx.codebook)
+    lo, hi = share_ci(r.count, r.base_n)
+    return f"{pct(r.value)} (95%-BI {pct(lo)}–{pct(hi)}, n = {r.base_n})"
+
+
+@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
 def _cl32(ctx):
+    from barometer.uncertainty import difference_ci
+
     ctx.require(["goal", "sector", "size_class"])
-    ce = chi2_table(ctx.df, "sector", "goal_efficiency", ctx.year, min_row_n=5, codebook=ctx.codebook)
-    cq = chi2_table(ctx.df, "sector", "goal_quality", ctx.year, min_row_n=5, codebook=ctx.codebook)
+    parts, verdicts = [], []
+    for item, word in (("goal_efficiency", "efficiëntie"), ("goal_quality", "kwaliteit")):
+        res = chi2_table(ctx.df, "sector", item, ctx.year, min_row_n=5, codebook=ctx.codebook)
+        nd = no_difference(_groups_vs_rest(ctx, item, "sector"), res["p"], MARGINS["pp"])
+        verdicts.append(nd)
+        parts.append(f"sector x {word}: {_chi2_text(res)}; {nd.text}")
+    from barometer.phrasing import chi2_by
+    from barometer.uncertainty import holm
+
     e = ctx.pct_by("goal_efficiency", 1, "size_class", ctx.year)
     q = ctx.pct_by("goal_quality", 1, "size_class", ctx.year)
-    holds = ce["p"] >= ALPHA and cq["p"] >= ALPHA and e.get(3, math.nan) > e.get(1, math.nan) \
-        and q.get(1, math.nan) > q.get(3, math.nan)
-    return bool(holds), (f"sector x efficiëntie: {_chi2_text(ce)}; sector x kwaliteit: {_chi2_text(cq)}; "
-                         f"efficiëntie klein {pct(e.get(1))}, groot {pct(e.get(3))}; "
-                         f"kwaliteit klein {pct(q.get(1))}, groot {pct(q.get(3))}")
+    # the family of the chapter (doelen en effecten): three tests per goal (size, spectrum, sector), Holm
+    fam = {item: holm([chi2_by(ctx.df, item, by, ctx.year, 5)["p"] for by in ("size_class", "spectrum_group", "sector")])
+           for item in ("goal_efficiency", "goal_quality")}
+    flag = e.get(3, math.nan) > e.get(1, math.nan) and q.get(1, math.nan) > q.get(3, math.nan)
+    for item, word, a, b in (("goal_efficiency", "efficiëntie", 1, 3), ("goal_quality", "kwaliteit", 1, 3)):
+        ra = statistic(ctx.df, item, "pct", 1, "size_class", a, ctx.year, ctx.codebook)
+        rb = statistic(ctx.df, item, "pct", 1, "size_class", b, ctx.year, ctx.codebook)
+        lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+        parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
+                     f"{_share_ci_text(ctx, item, 'size_class', b)}, verschil groot - klein "
+                     f"{pp(rb.value - ra.value, signed=True)} (95%-BI {pp(lo, signed=True).removesuffix(' procentpunt')} "
+                     f"tot {pp(hi, signed=True)}; naar grootte gecorrigeerd (Holm, drie toetsen per doel) "
+                     f"{p_text(fam[item][0])})")
+    return _with(flag, _all_no_difference(verdicts)), "; ".join(parts)
 
 
 @claim("CL33", "Meervoudige innovaties (3 of 4 typen) hebben vaker kwaliteit en meer gebruik als doel dan enkelvoudige.")
@@ -756,7 +1037,8 @@ def _cl33(ctx):
         multi = ctx.pct(item, 1, ctx.year, "spectrum", "3|4")
         single = ctx.pct(item, 1, ctx.year, "spectrum", 1)
         holds = holds and multi > single
-        parts.append(f"{word}: 3-4 typen {pct(multi)}, 1 type {pct(single)}")
+        parts.append(f"{word}: 3-4 typen {pct(multi)}, 1 type {pct(single)} "
+                     f"({_group_diff_text(ctx, item, 1, 'spectrum', 1, '3|4')})")
     return bool(holds), "; ".join(parts)
 
 
@@ -764,28 +1046,24 @@ def _terms(res: Any, specs: Sequence[tuple[str, Any]]) -> list[tuple[str, pd.Ser
     return [(_word(v, lv), _term(res, v, lv)) for v, lv in specs]
 
 
-@claim("CL34", "Beter klimaat vergroot de kans op kwaliteitsverbetering (klein effect, OR < 2,5); type, technologie, strategie, sector en grootte niet.")
+@claim("CL34", "Beter klimaat vergroot de kans op kwaliteitsverbetering (klein effect, OR < 2,5); type, technologie, strategie, sector en grootte niet wezenlijk.")
 def _cl34(ctx):
     res = ctx.effect("effect_quality")
     row = _term(res, "climate_scale")
-    others = ["tech_content", "strategy", "spectrum", "sector", "size_class"]
-    ps = {v: _joint_p(res, v) for v in others}
-    holds = _positive(row) and row["odds_ratio"] < 2.5 and all(p >= ALPHA for p in ps.values())
-    return bool(holds), (f"klimaat: {or_text(row)}; " + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in others)
-                         + f"; n = {res.n}")
+    nd, text = no_effect(ctx, res, ["tech_content", "strategy", "spectrum", "sector", "size_class"])
+    flag = _positive(row) and row["odds_ratio"] < 2.5
+    return _with(flag, nd), f"klimaat: {or_text(row)}; {text}; n = {res.n}"
 
 
-@claim("CL35", "Technologie, strategie (onder de radar, expertgroep), doel kostenbesparing, klimaat en menselijk kapitaal vergroten de kans op efficiëntie; doel meer gebruik verkleint die; sector, grootte en spectrum niet.")
+@claim("CL35", "Technologie, strategie (onder de radar, expertgroep), doel kostenbesparing, klimaat en menselijk kapitaal vergroten de kans op efficiëntie; doel meer gebruik verkleint die; sector, grootte en spectrum niet wezenlijk.")
 def _cl35(ctx):
     res = ctx.effect("effect_efficiency")
     pos = _terms(res, [("climate_scale", None), ("human_capital", None), ("tech", None), ("strategy", 2),
                        ("strategy", 4), ("goal_cost", None)])
     neg = _terms(res, [("goal_use", None)])
-    ns = ["sector", "size_class", "spectrum"]
-    holds = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg) \
-        and all(_joint_p(res, v) >= ALPHA for v in ns)
-    return bool(holds), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + "; "
-                         + "; ".join(f"{_word(v)}: {_ns_text(res, v)}" for v in ns) + f"; n = {res.n}")
+    nd, text = no_effect(ctx, res, ["sector", "size_class", "spectrum"])
+    flag = all(_positive(r) for _, r in pos) and all(_negative(r) for _, r in neg)
+    return _with(flag, nd), ("; ".join(f"{w}: {or_text(r)}" for w, r in pos + neg) + f"; {text}; n = {res.n}")
 
 
 @claim("CL36", "Eenvoudigere procedures: klimaat en menselijk kapitaal significant positief; doelen kwaliteit en efficiëntie en strategie 1 of 2 positief; bij het Rijk significant lager.")
@@ -873,7 +1151,8 @@ def _cl42(ctx):
     ctx.require(["knowledge_shared", "work_change"])
     a = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", 3)
     b = ctx.pct("knowledge_shared", 1, ctx.year, "work_change", "1|2")
-    return bool(a - b > 10), f"ingrijpend veranderd {pct(a)}, overige {pct(b)} (verschil {pp(a - b, signed=True)})"
+    return bool(a - b > 10), (f"ingrijpend veranderd {pct(a)}, overige {pct(b)} "
+                              f"({_group_diff_text(ctx, 'knowledge_shared', 1, 'work_change', '1|2', 3)})")
 
 
 # ====================================================================== §2.2 initiative, partners, channels
@@ -940,6 +1219,133 @@ REGISTRY.parts.update({
 })
 
 
+# ---------------------------------------------------------------------- other editions
+#: The comparison claims (a change between two measurements, "daalde van 2021 naar 2025") and
+#: the quantities each is about: (label, variable, codes, group variable, group). In another
+#: edition than the report's, the same kind of statement is made and tested on that edition's
+#: own comparison (previous measurement -> its year), verb and direction from the data
+#: (:func:`restatement`). Claims about each year separately (CL19, CL23, CL24, CL43-CL45) and
+#: the pooled regression CL27 are not about a change: they are evaluated on the edition's years.
+COMPARISONS: dict[str, tuple[tuple[str, str, Any, str | None, Any], ...]] = {
+    "CL07": (("kleine organisaties die innoveerden", "innovated", 1, "size_class", 1),
+             ("middelgrote organisaties die innoveerden", "innovated", 1, "size_class", 2),
+             ("grote organisaties die innoveerden", "innovated", 1, "size_class", 3)),
+    "CL08": (("organisaties die innoveerden", "innovated", 1, None, None),),
+    "CL09": (("interactie-innovaties", "type_interaction", 1, None, None),
+             ("procesinnovaties", "type_process", 1, None, None)),
+    "CL10": (("productinnovaties", "type_product", 1, None, None),
+             ("diensteninnovaties", "type_service", 1, None, None)),
+    "CL11": (("ingrijpende veranderingen van de werkwijze", "work_change", 3, None, None),),
+    "CL12": (("meervoudige innovaties", "spectrum_group", 2, None, None),
+             ("enkelvoudige innovaties", "spectrum_group", 1, None, None)),
+    "CL13": (("zelf ontwikkelde innovaties", "origin", 1, None, None),),
+    "CL15": (("strategie expertgroep", "strategy", 4, None, None),
+             ("strategie in de spotlights", "strategy", 3, None, None)),
+    "CL18": (("technologie een belangrijk deel", "tech_content", 2, None, None),
+             ("geheel technologisch", "tech_content", 1, None, None),
+             ("geen technologie", "tech_content", 4, None, None)),
+    "CL20": (("samenwerking met private organisaties als bevorderende factor", "factor_private", "4|5", None, None),),
+    "CL29": (("gemiddelde klimaatscore van de Rijksoverheid", "climate_scale", None, "sector", 7),),
+}
+
+
+def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
+    """Mean of ``variable`` in a group in both years, Welch's t-test and the t-interval of the
+    difference (statsmodels ``CompareMeans``)."""
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    vals = []
+    for y in ctx.years:
+        f = ctx.frame(y)
+        v = analysis_values(f, variable, ctx.codebook)
+        g = pd.to_numeric(f[group_var], errors="coerce")
+        vals.append(v[(g == group) & v.notna()].to_numpy(dtype=float))
+    if min(len(v) for v in vals) < 2:
+        raise ClaimNotTestable(f"te weinig waarnemingen van '{_label(ctx.codebook, variable)}' in de groep")
+    cm = CompareMeans(DescrStatsW(vals[1]), DescrStatsW(vals[0]))
+    with np.errstate(divide="ignore", invalid="ignore"):  # no spread in a group: the interval is NaN, shown as "-"
+        _, p, _ = cm.ttest_ind(usevar="unequal")
+        lo, hi = cm.tconfint_diff(usevar="unequal")
+    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": float(p), "diff_low": float(lo),
+            "diff_high": float(hi)}
+
+
+def restatement(ctx: "ClaimContext", claim_id: str) -> str:
+    """The same kind of statement as comparison claim ``claim_id`` on the context's own
+    comparison (``comparison_year`` -> ``year``): per quantity of :data:`COMPARISONS` the verb
+    and direction from the data, both values, the difference with its 95% interval (Newcombe
+    for shares, Welch's t for means) and the test (:func:`barometer.phrasing.change_sentence`).
+
+    Raises
+    ------
+    ClaimNotTestable
+        Without a comparison year (then in Dutch: there is no earlier measurement), or when a
+        question was not asked in one of the years.
+    """
+    from barometer.phrasing import NO_COMPARISON, change_sentence
+
+    if ctx.comparison_year == ctx.year or ctx.comparison_year not in ctx.frames:
+        raise ClaimNotTestable(NO_COMPARISON.rstrip(".").lower().replace("voor deze editie is er", "er is"))
+    parts = []
+    for label, variable, codes, group_var, group in COMPARISONS[claim_id]:
+        ctx.require([variable] + ([group_var] if group_var else []), ctx.years)
+        if codes is None:
+            r = _mean_change(ctx, variable, group_var, group)
+            unit = "mean"
+        else:
+            r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group,
+                              codebook=ctx.codebook)
+            unit = "pct"
+        parts.append(change_sentence(label, r["p1"], r["p2"], ctx.comparison_year, ctx.year, r["diff_low"],
+                                     r["diff_high"], r["p"], unit))
+    return "; ".join(parts)
+
+
+def _outcome(holds: Any) -> tuple[str, str]:
+    """(outcome, bound) of a check's result: ``True``/``False`` or a :class:`NoDifference`."""
+    if isinstance(holds, NoDifference):
+        return holds.outcome, holds.bound
+    return ("holds" if bool(holds) else "fails"), ""
+
+
+# ---------------------------------------------------------------------- one test for chapters and claims
+def _edition_context(ed: Any) -> "ClaimContext":
+    """The claims context of an edition (:class:`barometer.edition.Edition`), once per edition."""
+    from barometer.phrasing import cached
+
+    return cached(ed, "claims-context", lambda: ClaimContext(
+        ed.frames, ed.year, ed.previous_year if ed.previous_year is not None else ed.year))
+
+
+def claim_outcome(ed: Any, claim_id: str) -> str:
+    """The outcome of claim ``claim_id`` on an edition, by the claims table's own check, so that a
+    chapter's verdict word and the claims table never disagree: ``"holds"``, ``"fails"``,
+    ``"equivalent"``, ``"undecided"`` (claims of no difference, :func:`no_difference`) or
+    ``"untested"`` (the data do not allow the test)."""
+    try:
+        holds, _ = REGISTRY[claim_id][1](_edition_context(ed))
+    except Exception:  # noqa: BLE001 - not testable on these data: the chapter says so
+        return "untested"
+    return _outcome(holds)[0]
+
+
+def share_unchanged(ed: Any, variable: str, codes: Any) -> NoDifference:
+    """The claim that a share did not change between the edition's previous measurement and its
+    year (as CL09 judges the process innovations): z-test and Newcombe interval against
+    :data:`MARGINS` ``["pp"]``."""
+    ctx = _edition_context(ed)
+    r = compare_years(ctx.both, variable, codes, ctx.years, codebook=ctx.codebook)
+    return no_difference([(r["diff_low"], r["diff_high"])], r["p"], MARGINS["pp"])
+
+
+def distribution_unchanged(ed: Any, variable: str) -> NoDifference:
+    """The claim that a distribution did not change between the edition's previous measurement
+    and its year (as CL13 and CL15 judge origin and strategy)."""
+    ctx = _edition_context(ed)
+    ctx.require([variable], ctx.years)
+    return _categories_unchanged(ctx, variable)[0]
+
+
 # ---------------------------------------------------------------------- evaluation
 def _frames(data: Any, cb: Codebook) -> dict[int, pd.DataFrame]:
     if isinstance(data, pd.DataFrame):
@@ -972,11 +1378,12 @@ def evaluate_claims(
         Claim ids to run, in this order (default: all).
     report_year : int, default :data:`REPORT_YEAR`
         Year of the report that made the claims. In another edition (``year`` differs) the
-        claim text names that report, and a claim about a comparison of years (``years``
-        with two years, such as "daalde van 2021 naar 2025") gets no verdict: its check
-        describes the edition's own comparison (``comparison_year`` → ``year``, direction
-        words from the data) and ``error`` says that the report's statement was about other
-        years, so that a statement about 2021 → 2025 is never judged on 2025 → 2027.
+        claim text names that report, and a claim about a change between years
+        (:data:`COMPARISONS`, such as "daalde van 2021 naar 2025") gets no verdict: its
+        ``statistic`` and ``restatement`` are the same kind of statement tested on the
+        edition's own comparison (``comparison_year`` → ``year``, :func:`restatement`) and
+        ``error`` says that the report's statement was about other years, so that a statement
+        about 2021 → 2025 is never judged on 2025 → 2027.
 
     Returns
     -------
@@ -986,6 +1393,11 @@ def evaluate_claims(
         registry's description), ``test``, ``holds`` (boolean; ``<NA>`` when there is no
         check or the data do not allow the test), ``statistic`` (Dutch text of the test
         result) and ``error`` (Dutch reason why there is no result; empty otherwise).
+        ``verdict``: the Dutch verdict (:data:`barometer.phrasing.VERDICTS`: "houdt stand",
+        "houdt geen stand", "houdt stand (verschil kleiner dan de marge aangetoond)", "onbeslist
+        (...)", "niet getoetst", or in another edition for a comparison claim "n.v.t.: ...");
+        ``restatement``: in another edition, the same kind of statement on the edition's own
+        comparison (empty otherwise). ``holds`` is ``<NA>`` for an undecided claim.
         Never raises for a single claim: its error is recorded in its row.
     """
     cb = codebook if codebook is not None else load_codebook()
@@ -1002,28 +1414,51 @@ def evaluate_claims(
     ids = list(meta) + [cid for cid in REGISTRY if cid not in meta]
     if only is not None:
         ids = list(only)
+    from barometer.phrasing import verdict
+
     ctx = ClaimContext(_frames(df_by_year, cb), year, comparison_year, cb)
     rows = []
     for cid in ids:
         m = meta.get(cid, {})
         row = {"claim_id": cid, "source": m.get("source", ""),
                "claim": m.get("claim") or (REGISTRY[cid][0] if cid in REGISTRY else ""),
-               "test": m.get("test", ""), "holds": pd.NA, "statistic": "", "error": ""}
+               "test": m.get("test", ""), "holds": pd.NA, "statistic": "", "error": "",
+               "verdict": verdict("untested"), "restatement": ""}
         if cid not in REGISTRY:
             row["error"] = "geen toets in barometer.claims.REGISTRY"
         else:
+            claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
+            other = int(year) != int(report_year)
             try:
-                holds, stat = REGISTRY[cid][1](ctx)
-                row.update(holds=bool(holds), statistic=stat)
-                claim_years = [int(y) for y in str(m.get("years", "")).split("|") if y.strip().isdigit()]
-                if int(year) != int(report_year) and len(claim_years) > 1:
-                    row.update(holds=pd.NA, error=(
-                        f"{OTHER_YEARS} {report_year} gaat over {_years_text(claim_years)}; "
-                        f"de toets beschrijft de vergelijking van deze editie, {comparison_year} met {year}"))
+                if other and cid in COMPARISONS:
+                    # a statement about the report's years is not judged on this edition's years:
+                    # the same kind of statement is made (and tested) on this edition's comparison
+                    years_of = _years_text(claim_years or (comparison_year, year))
+                    row["error"] = (f"{OTHER_YEARS} {report_year} gaat over {years_of}; hier de vergelijking "
+                                    f"van deze editie, {comparison_year} met {year}")
+                    row["verdict"] = verdict("other_years", report=report_year, years=years_of)
+                    row["statistic"] = restatement(ctx, cid)
+                    row["restatement"] = (f"Dezelfde soort bewering over {comparison_year} → {year}: "
+                                          f"{row['statistic']}")
+                else:
+                    holds, stat = REGISTRY[cid][1](ctx)
+                    outcome, bound = _outcome(holds)
+                    row.update(holds=pd.NA if outcome == "undecided" else outcome in ("holds", "equivalent"),
+                               statistic=stat, verdict=verdict(outcome, bound=bound))
             except ClaimNotTestable as exc:
-                row["error"] = f"niet te toetsen: {exc}"
+                if other and cid in COMPARISONS:
+                    row["restatement"] = f"Dezelfde soort bewering is hier niet te toetsen: {exc}"
+                    row["statistic"] = ""
+                    if comparison_year == year or comparison_year not in ctx.frames:
+                        row["error"] = (f"{OTHER_YEARS} {report_year} gaat over "
+                                        f"{_years_text(claim_years or (report_year,))}; deze editie heeft "
+                                        "geen eerdere meting om mee te vergelijken")
+                else:
+                    row["error"] = f"niet te toetsen: {exc}"
+                    row["verdict"] = verdict("untested")
             except Exception as exc:  # noqa: BLE001 - one failing analysis must not stop the table
                 row["error"] = untestable_reason(exc)
+                row["verdict"] = verdict("untested")
         if int(year) != int(report_year) and row["claim"]:
             row["claim"] = f"Rapport {report_year}: {row['claim']}"
         rows.append(row)

@@ -68,6 +68,11 @@ __all__ = [
     "too_few",
     "not_estimable",
     "asked_when",
+    "VERDICTS",
+    "VERDICT_WORDS",
+    "verdict",
+    "change_sentence",
+    "claim_phrase",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.models.SIGNIFICANCE_LEVEL`, also ``barometer.claims.ALPHA``).
@@ -390,3 +395,65 @@ def asked_when(name: str, year: int) -> str:
     if asked == measured[measured.index(asked[0]):]:
         return f"sinds de meting van {asked[0]}"
     return f"in de metingen van {years_text(asked)}"
+
+
+# ---------------------------------------------------------------- verdicts of the report's claims
+#: Verdict words of the claims check (:func:`barometer.claims.evaluate_claims`, column ``verdict``),
+#: used by the claims table and the chapters alike. ``equivalent``/``undecided`` are the outcomes
+#: of a claim of *no* difference (:func:`barometer.claims.no_difference`): it holds only when the
+#: data rule out every difference beyond the margin declared in advance.
+VERDICTS = {
+    "holds": "houdt stand",
+    "fails": "houdt geen stand",
+    "equivalent": "houdt stand (verschil kleiner dan de marge aangetoond)",
+    "undecided": "onbeslist (geen significant verschil, maar het interval laat verschillen tot {bound} toe)",
+    "untested": "niet getoetst",
+    "other_years": "n.v.t.: de bewering van het rapport van {report} gaat over {years}",
+}
+#: The same outcomes as one word in a chapter's sentence ("houdt … stand", "wordt … bevestigd").
+VERDICT_WORDS = {"holds": "wel", "equivalent": "wel", "fails": "niet", "undecided": "niet aantoonbaar",
+                 "untested": "niet te toetsen"}
+
+
+def verdict(outcome: str, **values: Any) -> str:
+    """The Dutch verdict of :data:`VERDICTS` for ``outcome``, with its blanks filled in."""
+    return VERDICTS[outcome].format(**values)
+
+
+def change_sentence(label: str, before: float, now: float, prev_year: int, year: int, low: float, high: float,
+                    p: float, unit: str = "pct") -> str:
+    """One change between two measurements, verb and direction from the data, with the interval
+    of the difference and its test: ``"innoverende organisaties: gestegen van 76% in 2025 naar
+    86% in 2027 (verschil +10 procentpunt, 95%-BI +5 tot +15 procentpunt; p = 0,001: significant)"``.
+
+    ``unit="pct"``: shares (percentages, difference in percentage points, :func:`trend`);
+    ``unit="mean"``: scale means (two decimals, difference in scale points).
+    """
+    sig = "significant" if (not fmt.is_missing(p) and p < ALPHA) else "niet significant"
+    if unit == "pct":
+        change = trend(before, now, prev_year, year)
+        lo = fmt.pp(low, signed=True).removesuffix(" procentpunt")
+        diff = f"verschil {fmt.pp(now - before, signed=True)}, 95%-BI {lo} tot {fmt.pp(high, signed=True)}"
+    else:
+        word = direction(before, now, decimals=2)
+        change = (f"{word}: {fmt.dec(now, 2)} in {prev_year} en in {year}" if word == "gelijk gebleven"
+                  else f"{word} van {fmt.dec(before, 2)} in {prev_year} naar {fmt.dec(now, 2)} in {year}")
+        diff = f"verschil {fmt.dec(now - before, 2)}, 95%-BI {fmt.dec(low, 2)} tot {fmt.dec(high, 2)}"
+    return f"{label}: {change} ({diff}; {p_text(p)}: {sig})"
+
+
+def claim_phrase(outcome: str, holds: str = "houdt stand", fails: str = "houdt geen stand",
+                 untested: str = "is niet te toetsen") -> str:
+    """A chapter's verdict on a claim of the report, from its outcome
+    (:func:`barometer.claims.claim_outcome`): ``holds`` for "holds"/"equivalent", ``fails``
+    for "fails", and for "undecided" (a claim of no difference that the data neither confirm
+    nor refute) ``"is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is
+    niet uitgesloten"``."""
+    if outcome in ("holds", "equivalent"):
+        return holds
+    if outcome == "fails":
+        return fails
+    if outcome == "undecided":
+        return ("is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is "
+                "niet uitgesloten")
+    return untested

@@ -40,6 +40,7 @@ from barometer.uncertainty import holm_frame
 from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
                                 not_asked_melding, not_estimable_note, p_value,
                                 significance_word, too_few, vraag_status)
+from barometer.phrasing import VERDICT_WORDS
 
 __all__ = [
     "SLUG",
@@ -387,19 +388,18 @@ def _joint_text(res: models.LogitResult, var: str) -> tuple[float, str]:
 
 
 def _ns(effect: str, variables: Sequence[str]) -> Callable:
-    def check(ctx: cl.ClaimContext) -> tuple[bool, str]:
+    """A claim of no effect, judged by the claims table's rule (:func:`barometer.claims.no_effect`:
+    LR test and profile intervals against the margin), not on p >= 0,05 alone."""
+    def check(ctx: cl.ClaimContext) -> tuple[Any, str]:
         res = ctx.effect(effect)
-        parts, holds = [], True
         present = set(res.joint["variable"])
+        found = []
         for alts in variables:
-            found = [a for a in alts.split("|") if a in present]
-            if not found:
+            hit = [a for a in alts.split("|") if a in present]
+            if not hit:
                 raise KeyError(f"{alts!r} is not a predictor of the model of {effect!r}")
-            v = found[0]
-            p, text = _joint_text(res, v)
-            holds = holds and p >= ALPHA
-            parts.append(f"{_var_word(v)}: {text}")
-        return holds, "; ".join(parts)
+            found.append(hit[0])
+        return cl.no_effect(ctx, res, found)
     return check
 
 
@@ -510,16 +510,21 @@ def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
         text = texts.get(cid) or desc
         try:
             holds, stat = check(ctx)
-            rows.append({"claim_id": cid, "claim": text, "holds": bool(holds), "statistic": stat, "error": ""})
+            outcome = holds.outcome if isinstance(holds, cl.NoDifference) else ("holds" if holds else "fails")
+            rows.append({"claim_id": cid, "claim": text, "holds": pd.NA if outcome == "undecided" else bool(holds),
+                         "statistic": stat, "error": "", "outcome": outcome})
         except (models.ModelError, KeyError, ValueError, IndexError) as exc:
             rows.append({"claim_id": cid, "claim": text, "holds": pd.NA, "statistic": "",
                          "error": cl.untestable_reason(exc)})
-    out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error"])
+    out = pd.DataFrame(rows, columns=["claim_id", "claim", "holds", "statistic", "error", "outcome"])
+    out["outcome"] = out["outcome"].fillna("untested")
     out["holds"] = out["holds"].astype("boolean")
     return out
 
 
-def _holds_word(h: Any) -> str:
+def _holds_word(h: Any, outcome: str = "") -> str:
+    if outcome == "undecided":
+        return "onbeslist"
     if h is pd.NA or h is None or (isinstance(h, float) and math.isnan(h)):
         return "niet te toetsen"
     return "ja" if bool(h) else "nee"
@@ -533,7 +538,7 @@ def tabel_beweringen(ed) -> TableExhibit | Notice:
     frame = pd.DataFrame({
         "Nr.": r["claim_id"],
         "Bewering van het rapport": r["claim"],
-        "Houdt stand": [_holds_word(h) for h in r["holds"]],
+        "Houdt stand": [_holds_word(h, o) for h, o in zip(r["holds"], r["outcome"])],
         "Toetsresultaat": [s or e for s, e in zip(r["statistic"], r["error"])],
     })
     notes = [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met 95%-betrouwbaarheidsinterval "
@@ -677,8 +682,7 @@ def claim_glue(ed, ids: Sequence[str]) -> tuple[dict[str, str], pd.DataFrame]:
     out: dict[str, str] = {}
     r = claim_resultaten(ed, ids)
     for _, row in r.iterrows():
-        h = row["holds"]
-        out[f"claim_{row['claim_id']}"] = ("niet te toetsen" if pd.isna(h) else ("wel" if bool(h) else "niet"))
+        out[f"claim_{row['claim_id']}"] = VERDICT_WORDS[row["outcome"]]
         out[f"toets_{row['claim_id']}"] = row["statistic"] or "geen toets mogelijk"
     return out, r
 

@@ -24,6 +24,8 @@ from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
+from barometer.phrasing import claim_phrase
+from barometer.claims import claim_outcome
 from barometer.glue import glue_text
 
 __all__ = [
@@ -526,7 +528,7 @@ def kerncijfers(ed) -> dict:
     out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
                 "grootte_wel_niet": significance_word(t["p"]),
                 "grootte_claim": ("is niet te toetsen" if fmt.is_missing(t["p"])
-                                  else "klopt" if t["p"] >= ALPHA else "klopt niet")})
+                                  else claim_phrase(claim_outcome(ed, "CL26"), "klopt", "klopt niet"))})
     # sector (regression on all years)
     r = regressie_sector(ed)
     sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]

@@ -365,12 +365,14 @@ def tabel_logit_innoveren(ed) -> TableExhibit | Notice:
         "sig_tijd": sig(time["p"]),
         "or_tijd": fmt.odds_ratio(time["odds_ratio"]),
     }
-    holds = lambda ok: "houdt stand" if ok else "houdt geen stand"  # noqa: E731
-    out["claim_grootte"] = holds(size_p < ALPHA and largest["odds_ratio"] > 1)
-    out["claim_unit"] = holds(unit["p"] < ALPHA and unit["odds_ratio"] > 1)
-    out["claim_sector"] = holds(sector_p >= ALPHA)
-    out["claim_management"] = holds(mgmt["p"] < ALPHA and mgmt["odds_ratio"] > 1)
-    out["claim_tijd"] = holds(time["p"] < ALPHA and time["odds_ratio"] > 1)
+    # one test per question: the verdicts of the claims table (CL01-CL05; CL05 at p < 0,10 as the
+    # report's "speelt een rol"; CL03 a claim of no difference, never p >= 0,05 alone)
+    from barometer.claims import claim_outcome
+    from barometer.phrasing import claim_phrase
+
+    for key, cid in (("claim_grootte", "CL01"), ("claim_unit", "CL02"), ("claim_sector", "CL03"),
+                     ("claim_management", "CL04"), ("claim_tijd", "CL05")):
+        out[key] = claim_phrase(claim_outcome(ed, cid))
     # larger organisations more often have an innovation officer or unit?
     for code, lab in ((min(sizes), "klein"), (max(sizes), "groot")):
         r = statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=code, year=ed.year)
@@ -532,7 +534,10 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         glue_text(f"p_{keys[r.item]}", p_text(r.p))
         glue_text(f"bi_{keys[r.item]}", _pp_interval(r.ondergrens, r.bovengrens))
     proc = tidy.set_index("item").loc["type_process", "p"]
-    glue_text("claim_proces", "houdt stand" if proc >= ALPHA else "houdt geen stand")
+    from barometer.claims import share_unchanged  # a claim of no change: the rule of CL09 in the claims table
+    from barometer.phrasing import claim_phrase
+
+    glue_text("claim_proces", claim_phrase(share_unchanged(ed, "type_process", 1).outcome))
     display = pd.DataFrame({
         "Type": tidy["type"],
         year_label(prev): tidy["pct_a"].map(fmt.pct),

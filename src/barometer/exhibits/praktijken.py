@@ -132,7 +132,14 @@ def _glue_no_difference_claim(ed, data: pd.DataFrame, question: str, key: str) -
         glue_text(f"p_{key}", p_text(test["p"]))
         glue_text(f"chi2_{key}", fmt.dec(test["chi2"], 2))
         glue_text(f"df_{key}", fmt.num(test["df"]))
-        glue_text(f"claim_{key}", "houdt stand" if test["p"] >= ALPHA else "houdt geen stand")
+        from barometer.claims import ClaimNotTestable, distribution_unchanged  # the rule of CL13/CL15
+        from barometer.phrasing import claim_phrase
+
+        try:
+            outcome = distribution_unchanged(ed, question).outcome
+        except (ClaimNotTestable, models.ModelError):
+            outcome = "untested"
+        glue_text(f"claim_{key}", claim_phrase(outcome))
     else:
         for k in ("sig", "p", "chi2", "df"):
             glue_text(f"{k}_{key}", fmt.NOT_ASKED)

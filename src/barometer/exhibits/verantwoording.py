@@ -17,7 +17,8 @@ import pandas as pd
 
 from barometer import denmark, paths
 from barometer import formatting as fmt
-from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims
+from barometer.claims import REPORT_YEAR, evaluate_claims
+from barometer.phrasing import verdict
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
 from barometer.phrasing import cached, data_sentence, register
@@ -103,7 +104,10 @@ def kerncijfers(ed) -> dict[str, str]:
     Published numbers: ``pub_totaal``, ``pub_gelijk``, ``pub_conflict``, ``pub_afwijkend``,
     ``pub_niet_berekenbaar``, ``pub_berekenbaar``, ``pub_zin``.
     Claims: ``claims_totaal``, ``claims_getoetst``, ``claims_houdt``, ``claims_niet``,
-    ``claims_zonder_toets``, ``claims_niet_lijst`` (ids of the claims that do not hold, or "geen").
+    ``claims_onbeslist`` (claims of no difference the data neither confirm nor refute),
+    ``claims_onbeslist_lijst``, ``claims_zonder_toets``, ``claims_niet_lijst`` (ids of the claims
+    that do not hold, or "geen"), ``claims_regel_geen_verschil`` (the rule for claims of no
+    difference, with the margins of :data:`barometer.claims.MARGINS`).
     Registers: ``n_aannames``, ``n_conflicten``. Denmark: ``dk_cijfers``, ``dk_bronnen``.
     """
     cb = load_codebook()
@@ -121,7 +125,8 @@ def kerncijfers(ed) -> dict[str, str]:
     else:
         pub_zin = f"Voor de meting van {ed.year} zijn geen gepubliceerde cijfers vastgelegd om mee te vergelijken."
     cl = claims(ed)
-    tested = cl["holds"].notna()
+    undecided = cl["verdict"].astype(str).str.startswith(verdict("undecided", bound="")[:9])
+    tested = cl["holds"].notna() | undecided
     dk = pd.read_csv(denmark.PATH)
     out = {
         "jaar": str(ed.year),
@@ -151,8 +156,11 @@ def kerncijfers(ed) -> dict[str, str]:
         "pub_zin": pub_zin,
         "claims_totaal": fmt.num(len(cl)),
         "claims_getoetst": fmt.num(int(tested.sum())),
-        "claims_houdt": fmt.num(int(cl.loc[tested, "holds"].astype(bool).sum())),
-        "claims_niet": fmt.num(int((~cl.loc[tested, "holds"].astype(bool)).sum())),
+        "claims_houdt": fmt.num(int(cl["holds"].fillna(False).astype(bool).sum())),
+        "claims_niet": fmt.num(int((cl["holds"].notna() & ~cl["holds"].fillna(True).astype(bool)).sum())),
+        "claims_onbeslist": fmt.num(int(undecided.sum())),
+        "claims_onbeslist_lijst": join_nl(list(cl.loc[undecided, "claim_id"].astype(str))) or "geen",
+        "claims_regel_geen_verschil": no_difference_rule(),
         "claims_zonder_toets": fmt.num(int((~tested).sum())),
         "claims_niet_lijst": (join_nl(list(cl.loc[tested & ~cl["holds"].fillna(True).astype(bool), "claim_id"].astype(str)))
                               or "geen"),
@@ -428,20 +436,16 @@ def tabel_claims(ed) -> TableExhibit:
     except FileNotFoundError:
         pass
 
-    def holds(v, e="") -> str:
-        if pd.isna(v) and str(e).startswith(OTHER_YEARS):
-            return "n.v.t. (bewering over andere jaren)"
-        return "niet getoetst" if pd.isna(v) else ("ja" if bool(v) else "nee")
 
     proven = _proven_impossible()
 
-    def decided(cid, v) -> str:
+    def decided(cid, v, w="") -> str:
         """Which of the two a claim is: it holds on these data, or no file with the published
         figures can make it hold (a proof in the register of conflicts)."""
         if cid in proven:
             return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
         if pd.isna(v):
-            return "niet getoetst"
+            return "niet getoetst" if not str(w).startswith("onbeslist") else "onbeslist op deze gegevens"
         return "houdt stand op deze gegevens" if bool(v) else "houdt niet stand; niet bewezen onmogelijk"
 
     frame = pd.DataFrame({
@@ -449,17 +453,22 @@ def tabel_claims(ed) -> TableExhibit:
         "Bewering": cl["claim"].astype(str),
         "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
                  for c in cl["claim_id"]],
-        "Toetsresultaat": [(f"{s} ({e})" if e else s) if s else (e or "-")
-                           for s, e in zip(cl["statistic"].fillna(""), cl["error"].fillna(""))],
-        "Houdt stand": [holds(v, e) for v, e in zip(cl["holds"], cl["error"].fillna(""))],
-        "Beslist": [decided(str(c), v) for c, v in zip(cl["claim_id"], cl["holds"])],
+        "Toetsresultaat": [(f"{r} ({e})" if e else r) if r else (e or "-")
+                           for r, e in zip([x or s for x, s in zip(cl["restatement"].fillna(""),
+                                                                    cl["statistic"].fillna(""))],
+                                           cl["error"].fillna(""))],
+        "Houdt stand": cl["verdict"].astype(str),
+        "Beslist": [decided(str(c), v, w) for c, v, w in zip(cl["claim_id"], cl["holds"], cl["verdict"])],
     })
     return TableExhibit(
         name=f"tbl-{SLUG}-claims",
         caption=(f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
                  else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
         frame=frame,
-        notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. 'Niet getoetst': er is "
+        notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. Een bewering dat er "
+               "geen verschil is, houdt alleen stand als het interval elk verschil buiten de vooraf gekozen marge "
+               "uitsluit; anders is ze onbeslist of, bij een significant verschil, houdt ze geen stand (zie de "
+               "tekst boven de tabel). 'Niet getoetst': er is "
                "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
                "De toetsen staan in barometer.claims en data/published/claims.csv.",
                "Beslist: een bewering houdt stand op deze gegevens, of het register van conflicten "
@@ -468,6 +477,25 @@ def tabel_claims(ed) -> TableExhibit:
                "heeft geen oplossing (opnieuw uit te voeren met python -m barometer.synthetic.proofs)."],
         data=cl,
     )
+
+
+def no_difference_rule() -> str:
+    """The rule for the report's claims of *no* difference, with the margins of
+    :data:`barometer.claims.MARGINS` and their reasons (glued once in the methods chapter)."""
+    from barometer.claims import MARGINS
+
+    m = MARGINS
+    return ("Een bewering dat er géén verschil of effect is, houdt niet stand alleen omdat een toets niet "
+            "significant is: bij kleine groepen is bijna niets significant. Zo'n bewering houdt hier stand als het "
+            "hele 95%-betrouwbaarheidsinterval van elk verschil binnen een vooraf gekozen marge ligt "
+            f"(strenger dan twee eenzijdige toetsen van 5%, die een 90%-interval gebruiken): {m['pp'].text()} bij "
+            f"percentages, omdat {m['pp'].reason}; {m['points'].text()} bij gemiddelde scores, omdat "
+            f"{m['points'].reason}; {m['or'].text()} bij regressietermen, omdat {m['or'].reason}. Is het "
+            "verschil significant, dan houdt de bewering geen stand; is het niet significant maar reikt het "
+            "interval verder dan de marge, dan is de bewering onbeslist, en de tabel noemt het grootste verschil "
+            "dat de gegevens nog toelaten. Wie op een niet-significant verschil in een reeks toetsen let, gebruikt "
+            "de ruwe p-waarde: een correctie voor meervoudig toetsen zou een bewering van geen verschil juist "
+            "makkelijker laten standhouden.")
 
 
 def _proven_impossible() -> dict[str, str]:
