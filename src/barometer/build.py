@@ -881,12 +881,14 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     from barometer.frames import ENV_VAR as FRAMES_VAR
 
     os.environ[FRAMES_VAR] = str(build_dir / "frames")
+    step = time.monotonic()
     validate_data(data, year)
     for cy in comparison_years:
         if int(cy) < int(year):
             for cfile in _comparison_data([int(cy)]):
                 validate_data(cfile, int(cy))
-    echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
+    echo(f"Validated {data.name} in {time.monotonic() - step:.1f} s "
+         f"({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 
     others = [y for y in built_editions(out.parent) if y != int(year)]
@@ -920,8 +922,10 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
     log_dir = build_dir / "logs" / str(year)
+    step = time.monotonic()
     failures = execute_chapters(project, stage, [*notebooks, *prof_nbs], parameters, jobs=jobs,
                                 echo=echo, cache=cache, keys=keys, log_dir=log_dir, sources=sources)
+    echo(f"Chapters and profiles ready in {time.monotonic() - step:.1f} s")
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
@@ -942,16 +946,22 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         if tmp.exists():
             shutil.rmtree(tmp)
         try:
+            step = time.monotonic()
             html = _render(stage, tmp, echo)
+            echo(f"Rendered in {time.monotonic() - step:.1f} s")
+            step = time.monotonic()
             # Workbook (a sheet per exhibit) and codebook downloads, inside the new HTML, so
             # that a failure here also leaves the previous edition untouched.
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
             _write_citation(project, html, year)
+            echo(f"Downloads and citation written in {time.monotonic() - step:.1f} s")
             from barometer.audit import check_build  # disclosure audit: a leak stops the build
 
+            step = time.monotonic()
             echo(check_build(stage, html, data, min_base))
+            echo(f"Audit in {time.monotonic() - step:.1f} s")
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:
