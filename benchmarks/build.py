@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
 
-_SNAPSHOT = ["src", "data", "chapters", "_config.yml", "_toc.yml", "requirements.txt",
-             "pyproject.toml"]
+_SNAPSHOT = ["src", "data", "chapters", "templates", "_static", "_templates", "_config.yml",
+             "_toc.yml", "requirements.txt", "pyproject.toml"]
 
 
 def _snapshot(dest: Path, worktree: bool) -> Path:
@@ -224,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         clean, log = _run(_build(snap, args.year, args.jobs), snap, "clean build")
         chapters = sum(1 for ln in log.splitlines() if " done   " in ln)
+        steps = [ln.strip() for ln in log.splitlines()
+                 if ln.startswith(("Validated", "Chapters and profiles ready", "Rendered in",
+                                   "Downloads and citation", "Audit in"))]
+        print("    where the clean build's time went: " + "; ".join(steps))
         nochange, log2 = _run(_build(snap, args.year, args.jobs), snap,
                               "rebuild, nothing changed")
         assert "Rendering skipped" in log2, "the no-change rebuild rendered again"

@@ -58,6 +58,21 @@ def test_a_small_group_value_in_a_download_is_caught(edition):
                and "groep van 2" in f.problem for f in found), found
 
 
+def test_a_copy_of_a_leaking_download_in_the_html_is_reported_under_its_own_name(edition):
+    # the audit checks a byte-for-byte copy once, but names every file that holds the leak
+    csv = pd.read_csv(edition["csv"])
+    csv.loc[1, "Percentage (volle precisie)"] = 100.0  # sector 3, n = 2
+    csv.to_csv(edition["csv"], index=False)
+    copy = edition["html"] / "_downloads" / "abc123" / edition["csv"].name
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(edition["csv"].read_bytes())
+    found = [f for f in _run(edition) if "groep van 2" in f.problem]
+    files = {f.file for f in found}
+    assert any(f.endswith("chapters/_downloads/tbl-proef-sector.csv") for f in files), found
+    assert any("abc123" in f for f in files), found
+    assert len(found) == 2 * sum(1 for f in found if "abc123" in f.file), found
+
+
 def test_a_derivable_hidden_value_is_caught(edition):
     csv = pd.read_csv(edition["csv"])
     csv.loc[2, ["Aantal", "Percentage (volle precisie)", "Percentage (afgerond)"]] = [5, 55.55555, 56]  # undo secondary

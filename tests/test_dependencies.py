@@ -28,6 +28,7 @@ NOT_IMPORTED = {
     "ipykernel": "the kernel papermill executes the chapters in",
     "sphinx": "held at 7.x for Jupyter Book 1.x (architecture.md)",
     "pyarrow": "the engine of pandas.read_parquet / to_parquet",
+    "python-calamine": "the engine of pandas.read_excel in the disclosure audit (engine=\"calamine\")",
     "nbval": "pytest plugin (--nbval-lax) that re-executes the chapters",
     "pytest-xdist": "pytest plugin (-n 2) of the full test run",
 }

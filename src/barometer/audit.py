@@ -29,6 +29,7 @@ are only sought in download columns named like an id column.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html as _html
 import json
 import re
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from barometer import disclosure, paths
@@ -93,11 +95,22 @@ def _sidecars(stage: Path) -> dict[str, dict]:
 
 
 def _read_table(path: Path) -> list[tuple[str, pd.DataFrame]]:
-    """(sheet or "", frame) of a CSV or of every sheet of an Excel file (header in the first row)."""
+    """(sheet or "", frame) of a CSV or of every sheet of an Excel file (header in the first row).
+
+    Every cell is a Python ``str`` (object columns): the checks look at cells one by one,
+    which is slow on pandas' Arrow-backed string columns.
+    """
     if path.suffix == ".csv":
-        return [("", pd.read_csv(path, dtype=str, keep_default_na=False))]
-    sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str)
-    return [(name, frame.fillna("")) for name, frame in sheets.items()]
+        return [("", pd.read_csv(path, dtype=str, keep_default_na=False).astype(object))]
+    # calamine (Rust) reads the same cells as openpyxl, several times faster.
+    sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, engine="calamine")
+    return [(name, frame.fillna("").astype(object)) for name, frame in sheets.items()]
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _workbook_sheet(frame: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
@@ -138,6 +151,17 @@ def _num(x: str) -> float | None:
     return None if v != v else v
 
 
+def _text(column: pd.Series):
+    """The cells of a column as ``str`` (a NumPy object array; what ``astype(str)`` gives,
+    without building an Arrow string column)."""
+    return np.array([str(x) for x in column], dtype=object)
+
+
+def _joined(frame: pd.DataFrame) -> str:
+    """Every cell of ``frame`` as text, joined by spaces (row by row)."""
+    return " ".join(str(x) for x in frame.to_numpy().ravel())
+
+
 def _empty(x) -> bool:
     return str(x).strip() in ("", "nan", "None", "<NA>")
 
@@ -152,15 +176,18 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
     values = _value_columns(meta, cols)
     if not values:
         return findings
-    for i, row in frame.iterrows():
+    index = list(frame.index)
+    cells = {c: frame[c].tolist() for c in {*values, *values.values()}}  # cell by cell, in row order
+    for pos, i in enumerate(index):
         for col, bcol in values.items():
-            n = _num(row[bcol])
-            if (n is None or n < threshold) and not _empty(row[col]):
+            value, base = cells[col][pos], cells[bcol][pos]
+            n = _num(base)
+            if (n is None or n < threshold) and not _empty(value):
                 findings.append(Finding(file, name, f"rij {int(i) + 2}, kolom '{col}'",
-                                        f"cijfer '{row[col]}' van een groep van {row[bcol] or 'onbekend'} "
+                                        f"cijfer '{value}' van een groep van {base or 'onbekend'} "
                                         f"(minder dan {threshold}) is zichtbaar."))
     # within one exhibit: a block with a shown total and exactly one hidden group
-    group = next((c for c in cols if c not in values and frame[c].astype(str).eq(_TOTAL).any()), None)
+    group = next((c for c in cols if c not in values and (_text(frame[c]) == _TOTAL).any()), None)
     bases = sorted(set(values.values()), key=cols.index)
     labels = [c for c in cols if group and c != group and c not in values and c not in bases
               and frame.groupby(group, sort=False)[c].nunique().max() == 1 and frame[c].nunique() > 1]
@@ -171,12 +198,14 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
             vcols = [c for c, b in values.items() if b == bcol]
             blocks = [sub for _, sub in frame.groupby(keys, sort=False)] if keys else [frame]
             for sub in blocks:
-                total = sub[sub[group].astype(str) == _TOTAL]
+                total = sub[_text(sub[group]) == _TOTAL]
                 if len(total) != 1 or all(_empty(total.iloc[0][c]) for c in vcols):
                     continue
-                groups = sub[sub[group].astype(str) != _TOTAL]
-                n = {i: (_num(r[bcol]) or 0.0) for i, r in groups.iterrows()}
-                hide = {i for i, r in groups.iterrows() if all(_empty(r[c]) for c in vcols)}
+                groups = sub[_text(sub[group]) != _TOTAL]
+                gidx = list(groups.index)
+                n = {i: (_num(b) or 0.0) for i, b in zip(gidx, groups[bcol].tolist())}
+                gvals = [groups[c].tolist() for c in vcols]
+                hide = {i for pos, i in enumerate(gidx) if all(_empty(v[pos]) for v in gvals)}
                 rest = (_num(total.iloc[0][bcol]) or 0.0) - sum(n.values())
                 if rest < 0:
                     continue
@@ -197,11 +226,12 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
                 findings.append(Finding(file, name, f"kolom '{col}'",
                                         "tabel zoals gedrukt mag alleen de gedrukte afronding bevatten."))
     # across exhibits: remember the fingerprint of every shown full-precision value
-    for i, row in frame.iterrows():
+    for pos, i in enumerate(index):
         for col, bcol in values.items():
-            if col.endswith(" (afgerond)") or _empty(row[col]):
+            value = cells[col][pos]
+            if col.endswith(" (afgerond)") or _empty(value):
                 continue
-            fp = disclosure.fingerprint(_num(row[col]), _num(row[bcol]))
+            fp = disclosure.fingerprint(_num(value), _num(cells[bcol][pos]))
             if fp:
                 shown.setdefault(fp, []).append((file, name, f"rij {int(i) + 2}, kolom '{col}'",
                                                  _row_identity(row)))
@@ -341,10 +371,18 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
     if html_dir is not None and Path(html_dir).is_dir():
         files += sorted(Path(html_dir).rglob("*.csv")) + sorted(Path(html_dir).rglob("*.xlsx"))
     root = html_dir.parent if html_dir is not None else stage
+    # The HTML holds byte-for-byte copies of the stage's downloads: a file whose bytes were
+    # already read and checked is not parsed again, and its findings (and the fingerprints of
+    # what it shows) are those of the first copy with this file's name.
+    tables_of: dict[tuple[str, str], list] = {}
+    checked: dict[tuple, tuple[str, list[Finding], dict]] = {}
     for f in files:
         rel = str(f.relative_to(root) if f.is_relative_to(root) else f)
         try:
-            tables = _read_table(f)
+            content = (_digest(f), f.suffix)
+            if content not in tables_of:
+                tables_of[content] = _read_table(f)
+            tables = tables_of[content]
         except Exception as exc:  # noqa: BLE001 - an unreadable download is itself a finding
             findings.append(Finding(rel, "", "", f"bestand is niet te lezen: {exc}"))
             continue
@@ -352,7 +390,7 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
             if f.suffix == ".xlsx" and f.stem not in metas:  # the edition workbook
                 block = _workbook_sheet(frame)
                 if block is None:
-                    text = " ".join(frame.astype(str).to_numpy().ravel())
+                    text = _joined(frame)
                     findings += _scan_text(text, ids, rel, sheet)
                     continue
                 label, frame = block
@@ -363,8 +401,15 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
                     frame = frame.iloc[1:].set_axis([str(c) for c in frame.iloc[0]], axis=1).reset_index(drop=True)
                 meta = metas.get(f.stem, {"naam": f.stem})
                 where = rel
-            findings += _check_frame(frame, meta, threshold, where, shown)
-            findings += _scan_text(" ".join(frame.astype(str).to_numpy().ravel()), ids, where, str(meta.get("naam", "")))
+            key = (content, sheet, f.stem in metas, json.dumps(meta, sort_keys=True, default=str))
+            if key not in checked:
+                local: dict = {}
+                checked[key] = (where, _check_frame(frame, meta, threshold, where, local), local)
+            first, found, local = checked[key]
+            findings += [f_ if where == first else dataclasses.replace(f_, file=where) for f_ in found]
+            for fp, cells in local.items():
+                shown.setdefault(fp, []).extend((where, other, cell) for _, other, cell in cells)
+            findings += _scan_text(_joined(frame), ids, where, str(meta.get("naam", "")))
     for name, meta in metas.items():
         for cell in meta.get("onderdrukt", []):
             for file, other, where, identity in shown.get(cell.get("vingerafdruk"), []):

@@ -569,6 +569,7 @@ def execute_chapters(
     cache: "ChapterCache | None" = None,
     keys: dict[str, str] | None = None,
     log_dir: Path | None = None,
+    sources: dict[str, Path] | None = None,
 ) -> list[ChapterFailure]:
     """Execute ``notebooks`` (relative to ``project``) into ``stage``, ``jobs`` at a time.
 
@@ -583,10 +584,18 @@ def execute_chapters(
 
     With ``log_dir``, what a chapter's kernel and the libraries print goes to
     ``log_dir/<chapter>.log`` instead of the terminal (see :func:`_execute_one`).
+
+    ``sources`` maps a chapter (posix path) to the notebook it is executed from when that is
+    not ``project/<chapter>`` (the sector profiles are generated outside the project, see
+    :func:`barometer.profiles.stage`), so that chapters and profiles share one pool.
     """
     failures: list[ChapterFailure] = []
     n = len(notebooks)
     keys = keys or {}
+    sources = sources or {}
+
+    def source_of(nb: Path) -> Path:
+        return Path(sources.get(nb.as_posix(), project / nb))
     done = 0
     todo: list[Path] = []
     for nb in notebooks:
@@ -595,7 +604,7 @@ def execute_chapters(
         if entry is None:
             todo.append(nb)
             continue
-        cache.restore(entry, stage / nb, source=project / nb)
+        cache.restore(entry, stage / nb, source=source_of(nb))
         cache.touch(entry)
         done += 1
         echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
@@ -603,7 +612,7 @@ def execute_chapters(
         return failures
     # Longest chapters first (last run's seconds, else the number of code cells), so that
     # no worker is left running one long chapter alone at the end.
-    todo = _longest_first(project, todo, cache.durations() if cache is not None else {})
+    todo = _longest_first(project, todo, cache.durations() if cache is not None else {}, sources)
     seconds: dict[str, float] = {}
     ctx = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx) as pool:
@@ -619,7 +628,7 @@ def execute_chapters(
                 work, out, cwd = None, final, final.parent
             log = str(log_dir / f"{nb.with_suffix('').as_posix().replace('/', '-')}.log") if log_dir else None
             fut = pool.submit(
-                _execute_one, str(project / nb), str(out), parameters, str(cwd),
+                _execute_one, str(source_of(nb)), str(out), parameters, str(cwd),
                 chapter, i, timeout, log,
             )
             futures[fut] = (nb, work)
@@ -650,7 +659,7 @@ def execute_chapters(
             else:
                 if work is not None:
                     entry = cache.store(chapter, keys[chapter], work)
-                    cache.restore(entry, stage / nb, source=project / nb)
+                    cache.restore(entry, stage / nb, source=source_of(nb))
                 echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
                 seconds[chapter] = result["seconds"]
     if cache is not None:
@@ -658,13 +667,17 @@ def execute_chapters(
     return failures
 
 
-def _longest_first(project: Path, notebooks: list[Path], durations: dict[str, float]) -> list[Path]:
+def _longest_first(project: Path, notebooks: list[Path], durations: dict[str, float],
+                   sources: dict[str, Path] | None = None) -> list[Path]:
     """``notebooks`` ordered by expected run time, longest first (stable for ties): the
     seconds of the last run when known (a chapter never measured counts as longest), else
-    the number of code cells."""
+    the number of code cells (of ``sources[chapter]`` when given, else ``project/chapter``)."""
+    sources = sources or {}
+
     def code_cells(nb: Path) -> int:
         try:
-            cells = json.loads((project / nb).read_text(encoding="utf-8")).get("cells", [])
+            path = Path(sources.get(nb.as_posix(), project / nb))
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
         except (OSError, ValueError):
             return 0
         return sum(1 for c in cells if c.get("cell_type") == "code")
@@ -877,12 +890,14 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     from barometer.frames import ENV_VAR as FRAMES_VAR
 
     os.environ[FRAMES_VAR] = str(build_dir / "frames")
+    step = time.monotonic()
     validate_data(data, year)
     for cy in comparison_years:
         if int(cy) < int(year):
             for cfile in _comparison_data([int(cy)]):
                 validate_data(cfile, int(cy))
-    echo(f"Validated {data.name} ({'synthetic' if synthetic else 'real'} data: "
+    echo(f"Validated {data.name} in {time.monotonic() - step:.1f} s "
+         f"({'synthetic' if synthetic else 'real'} data: "
          f"{'with' if synthetic else 'without'} the synthetic-data notice)")
 
     others = [y for y in built_editions(out.parent) if y != int(year)]
@@ -900,21 +915,26 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
                             editions=editions)
     keys = {nb.as_posix(): chapter_key(project / nb, parameters, data_digest, src_digest)
             for nb in notebooks}
+    # Sector profiles (barometer.profiles): one generated notebook per profile, added to the
+    # staged _toc.yml; cached like the chapters and executed in the same pool (the profiles
+    # load the build's validated frames through barometer.frames, as the chapters do).
+    from barometer import profiles
+
+    prof_root, prof_nbs = profiles.stage(stage, build_dir / "profiles" / str(year), data, int(year),
+                                         int(min_base))
+    sources = {nb.as_posix(): prof_root / nb for nb in prof_nbs}
+    keys.update({nb.as_posix(): chapter_key(prof_root / nb, parameters, data_digest, src_digest)
+                 for nb in prof_nbs})
     if not use_cache:  # execute everything again; the fresh runs replace the stored ones
         for chapter, key in keys.items():
             old = cache.lookup(chapter, key)
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
     log_dir = build_dir / "logs" / str(year)
-    failures = execute_chapters(project, stage, notebooks, parameters, jobs=jobs, echo=echo,
-                                cache=cache, keys=keys, log_dir=log_dir)
-    # --- sector profiles (barometer.profiles): one generated notebook per profile, in the staged _toc.yml
-    from barometer import profiles
-    prof_root, prof_nbs = profiles.stage(stage, build_dir / "profiles" / str(year), data, int(year), int(min_base))
-    keys.update({nb.as_posix(): chapter_key(prof_root / nb, parameters, data_digest, src_digest) for nb in prof_nbs})
-    failures += execute_chapters(prof_root, stage, prof_nbs, parameters, jobs=jobs, echo=echo, cache=cache, keys=keys,
-                                 log_dir=log_dir)
-    # --- end of sector profiles
+    step = time.monotonic()
+    failures = execute_chapters(project, stage, [*notebooks, *prof_nbs], parameters, jobs=jobs,
+                                echo=echo, cache=cache, keys=keys, log_dir=log_dir, sources=sources)
+    echo(f"Chapters and profiles ready in {time.monotonic() - step:.1f} s")
     if failures:
         raise BuildError(
             f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
@@ -935,16 +955,22 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         if tmp.exists():
             shutil.rmtree(tmp)
         try:
+            step = time.monotonic()
             html = _render(stage, tmp, echo)
+            echo(f"Rendered in {time.monotonic() - step:.1f} s")
+            step = time.monotonic()
             # Workbook (a sheet per exhibit) and codebook downloads, inside the new HTML, so
             # that a failure here also leaves the previous edition untouched.
             from barometer.publish import write_downloads
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
             _write_citation(project, html, year)
+            echo(f"Downloads and citation written in {time.monotonic() - step:.1f} s")
             from barometer.audit import check_build  # disclosure audit: a leak stops the build
 
+            step = time.monotonic()
             echo(check_build(stage, html, data, min_base))
+            echo(f"Audit in {time.monotonic() - step:.1f} s")
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:

@@ -218,7 +218,10 @@ def _typed(df: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             out[c] = ids.astype(str).str.strip().astype("str")
         elif codebook.has_column(c) and codebook.column(c).is_coded:
             s = out[c]
-            if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            if isinstance(s.dtype, pd.StringDtype):  # every cell text or missing: vectorised
+                s = s.str.strip()
+                s = s.astype(object).where(s.notna() & s.ne(""), None)
+            elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
                 s = s.astype(object).where(s.notna(), None)
                 s = s.map(lambda v: v.strip() if isinstance(v, str) else v).replace("", None)
             out[c] = pd.to_numeric(s, errors="raise").astype("Int64")

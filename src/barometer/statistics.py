@@ -451,13 +451,26 @@ def frequencies(
                     c = cnt[code] if code in cnt.columns else pd.Series(0, index=base.index)
                     label = cb.label(item) if (multiple or battery) else lab
                     specs.append((code, c, label))
-            for code, c, label in specs:
-                part = base.to_frame()
-                part["count"] = np.asarray(c, dtype="int64") if not np.isscalar(c) else int(c)
-                part["item"], part["code"], part["label"] = item, code, label
-                if battery and summary_codes is None:
-                    part["code_label"] = code_labels.get(code, "")
-                rows.append(part.reset_index())
+            if not specs:
+                continue
+            # One frame for all codes of the item (code-major, then the base's order).
+            nb, m = len(base), len(specs)
+            codes = [code for code, _, _ in specs]
+            part = {
+                "year": np.tile(base.index.get_level_values("year").to_numpy(), m),
+                "group": np.tile(base.index.get_level_values("group").to_numpy(), m),
+                "base": np.tile(base.to_numpy(), m),
+                "count": np.concatenate([
+                    np.asarray(c, dtype="int64") if not np.isscalar(c) else np.full(nb, int(c), dtype="int64")
+                    for _, c, _ in specs]),
+                "item": np.full(nb * m, item, dtype=object),
+                "code": np.repeat(np.array(codes, dtype=object if any(isinstance(x, str) for x in codes)
+                                           else None), nb),
+                "label": np.repeat(np.array([lab for _, _, lab in specs], dtype=object), nb),
+            }
+            if battery and summary_codes is None:
+                part["code_label"] = np.repeat(np.array([code_labels.get(x, "") for x in codes], dtype=object), nb)
+            rows.append(pd.DataFrame(part))
     if not rows:
         cols = ["year", "group", "item", "code", "label", "count", "base", "pct"]
         return pd.DataFrame(columns=cols)

@@ -224,6 +224,32 @@ def _notes(ed, base_note: str) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- tables
+#: Tidy frames already computed in this process, by (function, edition object, profile): the
+#: glue (:func:`kerncijfers`) and the tables need the same frames, computed once per kernel.
+_TIDY: dict[tuple, tuple] = {}
+
+
+def _once(fn):
+    """Compute ``fn(ed, spec)`` once per edition object and profile; return copies."""
+    import functools
+
+    def copied(value):
+        if isinstance(value, tuple):
+            return tuple(copied(v) for v in value)
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+
+    @functools.wraps(fn)
+    def wrapper(ed, spec: Spec):
+        key = (fn.__name__, id(ed), spec)
+        hit = _TIDY.get(key)
+        if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
+            hit = _TIDY[key] = (ed, fn(ed, spec))
+        return copied(hit[1])
+
+    return wrapper
+
+
+@_once
 def _innovation_tidy(ed, spec: Spec) -> pd.DataFrame:
     parts = [_share_rows(ed, spec, "innoveerde", _innovated), _share_rows(ed, spec, "type", _types),
              _share_rows(ed, spec, "mislukte poging", _failed)]
@@ -244,6 +270,7 @@ def tabel_innovatie(ed, spec: Spec) -> TableExhibit:
         data=_download(tidy))
 
 
+@_once
 def _climate_tidy(ed, spec: Spec) -> tuple[pd.DataFrame, pd.DataFrame]:
     tidy = _share_rows(ed, spec, "klimaatcluster", _clusters)
     tidy = met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
@@ -291,6 +318,7 @@ def _top_items(tidy: pd.DataFrame, spec: Spec, year: int, min_base: int) -> list
     return cur.sort_values("pct", ascending=False, kind="stable")["item"].head(TOP).tolist()
 
 
+@_once
 def _factor_tidy(ed, spec):
     pro = _share_rows(ed, spec, "bevorderd", _promoted)
     hin = _share_rows(ed, spec, "belemmerd", _hindered)
@@ -322,6 +350,7 @@ def tabel_factoren(ed, spec: Spec) -> TableExhibit | Notice:
         data=_download(tidy))
 
 
+@_once
 def _goal_effect_tidy(ed, spec):
     parts = []
     for what, fn in (("doel", _goals), ("effect", _effects)):
