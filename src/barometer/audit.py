@@ -177,7 +177,7 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
     if not values:
         return findings
     index = list(frame.index)
-    cells = {c: frame[c].tolist() for c in {*values, *values.values()}}  # cell by cell, in row order
+    cells = {c: frame[c].tolist() for c in {*values, *values.values(), *_IDENTITY_COLUMNS} if c in frame}
     for pos, i in enumerate(index):
         for col, bcol in values.items():
             value, base = cells[col][pos], cells[bcol][pos]
@@ -234,18 +234,20 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
             fp = disclosure.fingerprint(_num(value), _num(cells[bcol][pos]))
             if fp:
                 shown.setdefault(fp, []).append((file, name, f"rij {int(i) + 2}, kolom '{col}'",
-                                                 _row_identity(row)))
+                                                 _row_identity(cells, pos)))
     return findings
 
 
 #: Download columns that say which measurement year and which group a row is about.
 _YEAR_COLUMN, _GROUP_COLUMN = "Jaar", "Groep"
+_IDENTITY_COLUMNS = (_YEAR_COLUMN, _GROUP_COLUMN)
 
 
-def _row_identity(row: pd.Series) -> tuple[str | None, str | None]:
-    """(year, group label) of a download row, ``None`` where the download has no such column."""
-    year = row.get(_YEAR_COLUMN)
-    group = row.get(_GROUP_COLUMN)
+def _row_identity(cells: dict[str, list], pos: int) -> tuple[str | None, str | None]:
+    """(year, group label) of row ``pos`` of a download (its cells by column, see
+    :func:`_check_frame`), ``None`` where the download has no such column."""
+    year = cells[_YEAR_COLUMN][pos] if _YEAR_COLUMN in cells else None
+    group = cells[_GROUP_COLUMN][pos] if _GROUP_COLUMN in cells else None
     return (None if _empty(year) else str(year).removesuffix(".0"),
             None if _empty(group) else str(group).strip())
 
@@ -408,7 +410,8 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
             first, found, local = checked[key]
             findings += [f_ if where == first else dataclasses.replace(f_, file=where) for f_ in found]
             for fp, cells in local.items():
-                shown.setdefault(fp, []).extend((where, other, cell) for _, other, cell in cells)
+                shown.setdefault(fp, []).extend((where, other, cell, identity)
+                                                for _, other, cell, identity in cells)
             findings += _scan_text(_joined(frame), ids, where, str(meta.get("naam", "")))
     for name, meta in metas.items():
         for cell in meta.get("onderdrukt", []):
