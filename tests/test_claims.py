@@ -815,3 +815,29 @@ def test_in_the_report_edition_the_verdicts_are_those_of_the_checks():
         assert row["verdict"] == verdict(outcome, bound=bound) and row["restatement"] == ""
         assert not row["claim"].startswith("Rapport")
     assert out.set_index("claim_id").loc["CL08", "holds"] == False  # noqa: E712 - proven impossible (C15)
+
+
+def test_the_claims_table_of_a_reversed_future_edition_never_contradicts_its_numbers(reversed_2027):
+    """The methods chapter's claims table in a 2027 edition (every change the reverse of the
+    report's): the report is named, no direction word contradicts the glued numbers (the scan of
+    tests/test_future_edition.py), and no verdict or proof about the report's years is shown."""
+    import importlib.util
+
+    from barometer.edition import Edition
+    from barometer.exhibits import verantwoording
+
+    spec = importlib.util.spec_from_file_location("future", paths.ROOT / "tests" / "test_future_edition.py")
+    future = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(future)
+    frames, _ = reversed_2027
+    ed = Edition(2027, (2025,), paths.respondent_file(2025), 5, dict(frames))
+    table = verantwoording.tabel_claims(ed)
+    assert "rapport van 2025" in table.caption and "2027" in table.caption
+    frame = table.frame.set_index("Id")
+    text = " ".join(" ".join(map(str, r)) for r in frame.itertuples())
+    assert future.contradictions(text) == []
+    assert future.contradictions("gedaald van 76% in 2025 naar 86% in 2027") != []  # the scan can fail
+    for cid in cl.COMPARISONS:
+        assert frame.loc[cid, "Houdt stand"].startswith("n.v.t."), cid
+        assert frame.loc[cid, "Beslist"].startswith("n.v.t."), cid
+        assert "2025 → 2027" in frame.loc[cid, "Toetsresultaat"], cid

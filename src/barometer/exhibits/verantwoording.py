@@ -442,7 +442,9 @@ def tabel_claims(ed) -> TableExhibit:
     def decided(cid, v, w="") -> str:
         """Which of the two a claim is: it holds on these data, or no file with the published
         figures can make it hold (a proof in the register of conflicts)."""
-        if cid in proven:
+        if str(w).startswith("n.v.t."):
+            return "n.v.t.: de bewering gaat over andere meetjaren; de toets geldt de eigen vergelijking"
+        if cid in proven and ed.year == REPORT_YEAR:  # a proof about the report's own data
             return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
         if pd.isna(v):
             return "niet getoetst" if not str(w).startswith("onbeslist") else "onbeslist op deze gegevens"
