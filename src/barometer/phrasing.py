@@ -68,10 +68,18 @@ __all__ = [
     "too_few",
     "not_estimable",
     "asked_when",
+    "INTERVAL_METHOD",
+    "whisker_note",
+    "interval_download_note",
+    "difference_interval",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.models.SIGNIFICANCE_LEVEL`, also ``barometer.claims.ALPHA``).
 ALPHA = models.SIGNIFICANCE_LEVEL
+#: What an interval of a share is, in a figure's note (stated once per figure; the methods
+#: chapter gives the details).
+INTERVAL_METHOD = (f"{fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))}-betrouwbaarheidsinterval "
+                   "(Wilson, met eindige-populatiecorrectie)")
 #: Sentence glued or shown instead of a comparison when the edition has no earlier measurement.
 NO_COMPARISON = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
 
@@ -390,3 +398,42 @@ def asked_when(name: str, year: int) -> str:
     if asked == measured[measured.index(asked[0]):]:
         return f"sinds de meting van {asked[0]}"
     return f"in de metingen van {years_text(asked)}"
+
+
+# ---------------------------------------------------------------- intervals in notes and prose
+def whisker_note(without: str | None = None) -> str:
+    """The note of a bar figure with whiskers: what they are (:data:`INTERVAL_METHOD`).
+
+    Parameters
+    ----------
+    without : str, optional
+        A series drawn without whiskers because the book has no microdata of it (the
+        Danish figures): the note says so.
+    """
+    note = f"De lijntjes op de staven geven het {INTERVAL_METHOD}."
+    if without:
+        note += f" {without} heeft geen lijntjes: daarvan zijn er geen microdata."
+    return note
+
+
+def interval_download_note() -> str:
+    """The note of a 100%-stacked figure: no whiskers, the intervals are in the download."""
+    return f"Het {INTERVAL_METHOD} van elk percentage staat in de download."
+
+
+def difference_interval(low: float | None, high: float | None, diff: float | None = None) -> str:
+    """The interval of a difference between two years beside the sentence that states it.
+
+    ``"(verschil −10 procentpunt, 95%-interval −16 tot −4)"``: percentage points with sign,
+    the Newcombe interval of :func:`barometer.uncertainty.difference_ci`. Without a
+    difference ``""`` (nothing to put beside the sentence); a missing bound reads
+    "interval niet te bepalen".
+    """
+    if fmt.is_missing(diff):
+        return ""
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+    d = fmt.pp(diff, signed=True)
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return f"(verschil {d}, {level}-interval niet te bepalen)"
+    lo, hi = (fmt.pp(v, signed=True).replace(" procentpunt", "") for v in (low, high))
+    return f"(verschil {d}, {level}-interval {lo} tot {hi})"

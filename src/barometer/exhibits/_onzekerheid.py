@@ -15,12 +15,16 @@ import pandas as pd
 
 from barometer.uncertainty import domain_population, mean_ci_from_summary, share_ci
 
-__all__ = ["met_intervallen"]
+__all__ = ["met_intervallen", "BOUNDS"]
+
+#: The interval columns :func:`met_intervallen` adds, as a figure's ``interval=`` takes them.
+BOUNDS = ("ondergrens", "bovengrens")
 
 _YEAR = ("jaar", "year")
 _COUNT = ("aantal", "count")
 _BASE = ("basis", "base")
 _MEAN = ("gemiddeld", "gemiddelde", "mean")
+_PCT = ("percentage", "pct")
 
 
 def _first(frame: pd.DataFrame, names) -> str | None:
@@ -34,7 +38,8 @@ def met_intervallen(frame: pd.DataFrame | None, ed) -> pd.DataFrame | None:
     ----------
     frame : DataFrame or None
         Tidy data of an exhibit: a count and a base column (``aantal``/``count``,
-        ``basis``/``base``) for percentages, or ``mean``/``gemiddeld``, ``sd`` and ``n``
+        ``basis``/``base``) for percentages (without a count column, the count is the
+        full-precision percentage times the base: ``percentage``/``pct``), or ``mean``/``gemiddeld``, ``sd`` and ``n``
         for means; a year column (``jaar``/``year``) where the frame has several years,
         else the edition's year.
     ed : Edition
@@ -50,8 +55,9 @@ def met_intervallen(frame: pd.DataFrame | None, ed) -> pd.DataFrame | None:
         return None
     year_col = _first(frame, _YEAR)
     count_col, base_col = _first(frame, _COUNT), _first(frame, _BASE)
+    pct_col = _first(frame, _PCT) if count_col is None else None
     mean_col = _first(frame, _MEAN)
-    if not ((count_col and base_col) or (mean_col and "sd" in frame.columns and "n" in frame.columns)):
+    if not ((base_col and (count_col or pct_col)) or (mean_col and "sd" in frame.columns and "n" in frame.columns)):
         return frame
     out = frame.copy()
     pops = {}
@@ -69,9 +75,13 @@ def met_intervallen(frame: pd.DataFrame | None, ed) -> pd.DataFrame | None:
     lows, highs = [], []
     for _, r in out.iterrows():
         year = r[year_col] if year_col else ed.year
-        if count_col and base_col:
+        if base_col and (count_col or pct_col):
             base = pd.to_numeric(r[base_col], errors="coerce")
-            count = pd.to_numeric(r[count_col], errors="coerce")
+            if count_col:
+                count = pd.to_numeric(r[count_col], errors="coerce")
+            else:  # a share at full precision: its count is exact after rounding
+                share = float(pd.to_numeric(r[pct_col], errors="coerce")) * float(base) / 100.0
+                count = math.nan if math.isnan(share) else round(share)
             if pd.isna(base) or pd.isna(count) or base < ed.min_base:
                 lows.append(math.nan), highs.append(math.nan)
                 continue

@@ -22,7 +22,8 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.glue import glue_text
 
@@ -217,11 +218,11 @@ def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> 
     alt = figures.alt_text(f, what, group="year")
     n = {y: int(f.loc[f["year"] == y, "base"].max()) for y in years}
     ns = join_nl(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
-    fig = figures.bar_shares(f, y="label", x="pct", hue="year", hue_order=years, order=list(now["label"]),
-                             xlabel="")
+    fig = figures.bar_shares(met_intervallen(f, ed), y="label", x="pct", hue="year", hue_order=years,
+                             order=list(now["label"]), xlabel="", interval=BOUNDS)
     label = cb.variable(question).display.get("summary_label", "")
     caption = (f"Stellingen over {what}, {years_text(years)} "
-               f"(% {label}; n = {ns}). ({report} in het rapport)")
+               f"(% {label}; n = {ns}). ({report} in het rapport). {whisker_note()}")
     return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=met_intervallen(f, ed))
 
 
@@ -395,7 +396,7 @@ def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
     return FigureExhibit(
         name=f"fig-{_SLUG}-spectrum-clusters",
         caption=(f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties "
-                 "per groep). (Figuur 2-16 in het rapport)"),
+                 "per groep). (Figuur 2-16 in het rapport). " + interval_download_note()),
         alt=alt, figure=fig, data=met_intervallen(f.assign(year=ed.year), ed),
     )
 
@@ -413,8 +414,9 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     alt = ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
            "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
            "beperkt zijn er bij " + join_nl([f"'{r.label}' ({fmt.pp(r.diff_pp)})" for r in big.itertuples()]) + ".")
-    fig = figures.bar_shares(long, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
-                             hue_order=codes, order=list(w["label"]), xlabel="")
+    fig = figures.bar_shares(met_intervallen(long.assign(year=ed.year), ed), y="label", x="pct", hue="group",
+                             hue_labels=cb.labels(CLUSTER), hue_order=codes, order=list(w["label"]), xlabel="",
+                             interval=BOUNDS)
     n = {g: int(w[f"n_{g}"].max()) for g in codes}
     ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes)
     data = w.reset_index()
@@ -422,7 +424,8 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     return FigureExhibit(
         name=f"fig-{_SLUG}-succesfactoren-clusters",
         caption=(f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "
-                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport)"),
+                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport). "
+                 + whisker_note()),
         alt=alt, figure=fig, data=data,
     )
 

@@ -23,7 +23,8 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.uncertainty import difference_ci, domain_population
 from barometer.phrasing import compare_word, freq_by_year, not_estimable, too_few, year_label, years
 from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
@@ -206,8 +207,9 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
         ok = ok and all(w == "gedaald" for w in words.values())
     glue_text("claim_grootte_patroon", "houdt stand" if ok else "houdt geen stand")
 
-    figure = fig.grouped_bars(data, x="klasse", y="shown", hue="year", order=order, hue_order=yrs,
-                              ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    figure = fig.grouped_bars(met_intervallen(data, ed), x="klasse", y="shown", hue="year", order=order,
+                              hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar",
+                              interval=BOUNDS)
     alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties dat een innovatie "
                        "implementeerde, naar organisatiegrootte en meetjaar", label="klasse",
                        value="shown", group="year")
@@ -216,7 +218,7 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "grootte"),
         caption=("Aandeel organisaties dat een innovatie implementeerde, naar organisatiegrootte "
-                 "en jaar (Figuur 2-1 in het rapport)"),
+                 "en jaar (Figuur 2-1 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -268,8 +270,9 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     if data["base"].sum() == 0:
         return Notice(f"In de gegevens van {years_text(yrs)} zitten geen organisaties van de nationale overheid "
                       "(Rijksoverheid of zbo's); er is dus geen figuur.", "note")
-    figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
-                              hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    figure = fig.grouped_bars(met_intervallen(data, ed), x="onderdeel", y="shown", hue="year",
+                              order=list(labels.values()), hue_order=yrs, ylabel="Aandeel dat innoveerde",
+                              legend_title="Meetjaar", interval=BOUNDS)
     alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties van de nationale "
                        "overheid dat een innovatie implementeerde, naar onderdeel en meetjaar",
                        label="onderdeel", value="shown", group="year")
@@ -278,7 +281,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     return FigureExhibit(
         name=_name("fig", "rijk"),
         caption=("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
-                 "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport)"),
+                 "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -468,8 +471,8 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
         glue_text("type_meest", "geen (er zijn geen innovaties)")
         glue_text("pct_type_meest", fmt.NOT_ASKED)
         glue_text("verloop_type_meest", "niet te vergelijken")
-    figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
-                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
+    figure = fig.bar_shares(met_intervallen(data, ed), y="type", x="shown", hue="year", hue_order=yrs,
+                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar", interval=BOUNDS)
     alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",
                        value="shown", group="year")
     table = data[["year", "type", "count", "base", "pct"]].rename(
@@ -477,7 +480,7 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "typen"),
         caption=("Type van de meest recent geïmplementeerde innovatie, naar jaar; meer antwoorden "
-                 "mogelijk (Figuur 2-3 in het rapport)"),
+                 "mogelijk (Figuur 2-3 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -590,7 +593,8 @@ def figuur_werkwijze(ed) -> FigureExhibit:
         columns={"year": "jaar", "label": "verandering", "count": "aantal", "base": "basis", "pct": "percentage"})
     return FigureExhibit(
         name=_name("fig", "werkwijze"),
-        caption="Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport)",
+        caption=("Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport). "
+                 + interval_download_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -619,7 +623,8 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
         return Notice("Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.", "note")
     dk_label = dkf["reeks"].dropna().iloc[0]
     dkf["reeks"] = dk_label
-    both = pd.concat([data[["item", "type", "shown", "pct", "reeks"]], dkf], ignore_index=True)
+    both = pd.concat([data[["item", "type", "year", "count", "base", "shown", "pct", "reeks"]], dkf], ignore_index=True)
+    both["year"] = both["year"].astype("Int64")
     series = [*pd.unique(data["reeks"]), dk_label]
     dki = dkf.set_index("item")
     glue_text("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
@@ -629,16 +634,17 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
                      up="vaker", down="minder vaak", same="even vaak", decimals=0)
     glue_text("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
                               f"{word} voor dan in Denemarken ({fmt.pct(dki.loc['type_interaction', 'pct'])}).")
-    figure = fig.bar_shares(both, y="type", x="shown", hue="reeks", hue_order=series,
-                            xlabel="Aandeel van de innovaties", legend_title=None)
+    figure = fig.bar_shares(met_intervallen(both, ed), y="type", x="shown", hue="reeks", hue_order=series,
+                            xlabel="Aandeel van de innovaties", legend_title=None, interval=BOUNDS)
     missing = dkf[dkf["pct"].isna()]["type"].tolist()
     alt = fig.alt_text(both, "de typen van de meest recente innovatie in Nederland en Denemarken",
                        label="type", value="shown", group="reeks")
     if missing:
         alt += f" Voor {join_nl([lower_first(m) for m in missing])} is er geen Deens cijfer."
-    table = both.rename(columns={"reeks": "reeks", "pct": "percentage"})[["reeks", "type", "percentage"]]
+    table = both.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal", "base": "basis"})[
+        ["reeks", "type", "jaar", "aantal", "basis", "percentage"]]
     return FigureExhibit(
         name=_name("fig", "typen-dk"),
         caption=("Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken "
-                 "(Figuur 2-5 in het rapport)"),
+                 "(Figuur 2-5 in het rapport). " + whisker_note("Denemarken")),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
