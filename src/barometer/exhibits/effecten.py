@@ -212,7 +212,7 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     ]
     return TableExhibit(name=_name("tbl", "doelen-groepen"),
                         caption=f"Doelen van de innovatie naar organisatiegrootte en innovatiespectrum, {ed.year}",
-                        frame=frame, notes=notes, data=pd.DataFrame(tidy))
+                        frame=frame, notes=notes, data=met_intervallen(pd.DataFrame(tidy), ed))
 
 
 def _codes(t: pd.DataFrame) -> list[int]:

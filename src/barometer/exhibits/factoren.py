@@ -27,7 +27,7 @@ from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
 from barometer.glue import glue_text
-from barometer.uncertainty import difference_ci, domain_population, holm
+from barometer.uncertainty import difference_ci, domain_population, holm, share_ci
 
 __all__ = [
     "FACTOR",
@@ -128,7 +128,8 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
     -------
     DataFrame
         One row per factor (codebook order): ``item``, ``label``, ``pct_<year>``,
-        ``n_<year>`` for both years, ``diff_pp`` (this year minus the previous),
+        ``n_<year>``, ``ondergrens_<year>``, ``bovengrens_<year>`` (Wilson with the
+        finite-population correction, :func:`barometer.uncertainty.share_ci`) for both years, ``diff_pp`` (this year minus the previous),
         ``ondergrens``, ``bovengrens`` (95% interval of ``diff_pp``, Newcombe's hybrid score
         with the finite-population correction, :func:`barometer.uncertainty.difference_ci`),
         ``p_value`` (two-sided z-test of two proportions, :func:`barometer.models.proportion_test`)
@@ -148,11 +149,15 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
         a, b = now.loc[item], old.loc[item]
         lo, hi = difference_ci(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]),
                                pops[prev](int(b["base"])), pops[ed.year](int(a["base"])))
+        lo_b, hi_b = share_ci(int(b["count"]), int(b["base"]), pops[prev](int(b["base"])))
+        lo_a, hi_a = share_ci(int(a["count"]), int(a["base"]), pops[ed.year](int(a["base"])))
         rows.append({
             "item": item,
             "label": a["label"],
             f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
+            f"ondergrens_{prev}": lo_b, f"bovengrens_{prev}": hi_b,
             f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
+            f"ondergrens_{ed.year}": lo_a, f"bovengrens_{ed.year}": hi_a,
             "diff_pp": a["pct"] - b["pct"], "ondergrens": lo, "bovengrens": hi,
             "p_value": (models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"]
                         if min(int(a["base"]), int(b["base"])) > 0 else float("nan")),

@@ -142,6 +142,15 @@ def figuur_fasen(ed) -> FigureExhibit | Notice:
                                "pct": "percentage"}), ed))
 
 
+def _sd_aantal_redenen(ed) -> pd.Series:
+    """Standard deviation (n - 1) of the number of reasons named, per climate cluster: the
+    respondents who answered the reasons (any item not empty) and have a cluster."""
+    items = load_codebook().items("fail_reason")
+    answered = ed.df[items].notna().any(axis=1) & ed.df[CLUSTER].notna()
+    named = ed.df.loc[answered, items].sum(axis=1)
+    return named.groupby(ed.df.loc[answered, CLUSTER]).std(ddof=1)
+
+
 def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
     """Mean number of reasons named per climate cluster (summary of Figuur B2-3)."""
     if not asked(ed, "fail_reason"):
@@ -154,10 +163,13 @@ def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
                                               for v, n in zip(r["gemiddeld"], r["n"])],
     })
     notes = ["Alleen organisaties met een mislukte poging én een score op de klimaatschaal. Het aandeel per reden en "
-             "per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport)."]
+             "per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport), met intervallen in de "
+             "download daar; deze download geeft het gemiddelde met zijn t-interval."]
+    data = met_intervallen(r[["label", "n", "gemiddeld"]].assign(sd=_sd_aantal_redenen(ed).reindex(r.index))
+                           .reset_index(), ed)
     return TableExhibit(name=_name("tbl", "redenen-klimaat"),
                         caption=f"Aantal genoemde faalfactoren naar innovatieklimaat, {ed.year}",
-                        frame=frame, notes=notes, data=r.reset_index())
+                        frame=frame, notes=notes, data=data)
 
 
 # ----------------------------------------------------------------------------- glue

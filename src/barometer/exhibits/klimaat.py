@@ -26,6 +26,7 @@ from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.glue import glue_text
+from barometer.uncertainty import difference_ci, domain_population, share_ci
 
 __all__ = [
     "CLUSTER",
@@ -293,7 +294,7 @@ def figuur_klimaatverdeling(ed) -> FigureExhibit:
         caption=(f"Verdeling van de schaalscores innovatieklimaat ({ed.year}, % van de organisaties; "
                  f"gemiddelde {fmt.dec(mean)}, standaarddeviatie {fmt.dec(sd)}, n = {fmt.num(n)}). "
                  "(Figuur 2-14 in het rapport)"),
-        alt=alt, figure=fig, data=dist.assign(year=ed.year),
+        alt=alt, figure=fig, data=met_intervallen(dist.assign(year=ed.year, base=n), ed),
     )
 
 
@@ -401,6 +402,31 @@ def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
     )
 
 
+def _succesfactoren_download(ed, w: pd.DataFrame, codes: list) -> pd.DataFrame:
+    """The download of Figuur 2-17: per factor and group the share with its interval (Wilson,
+    FPC) and the difference krachtig minus beperkt with its interval (Newcombe, FPC)."""
+    cb = load_codebook()
+    pop = domain_population(ed.year, len(ed.df))
+    names = {**{g: cb.labels(CLUSTER)[g].lower() for g in codes}, st.TOTAL: st.TOTAL.lower()}
+    data = w[["label"]].reset_index()
+    counts = {}
+    for g, name in names.items():
+        pct, n = w[g].to_numpy(dtype=float), w[f"n_{g}"].to_numpy(dtype=float)
+        counts[g] = [round(p * b / 100.0) if not (np.isnan(p) or np.isnan(b)) else np.nan for p, b in zip(pct, n)]
+        bounds = [share_ci(c, int(b), pop(int(b))) if not np.isnan(c) and b > 0 else (np.nan, np.nan)
+                  for c, b in zip(counts[g], n)]
+        data[f"pct_{name}"], data[f"n_{name}"] = pct, n
+        data[f"ondergrens_{name}"] = [b[0] for b in bounds]
+        data[f"bovengrens_{name}"] = [b[1] for b in bounds]
+    strong, limited = codes[0], codes[-1]
+    data["diff_pp"] = w["diff_pp"].to_numpy(dtype=float)
+    diff = [difference_ci(cl, int(nl), cs, int(ns), pop(int(nl)), pop(int(ns)))
+            if not (np.isnan(cl) or np.isnan(cs)) and min(nl, ns) > 0 else (np.nan, np.nan)
+            for cl, nl, cs, ns in zip(counts[limited], w[f"n_{limited}"], counts[strong], w[f"n_{strong}"])]
+    data["ondergrens"], data["bovengrens"] = [d[0] for d in diff], [d[1] for d in diff]
+    return data
+
+
 def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     """Figuur 2-17: % 'bevorderd' per factor in the three climate clusters."""
     cb = load_codebook()
@@ -419,8 +445,7 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
                              interval=BOUNDS)
     n = {g: int(w[f"n_{g}"].max()) for g in codes}
     ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes)
-    data = w.reset_index()
-    data.columns = [str(c) for c in data.columns]
+    data = _succesfactoren_download(ed, w, codes)
     return FigureExhibit(
         name=f"fig-{_SLUG}-succesfactoren-clusters",
         caption=(f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "

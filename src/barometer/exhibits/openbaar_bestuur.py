@@ -23,9 +23,9 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
 from barometer.phrasing import interval_download_note, whisker_note
-from barometer.uncertainty import difference_ci, domain_population
+from barometer.uncertainty import difference_ci, domain_population, share_ci
 from barometer.phrasing import compare_word, freq_by_year, not_estimable, too_few, year_label, years
 from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
                                       significance_word, trend, years_text)
@@ -122,7 +122,8 @@ def kerncijfers(ed) -> pd.Series:
 
     # Denmark
     dk = next(iter(denmark.counterparts("innovated", ed.year).values()), None)
-    out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year)
+    out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year,
+                                     interval=verschil_interval(ed, before, now, prev))
     out["min_base"] = fmt.num(ed.min_base)
     out["vraag_innovatie"] = cb.label("innovated")
     out["vraag_type"] = cb.label("innovation_type")
@@ -452,7 +453,9 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
                       ("type_product", "product"), ("type_service", "dienst")):
         glue_text(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
         glue_text(f"verloop_{key}", trend(old.loc[item, "pct"] if old is not None else None,
-                                     cur.loc[item, "pct"], prev if old is not None else None, ed.year))
+                                     cur.loc[item, "pct"], prev if old is not None else None, ed.year,
+                                     interval=verschil_interval(ed, old.loc[item] if old is not None else None,
+                                                                cur.loc[item], prev)))
         if old is not None:
             glue_text(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
             glue_text(f"richting_{key}", compare_word(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
@@ -466,7 +469,9 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
         glue_text("type_meest", str(cur.loc[top, "type"]))
         glue_text("pct_type_meest", disclosure.show(fmt.pct(cur.loc[top, "pct"]), cur.loc[top, "base"], ed.min_base))
         glue_text("verloop_type_meest", trend(old.loc[top, "pct"] if old is not None else None,
-                                              cur.loc[top, "pct"], prev if old is not None else None, ed.year))
+                                              cur.loc[top, "pct"], prev if old is not None else None, ed.year,
+                                              interval=verschil_interval(ed, old.loc[top] if old is not None else None,
+                                                                         cur.loc[top], prev)))
     else:  # nobody innovated: no most common type
         glue_text("type_meest", "geen (er zijn geen innovaties)")
         glue_text("pct_type_meest", fmt.NOT_ASKED)
@@ -518,10 +523,13 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
         if min(int(a["base"]), int(b["base"])) == 0:  # nobody to compare in one year: not testable
             return too_few("de toets van de soorten innovatie tussen de metingen", ed.year, "tabel")
         test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
-        lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
-                               domain_population(prev, len(ed.frames[prev]))(int(a["base"])),
-                               domain_population(ed.year, len(ed.df))(int(b["base"])))
-        rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "pct_b": b["pct"],
+        pop_a = domain_population(prev, len(ed.frames[prev]))(int(a["base"]))
+        pop_b = domain_population(ed.year, len(ed.df))(int(b["base"]))
+        lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]), pop_a, pop_b)
+        lo_a, hi_a = share_ci(int(a["count"]), int(a["base"]), pop_a)
+        lo_b, hi_b = share_ci(int(b["count"]), int(b["base"]), pop_b)
+        rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "ondergrens_a": lo_a, "bovengrens_a": hi_a,
+                     "pct_b": b["pct"], "ondergrens_b": lo_b, "bovengrens_b": hi_b,
                      "verschil": test["diff"], "ondergrens": lo, "bovengrens": hi, "z": test["z"], "p": test["p"],
                      "n_a": int(a["base"]), "n_b": int(b["base"])})
     tidy = pd.DataFrame(rows)
@@ -569,7 +577,8 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     has_prev = prev is not None and prev in set(data["year"])
     old = data[data["year"] == prev].set_index("code") if has_prev else None
     glue_text("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
-                                     prev if has_prev else None, ed.year))
+                                     prev if has_prev else None, ed.year,
+                                     interval=verschil_interval(ed, old.loc[3] if has_prev else None, cur.loc[3], prev)))
     has_prev = has_prev and min(int(old.loc[3, "base"]), int(cur.loc[3, "base"])) > 0 if has_prev else False
     if has_prev:
         glue_text("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))

@@ -23,7 +23,7 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
 from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, asked_years, freq_by_year, uitvoering_label, year_label
 from barometer.phrasing import ALPHA, join_nl, lower_first, p_text, significance_word, trend
@@ -82,7 +82,8 @@ def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None
         glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
         glue_text(f"richting_{key}", "niet te vergelijken")
     before = old["pct"].iloc[0] if len(old) else None
-    glue_text(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year))
+    glue_text(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year,
+                                     interval=verschil_interval(ed, old.iloc[0] if len(old) else None, cur.iloc[0], prev)))
 
 
 def _year_order(data: pd.DataFrame) -> list[str]:
@@ -441,7 +442,7 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
         notes.append("Voor Denemarken is voor dit jaar geen vergelijkbaar cijfer beschikbaar.")
     return TableExhibit(name=_name("tbl", "technologie-vergelijking"),
                         caption=f"Aandeel geheel of grotendeels technologische innovaties, {ed.year}",
-                        frame=display, notes=notes, data=out)
+                        frame=display, notes=notes, data=met_intervallen(out, ed))
 
 
 # ----------------------------------------------------------------------------- Figuur 2-10
