@@ -143,3 +143,28 @@ def test_grouped_bars_whiskers_vertical():
     assert spans == [(61.0, 78.0), (70.0, 87.0), (83.0, 94.0), (88.0, 98.0)]
     assert ax.get_ylim()[1] >= 98.0
     plt.close(fig)
+
+
+@pytest.mark.parametrize("kind", ["bar_shares", "grouped_bars"])
+def test_whiskers_near_100_keep_the_figure_at_house_width_and_the_legend_clear(tmp_path, kind):
+    import re
+
+    import matplotlib as mpl
+
+    d = pd.DataFrame({"label": ["Kerndepartement", "Diensten en agentschappen", "Zbo"] * 2,
+                      "year": [2021] * 3 + [2025] * 3, "pct": [89.0, 82.0, 97.0, 56.0, 92.0, 100.0],
+                      "lo": [78.0, 70.0, 91.0, 42.0, 80.0, 96.5], "hi": [95.0, 90.0, 99.5, 70.0, 97.0, 100.0]})
+    if kind == "bar_shares":
+        fig = fg.bar_shares(d, hue="year", interval=("lo", "hi"), legend_title="Meetjaar")
+    else:
+        fig = fg.grouped_bars(d, x="label", hue="year", interval=("lo", "hi"), legend_title="Meetjaar")
+    fig.savefig(tmp_path / "f.svg", bbox_inches="tight")
+    width_pt = float(re.search(r'width="([\d.]+)pt"', (tmp_path / "f.svg").read_text()).group(1))
+    assert width_pt <= (fg.FIGURE_WIDTH + 2 * mpl.rcParams["savefig.pad_inches"]) * 72 + 1
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    box = fig.legends[0].get_window_extent(renderer)
+    for t in ax.texts:
+        assert not box.overlaps(t.get_window_extent(renderer)), t.get_text()
+        assert t.get_fontsize() >= fg.MIN_FONT_PT
+    plt.close(fig)
