@@ -14,6 +14,14 @@ area (above it, or below stacked bars), so they never cover bars or value labels
 (e.g. from :func:`barometer.statistics.frequencies`) and returns a matplotlib ``Figure``;
 :func:`alt_text` states the main message of the data in Dutch.
 
+Uncertainty: :func:`bar_shares` and :func:`grouped_bars` take ``interval=(lower, upper)``,
+two columns of the data with the bounds of each bar, and draw them as thin dark-grey
+whiskers with small caps (:data:`WHISKER`; readable on every palette colour and in
+greyscale), the value label beyond the upper bound. A bar that is not drawn (a suppressed
+cell) has no whisker, nor has a bar without bounds (a series without microdata). The
+figure's note says once what the whiskers are (:data:`barometer.phrasing.INTERVAL_METHOD`).
+100%-stacked bars get no whiskers; their intervals are in the download.
+
 This module does not select a matplotlib backend (that would break glued figures in a
 notebook); the caller or the test suite does.
 """

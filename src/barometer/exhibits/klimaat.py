@@ -22,8 +22,8 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
-from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
-from barometer.phrasing import interval_download_note, whisker_note
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
+from barometer.phrasing import difference_interval, interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.glue import glue_text
 from barometer.uncertainty import difference_ci, domain_population, share_ci
@@ -463,7 +463,7 @@ def _shown_change(before: float, now: float) -> float:
     return float(fmt.round_half_up(now, 0)) - float(fmt.round_half_up(before, 0))
 
 
-def grootste_verandering(shares: dict, prev: int, year: int) -> str:
+def grootste_verandering(shares: dict, prev: int, year: int, intervals: dict | None = None) -> str:
     """Sentence naming the statement whose agreement changed most between two measurements.
 
     Parameters
@@ -472,6 +472,10 @@ def grootste_verandering(shares: dict, prev: int, year: int) -> str:
         Statement label -> (percentage in ``prev``, percentage in ``year``), full precision.
     prev, year : int
         Earlier and current measurement year.
+    intervals : dict, optional
+        Statement label -> 95% interval of the change (percentage points, e.g.
+        :func:`barometer.exhibits._onzekerheid.verschil_interval`, or None): the named
+        change then carries its interval (:func:`barometer.phrasing.difference_interval`).
 
     Returns
     -------
@@ -492,9 +496,11 @@ def grootste_verandering(shares: dict, prev: int, year: int) -> str:
                 f"elk aandeel is in {year} even groot als in {prev}.")
     a, b = shares[label]
     word = compare_word(a, b, decimals=0)
+    ci = (intervals or {}).get(label)
+    beside = f" {difference_interval(ci[0], ci[1], b - a)}" if ci is not None else ""
     return (f"Ten opzichte van {prev} veranderde de instemming het sterkst bij de stelling "
             f"'{lower_first(label)}': het aandeel dat het ermee eens is, is {word} van {fmt.pct(a)} "
-            f"in {prev} naar {fmt.pct(b)} in {year}.")
+            f"in {prev} naar {fmt.pct(b)} in {year}{beside}.")
 
 
 def verandering_per_stelling(shares: dict, prev: int, year: int) -> str:
@@ -594,7 +600,8 @@ def kerncijfers(ed) -> dict:
                      f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
         out["zin_klimaat_vergelijking"] = (
             grootste_verandering({cb.label(i): (old.loc[i, "pct"], now.loc[i, "pct"]) for i in cb.items("climate")},
-                                 prev, year)
+                                 prev, year, {cb.label(i): verschil_interval(ed, old.loc[i], now.loc[i], prev)
+                                              for i in cb.items("climate")})
             + f" De gemiddelde schaalscore is {mean_part}."
         )
         cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]
