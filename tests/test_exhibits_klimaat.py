@@ -134,6 +134,15 @@ def test_grootste_verandering_picks_largest_printed_change():
     assert "'beta'" in s and "gedaald van 50% in 2021 naar 41% in 2025" in s
 
 
+def test_grootste_verandering_carries_the_interval_of_the_named_change():
+    s = ex.grootste_verandering({"Alpha": (80.0, 80.2), "Beta": (50.0, 41.0)}, 2021, 2025,
+                                {"Alpha": (-4.0, 4.4), "Beta": (-16.2, -1.7)})
+    assert s.endswith("gedaald van 50% in 2021 naar 41% in 2025 (verschil -9,0 procentpunt, "
+                      "95%-interval -16,2 tot -1,7).")
+    s = ex.grootste_verandering({"Beta": (50.0, 41.0)}, 2021, 2025, {"Beta": None})  # suppressed: no interval
+    assert s.endswith("naar 41% in 2025.")
+
+
 def test_grootste_verandering_says_none_changed():
     s = ex.grootste_verandering({"Alpha": (80.0, 80.2), "Beta": (50.1, 49.9)}, 2021, 2025)
     assert "geen van de stellingen" in s and "gelijk gebleven" not in s and "sterkst" not in s

@@ -50,3 +50,21 @@ def test_mean_ci_from_summary_equals_mean_ci():
     a = mean_ci(x, population=20)
     b = mean_ci_from_summary(float(x.mean()), float(x.std(ddof=1)), 7, 20)
     assert (a["low"], a["high"]) == pytest.approx((b["low"], b["high"]))
+
+
+def test_a_share_without_count_takes_its_count_from_percentage_and_base(ed):
+    # 75.757...% of 264 is 200 respondents: the same interval as from the count
+    f = pd.DataFrame({"groep": ["a", "b", "c"], "percentage": [100 * 200 / 264, float("nan"), 50.0],
+                      "basis": [264, 100, 4]})
+    out = met_intervallen(f, ed)
+    n_pop = math.ceil(264 * read_population(2025).total / 347)
+    assert (out.loc[0, "ondergrens"], out.loc[0, "bovengrens"]) == pytest.approx(share_ci(200, 264, n_pop))
+    assert out[["ondergrens", "bovengrens"]].iloc[1:].isna().all().all()  # missing share; n < min_base
+
+
+def test_a_mean_with_a_base_column_instead_of_n(ed):
+    f = pd.DataFrame({"jaar": [2025], "gemiddelde": [3.63], "sd": [0.5], "basis": [323]})
+    out = met_intervallen(f, ed)
+    n_pop = math.ceil(323 * read_population(2025).total / 347)
+    m = mean_ci_from_summary(3.63, 0.5, 323, n_pop)
+    assert (out.loc[0, "ondergrens"], out.loc[0, "bovengrens"]) == pytest.approx((m["low"], m["high"]))

@@ -73,7 +73,16 @@ def test_kerncijfers_glue_shares_and_direction(glued, no_denmark):
     assert glued["pct_innovatie_vorig"] == "93%"
     assert glued["richting_innovatie"] == "gedaald"
     assert glued["verschil_innovatie"] == "17 procentpunt"
-    assert glued["verloop_innovatie"] == "gedaald van 93% in 2021 naar 77% in 2025"
+    # the change with its Newcombe interval (all 30 respondents of a year: the whole invited population of
+    # the year's file scaled to 30, so the FPC uses the invited totals)
+    from barometer.population import read_population
+    from barometer.uncertainty import difference_ci
+
+    lo, hi = difference_ci(28, 30, 23, 30, read_population(2021).total, read_population(2025).total)
+    assert glued["verloop_innovatie"] == (f"gedaald van 93% in 2021 naar 77% in 2025 (verschil -16,7 procentpunt, "
+                                          f"95%-interval {fmt.pp(lo, 1, signed=True).removesuffix(' procentpunt')} "
+                                          f"tot {fmt.pp(hi, 1, signed=True).removesuffix(' procentpunt')})")
+    assert lo < -16.7 < hi < 16.7
     assert glued["n_organisaties"] == "30"
     assert "geen Deens cijfer" in glued["zin_dk"]
 
@@ -190,7 +199,8 @@ def _types_frame(year: int, n: int, interaction: int) -> pd.DataFrame:
 def test_type_differences_are_tested_between_years(glued):
     ed = _edition({2021: _types_frame(2021, 100, 62), 2025: _types_frame(2025, 100, 37)})
     fig = ex.figuur_typen_naar_jaar(ed)
-    assert glued["verloop_interactie"] == "gedaald van 62% in 2021 naar 37% in 2025"
+    assert re.fullmatch(r"gedaald van 62% in 2021 naar 37% in 2025 \(verschil -25,0 procentpunt, "
+                        r"95%-interval -\d+,\d tot -\d+,\d\)", glued["verloop_interactie"])
     assert glued["verloop_proces"].startswith("gelijk gebleven")
     assert "Figuur 2-3" in fig.caption
     tbl = ex.tabel_typen_toets(ed)

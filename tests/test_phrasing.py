@@ -95,3 +95,22 @@ def test_model_reason_is_dutch() -> None:
 
 def test_years_are_joined_the_dutch_way() -> None:
     assert t.years_text([2027, 2021, 2025]) == "2021, 2025 en 2027"
+
+
+def test_trend_carries_the_interval_of_the_difference() -> None:
+    text = t.trend(62.0, 37.0, 2021, 2025, interval=(-31.46, -18.04))
+    assert text == "gedaald van 62% in 2021 naar 37% in 2025 (verschil -25,0 procentpunt, 95%-interval -31,5 tot -18,0)"
+    # no change: the interval says which differences the data leave open
+    same = t.trend(87.2, 86.8, 2021, 2025, interval=(-5.1, 4.3))
+    assert same == "gelijk gebleven: 87% in 2021 en in 2025 (verschil -0,4 procentpunt, 95%-interval -5,1 tot +4,3)"
+    # nothing to compare: no interval either
+    assert t.trend(None, 76.0, None, 2025, interval=(-1.0, 1.0)) == "76% in 2025; een eerdere meting is er niet"
+    assert t.difference_interval(float("nan"), 3.0, 1.0) == "(verschil +1,0 procentpunt, 95%-interval niet te bepalen)"
+    assert t.difference_interval(-1.0, 3.0, None) == ""
+
+
+def test_whisker_notes_name_the_method_once() -> None:
+    assert t.whisker_note().count(t.INTERVAL_METHOD) == 1
+    assert "Denemarken" in t.whisker_note("Denemarken") and "microdata" in t.whisker_note("Denemarken")
+    assert "download" in t.interval_download_note()
+    assert t.INTERVAL_METHOD == "95%-betrouwbaarheidsinterval (Wilson, met eindige-populatiecorrectie)"

@@ -14,6 +14,14 @@ area (above it, or below stacked bars), so they never cover bars or value labels
 (e.g. from :func:`barometer.statistics.frequencies`) and returns a matplotlib ``Figure``;
 :func:`alt_text` states the main message of the data in Dutch.
 
+Uncertainty: :func:`bar_shares` and :func:`grouped_bars` take ``interval=(lower, upper)``,
+two columns of the data with the bounds of each bar, and draw them as thin dark-grey
+whiskers with small caps (:data:`WHISKER`; readable on every palette colour and in
+greyscale), the value label beyond the upper bound. A bar that is not drawn (a suppressed
+cell) has no whisker, nor has a bar without bounds (a series without microdata). The
+figure's note says once what the whiskers are (:data:`barometer.phrasing.INTERVAL_METHOD`).
+100%-stacked bars get no whiskers; their intervals are in the download.
+
 This module does not select a matplotlib backend (that would break glued figures in a
 notebook); the caller or the test suite does.
 """
@@ -49,6 +57,7 @@ __all__ = [
     "histogram",
     "stacked_bars",
     "legend_above",
+    "WHISKER",
     "alt_text",
 ]
 
@@ -78,6 +87,10 @@ PHONE_COLUMN_PX: float = 342.0
 FIGURE_WIDTH: float = 5.0
 #: Size of value labels on bars (points).
 VALUE_FONT: float = MIN_FONT_PT
+
+#: Look of interval whiskers: thin and dark grey (readable on every palette colour and in
+#: greyscale), with small caps. Drawn only where a bar is drawn (a suppressed cell has neither).
+WHISKER: dict[str, Any] = {"ecolor": "#333333", "elinewidth": 1.0, "capsize": 2.5, "capthick": 1.0}
 
 _FONT = {
     "font.size": 11,
@@ -195,6 +208,71 @@ def _hue_labels(data: pd.DataFrame, hue: str | None, hue_labels: Mapping | None)
     return s.astype(str)
 
 
+def _drawn_bars(ax, cats: Sequence[str], h_order: Sequence[str] | None, palette: Mapping | None,
+                horizontal: bool):
+    """Yield ``(patch, category, hue label)`` for every bar seaborn drew on ``ax``.
+
+    Seaborn leaves out bars of missing values (suppressed cells) and of absent
+    combinations, so a bar's category comes from its position (categories sit at 0, 1, …)
+    and its hue level from its colour (one palette colour per level).
+    """
+    from matplotlib.colors import to_hex
+    from matplotlib.container import BarContainer
+
+    by_colour = {to_hex(c): h for h, c in (palette or {}).items()}
+    bars = [c for c in ax.containers if isinstance(c, BarContainer)]
+    for container in bars:
+        for patch in list(container):
+            centre = patch.get_y() + patch.get_height() / 2 if horizontal else patch.get_x() + patch.get_width() / 2
+            i = int(round(centre))
+            if not 0 <= i < len(cats):
+                continue
+            hue = by_colour.get(to_hex(patch.get_facecolor())) if h_order else None
+            yield patch, cats[i], hue
+
+
+def _interval_marks(ax, d: pd.DataFrame, cat: str, value: str, interval: tuple[str, str] | None,
+                    cats: Sequence[str], h_order: Sequence[str] | None, palette: Mapping | None,
+                    horizontal: bool, fmt, rotation: float = 0, value_labels: bool = True) -> float:
+    """Whiskers (``interval``: lower and upper column of ``d``) and value labels on drawn bars.
+
+    The value label sits beyond the upper whisker, so that whisker and label never overlap.
+    A bar with a missing bound gets no whisker. Returns the largest extent drawn (bar end or
+    upper bound), for the axis limit.
+    """
+    lookup = {}
+    for _, r in d.iterrows():
+        lookup[(r[cat], r["_hue"] if h_order else None)] = r
+    top = 0.0
+    for patch, c, h in list(_drawn_bars(ax, cats, h_order, palette, horizontal)):
+        row = lookup.get((c, h))
+        v = patch.get_width() if horizontal else patch.get_height()
+        if row is None or is_missing(v):
+            continue
+        end = float(v)
+        if interval is not None:
+            lo, hi = (pd.to_numeric(row[k], errors="coerce") for k in interval)
+            if not (is_missing(lo) or is_missing(hi)):
+                err = [[max(v - lo, 0.0)], [max(hi - v, 0.0)]]
+                if horizontal:
+                    pos = patch.get_y() + patch.get_height() / 2
+                    ax.errorbar([v], [pos], xerr=err, fmt="none", zorder=3, **WHISKER)
+                else:
+                    pos = patch.get_x() + patch.get_width() / 2
+                    ax.errorbar([pos], [v], yerr=err, fmt="none", zorder=3, **WHISKER)
+                end = max(end, float(hi))
+        top = max(top, end)
+        if value_labels:
+            if horizontal:
+                ax.annotate(fmt(v), (end, patch.get_y() + patch.get_height() / 2), xytext=(3, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=VALUE_FONT)
+            else:
+                ax.annotate(fmt(v), (patch.get_x() + patch.get_width() / 2, end), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=VALUE_FONT,
+                            rotation=rotation)
+    return top
+
+
 def bar_shares(
     data: pd.DataFrame,
     y: str = "label",
@@ -206,6 +284,7 @@ def bar_shares(
     xlabel: str = "Percentage",
     value_labels: bool = True,
     legend_title: str | None = None,
+    interval: tuple[str, str] | None = None,
 ) -> Figure:
     """Horizontal bars of shares (0–100) per category, optionally by year or group.
 
@@ -228,6 +307,11 @@ def bar_shares(
     value_labels : bool, default True
         Write the Dutch percentage at the end of each bar.
     legend_title : str, optional
+    interval : (str, str), optional
+        Columns of ``data`` with the lower and upper bound of each share (0–100): drawn as
+        thin dark-grey whiskers (:data:`WHISKER`) with small caps, the value label beyond the
+        upper bound. A bar without value (a suppressed cell) gets no whisker, nor does a bar
+        with a missing bound (a series without microdata).
 
     Returns
     -------
@@ -257,7 +341,11 @@ def bar_shares(
     ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
     ax.set_ylabel("")
     ax.set_title("")
-    if value_labels:
+    if interval is not None:
+        top = _interval_marks(ax, d, "_y", x, interval, cats, h_order, palette, horizontal=True,
+                              fmt=pct, value_labels=value_labels)
+        ax.set_xlim(0, max(100.0, top) * 1.08)
+    elif value_labels:
         for container in ax.containers:
             ax.bar_label(container, labels=[pct(v) if not is_missing(v) else "" for v in container.datavalues],
                          padding=2, fontsize=VALUE_FONT)
@@ -279,6 +367,7 @@ def grouped_bars(
     percent: bool = True,
     value_labels: bool = True,
     legend_title: str | None = None,
+    interval: tuple[str, str] | None = None,
 ) -> Figure:
     """Vertical grouped bars (e.g. share innovating by size class and year).
 
@@ -289,6 +378,9 @@ def grouped_bars(
     x, y, hue : str
     percent : bool, default True
         ``y`` is a percentage (axis and labels with ``%``); else two-decimal numbers.
+    interval : (str, str), optional
+        Columns of ``data`` with the lower and upper bound of each value, drawn as whiskers
+        as in :func:`bar_shares`.
 
     Returns
     -------
@@ -318,10 +410,15 @@ def grouped_bars(
         decimal_axis(ax.yaxis, 1, locate=True)
     ax.set_ylabel(_wrap(ylabel, _AXIS_WRAP))
     ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
-    if value_labels:
-        # Upright labels where a bar is wide enough for them, else turned along the bar.
-        n_bars = len(cats) * (len(h_order) if h_order else 1)
-        upright = FIGURE_WIDTH * 0.8 / max(n_bars, 1) * 72 >= 3.0 * VALUE_FONT
+    # Upright labels where a bar is wide enough for them, else turned along the bar.
+    n_bars = len(cats) * (len(h_order) if h_order else 1)
+    upright = FIGURE_WIDTH * 0.8 / max(n_bars, 1) * 72 >= 3.0 * VALUE_FONT
+    if interval is not None:
+        top = _interval_marks(ax, d, "_x", y, interval, cats, h_order, palette, horizontal=False, fmt=fmt,
+                              rotation=0 if upright else 90, value_labels=value_labels)
+        room = 1.08 if upright or not value_labels else 1.2
+        ax.set_ylim(0, max(ax.get_ylim()[1], (max(100.0, top) if percent else top) * room))
+    elif value_labels:
         for container in ax.containers:
             ax.bar_label(container, labels=[fmt(v) if not is_missing(v) else "" for v in container.datavalues],
                          padding=2, fontsize=VALUE_FONT, rotation=0 if upright else 90)

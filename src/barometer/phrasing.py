@@ -73,10 +73,18 @@ __all__ = [
     "verdict",
     "change_sentence",
     "claim_phrase",
+    "INTERVAL_METHOD",
+    "whisker_note",
+    "interval_download_note",
+    "difference_interval",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.models.SIGNIFICANCE_LEVEL`, also ``barometer.claims.ALPHA``).
 ALPHA = models.SIGNIFICANCE_LEVEL
+#: What an interval of a share is, in a figure's note (stated once per figure; the methods
+#: chapter gives the details).
+INTERVAL_METHOD = (f"{fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))}-betrouwbaarheidsinterval "
+                   "(Wilson, met eindige-populatiecorrectie)")
 #: Sentence glued or shown instead of a comparison when the edition has no earlier measurement.
 NO_COMPARISON = "Voor deze editie is er geen eerdere meting om mee te vergelijken."
 
@@ -124,13 +132,27 @@ def p_text(p: float | None) -> str:
     return fmt.p_text(p)
 
 
-def trend(before: float | None, now: float, prev_year: int | None, year: int) -> str:
+def trend(before: float | None, now: float, prev_year: int | None, year: int,
+          interval: tuple[float, float] | None = None) -> str:
     """Dutch phrase for the change of a percentage, to follow "Het aandeel ... is".
 
     Examples: ``"gedaald van 62% in 2021 naar 37% in 2025"``, ``"gelijk gebleven: 87% in
     2021 en in 2025"``, ``"87% in 2025; een eerdere meting is er niet"``. Directions compare
     the values as shown (rounded half up).
+
+    With ``interval`` (the 95% interval of ``now - before`` in percentage points, e.g.
+    :func:`barometer.exhibits._onzekerheid.verschil_interval`) the difference and its
+    interval stand beside the phrase (:func:`difference_interval`): ``"gedaald van 62% in
+    2021 naar 37% in 2025 (verschil -25 procentpunt, 95%-interval -32 tot -18)"``, so that
+    a change, and its absence, reads with the differences the data leave open.
     """
+    text = _trend(before, now, prev_year, year)
+    if interval is None or prev_year is None or fmt.is_missing(before) or fmt.is_missing(now):
+        return text
+    return f"{text} {difference_interval(interval[0], interval[1], now - before)}"
+
+
+def _trend(before: float | None, now: float, prev_year: int | None, year: int) -> str:
     if fmt.is_missing(now):
         return f"in {year} niet te bepalen (te weinig waarnemingen)"
     if prev_year is None or before is None or fmt.is_missing(before):
@@ -457,3 +479,44 @@ def claim_phrase(outcome: str, holds: str = "houdt stand", fails: str = "houdt g
         return ("is onbeslist: het verschil is niet significant, maar een wezenlijk verschil is "
                 "niet uitgesloten")
     return untested
+
+
+# ---------------------------------------------------------------- intervals in notes and prose
+def whisker_note(without: str | None = None) -> str:
+    """The note of a bar figure with whiskers: what they are (:data:`INTERVAL_METHOD`).
+
+    Parameters
+    ----------
+    without : str, optional
+        A series drawn without whiskers because the book has no microdata of it (the
+        Danish figures): the note says so.
+    """
+    note = f"De lijntjes op de staven geven het {INTERVAL_METHOD}."
+    if without:
+        note += f" {without} heeft geen lijntjes: daarvan zijn er geen microdata."
+    return note
+
+
+def interval_download_note() -> str:
+    """The note of a 100%-stacked figure: no whiskers, the intervals are in the download."""
+    return f"Het {INTERVAL_METHOD} van elk percentage staat in de download."
+
+
+def difference_interval(low: float | None, high: float | None, diff: float | None = None) -> str:
+    """The interval of a difference between two years beside the sentence that states it.
+
+    ``"(verschil -9,7 procentpunt, 95%-interval -14,3 tot -4,9)"``: percentage points with
+    sign and one decimal, the Newcombe interval of :func:`barometer.uncertainty.difference_ci`.
+    The difference is that of the unrounded percentages, so one decimal keeps it readable
+    beside the rounded ones ("gestegen van 39% naar 40%" is a difference of +0,6, not 0).
+    Without a difference ``""`` (nothing to put beside the sentence); a missing bound reads
+    "interval niet te bepalen".
+    """
+    if fmt.is_missing(diff):
+        return ""
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+    d = fmt.pp(diff, 1, signed=True)
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return f"(verschil {d}, {level}-interval niet te bepalen)"
+    lo, hi = (fmt.pp(v, 1, signed=True).removesuffix(" procentpunt") for v in (low, high))
+    return f"(verschil {d}, {level}-interval {lo} tot {hi})"

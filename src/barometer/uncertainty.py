@@ -186,21 +186,14 @@ def mean_ci(values: Sequence[float] | pd.Series, population: int | None = None,
     n = len(x)
     if n == 0:
         return {"mean": math.nan, "se": math.nan, "low": math.nan, "high": math.nan, "n": 0}
-    m = float(x.mean())
-    if n < 2:
-        return {"mean": m, "se": math.nan, "low": math.nan, "high": math.nan, "n": 1}
-    se = float(x.std(ddof=1) / math.sqrt(n))
-    if population is not None:
-        if population < n:
-            raise ValueError(f"population {population} smaller than the base {n}")
-        se *= math.sqrt(1.0 - n / population)
-    t = float(sstats.t.ppf(1 - alpha / 2, n - 1))
-    return {"mean": m, "se": se, "low": m - t * se, "high": m + t * se, "n": n}
+    sd = float(x.std(ddof=1)) if n > 1 else math.nan
+    return mean_ci_from_summary(float(x.mean()), sd, n, population, alpha)
 
 
 def mean_ci_from_summary(mean: float, sd: float, n: int, population: int | None = None,
                          alpha: float = ALPHA) -> dict[str, float]:
-    """:func:`mean_ci` from a mean, standard deviation (n - 1) and base instead of the values."""
+    """:func:`mean_ci` from a mean, standard deviation (n - 1) and base instead of the values
+    (the one place of the t-interval with its finite-population correction)."""
     if n < 2 or not np.isfinite(sd):
         return {"mean": mean, "se": math.nan, "low": math.nan, "high": math.nan, "n": n}
     se = sd / math.sqrt(n)

@@ -95,6 +95,8 @@ DUTCH_HEADERS: dict[str, str] = {
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^pct_(.+)$"), "Percentage {0}"),
     (re.compile(r"^n_(.+)$"), "Basis (n) {0}"),
+    (re.compile(r"^ondergrens_(.+)$"), "Ondergrens (95%-betrouwbaarheidsinterval) {0}"),
+    (re.compile(r"^bovengrens_(.+)$"), "Bovengrens (95%-betrouwbaarheidsinterval) {0}"),
     (re.compile(r"^(.+)_label$"), "Omschrijving {0}"),
 )
 

@@ -19,6 +19,8 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import asked_when, join_nl, not_asked
 from barometer.glue import glue_text
 
@@ -90,11 +92,13 @@ def _cluster_bars(ed, f: pd.DataFrame, name: str, caption: str, what: str, numbe
     hidden = f.loc[~f["shown"], "group_label"].unique()
     if len(hidden):
         alt += f" Voor {join_nl(list(hidden))} is de basis te klein om een percentage te tonen."
-    fig = figures.bar_shares(f, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
-                             hue_order=codes, order=order, xlabel="")
+    data = met_intervallen(f.drop(columns=["pct_full"]), ed)  # pct_full: pct before masking, blanked alike
+    fig = figures.bar_shares(data, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
+                             hue_order=codes, order=order, xlabel="", interval=BOUNDS)
     n = f.groupby("group", sort=False)["base"].max()
     ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes if g in n)
-    return FigureExhibit(name=name, caption=f"{caption}; n = {ns}). (Figuur {number} in het rapport)", alt=alt, figure=fig, data=f)
+    return FigureExhibit(name=name, caption=f"{caption}; n = {ns}). (Figuur {number} in het rapport). {whisker_note()}",
+                         alt=alt, figure=fig, data=data)
 
 
 # ----------------------------------------------------------------------------- exhibits
@@ -118,7 +122,7 @@ def figuur_b2_1(ed):
         caption=(f"Verdeling van de schaalscores randvoorwaarden voor innovatie ({ed.year}, % van de "
                  f"organisaties). De gemiddelde schaalscore is {fmt.dec(mean)}, de standaarddeviatie {fmt.dec(sd)} "
                  f"(n = {fmt.num(n)}). (Figuur B2-1 in het rapport)"),
-        alt=alt, figure=fig, data=dist.assign(year=ed.year),
+        alt=alt, figure=fig, data=met_intervallen(dist.assign(year=ed.year, base=n), ed),
     )
 
 
@@ -172,8 +176,9 @@ def figuur_b2_4(ed):
         name=f"fig-{_SLUG}-b2-4",
         caption=(f"Sectoren naar innovatieklimaat ({ed.year}, % van de organisaties per sector). "
                  "Berekend uit de gegevens: het gedrukte rapport toont onder deze titel de cijfers van een andere "
-                 "figuur, zodat de gepubliceerde waarden niet te achterhalen zijn. (Figuur B2-4 in het rapport)"),
-        alt=alt, figure=fig, data=f,
+                 "figuur, zodat de gepubliceerde waarden niet te achterhalen zijn. (Figuur B2-4 in het rapport). "
+                 + interval_download_note()),
+        alt=alt, figure=fig, data=met_intervallen(f, ed),
     )
 
 

@@ -19,6 +19,7 @@ from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
+from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.phrasing import cached, data_sentence, register
 from barometer.phrasing import lower_first, years_text
 from barometer.glue import glue_texts
@@ -139,7 +140,7 @@ def tabel(ed, number: str) -> TableExhibit | Notice:
     caption = f"{text} ({unit}; {years_text(_years(ed, number))}). (Tabel {number} in het rapport)"
     notes = list(t.notes) + ([t.source] if t.source else [])
     return TableExhibit(name=f"tbl-{SLUG}-{number.lower()}", caption=caption, frame=t.frame,
-                        notes=notes, data=t.data,
+                        notes=notes, data=t.data if number == "B1-1" else met_intervallen(t.data, ed),
                         codes={"group": "national_type" if number == "B1-11" else "sector"})
 
 

@@ -35,7 +35,8 @@ from barometer import models
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.uncertainty import holm_frame
 from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
                                 not_asked_melding, not_estimable_note, p_value,
@@ -160,13 +161,14 @@ def figuur_doelen(ed) -> FigureExhibit | Notice:
         return not_asked_melding(ed, "goal")
     d = doelen(ed)
     n = int(d["base"].max())
-    fig = figures.bar_shares(d, y="label", x="pct", hue=None, xlabel="Aandeel van de organisaties die innoveerden")
+    fig = figures.bar_shares(met_intervallen(d, ed), y="label", x="pct", hue=None,
+                             xlabel="Aandeel van de organisaties die innoveerden", interval=BOUNDS)
     alt = figures.alt_text(d, f"de doelen van de meest recente innovatie in {ed.year} (meer antwoorden mogelijk)",
                            label="label", value="pct")
     return FigureExhibit(
         name=_name("fig", "doelen"),
         caption=f"Doelen van de meest recente innovatie, {ed.year}, n = {fmt.num(n)}; meer antwoorden mogelijk "
-                "(Figuur 2-18 in het rapport)",
+                "(Figuur 2-18 in het rapport). " + whisker_note(),
         alt=alt, figure=fig,
         data=met_intervallen(d.rename(columns={"item": "variabele", "label": "doel", "count": "aantal", "base": "basis",
                                "pct": "percentage"}), ed))
@@ -211,7 +213,7 @@ def tabel_doelen_naar_groep(ed) -> TableExhibit | Notice:
     ]
     return TableExhibit(name=_name("tbl", "doelen-groepen"),
                         caption=f"Doelen van de innovatie naar organisatiegrootte en innovatiespectrum, {ed.year}",
-                        frame=frame, notes=notes, data=pd.DataFrame(tidy))
+                        frame=frame, notes=notes, data=met_intervallen(pd.DataFrame(tidy), ed))
 
 
 def _codes(t: pd.DataFrame) -> list[int]:
@@ -272,7 +274,7 @@ def figuur_effecten(ed) -> FigureExhibit | Notice:
     return FigureExhibit(
         name=_name("fig", "effecten"),
         caption=f"Effecten van de meest recente innovatie per resultaatgebied, {ed.year}, n = {n} "
-                "(Figuur 2-19 in het rapport)",
+                "(Figuur 2-19 in het rapport). " + interval_download_note(),
         alt=alt, figure=fig,
         data=met_intervallen(e.rename(columns={"item": "variabele", "label": "resultaatgebied", "code_label": "effect",
                                "count": "aantal", "base": "basis", "pct": "percentage"}), ed))

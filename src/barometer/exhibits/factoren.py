@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from barometer import disclosure
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer import figures, models, scales
 from barometer.claims import MIN_RELIABILITY
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
 from barometer.glue import glue_text
-from barometer.uncertainty import difference_ci, domain_population, holm
+from barometer.uncertainty import difference_ci, domain_population, holm, share_ci
 
 __all__ = [
     "FACTOR",
@@ -126,7 +128,8 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
     -------
     DataFrame
         One row per factor (codebook order): ``item``, ``label``, ``pct_<year>``,
-        ``n_<year>`` for both years, ``diff_pp`` (this year minus the previous),
+        ``n_<year>``, ``ondergrens_<year>``, ``bovengrens_<year>`` (Wilson with the
+        finite-population correction, :func:`barometer.uncertainty.share_ci`) for both years, ``diff_pp`` (this year minus the previous),
         ``ondergrens``, ``bovengrens`` (95% interval of ``diff_pp``, Newcombe's hybrid score
         with the finite-population correction, :func:`barometer.uncertainty.difference_ci`),
         ``p_value`` (two-sided z-test of two proportions, :func:`barometer.models.proportion_test`)
@@ -146,11 +149,15 @@ def vergelijking_bevorderd(ed) -> pd.DataFrame:
         a, b = now.loc[item], old.loc[item]
         lo, hi = difference_ci(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]),
                                pops[prev](int(b["base"])), pops[ed.year](int(a["base"])))
+        lo_b, hi_b = share_ci(int(b["count"]), int(b["base"]), pops[prev](int(b["base"])))
+        lo_a, hi_a = share_ci(int(a["count"]), int(a["base"]), pops[ed.year](int(a["base"])))
         rows.append({
             "item": item,
             "label": a["label"],
             f"pct_{prev}": b["pct"], f"n_{prev}": int(b["base"]),
+            f"ondergrens_{prev}": lo_b, f"bovengrens_{prev}": hi_b,
             f"pct_{ed.year}": a["pct"], f"n_{ed.year}": int(a["base"]),
+            f"ondergrens_{ed.year}": lo_a, f"bovengrens_{ed.year}": hi_a,
             "diff_pp": a["pct"] - b["pct"], "ondergrens": lo, "bovengrens": hi,
             "p_value": (models.proportion_test(int(b["count"]), int(b["base"]), int(a["count"]), int(a["base"]))["p"]
                         if min(int(a["base"]), int(b["base"])) > 0 else float("nan")),
@@ -234,7 +241,7 @@ def figuur_factoren(ed) -> FigureExhibit:
             f"Bevorderende en belemmerende factoren bij de meest recente innovatie, {ed.year} "
             f"(% van de organisaties die innoveerden, n = {fmt.num(n)}; 'weet niet' telt als "
             f"'{lower_first(cb.labels(cb.items(FACTOR)[0])[_neutral_code(cb)])}'). "
-            "(Figuur 2-12 in het rapport)"
+            "(Figuur 2-12 in het rapport). " + interval_download_note()
         ),
         alt=alt,
         figure=fig,
@@ -252,8 +259,9 @@ def figuur_factoren_vergelijking(ed):
         return Notice(NO_COMPARISON)
     prev = ed.previous_year
     long = pd.concat([
-        comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"]) for y in (ed.year, prev)
+        comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"], base=comp[f"n_{y}"]) for y in (ed.year, prev)
     ], ignore_index=True)
+    long["pct"] = disclosure.mask(long["pct"], long["base"], ed.min_base)  # a small cell: no bar, no whisker
     if comp["diff_pp"].notna().sum() == 0:
         return too_few("de vergelijking van de factoren tussen de metingen", ed.year)
     sig = comp[comp["p_gecorrigeerd"] < ALPHA]
@@ -264,14 +272,14 @@ def figuur_factoren_vergelijking(ed):
         f"({fmt.pct(biggest[f'pct_{prev}'])} tegen {fmt.pct(biggest[f'pct_{ed.year}'])}); "
         f"{len(sig)} van de {len(comp)} verschillen zijn statistisch significant (na correctie van Holm)."
     )
-    fig = figures.bar_shares(long, y="label", x="pct", hue="year", hue_order=[ed.year, prev],
-                             order=list(comp["label"]), xlabel="")
+    fig = figures.bar_shares(met_intervallen(long, ed), y="label", x="pct", hue="year", hue_order=[ed.year, prev],
+                             order=list(comp["label"]), xlabel="", interval=BOUNDS)
     return FigureExhibit(
         name=f"fig-{_SLUG}-vergelijking",
         caption=(
             f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, {prev} en {ed.year} "
             f"(% van de organisaties die innoveerden; n = {fmt.num(comp[f'n_{prev}'].max())} en "
-            f"{fmt.num(comp[f'n_{ed.year}'].max())}). (Vergelijking bij Figuur 2-12 in het rapport)"
+            f"{fmt.num(comp[f'n_{ed.year}'].max())}). (Vergelijking bij Figuur 2-12 in het rapport). " + whisker_note()
         ),
         alt=alt,
         figure=fig,

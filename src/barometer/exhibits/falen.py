@@ -19,7 +19,8 @@ from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import whisker_note
 from barometer.phrasing import compare_word, join_nl, lower_first
 from barometer.exhibits.effecten import claim_glue
 from barometer.phrasing import asked, glue_all, not_asked_melding, published_word, vraag_status
@@ -109,14 +110,15 @@ def figuur_redenen(ed) -> FigureExhibit | Notice:
         return not_asked_melding(ed, "fail_reason")
     d = redenen(ed)
     n = int(d["base"].max())
-    fig = figures.bar_shares(d, y="label", x="pct", hue=None,
-                             xlabel="Aandeel van de organisaties met een mislukte poging")
+    fig = figures.bar_shares(met_intervallen(d, ed), y="label", x="pct", hue=None,
+                             xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS)
     alt = figures.alt_text(d, f"de redenen waarom innovatiepogingen in {ed.year} niet tot de verwachte verbetering "
                            "leidden (meer antwoorden mogelijk)", label="label", value="pct")
     return FigureExhibit(
         name=_name("fig", "redenen"),
         caption=f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, {ed.year}, "
-                f"n = {fmt.num(n)} organisaties met zo'n poging; meer antwoorden mogelijk (Figuur 2-20 in het rapport)",
+                f"n = {fmt.num(n)} organisaties met zo'n poging; meer antwoorden mogelijk (Figuur 2-20 in het rapport). "
+                + whisker_note(),
         alt=alt, figure=fig,
         data=met_intervallen(d.rename(columns={"item": "variabele", "label": "reden", "count": "aantal", "base": "basis",
                                "pct": "percentage"}), ed))
@@ -128,16 +130,25 @@ def figuur_fasen(ed) -> FigureExhibit | Notice:
         return not_asked_melding(ed, "fail_phase")
     d = fasen(ed)
     n = int(d["base"].max())
-    fig = figures.bar_shares(d, y="label", x="pct", hue=None,
-                             xlabel="Aandeel van de organisaties met een mislukte poging")
+    fig = figures.bar_shares(met_intervallen(d, ed), y="label", x="pct", hue=None,
+                             xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS)
     alt = figures.alt_text(d, f"de fase waarin de mislukte innovatiepoging strandde, {ed.year}",
                            label="label", value="pct")
     return FigureExhibit(
         name=_name("fig", "fasen"),
-        caption=f"Fase waarin de innovatiepoging strandde, {ed.year}, n = {fmt.num(n)} (Figuur 2-21 in het rapport)",
+        caption=f"Fase waarin de innovatiepoging strandde, {ed.year}, n = {fmt.num(n)} (Figuur 2-21 in het rapport). " + whisker_note(),
         alt=alt, figure=fig,
         data=met_intervallen(d.rename(columns={"code": "code", "label": "fase", "count": "aantal", "base": "basis",
                                "pct": "percentage"}), ed))
+
+
+def _sd_aantal_redenen(ed) -> pd.Series:
+    """Standard deviation (n - 1) of the number of reasons named, per climate cluster: the
+    respondents who answered the reasons (any item not empty) and have a cluster."""
+    items = load_codebook().items("fail_reason")
+    answered = ed.df[items].notna().any(axis=1) & ed.df[CLUSTER].notna()
+    named = ed.df.loc[answered, items].sum(axis=1)
+    return named.groupby(ed.df.loc[answered, CLUSTER]).std(ddof=1)
 
 
 def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
@@ -152,10 +163,13 @@ def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
                                               for v, n in zip(r["gemiddeld"], r["n"])],
     })
     notes = ["Alleen organisaties met een mislukte poging én een score op de klimaatschaal. Het aandeel per reden en "
-             "per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport)."]
+             "per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport), met intervallen in de "
+             "download daar; deze download geeft het gemiddelde met zijn t-interval."]
+    data = met_intervallen(r[["label", "n", "gemiddeld"]].assign(sd=_sd_aantal_redenen(ed).reindex(r.index))
+                           .reset_index(), ed)
     return TableExhibit(name=_name("tbl", "redenen-klimaat"),
                         caption=f"Aantal genoemde faalfactoren naar innovatieklimaat, {ed.year}",
-                        frame=frame, notes=notes, data=r.reset_index())
+                        frame=frame, notes=notes, data=data)
 
 
 # ----------------------------------------------------------------------------- glue

@@ -19,7 +19,8 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.claims import p_text
 from barometer.exhibit import FigureExhibit, Notice
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
+from barometer.phrasing import whisker_note
 from barometer.phrasing import compare_word, ALPHA, significance_word
 from barometer.exhibits.effecten import claim_glue
 from barometer.phrasing import asked, chi2_by, glue_all, not_asked_melding, published_word, vraag_status
@@ -54,8 +55,8 @@ def figuur_delen_naar_verandering(ed) -> FigureExhibit | Notice:
     if not asked(ed, "knowledge_shared"):
         return not_asked_melding(ed, "knowledge_shared")
     d = delen_naar_verandering(ed)
-    fig = figures.bar_shares(d, y="group_label", x="shown", hue=None,
-                             xlabel="Aandeel dat actie ondernam om kennis te verspreiden")
+    fig = figures.bar_shares(met_intervallen(d, ed), y="group_label", x="shown", hue=None,
+                             xlabel="Aandeel dat actie ondernam om kennis te verspreiden", interval=BOUNDS)
     alt = figures.alt_text(d, f"het aandeel organisaties dat kennis over de innovatie verspreidde, naar de mate "
                            f"waarin de innovatie de manier van werken veranderde, {ed.year}",
                            label="group_label", value="shown")
@@ -63,7 +64,7 @@ def figuur_delen_naar_verandering(ed) -> FigureExhibit | Notice:
     return FigureExhibit(
         name=f"fig-{SLUG}-verandering",
         caption=f"Kennis over de innovatie verspreid, naar de mate waarin de manier van werken veranderde, {ed.year}, "
-                f"n = {fmt.num(n)} (Figuur 2-22 in het rapport)",
+                f"n = {fmt.num(n)} (Figuur 2-22 in het rapport). " + whisker_note(),
         alt=alt, figure=fig,
         data=met_intervallen(d.rename(columns={"group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
                                "pct": "percentage", "shown": "getoond"}), ed))

@@ -22,11 +22,13 @@ from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits import factoren
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
+from barometer.phrasing import difference_interval, interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.phrasing import claim_phrase
 from barometer.claims import claim_outcome
 from barometer.glue import glue_text
+from barometer.uncertainty import difference_ci, domain_population, share_ci
 
 __all__ = [
     "CLUSTER",
@@ -219,11 +221,11 @@ def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> 
     alt = figures.alt_text(f, what, group="year")
     n = {y: int(f.loc[f["year"] == y, "base"].max()) for y in years}
     ns = join_nl(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
-    fig = figures.bar_shares(f, y="label", x="pct", hue="year", hue_order=years, order=list(now["label"]),
-                             xlabel="")
+    fig = figures.bar_shares(met_intervallen(f, ed), y="label", x="pct", hue="year", hue_order=years,
+                             order=list(now["label"]), xlabel="", interval=BOUNDS)
     label = cb.variable(question).display.get("summary_label", "")
     caption = (f"Stellingen over {what}, {years_text(years)} "
-               f"(% {label}; n = {ns}). ({report} in het rapport)")
+               f"(% {label}; n = {ns}). ({report} in het rapport). {whisker_note()}")
     return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=met_intervallen(f, ed))
 
 
@@ -294,7 +296,7 @@ def figuur_klimaatverdeling(ed) -> FigureExhibit:
         caption=(f"Verdeling van de schaalscores innovatieklimaat ({ed.year}, % van de organisaties; "
                  f"gemiddelde {fmt.dec(mean)}, standaarddeviatie {fmt.dec(sd)}, n = {fmt.num(n)}). "
                  "(Figuur 2-14 in het rapport)"),
-        alt=alt, figure=fig, data=dist.assign(year=ed.year),
+        alt=alt, figure=fig, data=met_intervallen(dist.assign(year=ed.year, base=n), ed),
     )
 
 
@@ -397,9 +399,34 @@ def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
     return FigureExhibit(
         name=f"fig-{_SLUG}-spectrum-clusters",
         caption=(f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties "
-                 "per groep). (Figuur 2-16 in het rapport)"),
+                 "per groep). (Figuur 2-16 in het rapport). " + interval_download_note()),
         alt=alt, figure=fig, data=met_intervallen(f.assign(year=ed.year), ed),
     )
+
+
+def _succesfactoren_download(ed, w: pd.DataFrame, codes: list) -> pd.DataFrame:
+    """The download of Figuur 2-17: per factor and group the share with its interval (Wilson,
+    FPC) and the difference krachtig minus beperkt with its interval (Newcombe, FPC)."""
+    cb = load_codebook()
+    pop = domain_population(ed.year, len(ed.df))
+    names = {**{g: cb.labels(CLUSTER)[g].lower() for g in codes}, st.TOTAL: st.TOTAL.lower()}
+    data = w[["label"]].reset_index()
+    counts = {}
+    for g, name in names.items():
+        pct, n = w[g].to_numpy(dtype=float), w[f"n_{g}"].to_numpy(dtype=float)
+        counts[g] = [round(p * b / 100.0) if not (np.isnan(p) or np.isnan(b)) else np.nan for p, b in zip(pct, n)]
+        bounds = [share_ci(c, int(b), pop(int(b))) if not np.isnan(c) and b > 0 else (np.nan, np.nan)
+                  for c, b in zip(counts[g], n)]
+        data[f"pct_{name}"], data[f"n_{name}"] = pct, n
+        data[f"ondergrens_{name}"] = [b[0] for b in bounds]
+        data[f"bovengrens_{name}"] = [b[1] for b in bounds]
+    strong, limited = codes[0], codes[-1]
+    data["diff_pp"] = w["diff_pp"].to_numpy(dtype=float)
+    diff = [difference_ci(cl, int(nl), cs, int(ns), pop(int(nl)), pop(int(ns)))
+            if not (np.isnan(cl) or np.isnan(cs)) and min(nl, ns) > 0 else (np.nan, np.nan)
+            for cl, nl, cs, ns in zip(counts[limited], w[f"n_{limited}"], counts[strong], w[f"n_{strong}"])]
+    data["ondergrens"], data["bovengrens"] = [d[0] for d in diff], [d[1] for d in diff]
+    return data
 
 
 def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
@@ -415,16 +442,17 @@ def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
     alt = ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
            "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
            "beperkt zijn er bij " + join_nl([f"'{r.label}' ({fmt.pp(r.diff_pp)})" for r in big.itertuples()]) + ".")
-    fig = figures.bar_shares(long, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
-                             hue_order=codes, order=list(w["label"]), xlabel="")
+    fig = figures.bar_shares(met_intervallen(long.assign(year=ed.year), ed), y="label", x="pct", hue="group",
+                             hue_labels=cb.labels(CLUSTER), hue_order=codes, order=list(w["label"]), xlabel="",
+                             interval=BOUNDS)
     n = {g: int(w[f"n_{g}"].max()) for g in codes}
     ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes)
-    data = w.reset_index()
-    data.columns = [str(c) for c in data.columns]
+    data = _succesfactoren_download(ed, w, codes)
     return FigureExhibit(
         name=f"fig-{_SLUG}-succesfactoren-clusters",
         caption=(f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "
-                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport)"),
+                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport). "
+                 + whisker_note()),
         alt=alt, figure=fig, data=data,
     )
 
@@ -437,7 +465,7 @@ def _shown_change(before: float, now: float) -> float:
     return float(fmt.round_half_up(now, 0)) - float(fmt.round_half_up(before, 0))
 
 
-def grootste_verandering(shares: dict, prev: int, year: int) -> str:
+def grootste_verandering(shares: dict, prev: int, year: int, intervals: dict | None = None) -> str:
     """Sentence naming the statement whose agreement changed most between two measurements.
 
     Parameters
@@ -446,6 +474,10 @@ def grootste_verandering(shares: dict, prev: int, year: int) -> str:
         Statement label -> (percentage in ``prev``, percentage in ``year``), full precision.
     prev, year : int
         Earlier and current measurement year.
+    intervals : dict, optional
+        Statement label -> 95% interval of the change (percentage points, e.g.
+        :func:`barometer.exhibits._onzekerheid.verschil_interval`, or None): the named
+        change then carries its interval (:func:`barometer.phrasing.difference_interval`).
 
     Returns
     -------
@@ -466,9 +498,11 @@ def grootste_verandering(shares: dict, prev: int, year: int) -> str:
                 f"elk aandeel is in {year} even groot als in {prev}.")
     a, b = shares[label]
     word = compare_word(a, b, decimals=0)
+    ci = (intervals or {}).get(label)
+    beside = f" {difference_interval(ci[0], ci[1], b - a)}" if ci is not None else ""
     return (f"Ten opzichte van {prev} veranderde de instemming het sterkst bij de stelling "
             f"'{lower_first(label)}': het aandeel dat het ermee eens is, is {word} van {fmt.pct(a)} "
-            f"in {prev} naar {fmt.pct(b)} in {year}.")
+            f"in {prev} naar {fmt.pct(b)} in {year}{beside}.")
 
 
 def verandering_per_stelling(shares: dict, prev: int, year: int) -> str:
@@ -568,7 +602,8 @@ def kerncijfers(ed) -> dict:
                      f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
         out["zin_klimaat_vergelijking"] = (
             grootste_verandering({cb.label(i): (old.loc[i, "pct"], now.loc[i, "pct"]) for i in cb.items("climate")},
-                                 prev, year)
+                                 prev, year, {cb.label(i): verschil_interval(ed, old.loc[i], now.loc[i], prev)
+                                              for i in cb.items("climate")})
             + f" De gemiddelde schaalscore is {mean_part}."
         )
         cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]

@@ -23,8 +23,9 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.uncertainty import difference_ci, domain_population
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
+from barometer.phrasing import interval_download_note, whisker_note
+from barometer.uncertainty import difference_ci, domain_population, share_ci
 from barometer.phrasing import compare_word, freq_by_year, not_estimable, too_few, year_label, years
 from barometer.phrasing import (ALPHA, NOT_ESTIMABLE, join_nl, lower_first, not_estimable_note, p_text, p_value,
                                       significance_word, trend, years_text)
@@ -121,7 +122,8 @@ def kerncijfers(ed) -> pd.Series:
 
     # Denmark
     dk = next(iter(denmark.counterparts("innovated", ed.year).values()), None)
-    out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year)
+    out["verloop_innovatie"] = trend(before.value if before else None, now.value, prev, ed.year,
+                                     interval=verschil_interval(ed, before, now, prev))
     out["min_base"] = fmt.num(ed.min_base)
     out["vraag_innovatie"] = cb.label("innovated")
     out["vraag_type"] = cb.label("innovation_type")
@@ -206,8 +208,9 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
         ok = ok and all(w == "gedaald" for w in words.values())
     glue_text("claim_grootte_patroon", "houdt stand" if ok else "houdt geen stand")
 
-    figure = fig.grouped_bars(data, x="klasse", y="shown", hue="year", order=order, hue_order=yrs,
-                              ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    figure = fig.grouped_bars(met_intervallen(data, ed), x="klasse", y="shown", hue="year", order=order,
+                              hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar",
+                              interval=BOUNDS)
     alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties dat een innovatie "
                        "implementeerde, naar organisatiegrootte en meetjaar", label="klasse",
                        value="shown", group="year")
@@ -216,7 +219,7 @@ def figuur_innovatie_naar_grootte(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "grootte"),
         caption=("Aandeel organisaties dat een innovatie implementeerde, naar organisatiegrootte "
-                 "en jaar (Figuur 2-1 in het rapport)"),
+                 "en jaar (Figuur 2-1 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -268,8 +271,9 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     if data["base"].sum() == 0:
         return Notice(f"In de gegevens van {years_text(yrs)} zitten geen organisaties van de nationale overheid "
                       "(Rijksoverheid of zbo's); er is dus geen figuur.", "note")
-    figure = fig.grouped_bars(data, x="onderdeel", y="shown", hue="year", order=list(labels.values()),
-                              hue_order=yrs, ylabel="Aandeel dat innoveerde", legend_title="Meetjaar")
+    figure = fig.grouped_bars(met_intervallen(data, ed), x="onderdeel", y="shown", hue="year",
+                              order=list(labels.values()), hue_order=yrs, ylabel="Aandeel dat innoveerde",
+                              legend_title="Meetjaar", interval=BOUNDS)
     alt = fig.alt_text(data.dropna(subset=["shown"]), "het aandeel organisaties van de nationale "
                        "overheid dat een innovatie implementeerde, naar onderdeel en meetjaar",
                        label="onderdeel", value="shown", group="year")
@@ -278,7 +282,7 @@ def figuur_innovatie_rijk(ed) -> FigureExhibit | Notice:
     return FigureExhibit(
         name=_name("fig", "rijk"),
         caption=("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
-                 "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport)"),
+                 "implementeerde, naar onderdeel en jaar (Figuur 2-2 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -451,7 +455,9 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
                       ("type_product", "product"), ("type_service", "dienst")):
         glue_text(f"pct_{key}", fmt.pct(cur.loc[item, "pct"]))
         glue_text(f"verloop_{key}", trend(old.loc[item, "pct"] if old is not None else None,
-                                     cur.loc[item, "pct"], prev if old is not None else None, ed.year))
+                                     cur.loc[item, "pct"], prev if old is not None else None, ed.year,
+                                     interval=verschil_interval(ed, old.loc[item] if old is not None else None,
+                                                                cur.loc[item], prev)))
         if old is not None:
             glue_text(f"pct_{key}_vorig", fmt.pct(old.loc[item, "pct"]))
             glue_text(f"richting_{key}", compare_word(old.loc[item, "pct"], cur.loc[item, "pct"], decimals=0))
@@ -465,13 +471,15 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
         glue_text("type_meest", str(cur.loc[top, "type"]))
         glue_text("pct_type_meest", disclosure.show(fmt.pct(cur.loc[top, "pct"]), cur.loc[top, "base"], ed.min_base))
         glue_text("verloop_type_meest", trend(old.loc[top, "pct"] if old is not None else None,
-                                              cur.loc[top, "pct"], prev if old is not None else None, ed.year))
+                                              cur.loc[top, "pct"], prev if old is not None else None, ed.year,
+                                              interval=verschil_interval(ed, old.loc[top] if old is not None else None,
+                                                                         cur.loc[top], prev)))
     else:  # nobody innovated: no most common type
         glue_text("type_meest", "geen (er zijn geen innovaties)")
         glue_text("pct_type_meest", fmt.NOT_ASKED)
         glue_text("verloop_type_meest", "niet te vergelijken")
-    figure = fig.bar_shares(data, y="type", x="shown", hue="year", hue_order=yrs,
-                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
+    figure = fig.bar_shares(met_intervallen(data, ed), y="type", x="shown", hue="year", hue_order=yrs,
+                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar", interval=BOUNDS)
     alt = fig.alt_text(data, "de typen van de meest recente innovatie per meetjaar", label="type",
                        value="shown", group="year")
     table = data[["year", "type", "count", "base", "pct"]].rename(
@@ -479,7 +487,7 @@ def figuur_typen_naar_jaar(ed) -> FigureExhibit:
     return FigureExhibit(
         name=_name("fig", "typen"),
         caption=("Type van de meest recent geïmplementeerde innovatie, naar jaar; meer antwoorden "
-                 "mogelijk (Figuur 2-3 in het rapport)"),
+                 "mogelijk (Figuur 2-3 in het rapport). " + whisker_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -522,10 +530,13 @@ def tabel_typen_toets(ed) -> TableExhibit | Notice:
             glue_text("claim_proces", "is niet te toetsen")
             return too_few("de toets van de soorten innovatie tussen de metingen", ed.year, "tabel")
         test = models.proportion_test(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]))
-        lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]),
-                               domain_population(prev, len(ed.frames[prev]))(int(a["base"])),
-                               domain_population(ed.year, len(ed.df))(int(b["base"])))
-        rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "pct_b": b["pct"],
+        pop_a = domain_population(prev, len(ed.frames[prev]))(int(a["base"]))
+        pop_b = domain_population(ed.year, len(ed.df))(int(b["base"]))
+        lo, hi = difference_ci(int(a["count"]), int(a["base"]), int(b["count"]), int(b["base"]), pop_a, pop_b)
+        lo_a, hi_a = share_ci(int(a["count"]), int(a["base"]), pop_a)
+        lo_b, hi_b = share_ci(int(b["count"]), int(b["base"]), pop_b)
+        rows.append({"item": item, "type": a["type"], "pct_a": a["pct"], "ondergrens_a": lo_a, "bovengrens_a": hi_a,
+                     "pct_b": b["pct"], "ondergrens_b": lo_b, "bovengrens_b": hi_b,
                      "verschil": test["diff"], "ondergrens": lo, "bovengrens": hi, "z": test["z"], "p": test["p"],
                      "n_a": int(a["base"]), "n_b": int(b["base"])})
     tidy = pd.DataFrame(rows)
@@ -576,7 +587,8 @@ def figuur_werkwijze(ed) -> FigureExhibit:
     has_prev = prev is not None and prev in set(data["year"])
     old = data[data["year"] == prev].set_index("code") if has_prev else None
     glue_text("verloop_ingrijpend", trend(old.loc[3, "pct"] if has_prev else None, cur.loc[3, "pct"],
-                                     prev if has_prev else None, ed.year))
+                                     prev if has_prev else None, ed.year,
+                                     interval=verschil_interval(ed, old.loc[3] if has_prev else None, cur.loc[3], prev)))
     has_prev = has_prev and min(int(old.loc[3, "base"]), int(cur.loc[3, "base"])) > 0 if has_prev else False
     if has_prev:
         glue_text("pct_ingrijpend_vorig", fmt.pct(old.loc[3, "pct"]))
@@ -600,7 +612,8 @@ def figuur_werkwijze(ed) -> FigureExhibit:
         columns={"year": "jaar", "label": "verandering", "count": "aantal", "base": "basis", "pct": "percentage"})
     return FigureExhibit(
         name=_name("fig", "werkwijze"),
-        caption="Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport)",
+        caption=("Mate waarin de innovatie de manier van werken veranderde, naar jaar (Figuur 2-4 in het rapport). "
+                 + interval_download_note()),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
 
 
@@ -629,7 +642,8 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
         return Notice("Voor dit jaar zijn er geen Deense cijfers over de typen innovatie.", "note")
     dk_label = dkf["reeks"].dropna().iloc[0]
     dkf["reeks"] = dk_label
-    both = pd.concat([data[["item", "type", "shown", "pct", "reeks"]], dkf], ignore_index=True)
+    both = pd.concat([data[["item", "type", "year", "count", "base", "shown", "pct", "reeks"]], dkf], ignore_index=True)
+    both["year"] = both["year"].astype("Int64")
     series = [*pd.unique(data["reeks"]), dk_label]
     dki = dkf.set_index("item")
     glue_text("pct_proces_dk", fmt.pct(dki.loc["type_process", "pct"]))
@@ -639,16 +653,17 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
                      up="vaker", down="minder vaak", same="even vaak", decimals=0)
     glue_text("zin_interactie_dk", f"Innovaties van de interactie komen in Nederland ({fmt.pct(cur.loc['type_interaction', 'pct'])}) "
                               f"{word} voor dan in Denemarken ({fmt.pct(dki.loc['type_interaction', 'pct'])}).")
-    figure = fig.bar_shares(both, y="type", x="shown", hue="reeks", hue_order=series,
-                            xlabel="Aandeel van de innovaties", legend_title=None)
+    figure = fig.bar_shares(met_intervallen(both, ed), y="type", x="shown", hue="reeks", hue_order=series,
+                            xlabel="Aandeel van de innovaties", legend_title=None, interval=BOUNDS)
     missing = dkf[dkf["pct"].isna()]["type"].tolist()
     alt = fig.alt_text(both, "de typen van de meest recente innovatie in Nederland en Denemarken",
                        label="type", value="shown", group="reeks")
     if missing:
         alt += f" Voor {join_nl([lower_first(m) for m in missing])} is er geen Deens cijfer."
-    table = both.rename(columns={"reeks": "reeks", "pct": "percentage"})[["reeks", "type", "percentage"]]
+    table = both.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal", "base": "basis"})[
+        ["reeks", "type", "jaar", "aantal", "basis", "percentage"]]
     return FigureExhibit(
         name=_name("fig", "typen-dk"),
         caption=("Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken "
-                 "(Figuur 2-5 in het rapport)"),
+                 "(Figuur 2-5 in het rapport). " + whisker_note("Denemarken")),
         alt=alt, figure=figure, data=met_intervallen(table, ed))

@@ -23,7 +23,8 @@ from barometer import figures as fig
 from barometer import formatting as fmt
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits._onzekerheid import met_intervallen
+from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen, verschil_interval
+from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, asked_years, freq_by_year, uitvoering_label, year_label
 from barometer.phrasing import ALPHA, join_nl, lower_first, p_text, significance_word, trend
 from barometer.glue import glue_text
@@ -81,7 +82,8 @@ def _by_year_glue(data: pd.DataFrame, ed, code_col: str, code, key: str) -> None
         glue_text(f"pct_{key}_vorig", fmt.NOT_ASKED)
         glue_text(f"richting_{key}", "niet te vergelijken")
     before = old["pct"].iloc[0] if len(old) else None
-    glue_text(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year))
+    glue_text(f"verloop_{key}", trend(before, cur["pct"].iloc[0], prev if len(old) else None, ed.year,
+                                     interval=verschil_interval(ed, old.iloc[0] if len(old) else None, cur.iloc[0], prev)))
 
 
 def _year_order(data: pd.DataFrame) -> list[str]:
@@ -111,7 +113,7 @@ def figuur_spectrum(ed) -> FigureExhibit:
                        group="year", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "spectrum"),
-        caption="Innovatiespectrum naar jaar, alle organisaties (Figuur 2-6 in het rapport)",
+        caption="Innovatiespectrum naar jaar, alle organisaties (Figuur 2-6 in het rapport). " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "spectrum"), ed))
 
 
@@ -171,7 +173,7 @@ def figuur_herkomst_naar_jaar(ed) -> FigureExhibit:
                        group="year", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "herkomst"),
-        caption="Eigen innovatie, inspiratie of kopie, naar jaar (Figuur 2-7 in het rapport)",
+        caption="Eigen innovatie, inspiratie of kopie, naar jaar (Figuur 2-7 in het rapport). " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "herkomst"), ed))
 
 
@@ -209,7 +211,7 @@ def figuur_herkomst_naar_grootte(ed) -> FigureExhibit:
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "herkomst-grootte"),
-        caption=f"Eigen innovatie, inspiratie of kopie, naar organisatiegrootte, {ed.year} (Figuur 2-8 in het rapport)",
+        caption=f"Eigen innovatie, inspiratie of kopie, naar organisatiegrootte, {ed.year} (Figuur 2-8 in het rapport). " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "herkomst"), ed))
 
 
@@ -229,10 +231,11 @@ def _multiple_by_year(ed, question: str, what: str, caption: str, slug: str, key
     glue_text(f"pct_{key}_top2", fmt.pct(top["pct"].iloc[1]))
     glue_text(f"n_{key}", fmt.num(cur["base"].iloc[0]))
     yrs = list(pd.unique(data["year"]))
-    figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs, order=order,
-                            xlabel="Aandeel (meer antwoorden mogelijk)", legend_title="Meetjaar")
+    figure = fig.bar_shares(met_intervallen(data, ed), y="label", x="shown", hue="year", hue_order=yrs,
+                            order=order, xlabel="Aandeel (meer antwoorden mogelijk)", legend_title="Meetjaar",
+                            interval=BOUNDS)
     alt = fig.alt_text(data, what + " per meetjaar", label="label", value="shown", group="year")
-    return FigureExhibit(name=_name("fig", slug), caption=caption, alt=alt, figure=figure,
+    return FigureExhibit(name=_name("fig", slug), caption=f"{caption}. {whisker_note()}", alt=alt, figure=figure,
                          data=met_intervallen(_table(data, "label", "antwoord"), ed))
 
 
@@ -309,10 +312,12 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Notice:
     period = next(iter(dk.values()))["period"]
     for item, d in dk.items():
         label = cb.label(item)
-        rows.append({"item": item, "label": label, "reeks": f"Nederland {ed.year}", "pct": nl.loc[item, "pct"]})
-        rows.append({"item": item, "label": label, "reeks": f"Denemarken {period}", "pct": d["value"]})
+        rows.append({"item": item, "label": label, "reeks": f"Nederland {ed.year}", "year": ed.year,
+                     "count": nl.loc[item, "count"], "base": nl.loc[item, "base"], "pct": nl.loc[item, "pct"]})
+        rows.append({"item": item, "label": label, "reeks": f"Denemarken {period}", "year": pd.NA,
+                     "count": float("nan"), "base": float("nan"), "pct": d["value"]})
         (dk_more if d["value"] > nl.loc[item, "pct"] else nl_more).append(lower_first(label))
-    data = pd.DataFrame(rows)
+    data = pd.DataFrame(rows).astype({"year": "Int64"})
     glue_text("init_dk_vaker", join_nl(dk_more) or "geen van de genoemde aanleidingen")
     glue_text("init_nl_vaker", join_nl(nl_more) or "geen van de genoemde aanleidingen")
     parts = []
@@ -325,8 +330,8 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Notice:
         parts.append(f"Voor {join_nl(missing)} is geen Deens cijfer beschikbaar; die ontbreken in de figuur.")
     glue_text("zin_init_dk", " ".join(parts))
     series = [f"Nederland {ed.year}", f"Denemarken {period}"]
-    figure = fig.bar_shares(data, y="label", x="pct", hue="reeks", hue_order=series,
-                            xlabel="Aandeel van de innovaties", legend_title=None)
+    figure = fig.bar_shares(met_intervallen(data, ed), y="label", x="pct", hue="reeks", hue_order=series,
+                            xlabel="Aandeel van de innovaties", legend_title=None, interval=BOUNDS)
     alt = fig.alt_text(data, "een selectie van aanleidingen tot innovatie in Nederland en Denemarken",
                        label="label", value="pct", group="reeks")
     if missing:
@@ -334,8 +339,9 @@ def figuur_initiatief_nl_dk(ed) -> FigureExhibit | Notice:
     return FigureExhibit(
         name=_name("fig", "initiatief-dk"),
         caption=("Selectie: meestgenoemde aanleidingen tot innovatie in Nederland en Denemarken "
-                 "(Figuur 2-9 in het rapport)"),
-        alt=alt, figure=figure, data=met_intervallen(data.rename(columns={"pct": "percentage"}), ed))
+                 "(Figuur 2-9 in het rapport). " + whisker_note("Denemarken")),
+        alt=alt, figure=figure, data=met_intervallen(data.rename(
+            columns={"pct": "percentage", "year": "jaar", "count": "aantal", "base": "basis"}), ed))
 
 
 def financiering(ed) -> pd.Series:
@@ -384,7 +390,7 @@ def figuur_technologie(ed) -> FigureExhibit:
                        value="shown", group="year", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "technologie"),
-        caption="Technologisch gehalte van de innovaties, naar jaar (Figuur 2-11 in het rapport)",
+        caption="Technologisch gehalte van de innovaties, naar jaar (Figuur 2-11 in het rapport). " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "technologisch gehalte"), ed))
 
 
@@ -443,7 +449,7 @@ def tabel_technologie_vergelijkingen(ed) -> TableExhibit:
         notes.append("Voor Denemarken is voor dit jaar geen vergelijkbaar cijfer beschikbaar.")
     return TableExhibit(name=_name("tbl", "technologie-vergelijking"),
                         caption=f"Aandeel geheel of grotendeels technologische innovaties, {ed.year}",
-                        frame=display, notes=notes, data=out)
+                        frame=display, notes=notes, data=met_intervallen(out, ed))
 
 
 # ----------------------------------------------------------------------------- Figuur 2-10
@@ -460,13 +466,13 @@ def figuur_strategie(ed) -> FigureExhibit:
         _by_year_glue(data, ed, "code", code, f"strat_{code}")
     _glue_no_difference_claim(ed, data, "strategy", "strategie")
     yrs = list(pd.unique(data["year"]))
-    figure = fig.bar_shares(data, y="label", x="shown", hue="year", hue_order=yrs,
-                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar")
+    figure = fig.bar_shares(met_intervallen(data, ed), y="label", x="shown", hue="year", hue_order=yrs,
+                            xlabel="Aandeel van de innovaties", legend_title="Meetjaar", interval=BOUNDS)
     alt = fig.alt_text(data, "de gevolgde innovatiestrategie per meetjaar", label="label",
                        value="shown", group="year")
     return FigureExhibit(
         name=_name("fig", "strategie"),
-        caption="Gevolgde innovatiestrategie, naar jaar (Figuur 2-10 in het rapport)",
+        caption="Gevolgde innovatiestrategie, naar jaar (Figuur 2-10 in het rapport). " + whisker_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
@@ -496,7 +502,7 @@ def figuur_strategie_naar_grootte(ed) -> FigureExhibit:
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "strategie-grootte"),
-        caption=f"Gevolgde innovatiestrategie, naar organisatiegrootte, {ed.year}",
+        caption=f"Gevolgde innovatiestrategie, naar organisatiegrootte, {ed.year}. " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
@@ -533,7 +539,7 @@ def figuur_strategie_rijk(ed) -> FigureExhibit:
                        label="label", value="shown", group="group_label", kind="Gestapeld staafdiagram")
     return FigureExhibit(
         name=_name("fig", "strategie-rijk"),
-        caption=f"Gevolgde innovatiestrategie binnen de nationale overheid, {ed.year}",
+        caption=f"Gevolgde innovatiestrategie binnen de nationale overheid, {ed.year}. " + interval_download_note(),
         alt=alt, figure=figure, data=met_intervallen(_table(data, "label", "strategie"), ed))
 
 
