@@ -189,3 +189,7 @@ def kerncijfers(ed) -> dict:
     for key, text in out.items():
         glue_text(key, text)
     return out
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

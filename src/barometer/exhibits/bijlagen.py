@@ -426,3 +426,7 @@ def tabel_vragen(ed) -> TableExhibit:
     return TableExhibit(name=f"tbl-{SLUG}-vragen",
                         caption="Vragen en schalen achter de tabellen van deze bijlage",
                         frame=frame, notes=["Formuleringen uit het codeboek (eigen parafrase van de vragenlijst)."])
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

@@ -315,3 +315,7 @@ def figuur_technologie(ed: Any) -> FigureExhibit:
         figure=fig,
         data=data,
     )
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

@@ -211,3 +211,7 @@ def kerncijfers(ed) -> pd.Series:
     for key, text in out.items():
         glue_text(key, text)
     return pd.Series(out, dtype="object", name="kerncijfers")
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

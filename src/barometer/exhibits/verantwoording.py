@@ -667,3 +667,7 @@ def geheimhouding(ed) -> dict[str, str]:
                     "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
     return glue_texts({"drempel": fmt.num(disclosure.threshold(ed.min_base)), "symbool": disclosure.symbol(),
                        "zin_gedrukte_tabellen": sentence})
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True
