@@ -33,9 +33,9 @@ from typing import Any, Callable, Mapping, Sequence
 import pandas as pd
 
 from barometer import disclosure
-from barometer.exhibit import Disclosed, FigureExhibit, Notice, disclose
+from barometer.exhibit import Disclosed, FigureExhibit, Notice, TableExhibit, disclose
 
-__all__ = ["Glued", "Figure"]
+__all__ = ["Glued", "Figure", "Table"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Glued:
     format: Callable[[Any], str] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
     """A declared figure; calling it with an edition runs the pipeline.
 
@@ -69,7 +69,8 @@ class Figure:
     name : str
         ``fig-<slug>-<what>``.
     compute : callable ``ed -> DataFrame``
-        Full-precision data with code-style columns (``group``, ``count``, ``base``, ``pct``…).
+        Full-precision data with code-style columns (``group``, ``count``, ``base``, ``pct``…);
+        it may return a :class:`~barometer.exhibit.Notice` instead (nothing to show).
     draw : callable ``DataFrame -> Figure``
         Draws the disclosed frame (hidden cells NaN).
     alt : callable ``(ed, Disclosed) -> str``
@@ -99,6 +100,7 @@ class Figure:
     download: Callable[[pd.DataFrame, Any], pd.DataFrame] | None = None
     codes: Mapping[str, str] | None = None
     glue: Sequence[Glued] | Callable[[Any], Sequence[Glued]] = ()
+    cite: str = " ({report} in het rapport)"
 
     def asked(self, ed) -> bool:
         """Whether the edition asked the figure's question."""
@@ -109,7 +111,12 @@ class Figure:
     def disclosed(self, ed) -> tuple[pd.DataFrame, Disclosed]:
         """Steps 1–2: the computed frame and the same frame after the disclosure policy."""
         data = self.compute(ed)
+        if isinstance(data, Notice):
+            raise ValueError(f"{self.name}: in {ed.year} niets te tonen ({data.text})")
         return data, disclose(data, ed.min_base, self.report, ed.year)
+
+    def _caption(self, ed, d: Disclosed) -> str:
+        return self.caption(ed, d) + (self.cite.format(report=self.report) if self.report else "")
 
     def glued(self, ed, disclosed: Disclosed | None = None) -> dict[str, disclosure.Released]:
         """The declared glue texts (the last step), every one a cell of the disclosed frame."""
@@ -124,9 +131,48 @@ class Figure:
             from barometer.phrasing import not_asked_melding
 
             return not_asked_melding(ed, self.question)
-        data, d = self.disclosed(ed)
-        shown = d.frame
-        caption = self.caption(ed, d) + (f" ({self.report} in het rapport)" if self.report else "")
-        return FigureExhibit(name=self.name, caption=caption, alt=self.alt(ed, d), figure=self.draw(shown),
+        data = self.compute(ed)
+        if isinstance(data, Notice):
+            return data
+        d = disclose(data, ed.min_base, self.report, ed.year)
+        return FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d), figure=self.draw(d.frame),
                              data=self.download(data, ed) if self.download else data,
                              codes=dict(self.codes) if self.codes else None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table(Figure):
+    """A declared table; calling it with an edition runs the pipeline.
+
+    As :class:`Figure`, with ``tabulate`` instead of ``draw`` and ``alt``: the display frame
+    is built from the disclosed frame only, so a cell the download hides (primary or
+    secondary) is the symbol on screen as well.
+
+    Parameters
+    ----------
+    tabulate : callable ``(ed, Disclosed) -> DataFrame``
+        The display frame (Dutch strings): take every figure from ``Disclosed.text``.
+    notes : callable ``(ed, Disclosed) -> list of str``, optional
+        Footnotes under the table.
+    """
+
+    draw: Callable[[pd.DataFrame], Any] | None = None
+    alt: Callable[[Any, Disclosed], str] | None = None
+    tabulate: Callable[[Any, Disclosed], pd.DataFrame] | None = None
+    notes: Callable[[Any, Disclosed], list[str]] | None = None
+    cite: str = ". ({report} in het rapport)"
+
+    def __call__(self, ed) -> TableExhibit | Notice:
+        """Run the pipeline: the table (or the notice that there is nothing to show)."""
+        if not self.asked(ed):
+            from barometer.phrasing import not_asked_melding
+
+            return not_asked_melding(ed, self.question)
+        data = self.compute(ed)
+        if isinstance(data, Notice):
+            return data
+        d = disclose(data, ed.min_base, self.report, ed.year)
+        return TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
+                            notes=list(self.notes(ed, d)) if self.notes else [],
+                            data=self.download(data, ed) if self.download else data,
+                            codes=dict(self.codes) if self.codes else None)

@@ -18,7 +18,9 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
-from barometer.exhibit import Notice, TableExhibit
+from barometer import declaration
+from barometer.exhibit import Disclosed, Notice, TableExhibit
+from barometer.statistics import TOTAL
 from barometer.phrasing import cached, data_sentence, register
 from barometer.phrasing import lower_first, years_text
 from barometer.glue import glue_texts
@@ -178,9 +180,26 @@ def tabel_b1_7(ed):
     return tabel(ed, "B1-7")
 
 
-def tabel_b1_8(ed):
-    """Tabel B1-8: share of organisations that implemented an innovation, by sector."""
-    return tabel(ed, "B1-8")
+def _sector_screen(ed, d: Disclosed) -> pd.DataFrame:
+    """Tabel B1-8 on screen: the layout of :mod:`barometer.tables`, every share from the disclosed frame."""
+    frame = appendix_table(ed, "B1-8").frame.copy()
+    code_of = {label: code for code, label in load_codebook().labels("sector").items()}
+    group = [code_of.get(label, TOTAL) for label in frame.iloc[:, 0]]
+    for col in [c for c in frame.columns if c.startswith("Innovatie ")]:
+        y = int(col.split()[-1])
+        frame[col] = [d.text("pct", missing=fmt.SMALL_CELL, year=y, group=g) for g in group]
+    return frame
+
+
+#: Tabel B1-8, declared: share of organisations that implemented an innovation, by sector. Screen
+#: and download take their cells from one application of the disclosure policy.
+tabel_b1_8 = declaration.Table(
+    name=f"tbl-{SLUG}-b1-8", report="Tabel B1-8", codes={"group": "sector"},
+    compute=lambda ed: (t.data if (t := appendix_table(ed, "B1-8")) is not None else tabel(ed, "B1-8")),
+    tabulate=_sector_screen,
+    caption=lambda ed, d: f"{_CAPTION['B1-8'][0]} ({_CAPTION['B1-8'][1]}; {years_text(_years(ed, 'B1-8'))})",
+    notes=lambda ed, d: [*(t := appendix_table(ed, "B1-8")).notes, *([t.source] if t.source else [])],
+)
 
 
 def tabel_b1_9(ed):

@@ -23,7 +23,7 @@ from barometer import declaration
 from barometer.exhibits._onzekerheid import met_intervallen
 from barometer.phrasing import compare_word, ALPHA, significance_word
 from barometer.exhibits.effecten import claim_glue
-from barometer.phrasing import asked, chi2_by, glue_all, not_asked_melding, published_word, vraag_status
+from barometer.phrasing import asked, chi2_by, glue_all, published_word, vraag_status
 
 __all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]
 
