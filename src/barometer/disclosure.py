@@ -78,6 +78,7 @@ __all__ = [
     "release",
     "public",
     "compose",
+    "join",
     "suppressed",
     "carries_number",
     "ProfileGroup",
@@ -367,10 +368,26 @@ def release(text: str, base: Any, min_base: int | None = None) -> Released:
 def public(text: str) -> Released:
     """A figure the policy keeps public: a respondent count per group (``public_counts``).
 
-    Use it for the base n of a group or of the whole sample (``"n = 264"``), never for an
-    answer count or a share.
+    Use it for the base n of a group or of the whole sample (``"n = 264"``) and for the
+    metadata of a measurement that the report publishes (response rate, number of items in
+    the codebook), never for an answer count or a share of a group.
     """
     return _Public(str(text))
+
+
+def join(parts: Iterable[Any], joiner: Any = ", ".join) -> Released:
+    """Released parts joined into one text (``joiner``: e.g. ``phrasing.join_nl``).
+
+    Raises
+    ------
+    TypeError
+        When a part that carries a figure is not :class:`Released`.
+    """
+    parts = list(parts)
+    for i, value in enumerate(parts):
+        if carries_number(str(value)) and not isinstance(value, Released):
+            raise TypeError(f"join: deel {i} ({value!r}) bevat een getal dat het geheimhoudingsbeleid niet heeft gepasseerd")
+    return Released(joiner([str(p) for p in parts]))
 
 
 def compose(template: str, **parts: Any) -> Released:
