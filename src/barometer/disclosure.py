@@ -79,6 +79,7 @@ __all__ = [
     "public",
     "compose",
     "join",
+    "metadata",
     "suppressed",
     "carries_number",
     "ProfileGroup",
@@ -290,7 +291,7 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
 # --------------------------------------------------------------------------- released text
 #: A number in a text: a percentage, a Dutch decimal, or any other run of digits that is not a
 #: year (19xx, 20xx). Text that carries one is glued only as :class:`Released`.
-_NUMBER = re.compile(r"\d\s*%|\d,\d|(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,.]))\d[\d.]*(?![\w-])")
+_NUMBER = re.compile(r"\d\s*%|\d,\d|(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d[\d.]*(?![\w-])")
 
 
 def carries_number(text: str) -> bool:
@@ -372,6 +373,11 @@ def public(text: str) -> Released:
     metadata of a measurement that the report publishes (response rate, number of items in
     the codebook), never for an answer count or a share of a group.
     """
+    return _Public(str(text))
+
+
+def metadata(text: str) -> Released:
+    """A number about the book, not about respondents (tables, cells compared, the threshold itself)."""
     return _Public(str(text))
 
 

@@ -182,7 +182,9 @@ class Disclosed:
 
     def reason(self, column: str, **where) -> str | None:
         """Why the cell is hidden (``"primary"``/``"secondary"``), or None when it is shown."""
-        i = self._row(where)
+        return self._reason_at(self._row(where), column)
+
+    def _reason_at(self, i: int | None, column: str) -> str | None:
         for c in self.protected.cells:
             if c.row == i and c.column == column:
                 return c.reason
@@ -210,15 +212,21 @@ class Disclosed:
         """
         from barometer import formatting as fmt
 
-        format = format or fmt.pct
         i = self._row(where)
         if i is None:
             return disclosure.Released(fmt.NOT_ASKED if missing is None else missing)
+        return self.cell(i, column, format)
+
+    def cell(self, i: int, column: str, format=None) -> disclosure.Released:
+        """The cell in row ``i`` (position in :attr:`frame`) as released text (see :meth:`text`)."""
+        from barometer import formatting as fmt
+
+        format = format or fmt.pct
         if column in self.protected.base_columns:
             return disclosure.public(fmt.num(self.frame.at[i, column]))
         if column not in self.protected.value_columns:
             raise KeyError(f"Disclosed.text: {column!r} is geen waarde- of basiskolom van dit exhibit")
-        why = self.reason(column, **where)
+        why = self._reason_at(i, column)
         if why is not None:
             return disclosure.suppressed(why)
         return disclosure.Released(format(self.frame.at[i, column]))

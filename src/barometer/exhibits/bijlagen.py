@@ -19,7 +19,8 @@ from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
 from barometer import declaration
-from barometer.exhibit import Disclosed, Notice, TableExhibit
+from barometer.disclosure import metadata, public
+from barometer.exhibit import Disclosed, Notice, TableExhibit, disclose
 from barometer.statistics import TOTAL
 from barometer.phrasing import cached, data_sentence, register
 from barometer.phrasing import lower_first, years_text
@@ -366,7 +367,8 @@ def _top_rows(ed) -> dict[str, str]:
         if t is None:
             out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
             continue
-        d = t.data
+        disclosed = disclose(t.data, ed.min_base, f"Tabel {number}", ed.year)  # as the table shows it
+        d = disclosed.frame
         if number == "B1-1":
             d = d[d["sector"] != TOTAL].rename(columns={"share_pct": "pct"})
         else:
@@ -376,12 +378,14 @@ def _top_rows(ed) -> dict[str, str]:
         if d["pct"].astype(float).notna().sum() == 0:  # nobody with a base: no highest share
             out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
             continue
-        top = d.loc[d["pct"].astype(float).idxmax()]
+        i = d["pct"].astype(float).idxmax()
+        top = d.loc[i]
         if number == "B1-1":  # a sector name, in full, as a name
             out[f"meest_{key}"] = load_codebook().labels_long("sector")[int(top["sector"])]
         else:
             out[f"meest_{key}"] = lower_first(str(top["label"]))
-        out[f"pct_meest_{key}"] = fmt.pct(top["pct"])
+        # B1-1: a sector's share of the response, from the public respondent counts
+        out[f"pct_meest_{key}"] = public(fmt.pct(top["pct"])) if number == "B1-1" else disclosed.cell(i, "pct")
     return out
 
 
@@ -408,13 +412,13 @@ def kerncijfers(ed) -> dict[str, str]:
     out = {
         "jaar": str(ed.year),
         "jaren": years_text(sorted({*comp, ed.year})),
-        "n_tabellen": fmt.num(len(shown)),
-        "min_base": fmt.num(ed.min_base),
-        "cellen": fmt.num(len(cells)),
-        "cellen_gelijk": fmt.num(int(status.get("gelijk", 0))),
-        "cellen_conflict": fmt.num(int(status.get("conflict", 0))),
-        "cellen_afwijkend": fmt.num(int(status.get("afwijkend", 0))),
-        "cellen_niet_berekenbaar": fmt.num(int(status.get("niet berekenbaar", 0))),
+        "n_tabellen": metadata(fmt.num(len(shown))),
+        "min_base": metadata(fmt.num(ed.min_base)),
+        "cellen": metadata(fmt.num(len(cells))),
+        "cellen_gelijk": metadata(fmt.num(int(status.get("gelijk", 0)))),
+        "cellen_conflict": metadata(fmt.num(int(status.get("conflict", 0)))),
+        "cellen_afwijkend": metadata(fmt.num(int(status.get("afwijkend", 0)))),
+        "cellen_niet_berekenbaar": metadata(fmt.num(int(status.get("niet berekenbaar", 0)))),
         "vergelijking": zin,
         "databron": data_sentence(ed),
         **_top_rows(ed),
@@ -446,6 +450,3 @@ def tabel_vragen(ed) -> TableExhibit:
                         caption="Vragen en schalen achter de tabellen van deze bijlage",
                         frame=frame, notes=["Formuleringen uit het codeboek (eigen parafrase van de vragenlijst)."])
 
-
-#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
-GLUE_UNCHECKED = True
