@@ -357,9 +357,11 @@ def release(text: str, base: Any, min_base: int | None = None) -> Released:
 
     Examples
     --------
-    >>> release("76%", 40), release("100%", 2)
-    ('76%', '#')
+    >>> release("76%", 40), release("100%", 2), release("-", 0)
+    ('76%', '#', '-')
     """
+    if not carries_number(text):  # "-", "niet te schatten": nothing to protect
+        return Released(str(text))
     bases = list(base) if isinstance(base, (list, tuple, set, pd.Series)) else [base]
     if not bases or any(is_small(b, min_base) for b in bases):
         return _Suppressed(symbol())
