@@ -39,12 +39,18 @@ class UnreleasedFigure(TypeError):
 
 
 def _unchecked_caller() -> bool:
-    """True when the nearest exhibit module on the call stack declares ``GLUE_UNCHECKED = True``."""
+    """True when the nearest exhibit module on the call stack declares ``GLUE_UNCHECKED = True``.
+
+    A module with the flag is recognised wherever it lives (the package may be rearranged); the
+    walk stops at the first module of an ``exhibits`` or ``chapters`` package without it.
+    """
     frame = sys._getframe(1)
     while frame is not None:
+        if frame.f_globals.get("GLUE_UNCHECKED") is True:
+            return True
         module = frame.f_globals.get("__name__", "")
-        if module.startswith("barometer.exhibits.") or module.startswith("barometer.chapters."):
-            return frame.f_globals.get("GLUE_UNCHECKED") is True
+        if module.startswith("barometer.") and (".exhibits." in module or ".chapters." in module):
+            return False
         frame = frame.f_back
     return False
 
