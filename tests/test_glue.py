@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from barometer import glue as g
+from barometer.disclosure import compose, public, release
 
 
 @pytest.fixture
@@ -19,8 +20,9 @@ def glued(monkeypatch):
 
 
 def test_glue_text_accepts_strings_only(glued):
-    assert g.glue_text("innovatie_2025", "76%") == "76%"
+    assert g.glue_text("innovatie_2025", release("76%", 40)) == "76%"
     assert glued == {"innovatie_2025": "76%"}
+    assert g.glue_text("woord", "gestegen") == "gestegen"  # text without a figure needs no release
     with pytest.raises(TypeError, match="formatting"):
         g.glue_text("x", np.float64(75.8))
     with pytest.raises(TypeError):
@@ -30,7 +32,7 @@ def test_glue_text_accepts_strings_only(glued):
 
 
 def test_glue_texts_prefix(glued):
-    g.glue_texts({"a": "1", "b": "2"}, prefix="h2_")
+    g.glue_texts({"a": public("1"), "b": public("2")}, prefix="h2_")
     assert glued == {"h2_a": "1", "h2_b": "2"}
 
 
@@ -60,7 +62,88 @@ def test_nothing_is_glued_outside_a_kernel(monkeypatch):
     import myst_nb
 
     monkeypatch.setattr(myst_nb, "glue", lambda *a, **k: pytest.fail("glued outside a kernel"))
-    assert g.glue_text("buiten_kernel", "76%") == "76%"
-    assert g.glue_texts({"a": "1"}, prefix="p_") == {"p_a": "1"}
+    assert g.glue_text("buiten_kernel", release("76%", 40)) == "76%"
+    assert g.glue_texts({"a": public("1")}, prefix="p_") == {"p_a": "1"}
     with pytest.raises(TypeError):
         g.glue_text("x", 76)
+
+
+def _sector():
+    """Innovation by sector with a total: sector 3 has n = 2 (as in Tabel B1-8 2025)."""
+    return pd.DataFrame({"group": [1, 3, 5, 7, "Totaal"], "count": [40, 2, 6, 30, 78],
+                         "base": [50, 2, 9, 40, 101], "pct": [80.0, 100.0, 66.7, 75.0, 77.2]})
+
+
+def test_a_raw_glue_of_a_suppressed_value_is_refused(glued):
+    """The construction, not the audit: a hidden value formatted straight into glue is refused."""
+    from barometer import formatting as fmt
+    from barometer.exhibit import disclose
+
+    data = _sector()
+    raw = data.loc[data["group"] == 3, "pct"].iloc[0]
+    with pytest.raises(g.UnreleasedFigure, match="geheimhoudingsbeleid"):
+        g.glue_text("pct_sector_3", fmt.pct(raw))
+    with pytest.raises(g.UnreleasedFigure):  # a sentence built around the raw figure, too
+        g.glue_text("zin", f"In sector 3 innoveerde {fmt.pct(raw)}.")
+    with pytest.raises(g.UnreleasedFigure):  # a released figure loses its mark when formatted into a string
+        g.glue_text("zin", f"In sector 1 innoveerde {release(fmt.pct(80.0), 50)}.")
+    assert glued == {}
+    d = disclose(data, min_base=5, year=2021)
+    assert g.glue_text("pct_sector_3", d.text("pct", group=3)) == "#"
+    assert d.reason("pct", group=5) == "secondary"  # the complementary cell glues as '#' as well
+    assert g.glue_text("pct_sector_5", d.text("pct", group=5)) == "#"
+    assert g.glue_text("pct_sector_1", d.text("pct", group=1)) == "80%"
+    assert g.glue_text("n_sector_3", d.text("base", group=3)) == "2"  # respondent counts are public
+    assert glued == {"pct_sector_3": "#", "pct_sector_5": "#", "pct_sector_1": "80%", "n_sector_3": "2"}
+
+
+def test_release_and_compose():
+    assert release("100%", 2) == "#" and release("100%", [40, 2]) == "#" and release("76%", [40, 6]) == "76%"
+    assert compose("{a} van de gemeenten", a=release("76%", 40)) == "76% van de gemeenten"
+    with pytest.raises(TypeError, match="vrijgegeven|geheimhoudingsbeleid"):
+        compose("{a} van de gemeenten", a="76%")
+    with pytest.raises(TypeError, match="sjabloon"):
+        compose("76% van {wie}", wie="de gemeenten")
+    assert compose("sinds {jaar}", jaar="2021") == "sinds 2021"  # a year is no figure
+
+
+def test_only_a_module_that_says_so_glues_unchecked(glued):
+    """An exhibit module is checked unless it declares GLUE_UNCHECKED = True (not yet converted)."""
+    import types
+
+    for flag, ok in (("", False), ("GLUE_UNCHECKED = True", True)):
+        mod = types.ModuleType("barometer.exhibits._proef")
+        exec(f"from barometer.glue import glue_text\n{flag}\ndef kerncijfers():\n    return glue_text('k', '76%')\n",
+             mod.__dict__)
+        if ok:
+            assert mod.kerncijfers() == "76%"
+        else:
+            with pytest.raises(g.UnreleasedFigure):
+                mod.kerncijfers()
+
+
+def test_converted_exhibit_modules_glue_checked():
+    """The modules converted to released glue carry no GLUE_UNCHECKED flag."""
+    from barometer.exhibits import kennisdelen
+
+    assert getattr(kennisdelen, "GLUE_UNCHECKED", False) is False
+
+
+def test_the_unconverted_exhibit_modules_only_get_fewer():
+    """Issue 10 is converting the exhibit modules to released glue; the flag may not spread.
+
+    The modules still flagged GLUE_UNCHECKED (effecten, openbaar_bestuur, praktijken,
+    sectorprofiel at the time of writing) glue raw formatted figures; the audit checks them after
+    the build. A new module, or one converted, must not carry the flag.
+    """
+    import importlib
+    import pkgutil
+
+    import barometer.exhibits as pkg
+
+    flagged = []
+    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        mod = importlib.import_module(info.name)
+        if getattr(mod, "GLUE_UNCHECKED", False) is True:
+            flagged.append(info.name.rsplit(".", 1)[-1])
+    assert len(flagged) <= 4, f"meer modules zonder gecontroleerde lijm dan toegestaan: {sorted(flagged)}"

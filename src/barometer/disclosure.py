@@ -74,6 +74,14 @@ __all__ = [
     "complementary",
     "protect",
     "fingerprint",
+    "Released",
+    "release",
+    "public",
+    "compose",
+    "join",
+    "metadata",
+    "suppressed",
+    "carries_number",
     "ProfileGroup",
     "profile_groupings",
     "profile_groups",
@@ -278,6 +286,134 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
     if not shown:
         return set()
     return {min(shown)[2]}
+
+
+# --------------------------------------------------------------------------- released text
+#: A number in a text: a percentage, a Dutch decimal, or any other run of digits that is not a
+#: year (19xx, 20xx). Text that carries one is glued only as :class:`Released`.
+_NUMBER = re.compile(r"\d\s*%|\d,\d|(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d[\d.]*(?![\w-])")
+
+
+def carries_number(text: str) -> bool:
+    """True when ``text`` holds a figure (percentage, decimal, count; a year does not count).
+
+    Examples
+    --------
+    >>> carries_number("76%"), carries_number("3,63"), carries_number("264"), carries_number("in 2025")
+    (True, True, True, False)
+    """
+    return bool(_NUMBER.search(str(text)))
+
+
+class Released(str):
+    """Text whose figures passed the disclosure policy (or are public by the policy).
+
+    Only :func:`release` (a formatted statistic with its base), :func:`public` (respondent
+    counts per group, which the policy keeps public), :func:`compose` (a sentence of
+    released parts) and :meth:`barometer.exhibit.Disclosed.text` (a cell of a disclosed
+    exhibit frame) make one; :func:`barometer.glue.glue_text` glues a text that carries a
+    figure only as a ``Released``. Concatenating or formatting a ``Released`` gives a plain
+    ``str`` again, so a figure cannot be smuggled into a sentence past the policy.
+    """
+
+    __slots__ = ()
+    #: Why the text may be published: "shown", "primary", "secondary" or "public".
+    reason = "shown"
+
+
+class _Suppressed(Released):
+    __slots__ = ()
+    reason = "primary"
+
+
+class _Secondary(_Suppressed):
+    __slots__ = ()
+    reason = "secondary"
+
+
+def suppressed(reason: str = "primary") -> Released:
+    """The symbol, released as the text of a cell the policy hides (``reason``: primary, secondary)."""
+    return (_Secondary if reason == "secondary" else _Suppressed)(symbol())
+
+
+class _Public(Released):
+    __slots__ = ()
+    reason = "public"
+
+
+def release(text: str, base: Any, min_base: int | None = None) -> Released:
+    """A formatted statistic, released by the policy: itself, or the symbol when its base is small.
+
+    Parameters
+    ----------
+    text : str
+        The formatted figure (``formatting.pct(75.8)``), or a sentence whose figures all rest
+        on ``base``.
+    base : number or iterable of numbers
+        Respondents the figure rests on; with several bases (a comparison of groups) the
+        text is suppressed when any of them is small.
+    min_base : int, optional
+        Threshold in force (default: the policy's).
+
+    Examples
+    --------
+    >>> release("76%", 40), release("100%", 2), release("-", 0)
+    ('76%', '#', '-')
+    """
+    if not carries_number(text):  # "-", "niet te schatten": nothing to protect
+        return Released(str(text))
+    bases = list(base) if isinstance(base, (list, tuple, set, pd.Series)) else [base]
+    if not bases or any(is_small(b, min_base) for b in bases):
+        return _Suppressed(symbol())
+    return Released(str(text))
+
+
+def public(text: str) -> Released:
+    """A figure the policy keeps public: a respondent count per group (``public_counts``).
+
+    Use it for the base n of a group or of the whole sample (``"n = 264"``) and for the
+    metadata of a measurement that the report publishes (response rate, number of items in
+    the codebook), never for an answer count or a share of a group.
+    """
+    return _Public(str(text))
+
+
+def metadata(text: str) -> Released:
+    """A number about the book, not about respondents (tables, cells compared, the threshold itself)."""
+    return _Public(str(text))
+
+
+def join(parts: Iterable[Any], joiner: Any = ", ".join) -> Released:
+    """Released parts joined into one text (``joiner``: e.g. ``phrasing.join_nl``).
+
+    Raises
+    ------
+    TypeError
+        When a part that carries a figure is not :class:`Released`.
+    """
+    parts = list(parts)
+    for i, value in enumerate(parts):
+        if carries_number(str(value)) and not isinstance(value, Released):
+            raise TypeError(f"join: deel {i} ({value!r}) bevat een getal dat het geheimhoudingsbeleid niet heeft gepasseerd")
+    return Released(joiner([str(p) for p in parts]))
+
+
+def compose(template: str, **parts: Any) -> Released:
+    """A sentence built from released parts: ``template.format(**parts)``.
+
+    Raises
+    ------
+    TypeError
+        When the template itself carries a figure, or a part that carries one is not
+        :class:`Released`.
+    """
+    if carries_number(template.replace("{", "").replace("}", "")):
+        raise TypeError(f"compose: het sjabloon {template!r} bevat zelf een getal; lijm getallen als vrijgegeven delen")
+    for key, value in parts.items():
+        if carries_number(str(value)) and not isinstance(value, Released):
+            raise TypeError(f"compose: het deel {key}={value!r} bevat een getal dat het geheimhoudingsbeleid "
+                            "niet heeft gepasseerd (gebruik disclosure.release of Disclosed.text)")
+    return Released(template.format(**parts))
 
 
 # --------------------------------------------------------------------------- downloads

@@ -23,6 +23,11 @@ Beside ``<name>.csv`` and ``<name>.xlsx`` each exhibit writes ``<name>.json``, i
 caption, kind, the report's exhibit it reproduces, edition, threshold, base, notes, unit, the
 columns by role and every suppressed cell with its reason. The edition workbook and the audit
 (:mod:`barometer.audit`) read these sidecars.
+
+What is drawn, tabulated, written in alt text and glued takes its numbers from the same call:
+:func:`disclose` returns a :class:`Disclosed` frame (the policy applied once, primary and
+secondary), and a declared exhibit (:mod:`barometer.declaration`) draws, describes and glues
+from it, so a cell hidden in the download is hidden on screen, in the alt text and in the prose.
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ from barometer.formatting import round_half_up
 from barometer.vocabulary import decimals_of, dutch_columns
 
 __all__ = ["TableExhibit", "FigureExhibit", "Notice", "FIGURE_DIR", "DOWNLOAD_DIR", "use_edition",
-           "download_frame", "SOURCE_LINE"]
+           "download_frame", "SOURCE_LINE", "Disclosed", "disclose"]
 
 #: Source line of every download row ({year}: the edition).
 SOURCE_LINE = "Ministerie van BZK ({year}) Innovatie Barometer Overheid; berekend uit het respondentbestand."
@@ -131,6 +136,125 @@ def _with_labels(frame: pd.DataFrame, codes: dict[str, str] | None) -> pd.DataFr
     return out
 
 
+def _policy(data: pd.DataFrame, min_base: int | None, as_printed: bool) -> disclosure.Protected:
+    """The one call of the disclosure policy for an exhibit's numbers (screen, alt text, glue, downloads)."""
+    return disclosure.protect(data, min_base, secondary=not as_printed)
+
+
+def _printed_as_is(prot: disclosure.Protected, report_id: str, year: int | None, min_base: int | None) -> bool:
+    """Whether the exhibit keeps the printed report's cells (``published_as_is``, see the policy)."""
+    return (year is not None and any(c.reason == "secondary" for c in prot.cells)
+            and disclosure.published_as_is(report_id.split(" ")[-1], year, min_base))
+
+
+@dataclass
+class Disclosed:
+    """An exhibit's data after the disclosure policy: what may be drawn, tabulated and glued.
+
+    Attributes
+    ----------
+    protected : barometer.disclosure.Protected
+        The policy's result: ``frame`` (full precision, suppressed cells NaN, status column)
+        and the suppressed ``cells`` with their reasons.
+    as_printed : bool
+        True for a table of the printed report kept as printed (primary suppression only).
+    """
+
+    protected: disclosure.Protected
+    as_printed: bool = False
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The disclosed frame: every suppressed value NaN (draw and describe from this)."""
+        return self.protected.frame
+
+    def _row(self, where: dict) -> int | None:
+        f = self.frame
+        keep = pd.Series(True, index=f.index)
+        for col, value in where.items():
+            if col not in f.columns:
+                raise KeyError(f"Disclosed: geen kolom {col!r}; wel {list(f.columns)}")
+            keep &= f[col].astype(object).map(lambda v: v == value or str(v) == str(value))
+        rows = list(f.index[keep])
+        if len(rows) > 1:
+            raise KeyError(f"Disclosed: {where} kiest {len(rows)} rijen, verwacht één")
+        return rows[0] if rows else None
+
+    def reason(self, column: str, **where) -> str | None:
+        """Why the cell is hidden (``"primary"``/``"secondary"``), or None when it is shown."""
+        return self._reason_at(self._row(where), column)
+
+    def _reason_at(self, i: int | None, column: str) -> str | None:
+        for c in self.protected.cells:
+            if c.row == i and c.column == column:
+                return c.reason
+        return None
+
+    def value(self, column: str, **where) -> float:
+        """The cell at full precision, NaN when hidden or absent (for direction words)."""
+        i = self._row(where)
+        return float("nan") if i is None else float(pd.to_numeric(pd.Series([self.frame.at[i, column]]),
+                                                                  errors="coerce").iloc[0])
+
+    def text(self, column: str, format=None, missing: str | None = None, **where) -> disclosure.Released:
+        """A cell as released text: formatted when shown, the policy's symbol when hidden.
+
+        Parameters
+        ----------
+        column : str
+            A value column (``pct``, ``mean`` …) or a base column (public counts).
+        format : callable, default :func:`barometer.formatting.pct`
+            Formatter of a shown value.
+        missing : str, optional
+            Text for a row that is not in the frame (default ``formatting.NOT_ASKED``).
+        **where
+            Key columns selecting one row (``group=3``).
+        """
+        from barometer import formatting as fmt
+
+        i = self._row(where)
+        if i is None:
+            return disclosure.Released(fmt.NOT_ASKED if missing is None else missing)
+        return self.cell(i, column, format)
+
+    def cell(self, i: int, column: str, format=None) -> disclosure.Released:
+        """The cell in row ``i`` (position in :attr:`frame`) as released text (see :meth:`text`)."""
+        from barometer import formatting as fmt
+
+        format = format or fmt.pct
+        if column in self.protected.base_columns:
+            return disclosure.public(fmt.num(self.frame.at[i, column]))
+        if column not in self.protected.value_columns:
+            raise KeyError(f"Disclosed.text: {column!r} is geen waarde- of basiskolom van dit exhibit")
+        why = self._reason_at(i, column)
+        if why is not None:
+            return disclosure.suppressed(why)
+        return disclosure.Released(format(self.frame.at[i, column]))
+
+
+def disclose(data: pd.DataFrame, min_base: int | None = None, report: str = "",
+             year: int | None = None) -> Disclosed:
+    """Apply the disclosure policy to an exhibit's data, as its download will.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Full-precision data with code-style columns (as given to ``data=``).
+    min_base, year : int, optional
+        Threshold and edition (default: the edition of this process, :func:`use_edition`).
+    report : str
+        The report's exhibit (``"Tabel B1-8"``, ``"Figuur 2-22"``) or a caption naming it:
+        decides whether the printed cells are kept (``published_as_is``).
+    """
+    min_base = _CONTEXT.min_base if min_base is None else min_base
+    year = _CONTEXT.year if year is None else year
+    report_id = _report_id(report) or report
+    prot = _policy(data, min_base, False)
+    if _printed_as_is(prot, report_id, year, min_base):
+        return Disclosed(_policy(data, min_base, True), True)
+    return Disclosed(prot, False)
+
+
 def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | None = None,
                    synthetic: bool = False, codes: dict[str, str] | None = None,
                    as_printed: bool = False) -> tuple[pd.DataFrame, disclosure.Protected]:
@@ -162,7 +286,7 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
         ``Geheimhouding`` (when the frame has a base), ``Bron`` and, for synthetic data,
         ``Let op`` — and the policy's record of what was suppressed (code-style names).
     """
-    prot = disclosure.protect(_with_labels(data, codes), min_base, secondary=not as_printed)
+    prot = _policy(_with_labels(data, codes), min_base, as_printed)
     frame = prot.frame
     out: dict[str, pd.Series] = {}
     names: dict[str, str] = {}
@@ -213,8 +337,7 @@ def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", capti
     # An exhibit of the printed report (its edition, its threshold) keeps the printed cells; when
     # the whole rule would hide more than the print did, the download carries the printed
     # rounding only (full precision would give the hidden group away next to the printed cells).
-    as_printed = (ctx.year is not None and any(c.reason == "secondary" for c in prot.cells)
-                  and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base))
+    as_printed = _printed_as_is(prot, report_id, ctx.year, ctx.min_base)
     if as_printed:
         frame, prot = download_frame(data, ctx.min_base, ctx.year, ctx.synthetic, codes, as_printed=True)
         _printed[name] = True
@@ -357,7 +480,7 @@ class FigureExhibit:
         text = f"{self.caption}\n[alt] {self.alt}"
         if self.data is not None:
             printed = getattr(self, "_as_printed", False)
-            prot = disclosure.protect(self.data, _CONTEXT.min_base, secondary=not printed)
+            prot = _policy(self.data, _CONTEXT.min_base, printed)
             shown = prot.frame.drop(columns=[disclosure.policy().status_column], errors="ignore")
             if printed:  # as the download: the printed rounding, no answer counts
                 for col in prot.value_columns:

@@ -5,6 +5,17 @@ renders empty in a glue role with a format spec, and format specs know no locale
 words (gestegen/gedaald, vaker/minder vaak) are derived from the data, so that the prose of a
 new year's edition reads correctly. :func:`myst_nb.glue` does the gluing.
 
+Figures leave the build through glue only as released text
+(:class:`barometer.disclosure.Released`): a cell of a disclosed exhibit frame
+(:meth:`barometer.exhibit.Disclosed.text`), a statistic released with its base
+(:func:`barometer.disclosure.release`), a public respondent count
+(:func:`barometer.disclosure.public`) or a sentence of such parts
+(:func:`barometer.disclosure.compose`). :func:`glue_text` refuses a plain string that carries a
+figure (``"76%"``, ``"3,63"``, ``"12"``; years excepted), so a value the policy hides in a table
+cannot be glued into the prose by formatting it directly. An exhibit module whose glue is not yet
+converted says so with a module constant ``GLUE_UNCHECKED = True`` (the audit still scans what
+it glues); every other caller is checked.
+
 Outside a running IPython kernel (unit tests, scripts) nothing is glued: the functions still
 check their arguments and return the value, so exhibit functions can be called anywhere.
 """
@@ -12,13 +23,36 @@ check their arguments and return the value, so exhibit functions can be called a
 from __future__ import annotations
 
 import math
+import sys
 from typing import Any
 
 import pandas as pd
 
+from barometer.disclosure import Released, carries_number
 from barometer.formatting import is_missing, round_half_up
 
-__all__ = ["glue_text", "glue_texts", "direction", "glue_table", "glue_figure"]
+__all__ = ["glue_text", "glue_texts", "direction", "glue_table", "glue_figure", "UnreleasedFigure"]
+
+
+class UnreleasedFigure(TypeError):
+    """A text carrying a figure was glued without passing the disclosure policy."""
+
+
+def _unchecked_caller() -> bool:
+    """True when the nearest exhibit module on the call stack declares ``GLUE_UNCHECKED = True``.
+
+    A module with the flag is recognised wherever it lives (the package may be rearranged); the
+    walk stops at the first module of an ``exhibits`` or ``chapters`` package without it.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_globals.get("GLUE_UNCHECKED") is True:
+            return True
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("barometer.") and (".exhibits." in module or ".chapters." in module):
+            return False
+        frame = frame.f_back
+    return False
 
 
 def _glue(name: str, value: Any, display: bool = False) -> None:
@@ -59,12 +93,23 @@ def glue_text(name: str, value: str, display: bool = False) -> str:
     TypeError
         If ``value`` is not a ``str`` (e.g. a float or a numpy scalar): format it first
         with :func:`barometer.formatting.pct`, ``dec``, ``num`` or ``pp``.
+    UnreleasedFigure
+        If ``value`` carries a figure (a percentage, decimal or count; a year is no figure)
+        but is not :class:`~barometer.disclosure.Released`: take it from a disclosed frame
+        (:meth:`barometer.exhibit.Disclosed.text`) or release it with its base
+        (:func:`barometer.disclosure.release`, ``public`` for respondent counts).
     """
     _check_name(name)
     if not isinstance(value, str):
         raise TypeError(
             f"glue_text({name!r}): value {value!r} of type {type(value).__name__} is not a "
             "string; format it with barometer.formatting (pct, dec, num, pp) first"
+        )
+    if not isinstance(value, Released) and carries_number(value) and not _unchecked_caller():
+        raise UnreleasedFigure(
+            f"glue_text({name!r}): de tekst {value!r} bevat een getal dat het geheimhoudingsbeleid niet "
+            "heeft gepasseerd; neem het uit een vrijgegeven tabel (Disclosed.text) of geef het vrij met "
+            "zijn basis (disclosure.release; disclosure.public voor aantallen respondenten)"
         )
     _glue(name, value, display)
     return value

@@ -22,6 +22,7 @@ from barometer.exhibit import FigureExhibit
 from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import asked_when, join_nl, not_asked
+from barometer.disclosure import public, release
 from barometer.glue import glue_text
 
 __all__ = [
@@ -187,10 +188,11 @@ def kerncijfers(ed) -> dict:
     and ``effect_wanneer`` (when the effects were asked, :func:`barometer.phrasing.asked_when`)."""
     cb = load_codebook()
     s = pd.to_numeric(ed.df["conditions_scale"], errors="coerce").dropna().astype(float)
-    out = {"jaar": str(ed.year), "b2_1_mean": fmt.dec(s.mean()), "b2_1_sd": fmt.dec(s.std(ddof=1)),
-           "b2_1_n": fmt.num(len(s)),
+    out = {"jaar": str(ed.year), "b2_1_mean": release(fmt.dec(s.mean()), len(s), ed.min_base),
+           "b2_1_sd": release(fmt.dec(s.std(ddof=1)), len(s), ed.min_base), "b2_1_n": public(fmt.num(len(s))),
            "effect_gevraagd": ("wel" if cb.is_asked("effect", ed.year) else "niet"),
            "effect_wanneer": asked_when("effect", ed.year)}
     for key, text in out.items():
         glue_text(key, text)
     return out
+

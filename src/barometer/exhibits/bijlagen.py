@@ -18,8 +18,11 @@ import pandas as pd
 from barometer import formatting as fmt
 from barometer import tables as tb
 from barometer.codebook import load_codebook
-from barometer.exhibit import Notice, TableExhibit
 from barometer.exhibits._onzekerheid import met_intervallen
+from barometer import declaration
+from barometer.disclosure import metadata, public
+from barometer.exhibit import Disclosed, Notice, TableExhibit, disclose
+from barometer.statistics import TOTAL
 from barometer.phrasing import cached, data_sentence, register
 from barometer.phrasing import lower_first, years_text
 from barometer.glue import glue_texts
@@ -179,9 +182,26 @@ def tabel_b1_7(ed):
     return tabel(ed, "B1-7")
 
 
-def tabel_b1_8(ed):
-    """Tabel B1-8: share of organisations that implemented an innovation, by sector."""
-    return tabel(ed, "B1-8")
+def _sector_screen(ed, d: Disclosed) -> pd.DataFrame:
+    """Tabel B1-8 on screen: the layout of :mod:`barometer.tables`, every share from the disclosed frame."""
+    frame = appendix_table(ed, "B1-8").frame.copy()
+    code_of = {label: code for code, label in load_codebook().labels("sector").items()}
+    group = [code_of.get(label, TOTAL) for label in frame.iloc[:, 0]]
+    for col in [c for c in frame.columns if c.startswith("Innovatie ")]:
+        y = int(col.split()[-1])
+        frame[col] = [d.text("pct", missing=fmt.SMALL_CELL, year=y, group=g) for g in group]
+    return frame
+
+
+#: Tabel B1-8, declared: share of organisations that implemented an innovation, by sector. Screen
+#: and download take their cells from one application of the disclosure policy.
+tabel_b1_8 = declaration.Table(
+    name=f"tbl-{SLUG}-b1-8", report="Tabel B1-8", codes={"group": "sector"},
+    compute=lambda ed: (t.data if (t := appendix_table(ed, "B1-8")) is not None else tabel(ed, "B1-8")),
+    tabulate=_sector_screen,
+    caption=lambda ed, d: f"{_CAPTION['B1-8'][0]} ({_CAPTION['B1-8'][1]}; {years_text(_years(ed, 'B1-8'))})",
+    notes=lambda ed, d: [*(t := appendix_table(ed, "B1-8")).notes, *([t.source] if t.source else [])],
+)
 
 
 def tabel_b1_9(ed):
@@ -348,7 +368,8 @@ def _top_rows(ed) -> dict[str, str]:
         if t is None:
             out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
             continue
-        d = t.data
+        disclosed = disclose(t.data, ed.min_base, f"Tabel {number}", ed.year)  # as the table shows it
+        d = disclosed.frame
         if number == "B1-1":
             d = d[d["sector"] != TOTAL].rename(columns={"share_pct": "pct"})
         else:
@@ -358,12 +379,14 @@ def _top_rows(ed) -> dict[str, str]:
         if d["pct"].astype(float).notna().sum() == 0:  # nobody with a base: no highest share
             out[f"meest_{key}"], out[f"pct_meest_{key}"] = fmt.NOT_ASKED, fmt.NOT_ASKED
             continue
-        top = d.loc[d["pct"].astype(float).idxmax()]
+        i = d["pct"].astype(float).idxmax()
+        top = d.loc[i]
         if number == "B1-1":  # a sector name, in full, as a name
             out[f"meest_{key}"] = load_codebook().labels_long("sector")[int(top["sector"])]
         else:
             out[f"meest_{key}"] = lower_first(str(top["label"]))
-        out[f"pct_meest_{key}"] = fmt.pct(top["pct"])
+        # B1-1: a sector's share of the response, from the public respondent counts
+        out[f"pct_meest_{key}"] = public(fmt.pct(top["pct"])) if number == "B1-1" else disclosed.cell(i, "pct")
     return out
 
 
@@ -420,15 +443,15 @@ def kerncijfers(ed) -> dict[str, str]:
     out = {
         "jaar": str(ed.year),
         "jaren": years_text(sorted({*comp, ed.year})),
-        "n_tabellen": fmt.num(len(shown)),
-        "min_base": fmt.num(ed.min_base),
-        "cellen": fmt.num(len(cells)),
-        "cellen_gelijk": fmt.num(int(status.get("gelijk", 0))),
-        "cellen_conflict": fmt.num(int(status.get("conflict", 0))),
-        "cellen_afwijkend": fmt.num(int(status.get("afwijkend", 0))),
-        "cellen_niet_berekenbaar": fmt.num(int(status.get("niet berekenbaar", 0))),
-        "zin_niet_berekenbaar": rest_sentence(int(status.get("niet berekenbaar", 0)),
-                                              int(status.get("afwijkend", 0))),
+        "n_tabellen": metadata(fmt.num(len(shown))),
+        "min_base": metadata(fmt.num(ed.min_base)),
+        "cellen": metadata(fmt.num(len(cells))),
+        "cellen_gelijk": metadata(fmt.num(int(status.get("gelijk", 0)))),
+        "cellen_conflict": metadata(fmt.num(int(status.get("conflict", 0)))),
+        "cellen_afwijkend": metadata(fmt.num(int(status.get("afwijkend", 0)))),
+        "cellen_niet_berekenbaar": metadata(fmt.num(int(status.get("niet berekenbaar", 0)))),
+        "zin_niet_berekenbaar": metadata(rest_sentence(int(status.get("niet berekenbaar", 0)),
+                                                       int(status.get("afwijkend", 0)))),
         "vergelijking": zin,
         "databron": data_sentence(ed),
         **_top_rows(ed),
@@ -459,3 +482,4 @@ def tabel_vragen(ed) -> TableExhibit:
     return TableExhibit(name=f"tbl-{SLUG}-vragen",
                         caption="Vragen en schalen achter de tabellen van deze bijlage",
                         frame=frame, notes=["Formuleringen uit het codeboek (eigen parafrase van de vragenlijst)."])
+

@@ -26,6 +26,7 @@ from barometer.claims import MIN_RELIABILITY
 from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import interval_download_note, whisker_note
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
+from barometer.disclosure import metadata, public, release
 from barometer.glue import glue_text
 from barometer.uncertainty import difference_ci, domain_population, holm, share_ci
 
@@ -344,29 +345,34 @@ def kerncijfers(ed) -> dict:
     hinder = _share_codes(df, year, _hinder_codes(cb)).sort_values(ascending=False, kind="stable")
     neutral = _share_codes(df, year, [_neutral_code(cb)]).sort_values(ascending=False, kind="stable")
     top3 = list(bev.index[:3])
+    n = int(bev["base"].max())  # every share below rests on the innovators
+
+    def rel(text, base=n):
+        return release(text, base, ed.min_base)
+
     out = {
-        "n_innovators": fmt.num(int(bev["base"].max())),
-        "n_factoren": fmt.num(len(cb.items(FACTOR))),
+        "n_innovators": public(fmt.num(n)),
+        "n_factoren": metadata(fmt.num(len(cb.items(FACTOR)))),
         "top3_namen": join_nl([lower_first(cb.label(c)) for c in top3]),
-        "top3_min": fmt.pct(bev.loc[top3, "pct"].min()),
-        "top3_max": fmt.pct(bev.loc[top3, "pct"].max()),
+        "top3_min": rel(fmt.pct(bev.loc[top3, "pct"].min()), bev.loc[top3, "base"]),
+        "top3_max": rel(fmt.pct(bev.loc[top3, "pct"].max()), bev.loc[top3, "base"]),
         "top3_hc": "precies" if set(top3) == set(cb.items(HUMAN_CAPITAL)) else "niet precies",
         "top_belemmerd_namen": join_nl([lower_first(cb.label(c)) for c in hinder.index[:3]]),
-        "top_belemmerd_min": fmt.pct(hinder.iloc[2]),
-        "top_belemmerd_max": fmt.pct(hinder.iloc[0]),
+        "top_belemmerd_min": rel(fmt.pct(hinder.iloc[2])),
+        "top_belemmerd_max": rel(fmt.pct(hinder.iloc[0])),
         "neutraal_namen": join_nl([lower_first(cb.label(c)) for c in neutral.index[:3]]),
-        "neutraal_min": fmt.pct(neutral.iloc[2]),
+        "neutraal_min": rel(fmt.pct(neutral.iloc[2])),
     }
     hc = menselijk_kapitaal(ed)
     out.update({
-        "hc_mean": fmt.dec(hc["mean"], 1),
-        "hc_alpha": fmt.dec(hc["alpha"]),
+        "hc_mean": rel(fmt.dec(hc["mean"], 1), hc["n"]),
+        "hc_alpha": rel(fmt.dec(hc["alpha"]), hc["n"]),
         "hc_alpha_oordeel": "voldoende" if hc["alpha"] >= ALPHA_MIN else "onvoldoende",
-        "alfa_grens": fmt.dec(ALPHA_MIN, 1),
-        "hc_r": fmt.dec(hc["r_climate"]),
+        "alfa_grens": metadata(fmt.dec(ALPHA_MIN, 1)),
+        "hc_r": rel(fmt.dec(hc["r_climate"]), hc["n_climate"]),
         "hc_r_woord": "positief" if hc["r_climate"] > 0 else "negatief",
         "hc_r_sign": significance_word(hc["p_climate"]),
-        "hc_n": fmt.num(hc["n"]),
+        "hc_n": public(fmt.num(hc["n"])),
     })
     prev = ed.previous_year
     if prev is None:
@@ -381,7 +387,7 @@ def kerncijfers(ed) -> dict:
         same_top = set(old_top3) == set(top3)
         word = compare_word(priv[f"pct_{prev}"], priv[f"pct_{year}"], up="vaker", down="minder vaak",
                          same="even vaak", decimals=0)
-        out["zin_vergelijking"] = (
+        out["zin_vergelijking"] = rel(  # every figure rests on the innovators of the two years
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
             f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
             f"bevorderend genoemd {'als' if word == 'even vaak' else 'dan'} in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
@@ -390,15 +396,16 @@ def kerncijfers(ed) -> dict:
             f"{fmt.pp(priv['bovengrens'], signed=True)}, ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
             f"voor het aantal vergelijkingen is dat verschil {significance_word(priv['p_gecorrigeerd'])} statistisch "
             f"significant; van alle {fmt.num(len(comp))} factoren verschillen er {fmt.num(n_sig)} significant "
-            f"tussen beide metingen."
+            f"tussen beide metingen.", [comp[f"n_{prev}"].max(), comp[f"n_{year}"].max()]
         )
         hc_word = compare_word(hc[f"mean_{prev}"], hc["mean"], up="hoger", down="lager",
                             same="even hoog", decimals=1)
-        out["zin_hc_vergelijking"] = (
+        out["zin_hc_vergelijking"] = rel(
             f"In {prev} was de gemiddelde score op deze schaal {fmt.dec(hc[f'mean_{prev}'], 1)}; "
             f"de score van {year} ligt dus {hc_word}, en het verschil is "
-            f"{significance_word(hc['p_mean_diff'])} statistisch significant."
+            f"{significance_word(hc['p_mean_diff'])} statistisch significant.", [hc[f"n_{prev}"], hc["n"]]
         )
     for key, text in out.items():
         glue_text(key, text)
     return out
+

@@ -22,6 +22,8 @@ from barometer.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import whisker_note
 from barometer.phrasing import compare_word, join_nl, lower_first
+from barometer.disclosure import metadata, public, release
+from barometer.exhibit import disclose
 from barometer.exhibits.effecten import claim_glue
 from barometer.phrasing import asked, glue_all, not_asked_melding, published_word, vraag_status
 
@@ -200,26 +202,28 @@ def kerncijfers(ed) -> pd.Series:
     if not asked(ed, "failed_attempt"):
         return glue_all(out)
     m = mislukte_poging(ed)
-    out.update(pct_mislukt=fmt.pct(m.value), n_mislukt=fmt.num(m.count), n_totaal=fmt.num(m.base_n),
+    out.update(pct_mislukt=release(fmt.pct(m.value), m.base_n, ed.min_base),
+               n_mislukt=release(fmt.num(m.count), m.base_n, ed.min_base), n_totaal=public(fmt.num(m.base_n)),
                claim_mislukt_20=published_word("S2.6/2025/pct/failed_attempt=1", m.value))
     r = redenen(ed)
     named = r[~r["item"].str.endswith("_other")]
     out["redenen_top4"] = join_nl([lower_first(x) for x in named["label"].iloc[:4]])
     out["reden_top"] = lower_first(named["label"].iloc[0])
     out["claim_draagvlak_top"] = "wel" if named["item"].iloc[0] == "fail_support" else "niet"
+    fd = disclose(fasen(ed), ed.min_base, "Figuur 2-21", ed.year)  # as Figuur 2-21 shows them
     f = fasen(ed).set_index("code")
     for code, key in QUOTED_PHASES.items():
-        out[f"pct_fase_{key}"] = fmt.pct(f.loc[code, "pct"])
+        out[f"pct_fase_{key}"] = fd.text("pct", code=code)
     dk = [c for c in f.index if c == 9]
-    out["pct_fase_weetniet"] = fmt.pct(f.loc[dk[0], "pct"]) if dk else fmt.NOT_ASKED
+    out["pct_fase_weetniet"] = fd.text("pct", code=dk[0]) if dk else fmt.NOT_ASKED
     top2 = f.drop(index=dk).sort_values("pct", ascending=False, kind="stable").index[:2]
     out["fasen_top2"] = join_nl([lower_first(f.loc[c, "label"]) for c in top2])
     out["claim_fasen_top2"] = "wel" if set(top2) == {3, 4} else "niet"
     rc = redenen_naar_cluster(ed)
+    rd = disclose(rc.reset_index()[[CLUSTER, "n", "gemiddeld"]], ed.min_base, year=ed.year)  # as the table shows them
     words = {1: "krachtig", 2: "gemiddeld", 3: "beperkt"}
     for code, w in words.items():
-        out[f"gem_{w}"] = (disclosure.show(fmt.dec(rc.loc[code, "gemiddeld"], 1), rc.loc[code, "n"], ed.min_base)
-                           if code in rc.index else fmt.NOT_ASKED)
+        out[f"gem_{w}"] = rd.text("gemiddeld", lambda v: fmt.dec(v, 1), **{CLUSTER: code})
     if 1 in rc.index and 3 in rc.index:
         out["richting_beperkt"] = compare_word(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",
                                             down="minder dan", same="evenveel als", decimals=1)
@@ -227,7 +231,13 @@ def kerncijfers(ed) -> pd.Series:
         items = [i for i in cb.items("fail_reason") if not i.endswith("_other")]
         diff = (rc.loc[3, items] - rc.loc[1, items]).sort_values(ascending=False, kind="stable")
         out["grootste_verschillen"] = join_nl([lower_first(cb.label(i)) for i in diff.index[:3]])
-        out["n_redenen_beperkt_vaker"] = fmt.num(int((diff > 0).sum()))
-        out["n_redenen"] = fmt.num(len(items))
-    out.update(claim_glue(ed, SECTION_CLAIMS)[0])
+        out["n_redenen_beperkt_vaker"] = release(fmt.num(int((diff > 0).sum())), rc.loc[[1, 3], "n"], ed.min_base)
+        out["n_redenen"] = metadata(fmt.num(len(items)))
+    claims = claim_glue(ed, SECTION_CLAIMS)[0]
+    # CL40 cites shares of the organisations with a failed attempt; CL41 the mean per climate cluster
+    claims["toets_CL40"] = release(claims["toets_CL40"], r["base"].max(), ed.min_base)
+    claims["toets_CL41"] = release(claims["toets_CL41"], [rc.loc[c, "n"] if c in rc.index else None for c in words],
+                                   ed.min_base)
+    out.update(claims)
     return glue_all(out)
+

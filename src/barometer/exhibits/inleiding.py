@@ -16,6 +16,7 @@ from barometer.edition import edition_metadata
 from barometer.exhibit import TableExhibit
 from barometer.phrasing import data_sentence
 from barometer.phrasing import join_nl, lower_first, years_text
+from barometer.disclosure import compose, join, public, release
 from barometer.glue import glue_texts
 from barometer.statistics import statistic
 
@@ -26,7 +27,7 @@ SLUG = "inleiding"
 
 def _response(meta: dict) -> str:
     rate = meta.get("response_rate")
-    return fmt.pct(rate) if rate is not None else "onbekend"
+    return public(fmt.pct(rate)) if rate is not None else "onbekend"  # published with the edition
 
 
 def metingen(ed) -> pd.DataFrame:
@@ -99,10 +100,13 @@ def kerncijfers(ed) -> dict[str, str]:
         parts = []
         for y in comp:
             pm = edition_metadata(y)
-            parts.append(f"de meting van {y} ging over {pm.get('period', '?')} (veldwerk {pm.get('fieldwork', '?')}, "
-                         f"{fmt.num(m.loc[y, 'n'])} organisaties, respons {_response(pm)})")
+            parts.append(compose("de meting van {y} ging over {periode} (veldwerk {veldwerk}, {n} organisaties, "
+                                 "respons {respons})", y=y, periode=pm.get("period", "?"),
+                                 veldwerk=pm.get("fieldwork", "?"), n=public(fmt.num(m.loc[y, "n"])),
+                                 respons=_response(pm)))
         wat = "de eerdere meting" if len(comp) == 1 else "de eerdere metingen"
-        zin = (f"Waar het rapport vergelijkt, doet deze editie dat ook, met {wat}: " + join_nl(parts) + ".")
+        zin = compose("Waar het rapport vergelijkt, doet deze editie dat ook, met {wat}: {metingen}.", wat=wat,
+                      metingen=join(parts, join_nl))
     else:
         zin = ("Er is geen eerdere meting in de gegevens; deze editie kan haar uitkomsten dus nergens "
                "mee vergelijken.")
@@ -112,12 +116,13 @@ def kerncijfers(ed) -> dict[str, str]:
         "periode": str(meta.get("period", "")),
         "veldwerk": str(meta.get("fieldwork", "")),
         "respons": _response(meta),
-        "n": fmt.num(now["n"]),
-        "n_innovatie": fmt.num(now["n_innovated"]),
+        "n": public(fmt.num(now["n"])),
+        "n_innovatie": release(fmt.num(now["n_innovated"]), now["n"], ed.min_base),
         "typen": join_nl(types),
-        "n_typen": {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}.get(len(types), fmt.num(len(types))),
+        "n_typen": {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}.get(len(types), public(fmt.num(len(types)))),
         "vergelijking": zin,
         "metingen": years_text(list(m.index)),
         "databron": data_sentence(ed),
     }
     return glue_texts(out)
+

@@ -13,17 +13,18 @@ from __future__ import annotations
 import pandas as pd
 
 from barometer import disclosure
+from barometer.disclosure import public, release
 from barometer import figures
 from barometer import formatting as fmt
 from barometer import statistics as st
 from barometer.codebook import load_codebook
 from barometer.claims import p_text
-from barometer.exhibit import FigureExhibit, Notice
+from barometer import declaration
 from barometer.exhibits._onzekerheid import BOUNDS, met_intervallen
 from barometer.phrasing import whisker_note
 from barometer.phrasing import compare_word, ALPHA, significance_word
 from barometer.exhibits.effecten import claim_glue
-from barometer.phrasing import asked, chi2_by, glue_all, not_asked_melding, published_word, vraag_status
+from barometer.phrasing import asked, chi2_by, glue_all, published_word, vraag_status
 
 __all__ = ["SLUG", "BY", "delen_naar_verandering", "figuur_delen_naar_verandering", "kerncijfers"]
 
@@ -50,24 +51,28 @@ def delen_naar_verandering(ed) -> pd.DataFrame:
     return s[["group", "group_label", "count", "base", "pct", "shown"]].reset_index(drop=True)
 
 
-def figuur_delen_naar_verandering(ed) -> FigureExhibit | Notice:
-    """Figuur 2-22: knowledge shared, by how much the innovation changed the way of working."""
-    if not asked(ed, "knowledge_shared"):
-        return not_asked_melding(ed, "knowledge_shared")
-    d = delen_naar_verandering(ed)
-    fig = figures.bar_shares(met_intervallen(d, ed), y="group_label", x="shown", hue=None,
-                             xlabel="Aandeel dat actie ondernam om kennis te verspreiden", interval=BOUNDS)
-    alt = figures.alt_text(d, f"het aandeel organisaties dat kennis over de innovatie verspreidde, naar de mate "
-                           f"waarin de innovatie de manier van werken veranderde, {ed.year}",
-                           label="group_label", value="shown")
-    n = int(d.loc[d["group"] == st.TOTAL, "base"].iloc[0])
-    return FigureExhibit(
-        name=f"fig-{SLUG}-verandering",
-        caption=f"Kennis over de innovatie verspreid, naar de mate waarin de manier van werken veranderde, {ed.year}, "
-                f"n = {fmt.num(n)} (Figuur 2-22 in het rapport). " + whisker_note(),
-        alt=alt, figure=fig,
-        data=met_intervallen(d.rename(columns={"group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
-                               "pct": "percentage", "shown": "getoond"}), ed))
+#: Figuur 2-22, declared: the pipeline computes, discloses, draws, describes and glues it.
+#: The computed frame carries the 95% interval of every share (whiskers and download).
+DELEN = declaration.Figure(
+    name=f"fig-{SLUG}-verandering", report="Figuur 2-22", question="knowledge_shared",
+    compute=lambda ed: met_intervallen(delen_naar_verandering(ed), ed),
+    draw=lambda d: figures.bar_shares(d, y="group_label", x="shown", hue=None,
+                                      xlabel="Aandeel dat actie ondernam om kennis te verspreiden",
+                                      interval=BOUNDS),
+    alt=lambda ed, d: figures.alt_text(d.frame, f"het aandeel organisaties dat kennis over de innovatie verspreidde, "
+                                       f"naar de mate waarin de innovatie de manier van werken veranderde, {ed.year}",
+                                       label="group_label", value="shown"),
+    caption=lambda ed, d: f"Kennis over de innovatie verspreid, naar de mate waarin de manier van werken veranderde, "
+                          f"{ed.year}, n = {d.text('base', group=st.TOTAL)}",
+    note=whisker_note(),
+    download=lambda d, ed: d.rename(columns={
+        "group": "code", "group_label": "verandering", "count": "aantal", "base": "basis",
+        "pct": "percentage", "shown": "getoond"}),
+    glue=lambda ed: [declaration.Glued(f"pct_delen_{key}", "pct", {"group": code})
+                     for code, key in zip(sorted(load_codebook().labels(BY)), ("niet", "enige", "ingrijpend"))],
+)
+#: Figuur 2-22: knowledge shared, by how much the innovation changed the way of working.
+figuur_delen_naar_verandering = DELEN
 
 
 _KEYS = ["status_delen", "vraag_toepasbaar", "vraag_gedeeld", "vraag_verandering", "pct_toepasbaar", "pct_gedeeld", "n_innovatoren", "claim_toepasbaar",
@@ -96,25 +101,30 @@ def kerncijfers(ed) -> pd.Series:
         return glue_all(out)
     a = st.statistic(ed.df, "applicable_elsewhere", "pct", codes=1, year=ed.year)
     k = st.statistic(ed.df, "knowledge_shared", "pct", codes=1, year=ed.year)
-    out.update(pct_toepasbaar=fmt.pct(a.value), pct_gedeeld=fmt.pct(k.value), n_innovatoren=fmt.num(k.base_n),
+    out.update(pct_toepasbaar=release(fmt.pct(a.value), a.base_n, ed.min_base),
+               pct_gedeeld=release(fmt.pct(k.value), k.base_n, ed.min_base), n_innovatoren=public(fmt.num(k.base_n)),
                claim_toepasbaar=published_word("S2.7/2025/pct/applicable_elsewhere=1", a.value),
                claim_gedeeld=published_word("S2.7/2025/pct/knowledge_shared=1", k.value),
                meerderheid_gedeeld="meer dan de helft" if k.value > 50 else
                ("precies de helft" if k.value == 50 else "minder dan de helft"))
-    d = delen_naar_verandering(ed).set_index("group")
+    _, d = DELEN.disclosed(ed)
+    out.update(DELEN.glued(ed, d))
     codes = sorted(cb.labels(BY))
-    for code, key in zip(codes, ("niet", "enige", "ingrijpend")):
-        out[f"pct_delen_{key}"] = (disclosure.show(fmt.pct(d.loc[code, "pct"]), d.loc[code, "base"], ed.min_base)
-                                   if code in d.index else fmt.NOT_ASKED)
     low, high = codes[0], codes[-1]
-    if low in d.index and high in d.index:
-        out["richting_ingrijpend"] = compare_word(d.loc[low, "pct"], d.loc[high, "pct"], up="vaker gedeeld dan",
-                                               down="minder vaak gedeeld dan", same="even vaak gedeeld als",
-                                               decimals=0)
+    if {low, high} <= set(d.frame["group"]):
+        out["richting_ingrijpend"] = compare_word(d.value("pct", group=low), d.value("pct", group=high),
+                                                  up="vaker gedeeld dan", down="minder vaak gedeeld dan",
+                                                  same="even vaak gedeeld als", decimals=0)
     t = chi2_by(ed.df, "knowledge_shared", BY, ed.year, ed.min_base)
     out["sig_verandering"] = significance_word(t["p"])
-    out["p_verandering"] = p_text(t["p"])
-    out["chi2_verandering"] = fmt.dec(t["chi2"], 2)
+    out["p_verandering"] = release(p_text(t["p"]), t["n"], ed.min_base)
+    out["chi2_verandering"] = release(fmt.dec(t["chi2"], 2), t["n"], ed.min_base)
     out["claim_ingrijpend"] = ("wel" if out["richting_ingrijpend"].startswith("vaker") and t["p"] < ALPHA else "niet")
-    out.update(claim_glue(ed, SECTION_CLAIMS)[0])
+    claim = claim_glue(ed, SECTION_CLAIMS)[0]
+    # CL42 cites the share of the most-changed group and of the others: released only when
+    # that cell is shown and both bases reach the threshold.
+    others = sum(d.value("base", group=c) for c in codes[:-1])
+    claim["toets_CL42"] = (release(claim["toets_CL42"], [d.value("base", group=high), others], ed.min_base)
+                           if d.reason("pct", group=high) is None else disclosure.suppressed(d.reason("pct", group=high)))
+    out.update(claim)
     return glue_all(out)

@@ -27,6 +27,8 @@ from barometer.phrasing import difference_interval, interval_download_note, whis
 from barometer.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.phrasing import claim_phrase
 from barometer.claims import claim_outcome
+from barometer.disclosure import compose, join, metadata, public, release
+from barometer.exhibit import disclose
 from barometer.glue import glue_text
 from barometer.uncertainty import difference_ci, domain_population, share_ci
 
@@ -538,28 +540,31 @@ def kerncijfers(ed) -> dict:
     # statements
     f = stellingen(ed, "climate").set_index(["year", "item"])
     now = f.loc[year]
-    out["n_organisaties"] = fmt.num(int(now["base"].max()))
+    out["n_organisaties"] = public(fmt.num(int(now["base"].max())))
     first = cb.items("climate")[0]
     for item in cb.items("climate"):
-        out[f"pct_{item}"] = fmt.pct(now.loc[item, "pct"])
+        out[f"pct_{item}"] = release(fmt.pct(now.loc[item, "pct"]), now.loc[item, "base"], ed.min_base)
     top2 = now.sort_values("pct", ascending=False, kind="stable").index[:2]
     out["klimaat_top2"] = join_nl([lower_first(cb.label(i)) for i in top2])
     out["eerste_stelling"] = lower_first(cb.label(first))
     # climate scale
     k = schaal_betrouwbaarheid(ed, "climate_scale")
     out.update({
-        "klimaat_alpha": fmt.dec(k["reliability"].alpha),
+        "klimaat_alpha": release(fmt.dec(k["reliability"].alpha), k["n"], ed.min_base),
         "klimaat_alpha_oordeel": "voldoende" if k["reliability"].alpha >= factoren.ALPHA_MIN else "onvoldoende",
-        "klimaat_mean": fmt.dec(k["mean"]), "klimaat_sd": fmt.dec(k["sd"]), "klimaat_n": fmt.num(k["n"]),
-        "klimaat_items": fmt.num(len(cb.derived("climate_scale").items)),
-        "klimaat_min_loading": fmt.dec(k["reliability"].items["loading"].min()),
+        "klimaat_mean": release(fmt.dec(k["mean"]), k["n"], ed.min_base),
+        "klimaat_sd": release(fmt.dec(k["sd"]), k["n"], ed.min_base), "klimaat_n": public(fmt.num(k["n"])),
+        "klimaat_items": metadata(fmt.num(len(cb.derived("climate_scale").items))),
+        "klimaat_min_loading": release(fmt.dec(k["reliability"].items["loading"].min()), k["n"], ed.min_base),
     })
     skew = float(pd.to_numeric(df["climate_scale"], errors="coerce").dropna().astype(float).skew())
-    out["klimaat_scheefheid"] = fmt.dec(skew)
+    out["klimaat_scheefheid"] = release(fmt.dec(skew), k["n"], ed.min_base)
     out["klimaat_vorm"] = "redelijk symmetrisch" if abs(skew) < 0.5 else "duidelijk scheef"
     # size
     t = toets_grootte(ed)
-    out.update({"grootte_F": fmt.dec(t["F"]), "grootte_p": fmt.dec(t["p"], 3),
+    sizes = t["means"]["n"] if "means" in t else []  # the F test compares the size classes
+    out.update({"grootte_F": release(fmt.dec(t["F"]), sizes, ed.min_base),
+                "grootte_p": release(fmt.dec(t["p"], 3), sizes, ed.min_base),
                 "grootte_wel_niet": significance_word(t["p"]),
                 "grootte_claim": ("is niet te toetsen" if fmt.is_missing(t["p"])
                                   else claim_phrase(claim_outcome(ed, "CL26"), "klopt", "klopt niet"))})
@@ -571,23 +576,27 @@ def kerncijfers(ed) -> dict:
     out["sector_hoger"] = join_nl(list(hi["label"])) if len(hi) else "geen enkele sector"
     out["sector_lager"] = join_nl(list(lo["label"])) if len(lo) else "geen enkele sector"
     out["sector_referentie"] = r.attrs["reference"]
-    out["sector_n_sign"] = fmt.num(len(hi) + len(lo))
-    out["sector_n"] = fmt.num(len(sec))
+    out["sector_n_sign"] = metadata(fmt.num(len(hi) + len(lo)))  # numbers of sectors, not of respondents
+    out["sector_n"] = metadata(fmt.num(len(sec)))
     # national government
     nt = st.means(df, "climate_scale", by="national_type", years=year)
+    ntd = disclose(nt, ed.min_base, "Tabel B1-11", ed.year)  # as Tabel B1-11 shows them (with its total)
     nt = nt[nt["group"] != st.TOTAL].sort_values("mean", ascending=False, kind="stable")
     labels = cb.labels("national_type")
-    parts = [f"{lower_first(labels[int(g)])} ({disclosure.show(fmt.dec(m), n, ed.min_base)})"
-             for g, m, n in zip(nt["group"], nt["mean"], nt["n"])]
-    out["rijk_volgorde"] = (parts[0] + (", gevolgd door " + join_nl(parts[1:]) if len(parts) > 1 else "")
+    parts = [compose("{wie} ({score})", wie=lower_first(labels[int(g)]),
+                     score=ntd.text("mean", fmt.dec, year=year, group=g)) for g in nt["group"]]
+    out["rijk_volgorde"] = (compose("{eerste}{rest}", eerste=parts[0],
+                                    rest=compose(", gevolgd door {rest}", rest=join(parts[1:], join_nl))
+                                    if len(parts) > 1 else "")
                             if parts else "geen onderdeel van de Rijksoverheid (geen respondenten)")
     # conditions
     c = stellingen(ed, "conditions").set_index(["year", "item"]).loc[year]
     for item in cb.items("conditions"):
-        out[f"pct_{item}"] = fmt.pct(c.loc[item, "pct"])
+        out[f"pct_{item}"] = release(fmt.pct(c.loc[item, "pct"]), c.loc[item, "base"], ed.min_base)
     rc = schaal_betrouwbaarheid(ed, "conditions_scale")
-    out.update({"rv_alpha": fmt.dec(rc["reliability"].alpha), "rv_mean": fmt.dec(rc["mean"]),
-                "rv_mean1": fmt.dec(rc["mean"], 1), "rv_n": fmt.num(rc["n"]),
+    out.update({"rv_alpha": release(fmt.dec(rc["reliability"].alpha), rc["n"], ed.min_base),
+                "rv_mean": release(fmt.dec(rc["mean"]), rc["n"], ed.min_base),
+                "rv_mean1": release(fmt.dec(rc["mean"], 1), rc["n"], ed.min_base), "rv_n": public(fmt.num(rc["n"])),
                 "rv_alpha_oordeel": "voldoende" if rc["reliability"].alpha >= factoren.ALPHA_MIN else "onvoldoende"})
     # comparison sentences
     prev = ed.previous_year
@@ -600,43 +609,51 @@ def kerncijfers(ed) -> dict:
         mword = compare_word(k[f"mean_{prev}"], k["mean"], decimals=2)
         mean_part = (f"{mword}: {fmt.dec(k['mean'])} in {prev} en in {year}" if mword == "gelijk gebleven" else
                      f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
-        out["zin_klimaat_vergelijking"] = (
+        # the sentences cite shares and means of all organisations of both years
+        both = [old["base"].min(), now["base"].min(), k["n"]]
+        out["zin_klimaat_vergelijking"] = release(
             grootste_verandering({cb.label(i): (old.loc[i, "pct"], now.loc[i, "pct"]) for i in cb.items("climate")},
                                  prev, year, {cb.label(i): verschil_interval(ed, old.loc[i], now.loc[i], prev)
                                               for i in cb.items("climate")})
-            + f" De gemiddelde schaalscore is {mean_part}."
+            + f" De gemiddelde schaalscore is {mean_part}.", both, ed.min_base
         )
         cold = stellingen(ed, "conditions").set_index(["year", "item"]).loc[prev]
-        out["zin_rv_vergelijking"] = verandering_per_stelling(
-            {cb.label(i): (cold.loc[i, "pct"], c.loc[i, "pct"]) for i in cb.items("conditions")}, prev, year)
+        out["zin_rv_vergelijking"] = release(verandering_per_stelling(
+            {cb.label(i): (cold.loc[i, "pct"], c.loc[i, "pct"]) for i in cb.items("conditions")}, prev, year),
+            [cold["base"].min(), c["base"].min()], ed.min_base)
     # clusters
     cl = clusterverdeling(ed).set_index("code")
     th = cb.derived(CLUSTER).thresholds
-    out["grens_krachtig"] = fmt.dec(th["strong_min"], 1)
-    out["grens_beperkt"] = fmt.dec(th["limited_below"], 1)
+    out["grens_krachtig"] = metadata(fmt.dec(th["strong_min"], 1))
+    out["grens_beperkt"] = metadata(fmt.dec(th["limited_below"], 1))
     names = {code: lab.lower() for code, lab in cb.labels(CLUSTER).items()}
     for code, name in names.items():
-        out[f"aandeel_{name}"] = fmt.pct(cl.loc[code, "pct"])
+        out[f"aandeel_{name}"] = release(fmt.pct(cl.loc[code, "pct"]), cl.loc[code, "base"], ed.min_base)
     sp = spectrum_naar_cluster(ed)
     none_code, multi_code = min(cb.labels("spectrum_group")), max(cb.labels("spectrum_group"))
     for code, name in names.items():
         g = sp[sp["group"] == code]
-        out[f"innovatie_{name}"] = fmt.pct(g.loc[g["code"] != none_code, "pct"].sum())
-        out[f"meervoudig_{name}"] = fmt.pct(g.loc[g["code"] == multi_code, "pct"].sum())
+        out[f"innovatie_{name}"] = release(fmt.pct(g.loc[g["code"] != none_code, "pct"].sum()), g["base"].max(),
+                                           ed.min_base)
+        out[f"meervoudig_{name}"] = release(fmt.pct(g.loc[g["code"] == multi_code, "pct"].sum()), g["base"].max(),
+                                            ed.min_base)
     inno = [sp[(sp["group"] == code) & (sp["code"] != none_code)]["pct"].sum() for code in names]
     out["innovatie_volgorde"] = ("wel" if all(fmt.round_half_up(a) >= fmt.round_half_up(b)
                                               for a, b in zip(inno, inno[1:])) else "niet")
     # success factors by cluster
     w = succesfactoren_naar_cluster(ed)
-    for item in QUOTED_DIFFERENCES:
-        out[f"verschil_{item}"] = fmt.pp(w.loc[item, "diff_pp"])
+    strong, mid, limited = list(names)
+    for item in QUOTED_DIFFERENCES:  # strong against limited climate: both groups' bases
+        out[f"verschil_{item}"] = release(fmt.pp(w.loc[item, "diff_pp"]),
+                                          [w.loc[item, f"n_{strong}"], w.loc[item, f"n_{limited}"]], ed.min_base)
         out[f"richting_{item}"] = "vaker" if w.loc[item, "diff_pp"] > 0 else "minder vaak"
     big = w.sort_values("diff_pp", ascending=False, kind="stable").head(2)
     out["grootste_verschillen"] = join_nl([lower_first(l) for l in big["label"]])
     out["grootste_claim"] = ("wel" if set(big.index) == {"factor_technology", "factor_incentives"} else "niet")
-    strong, mid, limited = list(names)
-    out["n_krachtig_beter"] = fmt.num(int((w[strong] > w[limited]).sum()))
-    out["n_factoren"] = fmt.num(len(w))
+    out["n_krachtig_beter"] = release(fmt.num(int((w[strong] > w[limited]).sum())),
+                                      [w[f"n_{strong}"].min(), w[f"n_{limited}"].min()], ed.min_base)
+    out["n_factoren"] = metadata(fmt.num(len(w)))
     for key, text in out.items():
         glue_text(key, text)
     return out
+

@@ -18,6 +18,7 @@ from barometer import formatting as fmt
 from barometer.cases import TECHNOLOGIES, load_cases
 from barometer.codebook import load_codebook
 from barometer.exhibit import FigureExhibit, TableExhibit
+from barometer.disclosure import metadata, public, release
 from barometer.glue import glue_texts
 
 __all__ = [
@@ -95,14 +96,15 @@ def catalogus_cijfers(ed: Any) -> dict[str, str]:
     examples = cases[cases["kind"] == "clustervoorbeeld"]
     counts = cases["technology"].value_counts()
     top = [t for t in TECHNOLOGIES if counts.get(t, 0) == counts.max()][0]
+    # the report's case catalogue (data/cases.csv), no respondent figures
     values = {
-        "n_clustervoorbeelden": fmt.num(len(examples)),
-        "n_clusters": fmt.num(examples["cluster"].nunique()),
-        "n_interviews": fmt.num(int((cases["kind"] == "interview").sum())),
-        "n_casussen": fmt.num(len(cases)),
-        "n_genoemd": fmt.num(int((examples["organisation"] != "").sum())),
+        "n_clustervoorbeelden": metadata(fmt.num(len(examples))),
+        "n_clusters": metadata(fmt.num(examples["cluster"].nunique())),
+        "n_interviews": metadata(fmt.num(int((cases["kind"] == "interview").sum()))),
+        "n_casussen": metadata(fmt.num(len(cases))),
+        "n_genoemd": metadata(fmt.num(int((examples["organisation"] != "").sum()))),
         "top_technologie": top,
-        "n_top": fmt.num(int(counts[top])),
+        "n_top": metadata(fmt.num(int(counts[top]))),
     }
     return glue_texts(values)
 
@@ -139,27 +141,30 @@ def kerncijfers(ed: Any) -> pd.DataFrame:
 
     n = statistic(ed.df, "innovated", "n", year=ed.year).base_n
     innov = statistic(ed.df, "innovated", "count", codes=1, year=ed.year)
-    p_innov, _ = _pct_of(ed, "innovated", 1)
-    p_unit, _ = _pct_of(ed, "innovation_unit", 1)
-    p_elders, _ = _pct_of(ed, "origin", [2, 3])
-    p_appl, _ = _pct_of(ed, "applicable_elsewhere", 1)
-    p_shared, _ = _pct_of(ed, "knowledge_shared", 1)
-    p_deep, _ = _pct_of(ed, "work_change", 3)
-    p_tech, _ = _pct_of(ed, "tech_content", [1, 2])
+    p_innov, b_innov = _pct_of(ed, "innovated", 1)
+    p_unit, b_unit = _pct_of(ed, "innovation_unit", 1)
+    p_elders, b_elders = _pct_of(ed, "origin", [2, 3])
+    p_appl, b_appl = _pct_of(ed, "applicable_elsewhere", 1)
+    p_shared, b_shared = _pct_of(ed, "knowledge_shared", 1)
+    p_deep, b_deep = _pct_of(ed, "work_change", 3)
+    p_tech, b_tech = _pct_of(ed, "tech_content", [1, 2])
+
+    def pct(p, base):
+        return release(fmt.pct(p), base, ed.min_base) if not fmt.is_missing(p) else fmt.pct(p)
 
     values = {
         "jaar": str(ed.year),
         "periode": str(ed.meta.get("period", "")),
-        "n_organisaties": fmt.num(n),
-        "pct_innovatief": fmt.pct(p_innov),
-        "n_innovatief": fmt.num(innov.count),
-        "pct_innovatie_unit": fmt.pct(p_unit),
-        "pct_elders": fmt.pct(p_elders),
-        "pct_toepasbaar": fmt.pct(p_appl),
-        "pct_kennis_gedeeld": fmt.pct(p_shared),
-        "pct_ingrijpend": fmt.pct(p_deep),
+        "n_organisaties": public(fmt.num(n)),
+        "pct_innovatief": pct(p_innov, b_innov),
+        "n_innovatief": release(fmt.num(innov.count), n, ed.min_base),
+        "pct_innovatie_unit": pct(p_unit, b_unit),
+        "pct_elders": pct(p_elders, b_elders),
+        "pct_toepasbaar": pct(p_appl, b_appl),
+        "pct_kennis_gedeeld": pct(p_shared, b_shared),
+        "pct_ingrijpend": pct(p_deep, b_deep),
         "ingrijpend_deel": _majority(p_deep, "een meerderheid", "een minderheid", "precies de helft"),
-        "pct_technologisch": fmt.pct(p_tech),
+        "pct_technologisch": pct(p_tech, b_tech),
         "technologisch_deel": _majority(p_tech, "het merendeel", "een minderheid", "de helft"),
     }
     cb = load_codebook()
@@ -315,3 +320,4 @@ def figuur_technologie(ed: Any) -> FigureExhibit:
         figure=fig,
         data=data,
     )
+

@@ -667,3 +667,7 @@ def figuur_typen_nl_dk(ed) -> FigureExhibit | Notice:
         caption=("Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken "
                  "(Figuur 2-5 in het rapport). " + whisker_note("Denemarken")),
         alt=alt, figure=figure, data=met_intervallen(table, ed))
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

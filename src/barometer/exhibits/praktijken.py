@@ -567,3 +567,7 @@ def kerncijfers(ed) -> pd.Series:
     for k, v in out.items():
         glue_text(k, v)
     return pd.Series(out, name="kerncijfers")
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

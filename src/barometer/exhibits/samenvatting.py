@@ -28,6 +28,8 @@ from barometer import models
 from barometer import statistics as st
 from barometer.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims, p_text
 from barometer.codebook import load_codebook
+from barometer.disclosure import compose, release
+from barometer.exhibit import disclose
 from barometer.glue import glue_text
 from barometer.phrasing import compare_word
 
@@ -106,8 +108,11 @@ def klimaat_sectoren(ed) -> pd.DataFrame:
     """
     cb = load_codebook()
     excluded = set((cb.variable("sector").display or {}).get("table_rows_exclude", []))
-    m = st.means(ed.all_years, "climate_scale", by="sector", years=[*ed.comparison_years, ed.year], total=False)
-    m = m[~m["group"].isin(excluded) & (m["n"] >= ed.min_base)].copy()
+    m = st.means(ed.all_years, "climate_scale", by="sector", years=[*ed.comparison_years, ed.year], total=True)
+    m = m[~m["group"].isin(excluded)][["year", "group", "mean", "sd", "n"]].reset_index(drop=True)
+    # as Tabel B1-10 shows them: the disclosure policy (primary and secondary) decides which sectors count
+    shown = disclose(m, ed.min_base, "Tabel B1-10", ed.year).frame["mean"].notna()
+    m = m[shown & (m["group"].astype(str) != st.TOTAL)].copy()
     m["label"] = m["group"].map(cb.labels_long("sector"))
     return m[["year", "group", "label", "mean", "sd", "n"]].reset_index(drop=True)
 
@@ -119,10 +124,11 @@ def _innovatie_texts(ed) -> dict[str, str]:
                 "zin_innovatie_toets": "Een eerdere meting om dit aandeel mee te vergelijken is er niet."}
     word = compare_word(t["p1"], t["p2"], up="Die stijging", down="Die daling", same="Het verschil", decimals=0)
     sig = "wel" if t["p"] < ALPHA else "niet"
-    zin = (f"{word} tussen {ed.previous_year} en {ed.year} is {sig} statistisch significant "
-           f"({p_text(t['p'])}).")
+    bases = [t["n1"], t["n2"]]  # the shares of all organisations of two years
+    zin = compose("{word} tussen {vorig} en {jaar} is {sig} statistisch significant ({p}).", word=word,
+                  vorig=ed.previous_year, jaar=ed.year, sig=sig, p=release(p_text(t["p"]), bases, ed.min_base))
     return {"sig_innovatie": sig, "zin_innovatie_toets": zin,
-            "verschil_innovatie": fmt.pp(abs(t["diff"]), decimals=1)}
+            "verschil_innovatie": release(fmt.pp(abs(t["diff"]), decimals=1), bases, ed.min_base)}
 
 
 def _unit_texts(ed) -> dict[str, str]:
@@ -151,28 +157,33 @@ def _klimaat_texts(ed) -> dict[str, str]:
         return out
     best = now["mean"].idxmax()
     out["klimaat_sector_hoogst"] = str(now.loc[best, "label"])
-    out["klimaat_sector_hoogst_score"] = fmt.dec(now.loc[best, "mean"], 2)
+    # every sector in ``m`` passed the policy above: each mean is released with its base
+    out["klimaat_sector_hoogst_score"] = release(fmt.dec(now.loc[best, "mean"], 2), now.loc[best, "n"], ed.min_base)
     if RIJK not in now.index:
-        out["zin_klimaat_hoogst"] = (f"Het hoogst scoort de sector {out['klimaat_sector_hoogst']} "
-                                     f"({out['klimaat_sector_hoogst_score']}).")
+        out["zin_klimaat_hoogst"] = compose("Het hoogst scoort de sector {sector} ({score}).",
+                                            sector=out["klimaat_sector_hoogst"], score=out["klimaat_sector_hoogst_score"])
         return out
     score = now.loc[RIJK, "mean"]
-    out["klimaat_rijk"] = fmt.dec(score, 2)
+    out["klimaat_rijk"] = release(fmt.dec(score, 2), now.loc[RIJK, "n"], ed.min_base)
     if best == RIJK:
-        out["zin_klimaat_hoogst"] = f"De sector {rijk_label} scoort met {out['klimaat_rijk']} het hoogst."
+        out["zin_klimaat_hoogst"] = compose("De sector {rijk} scoort met {score} het hoogst.", rijk=rijk_label,
+                                            score=out["klimaat_rijk"])
     else:
-        out["zin_klimaat_hoogst"] = (f"Het hoogst scoort de sector {out['klimaat_sector_hoogst']} "
-                                     f"({out['klimaat_sector_hoogst_score']}); de sector {rijk_label} "
-                                     f"komt uit op {out['klimaat_rijk']}.")
+        out["zin_klimaat_hoogst"] = compose("Het hoogst scoort de sector {sector} ({score}); de sector {rijk} "
+                                            "komt uit op {rijk_score}.", sector=out["klimaat_sector_hoogst"],
+                                            score=out["klimaat_sector_hoogst_score"], rijk=rijk_label,
+                                            rijk_score=out["klimaat_rijk"])
     prev = ed.previous_year
     before = m[(m["year"] == prev) & (m["group"] == RIJK)]["mean"] if prev is not None else pd.Series(dtype=float)
     if before.empty:
         out["zin_klimaat_rijk"] = "Een eerdere meting om deze score mee te vergelijken is er niet."
     else:
         b = float(before.iloc[0])
+        b_n = m[(m["year"] == prev) & (m["group"] == RIJK)]["n"].iloc[0]
         word = compare_word(b, score, up="hoger", down="lager", same="even hoog", decimals=2)
-        tail = f"als in {prev} ({fmt.dec(b, 2)})" if word == "even hoog" else f"dan in {prev} ({fmt.dec(b, 2)})"
-        out["zin_klimaat_rijk"] = f"Die score ligt {word} {tail}."
+        out["zin_klimaat_rijk"] = compose("Die score ligt {word} {als} {vorig} ({score}).", word=word,
+                                          als="als in" if word == "even hoog" else "dan in", vorig=prev,
+                                          score=release(fmt.dec(b, 2), b_n, ed.min_base))
     return out
 
 
@@ -211,3 +222,4 @@ def kerncijfers(ed) -> pd.Series:
     for key, text in out.items():
         glue_text(key, text)
     return pd.Series(out, dtype="object", name="kerncijfers")
+

@@ -501,3 +501,7 @@ def kerncijfers(ed, spec: Spec) -> pd.Series:
     for key, text in out.items():
         glue_text(key, text)
     return pd.Series(out, name="kerncijfers")
+
+
+#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.glue).
+GLUE_UNCHECKED = True

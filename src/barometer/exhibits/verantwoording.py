@@ -23,6 +23,7 @@ from barometer.codebook import load_codebook
 from barometer.exhibit import Notice, TableExhibit
 from barometer.phrasing import cached, data_sentence, register
 from barometer.phrasing import join_nl, years_text
+from barometer.disclosure import metadata, public, release
 from barometer.glue import glue_texts
 from barometer.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
 from barometer.published import check_figures, read_figures
@@ -132,42 +133,42 @@ def kerncijfers(ed) -> dict[str, str]:
         "jaar": str(ed.year),
         "periode": str(meta.get("period", "")),
         "veldwerk": str(meta.get("fieldwork", "")),
-        "respons": fmt.pct(meta["response_rate"]) if meta.get("response_rate") is not None else "onbekend",
-        "n": fmt.num(len(ed.df)),
+        "respons": public(fmt.pct(meta["response_rate"])) if meta.get("response_rate") is not None else "onbekend",
+        "n": public(fmt.num(len(ed.df))),
         "metingen": years_text(_years(ed)),
-        "n_vragen": fmt.num(sum(1 for v in cb.variables.values() if v.type != "id")),
-        "n_kolommen": fmt.num(len(cb.columns())),
-        "n_afgeleid": fmt.num(len(cb.derived_variables)),
-        "grens_krachtig": fmt.dec(th.get("strong_min"), 1),
-        "grens_beperkt": fmt.dec(th.get("limited_below"), 1),
+        "n_vragen": metadata(fmt.num(sum(1 for v in cb.variables.values() if v.type != "id"))),
+        "n_kolommen": metadata(fmt.num(len(cb.columns()))),
+        "n_afgeleid": metadata(fmt.num(len(cb.derived_variables))),
+        "grens_krachtig": metadata(fmt.dec(th.get("strong_min"), 1)),
+        "grens_beperkt": metadata(fmt.dec(th.get("limited_below"), 1)),
         "databron": data_sentence(ed),
         "generator": str(prov.get("generator", "onbekend")),
-        "generator_versie": str(prov.get("generator_version", "onbekend")),
-        "seed": str(prov.get("seed", "onbekend")),
+        "generator_versie": metadata(str(prov.get("generator_version", "onbekend"))),
+        "seed": metadata(str(prov.get("seed", "onbekend"))),
         "solver": str(prov.get("solver", "onbekend")),
-        "solver_versie": str(prov.get("solver_version", "onbekend")),
+        "solver_versie": metadata(str(prov.get("solver_version", "onbekend"))),
         "doelen_hash": str(prov.get("targets_sha256", "onbekend"))[:12],
-        "pub_totaal": fmt.num(n_pub),
-        "pub_gelijk": fmt.num(n_ok),
-        "pub_conflict": fmt.num(int(st.get("conflict", 0))),
-        "pub_afwijkend": fmt.num(int(st.get("mismatch", 0))),
-        "pub_niet_berekenbaar": fmt.num(int(st.get("not_computable", 0))),
-        "pub_berekenbaar": fmt.num(n_computable),
-        "pub_zin": pub_zin,
-        "claims_totaal": fmt.num(len(cl)),
-        "claims_getoetst": fmt.num(int(tested.sum())),
-        "claims_houdt": fmt.num(int(cl["holds"].fillna(False).astype(bool).sum())),
-        "claims_niet": fmt.num(int((cl["holds"].notna() & ~cl["holds"].fillna(True).astype(bool)).sum())),
-        "claims_onbeslist": fmt.num(int(undecided.sum())),
-        "claims_onbeslist_lijst": join_nl(list(cl.loc[undecided, "claim_id"].astype(str))) or "geen",
-        "claims_regel_geen_verschil": no_difference_rule(),
-        "claims_zonder_toets": fmt.num(int((~tested).sum())),
+        "pub_totaal": metadata(fmt.num(n_pub)),
+        "pub_gelijk": metadata(fmt.num(n_ok)),
+        "pub_conflict": metadata(fmt.num(int(st.get("conflict", 0)))),
+        "pub_afwijkend": metadata(fmt.num(int(st.get("mismatch", 0)))),
+        "pub_niet_berekenbaar": metadata(fmt.num(int(st.get("not_computable", 0)))),
+        "pub_berekenbaar": metadata(fmt.num(n_computable)),
+        "pub_zin": metadata(pub_zin),
+        "claims_totaal": metadata(fmt.num(len(cl))),
+        "claims_getoetst": metadata(fmt.num(int(tested.sum()))),
+        "claims_houdt": metadata(fmt.num(int(cl["holds"].fillna(False).astype(bool).sum()))),
+        "claims_niet": metadata(fmt.num(int((cl["holds"].notna() & ~cl["holds"].fillna(True).astype(bool)).sum()))),
+        "claims_onbeslist": metadata(fmt.num(int(undecided.sum()))),
+        "claims_onbeslist_lijst": metadata(join_nl(list(cl.loc[undecided, "claim_id"].astype(str))) or "geen"),
+        "claims_regel_geen_verschil": metadata(no_difference_rule()),
+        "claims_zonder_toets": metadata(fmt.num(int((~tested).sum()))),
         "claims_niet_lijst": (join_nl(list(cl.loc[tested & ~cl["holds"].fillna(True).astype(bool), "claim_id"].astype(str)))
                               or "geen"),
-        "n_aannames": fmt.num(len(register("assumptions"))),
-        "n_conflicten": fmt.num(len(register("conflicts"))),
-        "dk_cijfers": fmt.num(len(dk)),
-        "dk_bronnen": fmt.num(dk["source_url"].nunique()),
+        "n_aannames": metadata(fmt.num(len(register("assumptions")))),
+        "n_conflicten": metadata(fmt.num(len(register("conflicts")))),
+        "dk_cijfers": metadata(fmt.num(len(dk))),
+        "dk_bronnen": metadata(fmt.num(dk["source_url"].nunique())),
     }
     return glue_texts(out)
 
@@ -625,7 +626,7 @@ def tabel_weging(ed) -> TableExhibit | Notice:
         # the sentence after the table glues these keys: say plainly that nothing was weighted
         glue_texts({"weging_max_verschil": "niet te berekenen",
                     "weging_max_cijfer": "geen enkel cijfer (in deze meting is geen weging mogelijk)",
-                    "weging_bi_alle": "geen", "weging_pakket": f"svy {version('svy')}"})
+                    "weging_bi_alle": "geen", "weging_pakket": metadata(f"svy {version('svy')}")})
         return Notice(f"Voor de meting van {ed.year} is het aantal benaderde organisaties per sector niet bekend; "
                       "een herweging naar sector is daarom niet mogelijk.")
     cb = load_codebook()
@@ -649,10 +650,10 @@ def tabel_weging(ed) -> TableExhibit | Notice:
     i = shares["difference"].abs().idxmax()
     inside = bool(((w["weighted"] >= w["unweighted_low"]) & (w["weighted"] <= w["unweighted_high"])).all())
     glue_texts({
-        "weging_max_verschil": fmt.pp(abs(float(shares.loc[i, "difference"])), 1),
+        "weging_max_verschil": release(fmt.pp(abs(float(shares.loc[i, "difference"])), 1), shares.loc[i, "n"], ed.min_base),
         "weging_max_cijfer": _lower(str(shares.loc[i, "label"])),
         "weging_bi_alle": "alle" if inside else "niet alle",
-        "weging_pakket": f"svy {version('svy')}",
+        "weging_pakket": metadata(f"svy {version('svy')}"),
     })
     data = w.rename(columns={
         "variable": "variabele", "codes": "codes", "kind": "soort", "label": "cijfer", "n": "n",
@@ -695,5 +696,6 @@ def geheimhouding(ed) -> dict[str, str]:
     else:
         sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
                     "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
-    return glue_texts({"drempel": fmt.num(disclosure.threshold(ed.min_base)), "symbool": disclosure.symbol(),
+    return glue_texts({"drempel": metadata(fmt.num(disclosure.threshold(ed.min_base))), "symbool": disclosure.symbol(),
                        "zin_gedrukte_tabellen": sentence})
+
