@@ -336,7 +336,8 @@ def bar_shares(
         hue_order=h_order, palette=palette, ax=ax, orient="h", errorbar=None,
         color=None if hue is not None else PALETTE[0], saturation=1,
     )
-    ax.set_xlim(0, max(100.0, float(np.nanmax(d[x])) if len(d) else 100.0) * 1.08)
+    top = pd.to_numeric(d[x], errors="coerce").max() if len(d) else np.nan  # all empty: no warning, NaN
+    ax.set_xlim(0, max(100.0, float(top) if top == top else 100.0) * 1.08)
     percent_axis(ax.xaxis)
     ax.set_xlabel(_wrap(xlabel, _AXIS_WRAP))
     ax.set_ylabel("")
@@ -405,7 +406,8 @@ def grouped_bars(
     fmt = pct if percent else (lambda v: dec(v, 2))
     if percent:
         percent_axis(ax.yaxis)
-        ax.set_ylim(0, max(100.0, float(np.nanmax(d[y]))) * 1.08)
+        top = pd.to_numeric(d[y], errors="coerce").max()  # all empty: NaN, without a RuntimeWarning
+        ax.set_ylim(0, max(100.0, float(top) if top == top else 100.0) * 1.08)
     else:
         decimal_axis(ax.yaxis, 1, locate=True)
     ax.set_ylabel(_wrap(ylabel, _AXIS_WRAP))

@@ -283,7 +283,7 @@ def scale_correlation(df: pd.DataFrame, a: str, b: str, year: Any = None, method
         years = year if isinstance(year, (list, tuple)) else [year]
         d = d[pd.to_numeric(df[cb.year_column], errors="coerce").isin(years)]
     d = d.dropna()
-    if len(d) < 3:
+    if len(d) < 3 or d["a"].nunique() < 2 or d["b"].nunique() < 2:  # no variance: no correlation
         return {"r": float("nan"), "p": float("nan"), "n": int(len(d))}
     if method == "spearman":
         r, p = sstats.spearmanr(d["a"], d["b"])

@@ -207,7 +207,7 @@ def menselijk_kapitaal(ed) -> dict:
         out[f"mean_{prev}"] = float(old.mean()) if len(old) else float("nan")
         out[f"n_{prev}"] = int(len(old))
         out["p_mean_diff"] = (float(sps.ttest_ind(hc.dropna(), old, equal_var=False).pvalue)
-                              if len(old) > 1 else float("nan"))
+                              if len(old) > 1 and hc.dropna().size > 1 else float("nan"))
     return out
 
 
