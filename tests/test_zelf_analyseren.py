@@ -15,7 +15,8 @@ from barometer.build import toc_documents
 from built_book import built_book
 
 TEMPLATE = paths.ROOT / "templates" / "eigen-analyse.ipynb"
-STABLE = ("codebook", "respondents", "statistics", "formatting", "edition", "scales", "models")
+STABLE = ("barometer.codebook", "barometer.respondents", "barometer.statistics", "barometer.formatting",
+          "barometer.edition", "barometer.scales", "barometer.models")
 
 
 def _outputs(nb: dict) -> str:
@@ -60,7 +61,7 @@ def test_the_pages_are_in_the_book() -> None:
     assert "chapters/zelf-analyseren" in docs and "chapters/naslag-van-het-pakket" in docs
     page = (paths.CHAPTERS / "naslag-van-het-pakket.md").read_text(encoding="utf-8")
     for module in STABLE:
-        assert f".. automodule:: barometer.{module}" in page
+        assert f".. automodule:: {module}" in page
 
 
 @pytest.mark.slow
@@ -71,7 +72,7 @@ def test_the_reference_is_generated_from_the_docstrings() -> None:
 
     html = (built_book().html / "chapters" / "naslag-van-het-pakket.html").read_text(encoding="utf-8")
     for module in STABLE:
-        assert f'id="module-barometer.{module}"' in html, f"barometer.{module} is not documented"
+        assert f'id="module-{module}"' in html, f"{module} is not documented"
     # A function's entry carries its own docstring's first line.
     assert 'id="barometer.statistics.share"' in html
     first = inspect.getdoc(statistics.share).splitlines()[0]
