@@ -82,7 +82,7 @@ def _stub_missing_pages(snap: Path) -> list[str]:
     toc_path = snap / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
     sys.path.insert(0, str(snap / "src"))
-    from barometer.build import toc_documents  # noqa: PLC0415 - from the snapshot
+    from barometer.book.build import toc_documents  # noqa: PLC0415 - from the snapshot
 
     docs = set(toc_documents(toc_path))
     missing: set[str] = set()
@@ -132,7 +132,7 @@ def _run(cmd: list[str], snap: Path, label: str) -> tuple[float, str]:
 
 
 def _build(snap: Path, year: int, jobs: int, *extra: str) -> list[str]:
-    return [PY, "-m", "barometer.cli", "build", "--year", str(year), "--jobs", str(jobs), *extra]
+    return [PY, "-m", "barometer.book.cli", "build", "--year", str(year), "--jobs", str(jobs), *extra]
 
 
 PROSE_SENTENCE = "Deze zin is toegevoegd door benchmarks/build.py."
@@ -140,7 +140,7 @@ PROSE_SENTENCE = "Deze zin is toegevoegd door benchmarks/build.py."
 
 def _edit_first_chapter(snap: Path, cell: dict) -> str:
     sys.path.insert(0, str(snap / "src"))
-    from barometer.build import toc_notebooks  # noqa: PLC0415 - from the snapshot
+    from barometer.book.build import toc_notebooks  # noqa: PLC0415 - from the snapshot
 
     nb_path = snap / toc_notebooks(snap)[0]
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
@@ -184,8 +184,8 @@ def _big_file(snap: Path, year: int, rows: int, work: Path) -> Path:
     """Resample the shipped file to ``rows`` rows with new ids; check it with the loader."""
     code = f"""
 import pandas as pd
-from barometer import paths
-from barometer.respondents import load_respondents
+from barometer.data import paths
+from barometer.data.respondents import load_respondents
 src = paths.respondent_file({year})
 df = pd.read_csv(src, dtype={{"resp_id": str}})
 # Only sectors with innovators and non-innovators: a sector with one outcome (2025: sector 3,

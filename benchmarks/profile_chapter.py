@@ -50,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="barometer-profile-"))
     if args.hand_off:
         os.environ["BAROMETER_FRAMES"] = str(work / "frames")
-        from barometer.build import validate_data
-        from barometer.paths import respondent_file
+        from barometer.book.build import validate_data
+        from barometer.data.paths import respondent_file
 
         for y in (2025, 2021):
             validate_data(respondent_file(y).resolve(), y)

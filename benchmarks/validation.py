@@ -4,7 +4,7 @@
 
 Validates a valid frame of ``--rows`` respondents of 2025 (``tests/conftest.make_valid_frame``)
 as it comes from a CSV file (every value text) and as it comes from Parquet/SPSS (numbers),
-``--repeat`` times each, and prints the times of :func:`barometer.validation.validate` (the
+``--repeat`` times each, and prints the times of :func:`barometer.data.validation.validate` (the
 pandera schema generated from the codebook plus the conversion to the Dutch problem list),
 and of a file with one mistake of each of five kinds. The goal (issue 16): about as fast as
 the hand-written checks it replaced, about 1 s for 20,000 rows on an idle 2-core machine.
@@ -29,8 +29,8 @@ def main() -> None:
 
     from conftest import make_valid_frame
 
-    from barometer.codebook import load_codebook
-    from barometer.validation import validate
+    from barometer.data.codebook import load_codebook
+    from barometer.data.validation import validate
 
     cb = load_codebook()
     numbers = make_valid_frame(args.rows, 2025)

@@ -1,6 +1,6 @@
 """A built 2025 edition for the tests that need one (accessibility, workbook, PDF, search).
 
-``built_book()`` builds the book once with :func:`barometer.build.build` in a copy of the
+``built_book()`` builds the book once with :func:`barometer.book.build.build` in a copy of the
 book's sources under ``_build/test-book/<hash>/`` (so it never touches the real
 ``_build/stage`` or ``_build/html`` of a concurrent ``barometer build``) and returns the
 paths. The hash covers everything a build reads (configuration, pages, chapters, package
@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from barometer import paths
+from barometer.data import paths
 
 __all__ = ["BuiltBook", "assert_no_warnings", "built_book"]
 
@@ -59,10 +59,10 @@ def built_book(year: int = 2025) -> BuiltBook:
 
     Raises
     ------
-    barometer.build.BuildError
+    barometer.book.build.BuildError
         If the book does not build (the message names the chapter and cell).
     """
-    from barometer.build import build
+    from barometer.book.build import build
 
     root = paths.ROOT
     cache = paths.BUILD / "test-book"

@@ -10,7 +10,7 @@ exclusive options, minimum mentions), so it stays valid when the codebook change
 be used by any module's tests. It is deterministic (no random numbers).
 
 At the start of the session (:func:`pytest_configure`) the shipped respondent files are
-validated and derived once, as a build does (:mod:`barometer.frames`), and
+validated and derived once, as a build does (:mod:`barometer.book.frames`), and
 ``$BAROMETER_FRAMES`` points every ``Edition.open`` of the session, and the kernels nbval
 starts for the chapters, at those frames. The frames are the loader's own result, keyed on
 the files' content; a file whose content differs (every test file in ``tmp_path``) is
@@ -27,13 +27,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer.codebook import Codebook, load_codebook
+from barometer.data.codebook import Codebook, load_codebook
 
 
 def pytest_configure(config) -> None:
     """Validate the shipped respondent files once for the whole session (see above)."""
-    from barometer import paths
-    from barometer.frames import ENV_VAR, store_frame
+    from barometer.data import paths
+    from barometer.book.frames import ENV_VAR, store_frame
 
     folder = Path(os.environ.setdefault(ENV_VAR, str(paths.BUILD / "test-frames")))
     for year in (2021, 2025):
@@ -171,11 +171,11 @@ def write_file():
 
 
 def edition_of(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int = 5):
-    """An :class:`~barometer.edition.Edition` over hand-built frames (comparison years: the
+    """An :class:`~barometer.book.edition.Edition` over hand-built frames (comparison years: the
     earlier years among ``frames``), for exhibit tests that do not read files."""
     from pathlib import Path
 
-    from barometer.edition import Edition
+    from barometer.book.edition import Edition
 
     comps = tuple(sorted(y for y in frames if y < year))
     return Edition(year, comps, Path("x.csv"), min_base, frames)
@@ -185,7 +185,7 @@ def edition_of(frames: dict[int, pd.DataFrame], year: int = 2025, min_base: int 
 def glued(monkeypatch, tmp_path):
     """Record what the exhibits glue (instead of calling myst-nb) and work in a tmp dir,
     where exhibits write their figures and downloads."""
-    from barometer import glue
+    from barometer.presentation import glue
 
     store: dict[str, str] = {}
 

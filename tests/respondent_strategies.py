@@ -4,7 +4,7 @@
 how many innovators, degenerate cases) with Hypothesis and fills the rows with a numpy
 generator seeded by Hypothesis, so that a 20,000-row file costs no more to draw than a
 ten-row one. Every column, code, routing rule, exclusive option, minimum number of mentions
-and Likert range comes from ``barometer.codebook.load_codebook()``; nothing about the
+and Likert range comes from ``barometer.data.codebook.load_codebook()``; nothing about the
 questionnaire is written here except the names of the degenerate cases.
 
 Degenerate cases (:class:`FileShape` fields):
@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
-from barometer.codebook import Codebook, load_codebook
+from barometer.data.codebook import Codebook, load_codebook
 
 __all__ = ["FileShape", "file_shapes", "build_frame", "respondent_frames", "DONT_KNOW"]
 

@@ -1,4 +1,4 @@
-"""The disclosure audit (barometer.audit) catches each kind of planted leak, and passes a clean edition."""
+"""The disclosure audit (barometer.publishing.audit) catches each kind of planted leak, and passes a clean edition."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from barometer import audit as au
-from barometer import exhibit
-from barometer.exhibit import TableExhibit
+from barometer.publishing import audit as au
+from barometer.presentation import exhibit
+from barometer.presentation.exhibit import TableExhibit
 
 
 def _sector_data() -> pd.DataFrame:
@@ -143,7 +143,7 @@ def test_the_threshold_of_the_build_is_applied(edition):
 def test_the_workbook_is_scanned_sheet_by_sheet(edition, tmp_path):
     import openpyxl
 
-    from barometer.workbook import write_workbook
+    from barometer.publishing.workbook import write_workbook
 
     (edition["stage"] / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapters/proef\n")
     (edition["stage"] / "index.md").write_text("# Proef\n")
@@ -169,7 +169,7 @@ def test_the_workbook_is_scanned_sheet_by_sheet(edition, tmp_path):
 
 
 def test_the_audit_command_names_a_missing_edition(tmp_path, capsys):
-    from barometer.cli import main
+    from barometer.book.cli import main
 
     assert main(["audit", "--year", "2025", "--project", str(tmp_path)]) == 1
     assert "niet gebouwd" in capsys.readouterr().err
@@ -207,6 +207,6 @@ def test_the_built_edition_passes_the_audit_and_fails_on_a_planted_id():
 
 
 def paths_respondents():
-    from barometer import paths
+    from barometer.data import paths
 
     return paths.respondent_file(2025)

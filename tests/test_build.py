@@ -1,4 +1,4 @@
-"""Tests of the book build (barometer.build, barometer.cli).
+"""Tests of the book build (barometer.book.build, barometer.book.cli).
 
 The end-to-end tests build a tiny book in a temporary folder: one good chapter, then the
 same chapter broken, and check that the failure names chapter and cell and that the last
@@ -17,7 +17,8 @@ import nbformat
 import pytest
 import yaml
 
-from barometer import build, cli, paths
+from barometer.book import build, cli
+from barometer.data import paths
 
 
 # --------------------------------------------------------------------------- helpers
@@ -180,7 +181,7 @@ def test_a_year_without_editions_entry_fails_naming_the_file(project: Path, caps
 
 
 def test_editions_file_can_be_overridden(tmp_path: Path, monkeypatch) -> None:
-    from barometer import editions
+    from barometer.data import editions
 
     alt = tmp_path / "editions.yaml"
     entries = yaml.safe_load(paths.EDITIONS.read_text(encoding="utf-8"))  # complete entries
@@ -222,7 +223,7 @@ def test_a_missing_data_file_fails_before_anything_runs(project: Path, monkeypat
 
 
 def test_invalid_data_fail_the_build_before_any_chapter_runs(project: Path, capsys) -> None:
-    pytest.importorskip("barometer.respondents", reason="the validating loader is not installed")
+    pytest.importorskip("barometer.data.respondents", reason="the validating loader is not installed")
     from conftest import make_valid_frame, write_respondent_file
 
     frame = make_valid_frame(12, 2025)
@@ -306,7 +307,7 @@ def test_real_data_build_has_no_banner(project: Path, monkeypatch, capsys, tmp_p
 
 
 def test_merge_prose_keeps_outputs_and_injected_cell_and_takes_new_markdown() -> None:
-    from barometer.cache import merge_prose
+    from barometer.book.cache import merge_prose
 
     def md(text):
         return {"cell_type": "markdown", "metadata": {}, "source": text}
@@ -335,7 +336,7 @@ def test_merge_prose_keeps_outputs_and_injected_cell_and_takes_new_markdown() ->
 
 
 def test_cache_key_ignores_markdown_but_not_code(tmp_path: Path) -> None:
-    from barometer.cache import notebook_digest
+    from barometer.book.cache import notebook_digest
 
     nb = tmp_path / "a.ipynb"
     _chapter(nb, GOOD_CELL)
@@ -405,7 +406,7 @@ def test_built_book_stages_the_committed_outputs() -> None:
 
 
 def test_chapters_are_scheduled_longest_first(tmp_path: Path) -> None:
-    from barometer.cache import ChapterCache
+    from barometer.book.cache import ChapterCache
 
     for name, cells in (("a", 1), ("b", 3), ("c", 2)):
         _chapter(tmp_path / f"{name}.ipynb", *["x = 1"] * cells)

@@ -1,4 +1,4 @@
-"""Tests of the case catalogue ``data/cases.csv`` and its loader :mod:`barometer.cases`."""
+"""Tests of the case catalogue ``data/cases.csv`` and its loader :mod:`barometer.data.cases`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from barometer import cases as cs
-from barometer.codebook import load_codebook
+from barometer.data import cases as cs
+from barometer.data.codebook import load_codebook
 
 SOURCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "source"
 SHINGLE = 9  # as ../shared/tools/prose_check.py: no run of 9+ words copied from the report

@@ -7,7 +7,7 @@ The conventions checked here (see CONTRIBUTING.md, "Chapters"):
 * no ``def``, ``class`` or ``lambda`` in a chapter, no ``!pip``/``%pip``;
 * a figure reaches the page only through a MyST ``{glue:figure}`` or ``{figure}``
   directive (backticks or ``:::``; in a Markdown cell or in the Markdown an exhibit object
-  outputs, see ``barometer.exhibit``) with a caption, a ``:name:`` (label) and ``:alt:``
+  outputs, see ``barometer.presentation.exhibit``) with a caption, a ``:name:`` (label) and ``:alt:``
   text; a ``{table}`` has a caption and a ``:name:``; every figure glued in a chapter is
   shown with ``{glue:figure}``, and no visible cell output is an image (it would have
   neither caption nor alt text); a Markdown image needs alt text;
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from barometer import build, paths
+from barometer.book import build
+from barometer.data import paths
 
 CHAPTERS = sorted(paths.CHAPTERS.glob("*.ipynb"))
 IDS = [p.name for p in CHAPTERS]
@@ -166,7 +167,7 @@ def figure_problems(nb: dict) -> list[str]:
     """Exhibits without caption, label or alt text; images shown outside a figure directive.
 
     Looks at Markdown cells and at the Markdown that code cells output (exhibit objects
-    render themselves as ``{figure}``/``{table}`` directives, see barometer.exhibit).
+    render themselves as ``{figure}``/``{table}`` directives, see barometer.presentation.exhibit).
     """
     problems: list[str] = []
     shown: set[str] = set()
@@ -193,7 +194,7 @@ def figure_problems(nb: dict) -> list[str]:
             if visible and not _tags(cell) & HIDDEN:
                 problems.append(
                     f"cell {i}: shows an image directly ({visible[0]}); return an exhibit "
-                    "(barometer.exhibit.FigureExhibit) or glue the figure (display=False) and "
+                    "(barometer.presentation.exhibit.FigureExhibit) or glue the figure (display=False) and "
                     "show it with {glue:figure} with caption, :name: and :alt:")
     problems += [f"glued figure {k!r} is never shown with {{glue:figure}}" for k in sorted(glued - shown)]
     return problems

@@ -1,4 +1,4 @@
-"""Unit tests of barometer.claims.
+"""Unit tests of barometer.presentation.claims.
 
 Every claim of ``data/published/claims.csv`` has a check in the registry; each check is run on
 small constructed respondent frames where the claim clearly holds and where it clearly fails
@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import claims as cl
-from barometer import paths
-from barometer.codebook import load_codebook
-from barometer.derive import add_derived
-from barometer.published import read_claims
+from barometer.presentation import claims as cl
+from barometer.data import paths
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import add_derived
+from barometer.presentation.published import read_claims
 
 CB = load_codebook()
 N = 400
@@ -564,7 +564,7 @@ def test_texts():
 SEEDS = {"CL34": 134}
 
 
-#: The claims of *no* difference (:func:`barometer.claims.no_difference`): they hold only when
+#: The claims of *no* difference (:func:`barometer.presentation.claims.no_difference`): they hold only when
 #: the intervals rule out every difference beyond the margin, so their "holds" scenario needs
 #: enough respondents for narrow intervals (respondents per year).
 NO_DIFFERENCE = {"CL03": 6000, "CL09": N, "CL13": N, "CL15": N, "CL26": 2000, "CL27": 3000, "CL32": 4000,
@@ -639,7 +639,7 @@ def test_evaluate_claims_lists_unknown_and_failed(monkeypatch):
 
 # ---------------------------------------------------------------------------- shipped files
 def test_evaluate_claims_runs_on_the_shipped_files():
-    from barometer.respondents import load_respondents
+    from barometer.data.respondents import load_respondents
 
     frames = {y: add_derived(load_respondents(paths.DATA / f"respondents-{y}-synthetic.csv"), CB)
               for y in (2021, 2025)}
@@ -665,8 +665,8 @@ def test_without_comparison_year_the_comparisons_are_not_testable():
 def test_in_another_edition_a_claim_names_its_report_and_a_comparison_claim_gets_no_verdict() -> None:
     # The 2027 edition compares 2025 with 2027: simulated here with the shipped 2021 file
     # relabelled as 2027, so that the share of innovators rises again (76% -> 86%).
-    from barometer import paths
-    from barometer.respondents import load_respondents
+    from barometer.data import paths
+    from barometer.data.respondents import load_respondents
 
     f25 = load_respondents(paths.respondent_file(2025), year=2025)
     f27 = load_respondents(paths.respondent_file(2021), year=2021).assign(year=2027)
@@ -704,7 +704,7 @@ def test_no_difference_has_three_outcomes():
 
 
 def test_verdict_words_come_from_phrasing():
-    from barometer.phrasing import VERDICTS, verdict
+    from barometer.presentation.phrasing import VERDICTS, verdict
 
     und = cl.no_difference([(-4.0, 13.0)], 0.20, cl.MARGINS["pp"])
     assert verdict("undecided", bound=und.bound) == ("onbeslist (geen significant verschil, maar het interval "
@@ -740,7 +740,7 @@ def _num(text: str) -> float:
 def reversed_2027():
     """The shipped 2021 file as a 2027 measurement: every change 2025 -> 2027 is the reverse of
     2021 -> 2025; the evaluation of every claim in that edition."""
-    from barometer.respondents import load_respondents
+    from barometer.data.respondents import load_respondents
 
     f21 = load_respondents(paths.respondent_file(2021), year=2021)
     f25 = load_respondents(paths.respondent_file(2025), year=2025)
@@ -789,7 +789,7 @@ def test_in_another_edition_comparison_claims_name_their_report_and_others_are_e
 
 
 def test_an_edition_without_a_previous_measurement_says_so():
-    from barometer.respondents import load_respondents
+    from barometer.data.respondents import load_respondents
 
     f21 = add_derived(load_respondents(paths.respondent_file(2021), year=2021), CB)
     out = cl.evaluate_claims({2021: f21}, year=2021, comparison_year=2021, codebook=CB,
@@ -803,8 +803,8 @@ def test_an_edition_without_a_previous_measurement_says_so():
 
 def test_in_the_report_edition_the_verdicts_are_those_of_the_checks():
     """On the report's own edition nothing is restated: each verdict is its check's."""
-    from barometer.phrasing import verdict
-    from barometer.respondents import load_respondents
+    from barometer.presentation.phrasing import verdict
+    from barometer.data.respondents import load_respondents
 
     frames = {y: add_derived(load_respondents(paths.respondent_file(y), year=y), CB) for y in (2021, 2025)}
     out = cl.evaluate_claims(frames, codebook=CB, only=["CL07", "CL08", "CL12", "CL19", "CL29", "CL15"])
@@ -823,8 +823,8 @@ def test_the_claims_table_of_a_reversed_future_edition_never_contradicts_its_num
     tests/test_future_edition.py), and no verdict or proof about the report's years is shown."""
     import importlib.util
 
-    from barometer.edition import Edition
-    from barometer.exhibits import verantwoording
+    from barometer.book.edition import Edition
+    from barometer.chapters import verantwoording
 
     spec = importlib.util.spec_from_file_location("future", paths.ROOT / "tests" / "test_future_edition.py")
     future = importlib.util.module_from_spec(spec)

@@ -1,11 +1,11 @@
-"""Tests of barometer.codebook: the parsed codebook and its API."""
+"""Tests of barometer.data.codebook: the parsed codebook and its API."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from barometer.codebook import CodebookError, load_codebook
+from barometer.data.codebook import CodebookError, load_codebook
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Declared exhibits (barometer.declaration): screen, alt text, glue and download pass one policy call."""
+"""Declared exhibits (barometer.presentation.declaration): screen, alt text, glue and download pass one policy call."""
 from __future__ import annotations
 
 import json
@@ -11,10 +11,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from barometer import declaration, exhibit
-from barometer import formatting as fmt
-from barometer.edition import Edition
-from barometer.exhibits import bijlagen
+from barometer.presentation import declaration, exhibit
+from barometer.presentation import formatting as fmt
+from barometer.book.edition import Edition
+from barometer.chapters import bijlage_tabellen as bijlagen
 
 
 def _sector():

@@ -1,11 +1,11 @@
-"""Tests of barometer.denmark: the Danish comparison figures, read and never invented."""
+"""Tests of barometer.data.denmark: the Danish comparison figures, read and never invented."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from barometer import denmark
+from barometer.data import denmark
 
 HEADER = "ref_id,measure,wave,period,value,comparison,unit,source_url,reliability,note\n"
 

@@ -1,12 +1,12 @@
-"""Tests of barometer.derive on small hand-built frames."""
+"""Tests of barometer.data.derive on small hand-built frames."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from barometer.codebook import load_codebook
-from barometer.derive import (
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import (
     DerivationError,
     add_derived,
     climate_cluster,

@@ -1,9 +1,9 @@
-"""Tests of the disclosure policy (barometer.disclosure, data/disclosure.yaml) on known cases."""
+"""Tests of the disclosure policy (barometer.presentation.disclosure, data/disclosure.yaml) on known cases."""
 import pandas as pd
 import pytest
 
-from barometer import disclosure
-from barometer import formatting as fmt
+from barometer.presentation import disclosure
+from barometer.presentation import formatting as fmt
 
 
 def test_policy_file_is_the_one_source_of_threshold_and_symbol():

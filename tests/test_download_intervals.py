@@ -4,7 +4,7 @@ appendices (tables B1, figures B2) has interval columns beside it (issue 12).
 The exhibits are built as the chapters call them (the calls are read from the chapter
 notebooks, so a new exhibit is checked without a change here) on the shipped 2025 edition;
 the test reads the CSV downloads they write, by their Dutch headers
-(:mod:`barometer.vocabulary`).
+(:mod:`barometer.presentation.vocabulary`).
 
 Rule: a value column whose header names a percentage (``Percentage …``), a mean
 (``Gemiddelde …``) or a difference (``Verschil …``) needs an ``Ondergrens (95%-…)`` and a
@@ -16,7 +16,7 @@ interval of ``Percentage``.
 
 Downloads written *as printed* (sidecar ``zoals_gedrukt``: an exhibit of the printed report
 where the whole disclosure rule would hide more than the print did) carry only the printed
-rounding, by the disclosure policy (:func:`barometer.exhibit.download_frame`): an interval
+rounding, by the disclosure policy (:func:`barometer.presentation.exhibit.download_frame`): an interval
 computed from the exact count would, beside the printed cells, give a hidden group away. They
 are listed, not checked; the test fails if one of them is not marked as printed.
 """
@@ -32,8 +32,8 @@ matplotlib.use("Agg")
 
 import pytest
 
-from barometer.edition import Edition
-from barometer.paths import CHAPTERS
+from barometer.book.edition import Edition
+from barometer.data.paths import CHAPTERS
 
 #: chapter notebook -> exhibit module (the notebooks import ``<module> as ex``)
 CHAPTERS_CHECKED = {
@@ -71,7 +71,7 @@ def downloads(tmp_path_factory):
     """Dutch headers of every CSV download the checked chapters write: {file name: headers}."""
     import importlib
 
-    from barometer import glue
+    from barometer.presentation import glue
 
     mp = pytest.MonkeyPatch()
     mp.setattr(glue, "_glue", lambda key, text, display=False: text)
@@ -79,7 +79,7 @@ def downloads(tmp_path_factory):
     try:
         ed = Edition.open(2025, [2021], None, 5)
         for notebook, module in CHAPTERS_CHECKED.items():
-            ex = importlib.import_module(f"barometer.exhibits.{module}")
+            ex = importlib.import_module(f"barometer.chapters.{module}")
             calls = _calls(notebook)
             assert calls, f"{notebook}: no exhibit calls found"
             for call in calls:

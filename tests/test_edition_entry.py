@@ -1,11 +1,12 @@
-"""``barometer.build._edition_entry``: an unreadable editions file gives a clear Dutch error, not a silent default."""
+"""``barometer.book.build._edition_entry``: an unreadable editions file gives a clear Dutch error, not a silent default."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from barometer import build, paths
+from barometer.book import build
+from barometer.data import paths
 
 
 def test_a_year_without_an_entry_gives_no_entry(monkeypatch) -> None:

@@ -27,10 +27,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from barometer import build, cli, paths
-from barometer.editions import ENV_VAR
-from barometer.formatting import num, pct
-from barometer.glue import direction
+from barometer.book import build, cli
+from barometer.data import paths
+from barometer.data.editions import ENV_VAR
+from barometer.presentation.formatting import num, pct
+from barometer.presentation.glue import direction
 
 #: Fast chapters that exist in the repository and show the innovation share with a direction.
 CHAPTERS = ["chapters/inleiding", "chapters/innovatie-in-het-openbaar-bestuur"]
@@ -73,7 +74,7 @@ def _make_2027_file(folder: Path) -> Path:
     new["resp_id"] = [f"T2027-{i:04d}" for i in range(len(new))]
     # The question on reasons for failure is routed to 'failed_attempt == 1': nobody now.
     new["failed_attempt"] = 0
-    from barometer.codebook import load_codebook
+    from barometer.data.codebook import load_codebook
 
     cb = load_codebook()
     routed = [c for c in cb.columns(2025) if cb.routing_of(c).name == "failed"]
@@ -151,7 +152,7 @@ def editions_build(tmp_path_factory) -> dict:
 def test_the_2027_test_file_differs_as_intended(editions_build) -> None:
     import os
 
-    from barometer.respondents import load_respondents
+    from barometer.data.respondents import load_respondents
 
     os.environ[ENV_VAR] = str(editions_build["editions"])
     try:

@@ -1,7 +1,7 @@
-"""Tests of barometer.exhibit: the notice shown instead of an exhibit."""
+"""Tests of barometer.presentation.exhibit: the notice shown instead of an exhibit."""
 from __future__ import annotations
 
-from barometer.exhibit import Notice
+from barometer.presentation.exhibit import Notice
 
 
 def test_notice_renders_plain_or_as_admonition():
@@ -15,7 +15,7 @@ def test_notice_renders_plain_or_as_admonition():
 
 def test_markdown_table_aligns_text_columns_left_and_numbers_right():
     import pandas as pd
-    from barometer.exhibit import markdown_table
+    from barometer.presentation.exhibit import markdown_table
     f = pd.DataFrame({"Schaal": ["A", "B"], "Item": ["Wij evalueren onze vernieuwingen", "Wij delen kennis"],
                       "Lading": ["0,74", "0,69"], "Interval": ["-0,20 tot 0,05", "0,01 tot 0,17"]})
     rule = markdown_table(f).splitlines()[1]
@@ -40,8 +40,8 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from barometer import exhibit
-    from barometer.exhibit import FigureExhibit, TableExhibit
+    from barometer.presentation import exhibit
+    from barometer.presentation.exhibit import FigureExhibit, TableExhibit
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, True))
@@ -79,7 +79,7 @@ def test_downloads_pass_the_policy_and_write_a_sidecar(tmp_path, monkeypatch):
 def test_download_threshold_follows_the_edition(tmp_path, monkeypatch):
     import pandas as pd
 
-    from barometer import exhibit
+    from barometer.presentation import exhibit
 
     frame, prot = exhibit.download_frame(_sector_data(), min_base=10, year=2025)
     # groups 3 (n=2) and 5 (n=9) are below 10: two hidden, nothing else needed
@@ -96,8 +96,8 @@ def test_a_table_the_report_printed_keeps_its_cells_and_downloads_only_the_print
 
     import pandas as pd
 
-    from barometer import exhibit
-    from barometer.exhibit import TableExhibit
+    from barometer.presentation import exhibit
+    from barometer.presentation.exhibit import TableExhibit
 
     monkeypatch.chdir(tmp_path)
     for year, printed in ((2025, True), (2021, False)):

@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.bijlage_figuren."""
+"""Tests of barometer.chapters.bijlage_figuren."""
 from __future__ import annotations
 
 import matplotlib
@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import statistics as st
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit
-from barometer.exhibits import bijlage_figuren as ex
-from barometer.exhibit import Notice
+from barometer.analysis import statistics as st
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit
+from barometer.chapters import bijlage_figuren as ex
+from barometer.presentation.exhibit import Notice
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_figures(shipped, in_tmp, func, number):
 def test_b2_1_caption_has_mean_and_sd(shipped, in_tmp):
     s = pd.to_numeric(shipped.df["conditions_scale"], errors="coerce").dropna().astype(float)
     fig = ex.figuur_b2_1(shipped)
-    from barometer.formatting import dec
+    from barometer.presentation.formatting import dec
     assert dec(s.mean()) in fig.caption and dec(s.std(ddof=1)) in fig.caption
     out = ex.kerncijfers(shipped)
     assert out["b2_1_mean"] == dec(s.mean())

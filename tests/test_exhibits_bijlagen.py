@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.bijlagen: the Bijlage I tables as exhibits, cell by cell
+"""Tests of barometer.chapters.bijlage_tabellen: the Bijlage I tables as exhibits, cell by cell
 against the published tables (data/published/figures.csv), for 2025 and 2021.
 
 A published number whose row carries a conflict id (data/registers/conflicts.yaml) is an
@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from barometer import formatting as fmt
-from barometer.codebook import load_codebook
-from barometer.edition import Edition
-from barometer.exhibit import TableExhibit
-from barometer.exhibits import bijlagen as ex
-from barometer.exhibit import Notice
-from barometer.published import read_figures
+from barometer.presentation import formatting as fmt
+from barometer.data.codebook import load_codebook
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import TableExhibit
+from barometer.chapters import bijlage_tabellen as ex
+from barometer.presentation.exhibit import Notice
+from barometer.presentation.published import read_figures
 
 CB = load_codebook()
 FIG = read_figures()
@@ -189,7 +189,7 @@ def test_vragen_table_takes_wordings_from_the_codebook(ed):
     (12, 1, "12 cijfers (de responspercentages) zijn uit een respondentbestand niet te berekenen, en één cijfer wijkt af"),
 ])
 def test_the_rest_sentence_reads_for_zero_one_and_many(not_computable, deviating, expected):
-    from barometer.exhibits.bijlagen import rest_sentence
+    from barometer.chapters.bijlage_tabellen import rest_sentence
 
     text = rest_sentence(not_computable, deviating)
     assert text.startswith(expected) and text.endswith("vastgelegd."), text

@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.effecten: helpers on small frames, exhibits on the shipped data."""
+"""Tests of barometer.chapters.doelen_en_effecten: helpers on small frames, exhibits on the shipped data."""
 from __future__ import annotations
 
 import matplotlib
@@ -15,14 +15,14 @@ import pytest
 from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
-from barometer import models as md
-from barometer import phrasing
-from barometer import statistics as st
-from barometer.codebook import load_codebook
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits import effecten as ex
+from barometer.analysis import models as md
+from barometer.presentation import phrasing
+from barometer.analysis import statistics as st
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.chapters import doelen_en_effecten as ex
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def in_tmp(tmp_path, monkeypatch):
 
 # ----------------------------------------------------------------------------- helpers
 def test_regression_table_flags_a_term_that_cannot_be_estimated():
-    # odds ratios go through barometer.formatting.odds_ratio (the one rule, tested in
+    # odds ratios go through barometer.presentation.formatting.odds_ratio (the one rule, tested in
     # test_formatting); an unbounded term is named as not estimable, in the row and a note
     table = pd.DataFrame([
         {"term": "a", "variable": "climate_scale", "level": None, "label": "Klimaat", "coef": 0.97, "se": 0.1,
@@ -153,7 +153,7 @@ def test_claim_resultaten_covers_the_chapter(shipped):
 
 
 def test_claim_lookup_prefers_the_registry_and_knows_every_id():
-    from barometer import claims as cl
+    from barometer.presentation import claims as cl
 
     for cid in (*ex.CHAPTER_CLAIMS, *ex.SECTION_CLAIMS):
         assert ex._lookup(cid) is not None, cid
@@ -163,7 +163,7 @@ def test_claim_lookup_prefers_the_registry_and_knows_every_id():
 
 
 def test_extra_claim_fails_loudly_on_a_missing_predictor(shipped):
-    from barometer import claims as cl
+    from barometer.presentation import claims as cl
 
     check = ex._ns("effect_quality", ["no_such_predictor"])
     with pytest.raises(KeyError):
@@ -205,8 +205,8 @@ def test_year_without_the_questions_says_so(shipped_2021, in_tmp):
 def test_three_tests_per_goal_are_one_holm_family():
     from statsmodels.stats.multitest import multipletests
 
-    from barometer import paths
-    from barometer.edition import Edition
+    from barometer.data import paths
+    from barometer.book.edition import Edition
 
     ed = Edition.open(2025, [2021], paths.DATA / "respondents-2025-synthetic.csv", 5)
     fam = ex.toetsen_per_doel(ed)

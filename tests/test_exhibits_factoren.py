@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.factoren: small hand-built frames and the shipped data."""
+"""Tests of barometer.chapters.bevorderende_en_belemmerende_factoren: small hand-built frames and the shipped data."""
 from __future__ import annotations
 
 import matplotlib
@@ -11,12 +11,12 @@ import pytest
 from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
-from barometer.codebook import load_codebook
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits import factoren as ex
-from barometer.exhibit import Notice
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, TableExhibit
+from barometer.chapters import bevorderende_en_belemmerende_factoren as ex
+from barometer.presentation.exhibit import Notice
 
 
 def _innovators(df: pd.DataFrame) -> pd.Series:

@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.falen on the shipped data and small frames."""
+"""Tests of barometer.chapters.faalfactoren on the shipped data and small frames."""
 from __future__ import annotations
 
 import matplotlib
@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 from conftest import make_valid_frame
 
-from barometer import statistics as st
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.exhibits import falen as ex
+from barometer.analysis import statistics as st
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.chapters import faalfactoren as ex
 
 
 @pytest.fixture(scope="module")

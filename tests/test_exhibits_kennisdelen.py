@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.kennisdelen on the shipped data and small frames."""
+"""Tests of barometer.chapters.kennis_delen on the shipped data and small frames."""
 from __future__ import annotations
 
 import matplotlib
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import make_valid_frame
 
-from barometer import statistics as st
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice
-from barometer.exhibits import kennisdelen as ex
+from barometer.analysis import statistics as st
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice
+from barometer.chapters import kennis_delen as ex
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.klimaat: small hand-built frames and the shipped data."""
+"""Tests of barometer.chapters.innovatieklimaat: small hand-built frames and the shipped data."""
 from __future__ import annotations
 
 import matplotlib
@@ -13,12 +13,12 @@ import pytest
 from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
-from barometer import statistics as st
-from barometer.codebook import load_codebook
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, TableExhibit
-from barometer.exhibits import klimaat as ex
+from barometer.analysis import statistics as st
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, TableExhibit
+from barometer.chapters import innovatieklimaat as ex
 
 
 @pytest.fixture(scope="module")

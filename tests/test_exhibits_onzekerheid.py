@@ -1,4 +1,4 @@
-"""Interval columns of the chapters' downloads (barometer.exhibits._onzekerheid)."""
+"""Interval columns of the chapters' downloads (barometer.presentation.intervals)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from barometer.exhibits._onzekerheid import met_intervallen
-from barometer.population import read_population
-from barometer.uncertainty import mean_ci_from_summary, share_ci
+from barometer.presentation.intervals import met_intervallen
+from barometer.data.population import read_population
+from barometer.analysis.uncertainty import mean_ci_from_summary, share_ci
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_means_get_t_intervals_and_other_frames_pass_through(ed):
 
 
 def test_mean_ci_from_summary_equals_mean_ci():
-    from barometer.uncertainty import mean_ci
+    from barometer.analysis.uncertainty import mean_ci
 
     x = pd.Series([3.2, 4.1, 3.8, 2.9, 4.4, 3.6, 3.9])
     a = mean_ci(x, population=20)

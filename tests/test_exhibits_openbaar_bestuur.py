@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.openbaar_bestuur (report §2.1).
+"""Tests of barometer.chapters.innovatie_in_het_openbaar_bestuur (report §2.1).
 
 Small hand-built frames with known answers, and the shipped data for the regression.
 """
@@ -16,14 +16,16 @@ import pytest
 from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
-from barometer import denmark, glue, models
-from barometer import formatting as fmt
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer import phrasing as _text
-from barometer.exhibits import openbaar_bestuur as ex
-from barometer.paths import CHAPTERS
+from barometer.data import denmark
+from barometer.presentation import glue
+from barometer.analysis import models
+from barometer.presentation import formatting as fmt
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.presentation import phrasing as _text
+from barometer.chapters import innovatie_in_het_openbaar_bestuur as ex
+from barometer.data.paths import CHAPTERS
 
 
 @pytest.fixture
@@ -75,8 +77,8 @@ def test_kerncijfers_glue_shares_and_direction(glued, no_denmark):
     assert glued["verschil_innovatie"] == "17 procentpunt"
     # the change with its Newcombe interval (all 30 respondents of a year: the whole invited population of
     # the year's file scaled to 30, so the FPC uses the invited totals)
-    from barometer.population import read_population
-    from barometer.uncertainty import difference_ci
+    from barometer.data.population import read_population
+    from barometer.analysis.uncertainty import difference_ci
 
     lo, hi = difference_ci(28, 30, 23, 30, read_population(2021).total, read_population(2025).total)
     assert glued["verloop_innovatie"] == (f"gedaald van 93% in 2021 naar 77% in 2025 (verschil -16,7 procentpunt, "
@@ -271,8 +273,8 @@ def test_logit_table_shows_odds_ratios_and_judges_the_claims(glued, shipped):
     assert len(tbl.frame) == len(res.table)
     sector_p = res.joint.set_index("variable").loc["sector", "p"]
     # a claim of no difference: the claims table's rule (CL03), never p >= 0,05 alone
-    from barometer.claims import claim_outcome
-    from barometer.phrasing import claim_phrase
+    from barometer.presentation.claims import claim_outcome
+    from barometer.presentation.phrasing import claim_phrase
 
     outcome = claim_outcome(shipped, "CL03")
     assert glued["claim_sector"] == claim_phrase(outcome)

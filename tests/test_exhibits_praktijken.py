@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.praktijken (report §2.2): hand-built frames with known answers."""
+"""Tests of barometer.chapters.innovatiepraktijken (report §2.2): hand-built frames with known answers."""
 from __future__ import annotations
 
 import matplotlib
@@ -13,16 +13,17 @@ import pytest
 from conftest import edition_of as _edition
 from conftest import make_valid_frame
 
-from barometer import denmark as dk
-from barometer import glue, models
-from barometer.codebook import load_codebook
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer import phrasing as shared
-from barometer import phrasing as _text
-from barometer.exhibits import praktijken as ex
-from barometer.paths import CHAPTERS
+from barometer.data import denmark as dk
+from barometer.presentation import glue
+from barometer.analysis import models
+from barometer.data.codebook import load_codebook
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.presentation import phrasing as shared
+from barometer.presentation import phrasing as _text
+from barometer.chapters import innovatiepraktijken as ex
+from barometer.data.paths import CHAPTERS
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_spectrum_counts_all_organisations(glued):
 # ----------------------------------------------------------------------------- Figuur 2-7, 2-8
 def test_origin_test_judges_the_claim_not_significant(glued):
     # a claim of no change holds only when the intervals rule out every change beyond the
-    # margin (barometer.claims.MARGINS): with 50 innovators a year they do not (undecided),
+    # margin (barometer.presentation.claims.MARGINS): with 50 innovators a year they do not (undecided),
     # with 500 a year they do
     same = [1] * 20 + [2] * 20 + [3] * 10
     ed = _edition({2021: _innovators(2021, 50, origin=same), 2025: _innovators(2025, 50, origin=same)})

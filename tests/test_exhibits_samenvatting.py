@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.samenvatting (the summary's own keys) and of the summary notebook."""
+"""Tests of barometer.chapters.samenvatting (the summary's own keys) and of the summary notebook."""
 from __future__ import annotations
 
 import json
@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from conftest import make_valid_frame
 
-from barometer import formatting as fmt
-from barometer import models
-from barometer import statistics as st
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibits import samenvatting as ex
-from barometer.paths import ROOT
+from barometer.presentation import formatting as fmt
+from barometer.analysis import models
+from barometer.analysis import statistics as st
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.chapters import samenvatting as ex
+from barometer.data.paths import ROOT
 
 NOTEBOOK = ROOT / "chapters" / "samenvatting.ipynb"
 
@@ -58,7 +58,7 @@ def test_without_comparison_year_says_so(zonder_vergelijking):
 
 
 def test_claim_verdicts_follow_the_claims_check(shipped):
-    from barometer.claims import evaluate_claims
+    from barometer.presentation.claims import evaluate_claims
     full = evaluate_claims(shipped.frames).set_index("claim_id")
     r = ex.claim_woorden(shipped).set_index("claim_id")
     for cid in ex.CLAIMS:

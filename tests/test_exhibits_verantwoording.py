@@ -1,4 +1,4 @@
-"""Tests of barometer.exhibits.verantwoording (and the small inleiding module) on the shipped
+"""Tests of barometer.chapters.verantwoording (and the small inleiding module) on the shipped
 data and the registers: each checks a number or text against an independent source."""
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import pandas as pd
 import pytest
 import yaml
 
-from barometer import formatting as fmt
-from barometer import paths
-from barometer.codebook import load_codebook
-from barometer.edition import Edition
-from barometer.exhibit import TableExhibit
-from barometer.exhibits import inleiding as inl
-from barometer.exhibits import verantwoording as ex
-from barometer.published import read_figures
+from barometer.presentation import formatting as fmt
+from barometer.data import paths
+from barometer.data.codebook import load_codebook
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import TableExhibit
+from barometer.chapters import inleiding as inl
+from barometer.chapters import verantwoording as ex
+from barometer.presentation.published import read_figures
 
 CB = load_codebook()
 
@@ -89,7 +89,7 @@ def test_codebook_table_has_every_question(ed):
 
 
 def test_reliability_table_matches_scales_module(ed):
-    from barometer.scales import reliability
+    from barometer.analysis.scales import reliability
 
     e = ex.tabel_betrouwbaarheid(ed)
     r = reliability(ed.frames[2025], "climate_scale", 2025)
@@ -124,7 +124,7 @@ def test_claims_table_has_one_row_per_claim(ed, k):
     e = ex.tabel_claims(ed)
     claims = pd.read_csv(paths.PUBLISHED / "claims.csv")
     assert set(claims["claim_id"]) <= set(e.frame["Id"])
-    from barometer.phrasing import VERDICTS
+    from barometer.presentation.phrasing import VERDICTS
 
     verdicts = e.frame["Houdt stand"]
     known = {VERDICTS["holds"], VERDICTS["fails"], VERDICTS["equivalent"], VERDICTS["untested"]}

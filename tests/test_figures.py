@@ -1,4 +1,4 @@
-"""Unit tests of barometer.figures: house style, Dutch ticks, charts and alt text."""
+"""Unit tests of barometer.presentation.figures: house style, Dutch ticks, charts and alt text."""
 
 import matplotlib
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from barometer import figures as fg
+from barometer.presentation import figures as fg
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Unit tests of barometer.formatting (Dutch numbers, rounding half up, small cells)."""
+"""Unit tests of barometer.presentation.formatting (Dutch numbers, rounding half up, small cells)."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import formatting as fm
+from barometer.presentation import formatting as fm
 
 
 @pytest.mark.parametrize(

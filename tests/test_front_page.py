@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from barometer import paths
-from barometer.build import toc_documents
+from barometer.data import paths
+from barometer.book.build import toc_documents
 from built_book import built_book
 
 INDEX = paths.ROOT / "index.md"

@@ -18,8 +18,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from barometer import cli, paths
-from barometer.codebook import load_codebook
+from barometer.book import cli
+from barometer.data import paths
+from barometer.data.codebook import load_codebook
 
 from built_book import assert_no_warnings
 
@@ -96,7 +97,7 @@ def editions_with_2027(folder: Path) -> Path:
 
 
 def test_the_reversed_file_is_valid(tmp_path: Path, monkeypatch) -> None:
-    from barometer.respondents import load_respondents
+    from barometer.data.respondents import load_respondents
 
     monkeypatch.setenv("BAROMETER_EDITIONS", str(editions_with_2027(tmp_path)))
 

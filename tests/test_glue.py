@@ -1,4 +1,4 @@
-"""Unit tests of barometer.glue (myst_nb.glue replaced by a recorder)."""
+"""Unit tests of barometer.presentation.glue (myst_nb.glue replaced by a recorder)."""
 
 import matplotlib
 
@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import glue as g
-from barometer.disclosure import compose, public, release
+from barometer.presentation import glue as g
+from barometer.presentation.disclosure import compose, public, release
 
 
 @pytest.fixture
@@ -76,8 +76,8 @@ def _sector():
 
 def test_a_raw_glue_of_a_suppressed_value_is_refused(glued):
     """The construction, not the audit: a hidden value formatted straight into glue is refused."""
-    from barometer import formatting as fmt
-    from barometer.exhibit import disclose
+    from barometer.presentation import formatting as fmt
+    from barometer.presentation.exhibit import disclose
 
     data = _sector()
     raw = data.loc[data["group"] == 3, "pct"].iloc[0]
@@ -112,8 +112,8 @@ def test_only_a_module_that_says_so_glues_unchecked(glued):
     import types
 
     for flag, ok in (("", False), ("GLUE_UNCHECKED = True", True)):
-        mod = types.ModuleType("barometer.exhibits._proef")
-        exec(f"from barometer.glue import glue_text\n{flag}\ndef kerncijfers():\n    return glue_text('k', '76%')\n",
+        mod = types.ModuleType("barometer.chapters._proef")
+        exec(f"from barometer.presentation.glue import glue_text\n{flag}\ndef kerncijfers():\n    return glue_text('k', '76%')\n",
              mod.__dict__)
         if ok:
             assert mod.kerncijfers() == "76%"
@@ -124,7 +124,7 @@ def test_only_a_module_that_says_so_glues_unchecked(glued):
 
 def test_converted_exhibit_modules_glue_checked():
     """The modules converted to released glue carry no GLUE_UNCHECKED flag."""
-    from barometer.exhibits import kennisdelen
+    from barometer.chapters import kennis_delen as kennisdelen
 
     assert getattr(kennisdelen, "GLUE_UNCHECKED", False) is False
 
@@ -139,7 +139,7 @@ def test_the_unconverted_exhibit_modules_only_get_fewer():
     import importlib
     import pkgutil
 
-    import barometer.exhibits as pkg
+    import barometer.chapters as pkg
 
     flagged = []
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):

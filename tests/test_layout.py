@@ -4,7 +4,7 @@ The check is ``tests/a11y/layout.mjs`` (node, playwright-core driving /usr/bin/c
 over every HTML page of a built 2025 edition at both widths, in light and in dark mode. It
 reports a page wider than the screen, a table or figure that runs past the text column (on
 a phone a table may scroll inside its own container), and text in an SVG figure drawn
-smaller than the house minimum :data:`barometer.figures.MIN_FONT_PX`. Without chromium, node
+smaller than the house minimum :data:`barometer.presentation.figures.MIN_FONT_PX`. Without chromium, node
 or the node packages this test fails and says what to install (it is never skipped).
 
 The legend tests draw the house charts with values that reach the top of the axis (the
@@ -25,7 +25,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from barometer import figures  # noqa: E402
+from barometer.presentation import figures  # noqa: E402
 from built_book import built_book  # noqa: E402
 from test_accessibility import A11Y, _require_tools  # noqa: E402
 

@@ -1,10 +1,10 @@
-"""Unit tests of barometer.models on simulated frames with known effects."""
+"""Unit tests of barometer.analysis.models on simulated frames with known effects."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import models as md
+from barometer.analysis import models as md
 
 
 @pytest.fixture
@@ -312,7 +312,7 @@ LOGISTF_SEX2 = {
 
 
 def test_firth_reproduces_logistf_on_sex2():
-    from barometer.uncertainty import firth_logit
+    from barometer.analysis.uncertainty import firth_logit
 
     rows = []
     for *x, cases, n in SEX2:

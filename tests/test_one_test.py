@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from barometer import models, paths
-from barometer.claims import evaluate_claims, p_text
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibits import effecten, openbaar_bestuur
-from barometer.respondents import load_respondents
+from barometer.analysis import models
+from barometer.data import paths
+from barometer.presentation.claims import evaluate_claims, p_text
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.chapters import doelen_en_effecten as effecten, innovatie_in_het_openbaar_bestuur as openbaar_bestuur
+from barometer.data.respondents import load_respondents
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,7 @@ def table(frames):
 
 def _outcome_of(table, cid):
     """The outcome key behind the claims table's verdict of ``cid``."""
-    from barometer.phrasing import VERDICTS
+    from barometer.presentation.phrasing import VERDICTS
 
     v = table.loc[cid, "verdict"]
     if v.startswith("onbeslist ("):
@@ -111,8 +112,8 @@ _COUNTERPARTS = {
 def test_every_chapter_verdict_is_the_claims_tables(shipped_edition, table, glued):
     """Each chapter sentence that judges one of the report's claims uses the claims table's own
     test and verdict (claim_outcome): the two pages can never disagree."""
-    from barometer.exhibits import klimaat, samenvatting
-    from barometer.phrasing import VERDICT_WORDS, claim_phrase
+    from barometer.chapters import innovatieklimaat as klimaat, samenvatting
+    from barometer.presentation.phrasing import VERDICT_WORDS, claim_phrase
 
     openbaar_bestuur.tabel_logit_innoveren(shipped_edition)
     effecten.kerncijfers(shipped_edition)
@@ -135,9 +136,9 @@ def test_every_chapter_verdict_is_the_claims_tables(shipped_edition, table, glue
 def test_claims_of_no_change_in_chapters_follow_the_claims_rule(shipped_edition, table, glued):
     """The parts of CL09, CL13 and CL15 that chapters judge on their own (the process share, the
     distributions of origin and strategy) use the rule of the claims table."""
-    from barometer import claims as cl
-    from barometer.exhibits import praktijken
-    from barometer.phrasing import claim_phrase
+    from barometer.presentation import claims as cl
+    from barometer.chapters import innovatiepraktijken as praktijken
+    from barometer.presentation.phrasing import claim_phrase
 
     openbaar_bestuur.tabel_typen_toets(shipped_edition)
     praktijken.figuur_herkomst_naar_jaar(shipped_edition)
@@ -156,7 +157,7 @@ def test_claims_of_no_change_in_chapters_follow_the_claims_rule(shipped_edition,
 def test_families_of_tests_are_holm_corrected_alike_in_chapter_and_claims(shipped_edition, table):
     """The factor comparisons (17 tests) and the three tests per goal are families with Holm's
     correction; the claims table states the same corrected p as the chapter, next to the raw p."""
-    from barometer.exhibits import factoren
+    from barometer.chapters import bevorderende_en_belemmerende_factoren as factoren
 
     comp = factoren.vergelijking_bevorderd(shipped_edition).set_index("item")
     cl20 = table.loc["CL20", "statistic"]

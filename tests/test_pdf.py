@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from barometer import paths
-from barometer.build import toc_documents
-from barometer.pdf import (EditionMeta, TocEntry, build_pdf, cover_and_contents_html, locate_headings,
+from barometer.data import paths
+from barometer.book.build import toc_documents
+from barometer.book.pdf import (EditionMeta, TocEntry, build_pdf, cover_and_contents_html, locate_headings,
                            pdf_page_texts, toc_entries)
-from barometer.publish import PublishError
+from barometer.publishing.publish import PublishError
 from built_book import built_book
 
 
@@ -68,8 +68,8 @@ def test_pdf_is_a_pdf_whose_page_count_pdftotext_and_pypdf_agree_on(edition_pdf)
 
 @pytest.mark.slow
 def test_cover_names_title_edition_period_and_the_synthetic_data(edition_pdf) -> None:
-    from barometer.build import SYNTHETIC_NOTICE, is_synthetic
-    from barometer.editions import edition_entry
+    from barometer.book.build import SYNTHETIC_NOTICE, is_synthetic
+    from barometer.data.editions import edition_entry
 
     book, _, pages, _ = edition_pdf
     cover = _words(pages[0])

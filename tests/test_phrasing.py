@@ -1,8 +1,8 @@
-"""Tests of barometer.phrasing: the Dutch words and sentence parts of every chapter."""
+"""Tests of barometer.presentation.phrasing: the Dutch words and sentence parts of every chapter."""
 from __future__ import annotations
 
-from barometer.exhibit import Notice
-from barometer import phrasing as t
+from barometer.presentation.exhibit import Notice
+from barometer.presentation import phrasing as t
 
 
 def test_join_nl():
@@ -84,7 +84,7 @@ def test_asked_when_comes_from_the_codebook_years() -> None:
 
 
 def test_model_reason_is_dutch() -> None:
-    from barometer.models import ModelError
+    from barometer.analysis.models import ModelError
 
     assert "geen variatie" in t.model_reason(ModelError("logit of 'innovated': 57 complete cases with 0 positive: cannot fit"))
     assert "referentiegroep" in t.model_reason(ModelError("reference 1 of 'sector' does not occur in the data"))

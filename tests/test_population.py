@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from barometer.population import (PopulationError, invited_point, invited_range, population_path,
+from barometer.data.population import (PopulationError, invited_point, invited_range, population_path,
                                   read_population)
-from barometer.published import read_figures
-from barometer.tables import tabel_b1_1
+from barometer.presentation.published import read_figures
+from barometer.presentation.tables import tabel_b1_1
 
 
 def test_invited_range_by_hand():
@@ -65,8 +65,8 @@ def test_malformed_file_names_row_and_column(tmp_path, edit, message):
 
 
 def test_b1_1_response_column_reproduces_the_report():
-    from barometer.respondents import load_respondents
-    from barometer import paths
+    from barometer.data.respondents import load_respondents
+    from barometer.data import paths
     df = load_respondents(paths.DATA / "respondents-2025-synthetic.csv")
     t = tabel_b1_1(df, 2025)
     assert list(t.frame["Respons (percentage)"]) == ["26%", "27%", "33%", "23%", "50%", "28%", "17%",

@@ -1,4 +1,4 @@
-"""Sector profiles (src/barometer/profiles.py, exhibits/sectorprofiel.py, the merge rule of
+"""Sector profiles (src/barometer/book/profiles.py, chapters/sectorprofiel.py, the merge rule of
 data/disclosure.yaml): the list of profiles comes from the data, small groups are pooled as the
 policy says, and a profile's numbers equal the chapters' and Bijlage I's."""
 from __future__ import annotations
@@ -6,11 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from barometer import disclosure, profiles
-from barometer import formatting as fmt
-from barometer.edition import Edition
-from barometer.exhibits import bijlagen
-from barometer.exhibits import sectorprofiel as sp
+from barometer.presentation import disclosure
+from barometer.book import profiles
+from barometer.presentation import formatting as fmt
+from barometer.book.edition import Edition
+from barometer.chapters import bijlage_tabellen as bijlagen
+from barometer.chapters import sectorprofiel as sp
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_share_innovating_of_a_profile_equals_tabel_b1_8(ed):
         spec = sp.parse_spec(p.spec)
         k = sp.kerncijfers(ed, spec)
         short = ed.codebook.labels("sector")[p.codes[0]] if hasattr(ed, "codebook") else None
-        from barometer.codebook import load_codebook
+        from barometer.data.codebook import load_codebook
         short = load_codebook().labels("sector")[p.codes[0]]
         assert k["pct_innovatie"] == t.loc[short, col], p.label
         checked += 1
@@ -101,7 +102,7 @@ def test_share_innovating_of_a_profile_equals_tabel_b1_8(ed):
 
 
 def test_a_profile_of_a_national_part_equals_the_chapter(ed):
-    from barometer.statistics import statistic
+    from barometer.analysis.statistics import statistic
     k = sp.kerncijfers(ed, sp.parse_spec("national_type:1"))
     r = statistic(ed.all_years, "innovated", "pct", codes=1, group_var="national_type", group=1, year=ed.year)
     assert k["pct_innovatie"] == fmt.pct(r.value)
@@ -128,8 +129,8 @@ def test_a_bad_sector_parameter_is_a_dutch_error():
 @pytest.mark.slow
 def test_the_built_book_has_the_profiles_and_passes_the_audit():
     from built_book import built_book
-    from barometer import audit as au
-    from barometer import paths
+    from barometer.publishing import audit as au
+    from barometer.data import paths
 
     book = built_book()
     staged = sorted((book.stage / profiles.FOLDER).glob("*.ipynb"))
@@ -161,7 +162,7 @@ def test_the_template_has_the_four_book_parameters_and_a_literal_sector():
 def test_types_and_climate_of_a_profile_equal_bijlage_i(ed):
     """Types (Tabel B1-9), climate score per sector and year (B1-10) and per part of the
     national government (B1-11): the profile's table cell equals Bijlage I's."""
-    from barometer.codebook import load_codebook
+    from barometer.data.codebook import load_codebook
 
     short = load_codebook().labels("sector")
     b9 = bijlagen.appendix_table(ed, "B1-9").frame.set_index("Sector")
@@ -195,7 +196,7 @@ def test_staging_adds_the_profiles_after_the_overview_page(tmp_path):
     import shutil
 
     import yaml
-    from barometer import paths
+    from barometer.data import paths
 
     stage = tmp_path / "stage"
     (stage / "chapters").mkdir(parents=True)

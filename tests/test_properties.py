@@ -3,13 +3,13 @@
 The files come from :mod:`respondent_strategies` (derived from the codebook, routing
 respected, degenerate cases drawn often). For each drawn file the test
 
-1. writes it as CSV and reads it back with :func:`barometer.respondents.load_respondents`
+1. writes it as CSV and reads it back with :func:`barometer.data.respondents.load_respondents`
    (the strategy must produce files that pass validation);
-2. builds an :class:`~barometer.edition.Edition` from the frame (with or without a
+2. builds an :class:`~barometer.book.edition.Edition` from the frame (with or without a
    comparison year) and calls every exhibit function the chapters call (found in the
    notebooks, so a new exhibit is covered without editing this file);
 3. requires that no call raises, that each returns a table, a figure, a Dutch
-   :class:`~barometer.exhibit.Notice` or glued texts, and that no shown or glued text holds a
+   :class:`~barometer.presentation.exhibit.Notice` or glued texts, and that no shown or glued text holds a
    word a reader should never see (``nan``, ``None``, ``inf``, a Python exception name).
 
 Examples are bounded and derandomized (the same files on every run); ``deadline=None``
@@ -27,17 +27,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from barometer import paths
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import FigureExhibit, Notice, TableExhibit
-from barometer.respondents import load_respondents
+from barometer.data import paths
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.data.respondents import load_respondents
 
 from built_book import assert_no_warnings
 from respondent_strategies import FileShape, build_frame, respondent_frames
 
 _CALL = re.compile(r"""ex\.([a-z_]+)\(ed(?:,\s*\\?"([a-z_]+)\\?")?\)""")
-_IMPORT = re.compile(r"from barometer\.exhibits import ([a-z_]+) as ex")
+_IMPORT = re.compile(r"from barometer\.chapters import ([a-z_]+) as ex")
 #: Words that mean a value leaked into the text unformatted (checked as whole words).
 _BAD = re.compile(r"\b(nan|NaN|None|inf|-inf|NA|<NA>|Traceback|KeyError|ValueError|TypeError|"
                   r"IndexError|ZeroDivisionError|LinAlgError)\b")
@@ -118,7 +118,7 @@ def run_exhibits(ed: Edition, glued: dict[str, str]) -> dict[str, str]:
     kinds = {}
     made: dict[str, set[str]] = {}
     for chapter, module, func, args in CALLS:
-        mod = importlib.import_module(f"barometer.exhibits.{module}")
+        mod = importlib.import_module(f"barometer.chapters.{module}")
         label = f"{chapter}: {module}.{func}({', '.join(('ed', *args))})"
         glued.clear()
         try:
@@ -142,7 +142,7 @@ def record(tmp_path_factory):
     """Glue recorded in a dict (no kernel); exhibits write figures and downloads to a tmp dir."""
     import os
 
-    from barometer import glue
+    from barometer.presentation import glue
 
     store: dict[str, str] = {}
 
@@ -257,7 +257,7 @@ BUILDS = ("nobody innovated", "one national government respondent")
 @pytest.mark.slow
 @pytest.mark.parametrize("case", BUILDS)
 def test_property_builds(case, tmp_path) -> None:
-    from barometer import cli
+    from barometer.book import cli
 
     shape = DEGENERATE[case]
     data = tmp_path / f"respondents-{shape.year}-gegenereerd.csv"

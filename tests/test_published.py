@@ -1,10 +1,10 @@
-"""Unit tests of barometer.published: reading the tables, computing and matching rows."""
+"""Unit tests of barometer.presentation.published: reading the tables, computing and matching rows."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import published as pub
+from barometer.presentation import published as pub
 
 HEADER = ",".join(pub.FIGURE_COLUMNS)
 

@@ -1,7 +1,7 @@
 """The approximate numbers of the report's prose and their windows (issue 15).
 
 ``data/published/approximate.csv`` lists every approximate number of the prose; each is checked
-by a row of ``figures.csv`` with its word's window (:mod:`barometer.windows`), by an exact row
+by a row of ``figures.csv`` with its word's window (:mod:`barometer.analysis.windows`), by an exact row
 inside that window, by a claim, or carries a recorded conflict. Whether the synthetic files meet
 the rows is ``tests/test_synthetic.py::test_published_row`` (every row of figures.csv).
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from barometer import paths
-from barometer.published import matches
-from barometer.windows import FRACTIONS, WORDS, in_window, window, word_of
+from barometer.data import paths
+from barometer.presentation.published import matches
+from barometer.analysis.windows import FRACTIONS, WORDS, in_window, window, word_of
 
 INVENTORY = paths.PUBLISHED / "approximate.csv"
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "innovatie-barometer-overheid-2025.txt"

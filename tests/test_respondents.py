@@ -1,4 +1,4 @@
-"""Tests of barometer.respondents: reading CSV/Parquet/SPSS and rejecting bad files.
+"""Tests of barometer.data.respondents: reading CSV/Parquet/SPSS and rejecting bad files.
 
 Every bad-input test builds its own small file in ``tmp_path`` from a valid frame
 (``conftest.make_valid_frame``) with one mistake, and checks the kind of problem, the
@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from barometer.respondents import RespondentFileError, load_respondents
+from barometer.data.respondents import RespondentFileError, load_respondents
 from conftest import make_valid_frame, write_respondent_file
 
 N = 16
@@ -79,8 +79,8 @@ def test_ignore_columns_allows_extra_columns(tmp_path, frame):
 
 def test_twenty_thousand_rows_validate():
     """A large valid file passes (its speed is measured by benchmarks/validation.py)."""
-    from barometer.codebook import load_codebook
-    from barometer.validation import validate
+    from barometer.data.codebook import load_codebook
+    from barometer.data.validation import validate
 
     frame = make_valid_frame(20_000, 2025).astype(str).replace("<NA>", "")  # as read from CSV
     assert validate(frame, load_codebook(), "big.csv") == []

@@ -1,10 +1,10 @@
-"""Unit tests of barometer.scales with hand-computed answers."""
+"""Unit tests of barometer.analysis.scales with hand-computed answers."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import scales as sc
+from barometer.analysis import scales as sc
 
 
 @pytest.fixture

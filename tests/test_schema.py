@@ -1,4 +1,4 @@
-"""Tests of the codebook and editions contract (barometer.schema, barometer.check-codebook).
+"""Tests of the codebook and editions contract (barometer.data.schema, barometer.check-codebook).
 
 Each test plants one mistake in a copy of the shipped file and checks that it gives its own
 Dutch message with the YAML path and the line of the mistake; the shipped files pass.
@@ -14,10 +14,11 @@ import jsonschema
 import pytest
 import yaml
 
-from barometer import cli, schema
-from barometer.codebook import CodebookError, check_codebook, load_codebook
-from barometer.editions import EditionsError, load_editions
-from barometer.paths import CODEBOOK, DATA, EDITIONS
+from barometer.book import cli
+from barometer.data import schema
+from barometer.data.codebook import CodebookError, check_codebook, load_codebook
+from barometer.data.editions import EditionsError, load_editions
+from barometer.data.paths import CODEBOOK, DATA, EDITIONS
 
 SHIPPED = CODEBOOK.read_text(encoding="utf-8")
 
@@ -193,7 +194,7 @@ def test_json_schemas_are_up_to_date():
                            (schema.SCHEMA_FILES[1], schema.editions_json_schema())):
         shipped = (DATA.parent / rel).read_text(encoding="utf-8")
         assert shipped == schema.schema_text(generated), \
-            f"{rel} is out of date: run `python -m barometer.schema`"
+            f"{rel} is out of date: run `python -m barometer.data.schema`"
 
 
 def _as_json(data):

@@ -1,12 +1,12 @@
-"""Unit tests of barometer.statistics on small hand-built frames with known answers."""
+"""Unit tests of barometer.analysis.statistics on small hand-built frames with known answers."""
 
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from barometer.codebook import load_codebook
-from barometer.statistics import (
+from barometer.data.codebook import load_codebook
+from barometer.analysis.statistics import (
     TOTAL,
     Result,
     StatisticError,

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from barometer import paths
-from barometer.respondents import load_respondents
+from barometer.data import paths
+from barometer.data.respondents import load_respondents
 from barometer.synthetic.targets import load_conflicts, load_rows
 
 YEARS = (2025, 2021)
@@ -61,14 +61,14 @@ _FRAMES = {}
 
 def _frame(year):
     if year not in _FRAMES:
-        from barometer.derive import add_derived
+        from barometer.data.derive import add_derived
         _FRAMES[year] = add_derived(load_respondents(FILES[year]))
     return _FRAMES[year]
 
 
 @pytest.mark.parametrize("row", _rows())
 def test_published_row(row):
-    from barometer.published import compute_row, matches
+    from barometer.presentation.published import compute_row, matches
     rec = {"row_id": row.row_id, "statistic": row.statistic, "variable": row.variable,
            "codes": "|".join(str(c) for c in row.codes) if row.codes else None,
            "group_var": row.group_var, "group": row.group, "year": row.year, "value": row.value,
@@ -122,7 +122,7 @@ def test_proofs_command_exit_status(capsys):
 
 def _claim_params():
     import pandas as pd
-    from barometer import paths as _p
+    from barometer.data import paths as _p
     ids = pd.read_csv(_p.PUBLISHED / "claims.csv", dtype=str)["claim_id"].tolist()
     return [pytest.param(c, id=c, marks=[pytest.mark.xfail(strict=True, reason=CLAIM_XFAIL[c])]
                          if c in CLAIM_XFAIL else []) for c in ids]
@@ -133,14 +133,14 @@ _CLAIMS = {}
 
 def _claims():
     if not _CLAIMS:
-        from barometer.claims import evaluate_claims
+        from barometer.presentation.claims import evaluate_claims
         res = evaluate_claims({y: load_respondents(FILES[y]) for y in YEARS})
         _CLAIMS.update({r["claim_id"]: r for _, r in res.iterrows()})
     return _CLAIMS
 
 
 #: Claims of *no* difference that the shipped files can only leave undecided: they hold only when
-#: every 95% interval lies inside the margin of barometer.claims.MARGINS, and the report's
+#: every 95% interval lies inside the margin of barometer.presentation.claims.MARGINS, and the report's
 #: groups are too small for that (e.g. a sector of a handful of organisations); the generator
 #: must not contradict them (no significant difference), which this test still checks.
 CLAIM_UNDECIDED = {"CL03", "CL09", "CL13", "CL26", "CL27", "CL32", "CL34", "CL35"}

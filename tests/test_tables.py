@@ -1,11 +1,11 @@
-"""Unit tests of barometer.tables on a small hand-built frame of two years."""
+"""Unit tests of barometer.presentation.tables on a small hand-built frame of two years."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from barometer import tables as tb
-from barometer.codebook import load_codebook
+from barometer.presentation import tables as tb
+from barometer.data.codebook import load_codebook
 
 CB = load_codebook()
 
@@ -50,7 +50,7 @@ def _frame():
                 r["channel_network"] = 1
         rows.append(r)
     df = pd.DataFrame(rows)
-    from barometer.derive import add_derived
+    from barometer.data.derive import add_derived
 
     return add_derived(df)
 

@@ -1,4 +1,4 @@
-"""Known-answer tests of barometer.uncertainty against independent sources.
+"""Known-answer tests of barometer.analysis.uncertainty against independent sources.
 
 Sources: Newcombe RG (1998a), "Two-sided confidence intervals for the single proportion:
 comparison of seven methods", Stat. Med. 17:857-872, table I (method 3, Wilson score);
@@ -20,7 +20,7 @@ from scipy import optimize
 from scipy import stats as sstats
 from statsmodels.stats.weightstats import DescrStatsW
 
-from barometer.uncertainty import (SurveyDesignError, difference_ci, firth_logit, fpc_factor, holm, holm_frame,
+from barometer.analysis.uncertainty import (SurveyDesignError, difference_ci, firth_logit, fpc_factor, holm, holm_frame,
                                    mean_ci, poststratified, profile_interval, share_ci)
 
 

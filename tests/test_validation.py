@@ -1,4 +1,4 @@
-"""Tests of barometer.validation: the checks on in-memory frames and the messages."""
+"""Tests of barometer.data.validation: the checks on in-memory frames and the messages."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import shutil
 import pandas as pd
 import yaml
 
-from barometer.codebook import load_codebook
-from barometer.paths import CODEBOOK, EDITIONS
-from barometer.validation import (
+from barometer.data.codebook import load_codebook
+from barometer.data.paths import CODEBOOK, EDITIONS
+from barometer.data.validation import (
     CHECKS,
     KIND_TITLES,
     Problem,

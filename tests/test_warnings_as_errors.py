@@ -1,7 +1,7 @@
 """Issue 11, 'done when': the 2021, 2025 and a generated edition build with warnings as errors.
 
 Every build renders with ``jupyter-book build --all -W -n --keep-going``
-(:func:`barometer.build._render`), so a book that builds had no Sphinx warning. The tests here
+(:func:`barometer.book.build._render`), so a book that builds had no Sphinx warning. The tests here
 make that explicit instead of trusting the flag:
 
 * a staged book with one warning (a reference to a page that does not exist) fails to render,
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from barometer import build
+from barometer.book import build
 
 from built_book import assert_no_warnings, built_book
 

@@ -1,19 +1,19 @@
-"""Weighting sensitivity (barometer.weighting) and its exhibit in the methods chapter."""
+"""Weighting sensitivity (barometer.analysis.weighting) and its exhibit in the methods chapter."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from barometer import paths
-from barometer.derive import add_derived
-from barometer.edition import Edition
-from barometer.exhibit import Notice, TableExhibit
-from barometer.exhibits import verantwoording as ex
-from barometer.population import read_population
-from barometer.respondents import load_respondents
-from barometer.statistics import statistic
-from barometer.weighting import HEADLINES, WeightingError, headline_sensitivity
+from barometer.data import paths
+from barometer.data.derive import add_derived
+from barometer.book.edition import Edition
+from barometer.presentation.exhibit import Notice, TableExhibit
+from barometer.chapters import verantwoording as ex
+from barometer.data.population import read_population
+from barometer.data.respondents import load_respondents
+from barometer.analysis.statistics import statistic
+from barometer.analysis.weighting import HEADLINES, WeightingError, headline_sensitivity
 
 
 @pytest.fixture(scope="module")

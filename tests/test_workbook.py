@@ -1,4 +1,4 @@
-"""The edition workbook (barometer.workbook) and the downloads in the built HTML (publish)."""
+"""The edition workbook (barometer.publishing.workbook) and the downloads in the built HTML (publish)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from barometer import paths
-from barometer.build import SYNTHETIC_NOTICE
-from barometer.codebook import load_codebook
-from barometer.publish import download_names, write_downloads
-from barometer.workbook import (
+from barometer.data import paths
+from barometer.book.build import SYNTHETIC_NOTICE
+from barometer.data.codebook import load_codebook
+from barometer.publishing.publish import download_names, write_downloads
+from barometer.publishing.workbook import (
     codebook_table,
     dutch_header,
     find_exhibits,
@@ -52,7 +52,7 @@ def tiny_book(tmp_path: Path) -> Path:
     pd.DataFrame({"jaar": [2025, 2025], "type": ["Diensten", "Processen"], "aantal": [6, 3],
                   "basis": [12, 11], "percentage": [50.0, 27.3]}).to_csv(
         ch / "_downloads" / "fig-proef-typen.csv", index=False)
-    # the sidecars barometer.exhibit writes beside each download
+    # the sidecars barometer.presentation.exhibit writes beside each download
     for name, kind, caption, notes, base in (
             ("tbl-proef-sector", "table", "Innovatie naar sector (2025)",
              ["Totaal (n) = 12.", "Meer antwoorden mogelijk."], {"van": 10, "tot": 10}),
@@ -137,7 +137,7 @@ def test_built_edition_downloads_cover_every_exhibit(tmp_path: Path) -> None:
     for ex in exhibits:
         headers |= set(pd.read_csv(ex.data_file, nrows=0).columns)
     assert untranslated_headers(sorted(headers)) == [], (
-        "exhibit data columns without a Dutch header: add them to barometer.workbook.DUTCH_HEADERS"
+        "exhibit data columns without a Dutch header: add them to barometer.publishing.workbook.DUTCH_HEADERS"
     )
     assert files[3].read_bytes() == paths.CODEBOOK.read_bytes()
 
@@ -160,8 +160,8 @@ def test_columns_with_the_same_dutch_header_stay_apart(tiny_book: Path, tmp_path
 def test_workbook_carries_what_the_policy_let_through(tiny_book: Path, tmp_path: Path, monkeypatch) -> None:
     """An exhibit with a group of 2: its sheet has the cell empty, the Geheimhouding column says
     why, and the notes keep the promise they make (no 'Getoond in het boek' column promised)."""
-    from barometer import exhibit
-    from barometer.exhibit import TableExhibit
+    from barometer.presentation import exhibit
+    from barometer.presentation.exhibit import TableExhibit
 
     monkeypatch.chdir(tiny_book / "chapters")
     monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, False))

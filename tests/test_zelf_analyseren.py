@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from barometer import paths
-from barometer.build import toc_documents
+from barometer.data import paths
+from barometer.book.build import toc_documents
 from built_book import built_book
 
 TEMPLATE = paths.ROOT / "templates" / "eigen-analyse.ipynb"
-STABLE = ("barometer.codebook", "barometer.respondents", "barometer.statistics", "barometer.formatting",
-          "barometer.edition", "barometer.scales", "barometer.models")
+STABLE = ("barometer.data.codebook", "barometer.data.respondents", "barometer.analysis.statistics", "barometer.presentation.formatting",
+          "barometer.book.edition", "barometer.analysis.scales", "barometer.analysis.models")
 
 
 def _outputs(nb: dict) -> str:
@@ -68,12 +68,12 @@ def test_the_pages_are_in_the_book() -> None:
 def test_the_reference_is_generated_from_the_docstrings() -> None:
     import inspect
 
-    from barometer import statistics
+    from barometer.analysis import statistics
 
     html = (built_book().html / "chapters" / "naslag-van-het-pakket.html").read_text(encoding="utf-8")
     for module in STABLE:
         assert f'id="module-{module}"' in html, f"{module} is not documented"
     # A function's entry carries its own docstring's first line.
-    assert 'id="barometer.statistics.share"' in html
+    assert 'id="barometer.analysis.statistics.share"' in html
     first = inspect.getdoc(statistics.share).splitlines()[0]
     assert first.split(",")[0].replace("``", "") in html.replace("<code class=\"docutils literal notranslate\"><span class=\"pre\">", "").replace("</span></code>", "")

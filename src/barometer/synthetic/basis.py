@@ -12,7 +12,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .. import paths
+from ..data import paths
 from .codebook_io import Codebook
 
 #: derived variables and the question(s) they are computed from

@@ -1,7 +1,7 @@
 """Minimal private reader of ``data/codebook.yaml`` for the generator.
 
 The generator only needs: which columns a respondent file of a year has, in which order,
-with which codes and routing. (The validating loader lives in ``barometer.respondents``.)
+with which codes and routing. (The validating loader lives in ``barometer.data.respondents``.)
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from ..data import paths
 
 
 @dataclass

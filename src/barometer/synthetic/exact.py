@@ -199,7 +199,7 @@ class Engine:
     def _cmp(self, m: Model, e: dict, r: Row):
         if r.comparison == "eq":
             m.eq(e, r.value, r.row_id)
-        else:  # the window of the prose word (barometer.windows); counts are whole numbers
+        else:  # the window of the prose word (barometer.analysis.windows); counts are whole numbers
             lo, hi = r.window() if r.comparison != "approx" or r.tolerance else \
                 (Fraction(str(r.value)) - 1, Fraction(str(r.value)) + 1)
             lo_i = math.floor(lo) + 1 if r.comparison == "gt" else math.ceil(lo)
@@ -715,8 +715,8 @@ def scale_items(E: Engine, df, scale: str, latent: np.ndarray) -> pd.DataFrame:
         if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
             if r.comparison == "eq":
                 ks = pct_counts(r.value, n, r.decimals)
-            else:  # the window of the prose word (barometer.windows)
-                from ..windows import in_window
+            else:  # the window of the prose word (barometer.analysis.windows)
+                from ..analysis.windows import in_window
                 ks = [k for k in range(n + 1) if in_window(100 * k / n, r.comparison, r.value, r.tolerance)]
             if ks:
                 want[r.variable] = ks[len(ks) // 2]
@@ -787,8 +787,8 @@ def _item_targets(E: Engine, items: list[str], n: int) -> dict[str, list[int]]:
         if r.variable in items and r.statistic == "pct" and not r.group_var and r.codes and set(r.codes) == {4, 5}:
             if r.comparison == "eq":
                 ks = pct_counts(r.value, n, r.decimals)
-            else:  # the window of the prose word (barometer.windows)
-                from ..windows import in_window
+            else:  # the window of the prose word (barometer.analysis.windows)
+                from ..analysis.windows import in_window
                 ks = [k for k in range(n + 1) if in_window(100 * k / n, r.comparison, r.value, r.tolerance)]
             if not ks:
                 raise Infeasible(f"{E.year}: row {r.row_id}: no count of {n} answerers meets it")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import scipy
 
-from .. import paths
+from ..data import paths
 from . import codebook_io
 from .output import atomic_write, frame_to_csv_bytes, sha256_bytes, sidecar_bytes
 

@@ -83,8 +83,8 @@ class Model:
         if comparison == "eq":
             lo, hi = interval(v, decimals)
             lo_open, hi_open = False, True
-        elif comparison in ("approx", "gt", "lt"):  # the window of the prose word (barometer.windows)
-            from ..windows import window
+        elif comparison in ("approx", "gt", "lt"):  # the window of the prose word (barometer.analysis.windows)
+            from ..analysis.windows import window
             lo, hi, lo_open, hi_open = window(comparison, v, tol if tol is not None or comparison != "approx" else 1)
             lo, hi = max(lo, Fraction(-1)), min(hi, Fraction(101))
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .. import paths
+from ..data import paths
 
 
 @dataclass
@@ -33,8 +33,8 @@ class Row:
         return parse(self.group)
 
     def window(self):
-        """``(lo, hi)`` of a non-``eq`` row (:func:`barometer.windows.window`; open ends as there)."""
-        from ..windows import window
+        """``(lo, hi)`` of a non-``eq`` row (:func:`barometer.analysis.windows.window`; open ends as there)."""
+        from ..analysis.windows import window
         lo, hi, _, _ = window(self.comparison, self.value, self.tolerance)
         return lo, hi
 

@@ -8,13 +8,13 @@ import pandas as pd
 
 
 def figures_path() -> Path:
-    from .. import paths
+    from ..data import paths
     return Path(os.environ.get("BAROMETER_FIGURES") or paths.PUBLISHED / "figures.csv")
 
 
 def check(df: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Every row of ``year``: computed value, ok, conflict; uses barometer.published."""
-    from ..published import check_figures, read_figures
+    """Every row of ``year``: computed value, ok, conflict; uses barometer.presentation.published."""
+    from ..presentation.published import check_figures, read_figures
     p = figures_path()
     if not p.exists():
         return pd.DataFrame(columns=["row_id", "ok", "conflict"])

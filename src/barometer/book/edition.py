@@ -1,0 +1,157 @@
+"""The edition a chapter is rendered for: its year, data and comparison years.
+
+Every chapter notebook starts with the same ``parameters`` cell (``year``,
+``comparison_years``, ``data_path``, ``min_base``) and then, in a hidden setup cell,
+``ed = Edition.open(year, comparison_years, data_path, min_base)``. Exhibit functions
+in ``barometer.chapters`` take that object, so a chapter never loads or reshapes data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+__all__ = ["Edition", "edition_metadata", "available_years", "respondent_file"]
+
+from barometer.data.paths import DATA as _DATA
+from barometer.data.paths import ROOT as _ROOT
+from barometer.data.paths import respondent_file, sidecar
+
+
+def edition_metadata(year: int) -> dict[str, Any]:
+    """Return the entry for ``year`` in ``data/editions.yaml``.
+
+    Raises
+    ------
+    KeyError
+        When the year has no entry; the message says which file to extend.
+    """
+    from barometer.data.editions import edition_entry  # honours $BAROMETER_EDITIONS
+
+    return edition_entry(year)
+
+
+def available_years() -> list[int]:
+    """Years that have both an entry in ``editions.yaml`` and a respondent file."""
+    from barometer.data.editions import load_editions  # honours $BAROMETER_EDITIONS
+
+    meta = load_editions()
+    years = []
+    for y in sorted(meta):
+        try:
+            respondent_file(y)
+        except FileNotFoundError:
+            continue
+        years.append(int(y))
+    return years
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    side = sidecar(path)
+    if side.exists():
+        return yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+    return {}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Data and settings of one edition, as the chapters see them.
+
+    Attributes
+    ----------
+    year : int
+        Measurement year of the edition (e.g. 2025).
+    comparison_years : tuple of int
+        Earlier measurement years to compare with; years without data are dropped.
+    data_path : Path
+        Respondent file of ``year``.
+    min_base : int
+        Smallest base for which a figure is shown (smaller: ``#``).
+    frames : dict
+        Validated respondent frames with derived variables, keyed by year.
+    """
+
+    year: int
+    comparison_years: tuple[int, ...]
+    data_path: Path
+    min_base: int
+    frames: dict[int, pd.DataFrame] = field(repr=False)
+
+    def __post_init__(self) -> None:
+        # Downloads and sidecars of this process's exhibits carry this edition's year,
+        # threshold (disclosure policy) and synthetic-data notice.
+        from barometer.presentation.exhibit import use_edition
+        from barometer.data.paths import sidecar
+
+        meta = sidecar(Path(self.data_path))
+        synthetic = meta.is_file() and "synthetic: true" in meta.read_text(encoding="utf-8")
+        use_edition(self.year, self.min_base, synthetic)
+
+    @classmethod
+    def open(
+        cls,
+        year: int = 2025,
+        comparison_years: list[int] | tuple[int, ...] = (2021,),
+        data_path: str | Path | None = None,
+        min_base: int = 5,
+    ) -> "Edition":
+        """Load and validate the edition's data and that of its comparison years.
+
+        Inside a build, the frames the build validated once are loaded from its hand-off
+        (:mod:`barometer.book.frames`, keyed on the files' content); otherwise each file is
+        validated and derived here.
+        """
+        from barometer.book.frames import validated_frame
+
+        path = Path(data_path) if data_path else respondent_file(year)
+        if not path.is_absolute() and not path.exists():
+            path = _ROOT / path
+        if not path.exists() and (_ROOT / "chapters" / path).exists():
+            path = _ROOT / "chapters" / path
+        frames = {int(year): validated_frame(path, int(year))}
+        comps = []
+        for cy in comparison_years or ():
+            cy = int(cy)
+            if cy >= int(year):
+                continue
+            try:
+                cpath = respondent_file(cy)
+            except FileNotFoundError:
+                continue
+            frames[cy] = validated_frame(cpath, cy)
+            comps.append(cy)
+        return cls(int(year), tuple(sorted(comps)), path.resolve(), int(min_base), frames)
+
+    @property
+    def df(self) -> pd.DataFrame:
+        """Respondents of the edition's own year (derived variables included)."""
+        return self.frames[self.year]
+
+    @cached_property
+    def all_years(self) -> pd.DataFrame:
+        """Respondents of the edition and its comparison years, stacked."""
+        return pd.concat([self.frames[y] for y in sorted(self.frames)], ignore_index=True)
+
+    @property
+    def previous_year(self) -> int | None:
+        """The most recent comparison year, or None when there is none."""
+        return self.comparison_years[-1] if self.comparison_years else None
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        """Entry of ``data/editions.yaml`` for the edition's year."""
+        return edition_metadata(self.year)
+
+    @cached_property
+    def provenance(self) -> dict[str, Any]:
+        """Sidecar of the respondent file (``synthetic``, generator, seed, ...)."""
+        return _sidecar(self.data_path)
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the respondent file's sidecar says it is synthetic."""
+        return bool(self.provenance.get("synthetic", False))

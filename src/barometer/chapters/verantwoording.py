@@ -1,0 +1,701 @@
+"""Exhibits of the chapter *Verantwoording* (methods).
+
+The survey and its response (``data/editions.yaml``), the codebook (``data/codebook.yaml``
+via :mod:`barometer.data.codebook`), the scales and clusters with their reliability and loadings
+(:mod:`barometer.analysis.scales`), the logistic regressions (:mod:`barometer.analysis.models`), the synthetic
+data (the sidecar of the respondent file), how many published numbers the data reproduce
+(:func:`barometer.presentation.published.check_figures`), the report's claims
+(:func:`barometer.presentation.claims.evaluate_claims`), the registers of assumptions and conflicts
+(``data/registers/``) and the Danish comparison figures (``data/external/denmark.csv``).
+
+Every function takes an :class:`~barometer.book.edition.Edition`; tables are
+:class:`~barometer.presentation.exhibit.TableExhibit` objects, key figures are glued as Dutch strings.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from barometer.data import denmark, paths
+from barometer.presentation import formatting as fmt
+from barometer.presentation.claims import REPORT_YEAR, evaluate_claims
+from barometer.presentation.phrasing import verdict
+from barometer.data.codebook import load_codebook
+from barometer.presentation.exhibit import Notice, TableExhibit
+from barometer.presentation.phrasing import cached, data_sentence, register
+from barometer.presentation.phrasing import join_nl, years_text
+from barometer.presentation.disclosure import metadata, public, release
+from barometer.presentation.glue import glue_texts
+from barometer.analysis.models import EFFECT_MODEL, EFFECT_OUTCOMES, INNOVATION_MODEL, ModelError, effect_model, innovation_model
+from barometer.presentation.published import check_figures, read_figures
+from barometer.analysis.scales import reliability
+from barometer.analysis.statistics import frequencies
+
+__all__ = [
+    "SLUG",
+    "SCALES",
+    "TYPE_LABELS",
+    "published_check",
+    "claims",
+    "kerncijfers",
+    "tabel_codeboek",
+    "tabel_afgeleid",
+    "tabel_betrouwbaarheid",
+    "tabel_ladingen",
+    "tabel_clusters",
+    "tabel_modellen",
+    "tabel_gepubliceerd",
+    "tabel_afwijkingen",
+    "tabel_claims",
+    "tabel_aannames",
+    "tabel_conflicten",
+    "tabel_denemarken",
+    "weging",
+    "tabel_weging",
+]
+
+SLUG = "verantwoording"
+#: Derived scales whose reliability the report discusses.
+SCALES: tuple[str, ...] = ("climate_scale", "conditions_scale", "human_capital")
+#: Dutch names of the codebook's question types.
+TYPE_LABELS = {"id": "identificatie", "single": "enkele keuze", "yesno": "ja/nee",
+               "multiple": "meer antwoorden mogelijk", "likert": "schaal 1–5", "derived": "afgeleid"}
+_STATUS = {"ok": "gelijk", "mismatch": "afwijkend", "conflict": "conflict (verklaard)",
+           "not_computable": "niet berekenbaar"}
+
+
+def _years(ed) -> list[int]:
+    return sorted(ed.frames)
+
+
+# ----------------------------------------------------------------------------- analyses
+def published_check(ed) -> pd.DataFrame:
+    """:func:`barometer.presentation.published.check_figures` over the edition's years (cached per edition).
+
+    Returns
+    -------
+    DataFrame
+        The published rows of the edition's and comparison years with ``computed``,
+        ``shown``, ``ok`` and ``status`` (see :func:`barometer.presentation.published.check_figures`).
+    """
+    return cached(ed, "published-check",
+                  lambda: check_figures(ed.all_years, read_figures(), years=_years(ed)))
+
+
+def claims(ed) -> pd.DataFrame:
+    """:func:`barometer.presentation.claims.evaluate_claims` for the edition (cached per edition).
+
+    The comparison year is the most recent earlier measurement; without one, claims about a
+    difference between years cannot be tested (``holds`` is ``<NA>``).
+    """
+    comp = ed.previous_year if ed.previous_year is not None else ed.year
+    return cached(ed, "claims", lambda: evaluate_claims(ed.frames, year=ed.year, comparison_year=comp))
+
+
+# ----------------------------------------------------------------------------- key figures
+def kerncijfers(ed) -> dict[str, str]:
+    """Glue the chapter's figures and return them.
+
+    Glued keys
+    ----------
+    Survey: ``jaar``, ``periode``, ``veldwerk``, ``respons``, ``n``, ``metingen``.
+    Codebook: ``n_vragen``, ``n_kolommen``, ``n_afgeleid``.
+    Clusters: ``grens_krachtig``, ``grens_beperkt``.
+    Synthetic data: ``databron``, ``generator``, ``generator_versie``, ``seed``, ``solver``,
+    ``solver_versie``, ``doelen_hash``.
+    Published numbers: ``pub_totaal``, ``pub_gelijk``, ``pub_conflict``, ``pub_afwijkend``,
+    ``pub_niet_berekenbaar``, ``pub_berekenbaar``, ``pub_zin``.
+    Claims: ``claims_totaal``, ``claims_getoetst``, ``claims_houdt``, ``claims_niet``,
+    ``claims_onbeslist`` (claims of no difference the data neither confirm nor refute),
+    ``claims_onbeslist_lijst``, ``claims_zonder_toets``, ``claims_niet_lijst`` (ids of the claims
+    that do not hold, or "geen"), ``claims_regel_geen_verschil`` (the rule for claims of no
+    difference, with the margins of :data:`barometer.presentation.claims.MARGINS`).
+    Registers: ``n_aannames``, ``n_conflicten``. Denmark: ``dk_cijfers``, ``dk_bronnen``.
+    """
+    cb = load_codebook()
+    meta = ed.meta
+    prov = ed.provenance
+    th = cb.derived("climate_cluster").thresholds
+    chk = published_check(ed)
+    st = chk["status"].value_counts()
+    n_pub = int(len(chk))
+    n_ok = int(st.get("ok", 0))
+    n_computable = n_pub - int(st.get("not_computable", 0))
+    if n_pub:
+        pub_zin = (f"Van de {fmt.num(n_computable)} gepubliceerde cijfers over {years_text(_years(ed))} die uit een "
+                   f"respondentbestand te berekenen zijn, komen er {fmt.num(n_ok)} na afronding precies terug.")
+    else:
+        pub_zin = f"Voor de meting van {ed.year} zijn geen gepubliceerde cijfers vastgelegd om mee te vergelijken."
+    cl = claims(ed)
+    undecided = cl["verdict"].astype(str).str.startswith(verdict("undecided", bound="")[:9])
+    tested = cl["holds"].notna() | undecided
+    dk = pd.read_csv(denmark.PATH)
+    out = {
+        "jaar": str(ed.year),
+        "periode": str(meta.get("period", "")),
+        "veldwerk": str(meta.get("fieldwork", "")),
+        "respons": public(fmt.pct(meta["response_rate"])) if meta.get("response_rate") is not None else "onbekend",
+        "n": public(fmt.num(len(ed.df))),
+        "metingen": years_text(_years(ed)),
+        "n_vragen": metadata(fmt.num(sum(1 for v in cb.variables.values() if v.type != "id"))),
+        "n_kolommen": metadata(fmt.num(len(cb.columns()))),
+        "n_afgeleid": metadata(fmt.num(len(cb.derived_variables))),
+        "grens_krachtig": metadata(fmt.dec(th.get("strong_min"), 1)),
+        "grens_beperkt": metadata(fmt.dec(th.get("limited_below"), 1)),
+        "databron": data_sentence(ed),
+        "generator": str(prov.get("generator", "onbekend")),
+        "generator_versie": metadata(str(prov.get("generator_version", "onbekend"))),
+        "seed": metadata(str(prov.get("seed", "onbekend"))),
+        "solver": str(prov.get("solver", "onbekend")),
+        "solver_versie": metadata(str(prov.get("solver_version", "onbekend"))),
+        "doelen_hash": str(prov.get("targets_sha256", "onbekend"))[:12],
+        "pub_totaal": metadata(fmt.num(n_pub)),
+        "pub_gelijk": metadata(fmt.num(n_ok)),
+        "pub_conflict": metadata(fmt.num(int(st.get("conflict", 0)))),
+        "pub_afwijkend": metadata(fmt.num(int(st.get("mismatch", 0)))),
+        "pub_niet_berekenbaar": metadata(fmt.num(int(st.get("not_computable", 0)))),
+        "pub_berekenbaar": metadata(fmt.num(n_computable)),
+        "pub_zin": metadata(pub_zin),
+        "claims_totaal": metadata(fmt.num(len(cl))),
+        "claims_getoetst": metadata(fmt.num(int(tested.sum()))),
+        "claims_houdt": metadata(fmt.num(int(cl["holds"].fillna(False).astype(bool).sum()))),
+        "claims_niet": metadata(fmt.num(int((cl["holds"].notna() & ~cl["holds"].fillna(True).astype(bool)).sum()))),
+        "claims_onbeslist": metadata(fmt.num(int(undecided.sum()))),
+        "claims_onbeslist_lijst": metadata(join_nl(list(cl.loc[undecided, "claim_id"].astype(str))) or "geen"),
+        "claims_regel_geen_verschil": metadata(no_difference_rule()),
+        "claims_zonder_toets": metadata(fmt.num(int((~tested).sum()))),
+        "claims_niet_lijst": (join_nl(list(cl.loc[tested & ~cl["holds"].fillna(True).astype(bool), "claim_id"].astype(str)))
+                              or "geen"),
+        "n_aannames": metadata(fmt.num(len(register("assumptions")))),
+        "n_conflicten": metadata(fmt.num(len(register("conflicts")))),
+        "dk_cijfers": metadata(fmt.num(len(dk))),
+        "dk_bronnen": metadata(fmt.num(dk["source_url"].nunique())),
+    }
+    return glue_texts(out)
+
+
+# ----------------------------------------------------------------------------- codebook
+def tabel_codeboek(ed) -> TableExhibit:
+    """The codebook as a table: variable, question, type, who was asked, years.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-codeboek``; one row per question (identification columns
+        left out); items of a battery are counted, not listed.
+    """
+    cb = load_codebook()
+    rows = []
+    for v in cb.variables.values():
+        if v.type == "id" or v.name == cb.year_column:
+            continue
+        rows.append({"Variabele": v.name, "Vraag": v.question,
+                     "Type": TYPE_LABELS.get(v.type, v.type) + (f" ({len(v.items)} items)" if v.items else ""),
+                     "Gesteld aan": cb.routings[v.routing].label, "Gemeten in": years_text(v.years)})
+    frame = pd.DataFrame(rows)
+    asked = [y for y in _years(ed)]
+    return TableExhibit(
+        name=f"tbl-{SLUG}-codeboek",
+        caption=f"Codeboek: de vragen van de barometer ({years_text(cb.years)})",
+        frame=frame,
+        notes=[f"Bron: data/codebook.yaml (versie {cb.meta.get('version', '?')}). Vraagformuleringen zijn een "
+               "eigen parafrase van de beschrijvingen in het rapport. Deze editie gebruikt de metingen van "
+               f"{years_text(asked)}."],
+        data=frame,
+    )
+
+
+def tabel_afgeleid(ed) -> TableExhibit:
+    """Derived variables (spectrum, scales, clusters) with their definitions."""
+    cb = load_codebook()
+    rows = [{"Variabele": d.name, "Omschrijving": d.label, "Definitie": d.definition,
+             "Aannames": ", ".join(d.assumptions) or "-"} for d in cb.derived_variables.values()]
+    frame = pd.DataFrame(rows)
+    return TableExhibit(name=f"tbl-{SLUG}-afgeleid", caption="Afgeleide variabelen en hun definitie",
+                        frame=frame, notes=["Bron: data/codebook.yaml; de aannames staan in het register hieronder."],
+                        data=frame)
+
+
+# ----------------------------------------------------------------------------- scales
+def _reliabilities(ed) -> pd.DataFrame:
+    def compute():
+        cb = load_codebook()
+        rows = []
+        for scale in SCALES:
+            for y in _years(ed):
+                if not cb.is_asked(scale, y):
+                    continue
+                r = reliability(ed.frames[y], scale, y, cb)
+                rows.append({"scale": scale, "label": cb.derived(scale).label, "year": y,
+                             "items": len(cb.derived(scale).items), "n": r.n, "alpha": r.alpha,
+                             "explained": 100 * r.explained, "min_loading": float(r.items["loading"].min())})
+        return pd.DataFrame(rows)
+
+    return cached(ed, "reliabilities", compute)
+
+
+def tabel_betrouwbaarheid(ed) -> TableExhibit:
+    """Cronbach's alpha, explained variance and lowest loading per scale and year.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-betrouwbaarheid``; data: ``scale``, ``label``, ``year``,
+        ``items``, ``n`` (complete cases), ``alpha``, ``explained`` (% variance of the first
+        component), ``min_loading``.
+    """
+    from barometer.presentation.claims import MIN_RELIABILITY
+
+    r = _reliabilities(ed)
+    frame = pd.DataFrame({
+        "Schaal": r["label"], "Meting": r["year"].astype(str), "Items": r["items"].map(fmt.num),
+        "n": r["n"].map(fmt.num), "Cronbachs alfa": r["alpha"].map(fmt.dec),
+        "Verklaarde variantie": r["explained"].map(fmt.pct), "Laagste lading": r["min_loading"].map(fmt.dec),
+        "Betrouwbaar": ["ja" if a >= MIN_RELIABILITY else "nee" for a in r["alpha"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-betrouwbaarheid",
+        caption=f"Betrouwbaarheid van de schalen ({years_text(_years(ed))})",
+        frame=frame,
+        notes=[f"Betrouwbaar: Cronbachs alfa van minstens {fmt.dec(MIN_RELIABILITY, 1)}. Verklaarde variantie en "
+               "ladingen: eerste hoofdcomponent van de items. Alleen organisaties die alle items van een schaal "
+               "beantwoordden."],
+        data=r,
+    )
+
+
+def tabel_ladingen(ed) -> TableExhibit:
+    """Items of each scale in the edition's year: loading, item-rest correlation, alpha without the item."""
+    cb = load_codebook()
+    parts = []
+    for scale in SCALES:
+        if not cb.is_asked(scale, ed.year):
+            continue
+        r = reliability(ed.df, scale, ed.year, cb)
+        parts.append(r.items.assign(scale=scale, scale_label=cb.derived(scale).label))
+    d = pd.concat(parts, ignore_index=True)
+    frame = pd.DataFrame({
+        "Schaal": d["scale_label"], "Item": d["label"], "Lading": d["loading"].map(fmt.dec),
+        "Item-restcorrelatie": d["item_rest_r"].map(fmt.dec),
+        "Alfa zonder dit item": d["alpha_if_deleted"].map(fmt.dec),
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-ladingen", caption=f"Items van de schalen: ladingen en samenhang ({ed.year})",
+                        frame=frame, notes=["Ladingen op de eerste hoofdcomponent van de items van elke schaal."],
+                        data=d.assign(year=ed.year))
+
+
+def tabel_clusters(ed) -> TableExhibit:
+    """Climate clusters: the rule from the codebook and the share of organisations per year."""
+    cb = load_codebook()
+    f = frequencies(ed.all_years, "climate_cluster", years=_years(ed), codebook=cb)
+    th = cb.derived("climate_cluster").thresholds
+    rule = {1: f"schaalscore {fmt.dec(th.get('strong_min'), 1)} of hoger",
+            3: f"schaalscore lager dan {fmt.dec(th.get('limited_below'), 1)}",
+            2: "alle andere organisaties met een schaalscore"}
+    labels = cb.labels("climate_cluster")
+    frame = pd.DataFrame({"Groep": [labels[c] for c in labels], "Regel": [rule.get(c, "") for c in labels]})
+    for y in _years(ed):
+        fy = f[f["year"] == y].set_index("code")
+        frame[f"{y}"] = [fmt.pct(fy.loc[c, "pct"]) if c in fy.index else fmt.NOT_ASKED for c in labels]
+    n = f.groupby("year")["base"].max()
+    return TableExhibit(
+        name=f"tbl-{SLUG}-clusters",
+        caption=f"Indeling in drie groepen naar innovatieklimaat (% van de organisaties met een schaalscore; {years_text(_years(ed))})",
+        frame=frame,
+        notes=["Basis: " + "; ".join(f"{y}: n = {fmt.num(n[y])}" for y in n.index) + ". Grenzen: aanname A03."],
+        data=f,
+    )
+
+
+# ----------------------------------------------------------------------------- models
+def _predictors(names, categorical) -> str:
+    """``size_class, sector (referentie: Gemeente), ...``: predictor names with reference categories."""
+    cb = load_codebook()
+    out = []
+    for p in names:
+        if p in categorical:
+            ref = categorical[p]
+            out.append(f"{p} (referentie: {cb.labels_short(p).get(ref, cb.labels(p).get(ref, ref))})")
+        else:
+            out.append(p)
+    return ", ".join(out)
+
+
+def _fmt_stat(value, statistic: str, decimals) -> str:
+    """A published or computed number as the report prints it."""
+    d = 0 if decimals is None or pd.isna(decimals) else int(decimals)
+    if statistic in ("pct", "response_rate"):
+        return fmt.pct(value, d)
+    if statistic == "pp_diff":
+        return fmt.pp(value, d, signed=True)
+    if statistic in ("n", "count"):
+        return fmt.num(value)
+    return fmt.dec(value, d)
+
+
+def tabel_modellen(ed) -> TableExhibit | Notice:
+    """The report's logistic regressions as fitted on the edition's data.
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-modellen``: outcome, predictors with reference categories, n,
+        n with the outcome, McFadden's pseudo R², p of the likelihood-ratio test.
+    """
+    cb = load_codebook()
+    specs = [("innovated", "Innovatie ingevoerd (ja)", INNOVATION_MODEL["predictors"], INNOVATION_MODEL["categorical"],
+              lambda: innovation_model(ed.df, ed.year, codebook=cb))]
+    for eff in EFFECT_OUTCOMES:
+        specs.append((eff, f"{cb.label(eff)}: {cb.labels(eff).get(1, 'positief')}", EFFECT_MODEL["predictors"],
+                      EFFECT_MODEL["categorical"], (lambda e=eff: effect_model(ed.df, e, ed.year, codebook=cb))))
+    rows, data = [], []
+    for outcome, label, preds, cats, fit in specs:
+        if not cb.is_asked(outcome, ed.year):
+            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
+                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-",
+                         "Opmerking": f"niet gevraagd in {ed.year}"})
+            continue
+        try:
+            res = fit()
+        except ModelError as exc:
+            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
+                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-", "Opmerking": str(exc)})
+            continue
+        dropped = "; ".join(f"{p}: {', '.join(cb.labels(p).get(k, str(k)) for k in lv)} weggelaten (n < 5)"
+                            for p, lv in res.dropped.items())
+        rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": fmt.num(res.n),
+                     "Met uitkomst": fmt.num(res.n_positive), "Pseudo-R²": fmt.dec(res.pseudo_r2),
+                     "p (LR-toets)": fmt.dec(res.llr_p, 3) if res.llr_p >= 0.001 else "< 0,001",
+                     "Opmerking": dropped or "-"})
+        data.append(res.table.assign(outcome=outcome, n=res.n, pseudo_r2=res.pseudo_r2))
+    return TableExhibit(
+        name=f"tbl-{SLUG}-modellen",
+        caption=f"Logistische regressies van het rapport, geschat op de gegevens van {ed.year}",
+        frame=pd.DataFrame(rows),
+        notes=["Logit (statsmodels), complete gevallen; odds ratio's met 95%-betrouwbaarheidsintervallen staan "
+               "in de hoofdstukken en in de download. Categorieën met minder dan vijf organisaties worden weggelaten."],
+        data=pd.concat(data, ignore_index=True) if data else None,
+    )
+
+
+# ----------------------------------------------------------------------------- published numbers
+def tabel_gepubliceerd(ed) -> TableExhibit:
+    """How many published numbers the data reproduce, per exhibit of the report."""
+    chk = published_check(ed)
+    t = (chk.assign(status=chk["status"].map(_STATUS)).groupby(["source", "status"]).size()
+         .unstack(fill_value=0).reindex(columns=list(_STATUS.values()), fill_value=0))
+    order = sorted(t.index, key=lambda s: (not str(s).startswith("Tabel"), not str(s).startswith("Figuur"), str(s)))
+    t = t.loc[order]
+    frame = pd.DataFrame({"Bron in het rapport": t.index.astype(str)})
+    frame["Cijfers"] = t.sum(axis=1).map(fmt.num).to_list()
+    for col in t.columns:
+        frame[col[:1].upper() + col[1:]] = t[col].map(fmt.num).to_list()
+    tot = t.sum()
+    frame.loc[len(frame)] = ["Totaal", fmt.num(int(tot.sum()))] + [fmt.num(int(v)) for v in tot]
+    return TableExhibit(
+        name=f"tbl-{SLUG}-gepubliceerd",
+        caption=f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",
+        frame=frame,
+        notes=["Gelijk: na afronding half naar boven hetzelfde als in het rapport (bij 'ongeveer' of 'meer dan': "
+               "binnen de genoemde marge). Conflict: het rapport spreekt zichzelf tegen; zie het register van "
+               "conflicten. Niet berekenbaar: vraagt gegevens die niet in een respondentbestand staan."],
+        data=chk,
+    )
+
+
+def tabel_afwijkingen(ed) -> TableExhibit | Notice:
+    """Published numbers that the data do not reproduce, with the conflict id and its resolution."""
+    chk = published_check(ed)
+    bad = chk[chk["status"].isin(["conflict", "mismatch"]) | (chk["conflict"].notna() & ~chk["ok"])]
+    if bad.empty:
+        return Notice("Alle berekenbare gepubliceerde cijfers komen na afronding terug; er zijn geen afwijkingen.")
+    reasons = {c["id"]: _nl(c, "resolution") for c in register("conflicts")}
+    frame = pd.DataFrame({
+        "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
+        "Rapport": [_fmt_stat(v, st, d) for v, st, d in zip(bad["value"], bad["statistic"], bad["decimals"])],
+        "Onze gegevens": [_fmt_stat(v, st, d) for v, st, d in zip(bad["computed"], bad["statistic"], bad["decimals"])],
+        "Conflict": bad["conflict"].fillna("-").astype(str),
+        "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"
+                        for c in bad["conflict"]],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-afwijkingen",
+        caption=f"Gepubliceerde cijfers die de gegevens niet reproduceren ({years_text(_years(ed))})",
+        frame=frame,
+        notes=["De toelichting komt uit het register van conflicten (data/registers/conflicts.yaml)."],
+        data=bad,
+    )
+
+
+def tabel_claims(ed) -> TableExhibit:
+    """The report's analytical claims, the test that checks each, and whether it holds."""
+    cl = claims(ed)
+    published = None
+    try:
+        from barometer.presentation.published import read_claims
+
+        published = read_claims().set_index("claim_id")
+    except FileNotFoundError:
+        pass
+
+
+    proven = _proven_impossible()
+
+    def decided(cid, v, w="") -> str:
+        """Which of the two a claim is: it holds on these data, or no file with the published
+        figures can make it hold (a proof in the register of conflicts)."""
+        if str(w).startswith("n.v.t."):
+            return "n.v.t.: de bewering gaat over andere meetjaren; de toets geldt de eigen vergelijking"
+        if cid in proven and ed.year == REPORT_YEAR:  # a proof about the report's own data
+            return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
+        if pd.isna(v):
+            return "niet getoetst" if not str(w).startswith("onbeslist") else "onbeslist op deze gegevens"
+        return "houdt stand op deze gegevens" if bool(v) else "houdt niet stand; niet bewezen onmogelijk"
+
+    frame = pd.DataFrame({
+        "Id": cl["claim_id"].astype(str),
+        "Bewering": cl["claim"].astype(str),
+        "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
+                 for c in cl["claim_id"]],
+        "Toetsresultaat": [(f"{r} ({e})" if e else r) if r else (e or "-")
+                           for r, e in zip([x or s for x, s in zip(cl["restatement"].fillna(""),
+                                                                    cl["statistic"].fillna(""))],
+                                           cl["error"].fillna(""))],
+        "Houdt stand": cl["verdict"].astype(str),
+        "Beslist": [decided(str(c), v, w) for c, v, w in zip(cl["claim_id"], cl["holds"], cl["verdict"])],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-claims",
+        caption=(f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
+                 else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
+        frame=frame,
+        notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. Een bewering dat er "
+               "geen verschil is, houdt alleen stand als het interval elk verschil buiten de vooraf gekozen marge "
+               "uitsluit; anders is ze onbeslist of, bij een significant verschil, houdt ze geen stand (zie de "
+               "tekst boven de tabel). 'Niet getoetst': er is "
+               "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
+               "De toetsen staan in barometer.presentation.claims en data/published/claims.csv.",
+               "Beslist: een bewering houdt stand op deze gegevens, of het register van conflicten "
+               "(data/registers/conflicts.yaml) legt een bewijs vast dat geen bestand met de gepubliceerde "
+               "cijfers haar kan waarmaken: het geheeltallige programma van de generator met de bewering erbij "
+               "heeft geen oplossing (opnieuw uit te voeren met python -m barometer.synthetic.proofs)."],
+        data=cl,
+    )
+
+
+def no_difference_rule() -> str:
+    """The rule for the report's claims of *no* difference, with the margins of
+    :data:`barometer.presentation.claims.MARGINS` and their reasons (glued once in the methods chapter)."""
+    from barometer.presentation.claims import MARGINS
+
+    m = MARGINS
+    return ("Een bewering dat er géén verschil of effect is, houdt niet stand alleen omdat een toets niet "
+            "significant is: bij kleine groepen is bijna niets significant. Zo'n bewering houdt hier stand als het "
+            "hele 95%-betrouwbaarheidsinterval van elk verschil binnen een vooraf gekozen marge ligt "
+            f"(strenger dan twee eenzijdige toetsen van 5%, die een 90%-interval gebruiken): {m['pp'].text()} bij "
+            f"percentages, omdat {m['pp'].reason}; {m['points'].text()} bij gemiddelde scores, omdat "
+            f"{m['points'].reason}; {m['or'].text()} bij regressietermen, omdat {m['or'].reason}. Is het "
+            "verschil significant, dan houdt de bewering geen stand; is het niet significant maar reikt het "
+            "interval verder dan de marge, dan is de bewering onbeslist, en de tabel noemt het grootste verschil "
+            "dat de gegevens nog toelaten. Wie op een niet-significant verschil in een reeks toetsen let, gebruikt "
+            "de ruwe p-waarde: een correctie voor meervoudig toetsen zou een bewering van geen verschil juist "
+            "makkelijker laten standhouden.")
+
+
+def _proven_impossible() -> dict[str, str]:
+    """claim_id -> conflict id, for the claims the register of conflicts records as proven impossible."""
+    import yaml
+
+    p = paths.DATA / "registers" / "conflicts.yaml"
+    reg = yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else []
+    return {str(r): str(c["id"]) for c in reg or [] if str(c.get("status", "")).startswith("proven impossible")
+            for r in c.get("rows", []) if str(r).startswith("CL")}
+
+
+# ----------------------------------------------------------------------------- registers
+def tabel_aannames(ed) -> TableExhibit:
+    """The assumptions register (data/registers/assumptions.yaml)."""
+    reg = register("assumptions")
+    frame = pd.DataFrame({
+        "Id": [a["id"] for a in reg], "Onderwerp": [a.get("topic", "") for a in reg],
+        "Aanname": [a.get("assumption", "") for a in reg], "Waarom": [a.get("why", "") for a in reg],
+        "Raakt": [", ".join(map(str, a.get("affects", []))) for a in reg],
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-aannames", caption="Register van aannames", frame=frame,
+                        notes=["Bron: data/registers/assumptions.yaml."], data=frame)
+
+
+def _nl(entry: dict, field: str) -> str:
+    """Dutch text of a conflicts-register field (``conflict_nl``/``resolution_nl``).
+
+    Raises
+    ------
+    ValueError
+        When the entry has no Dutch text: the chapter shows only Dutch, so a new entry needs
+        ``conflict_nl`` and ``resolution_nl`` (see the header of data/registers/conflicts.yaml).
+    """
+    text = str(entry.get(f"{field}_nl") or "").strip()
+    if not text:
+        raise ValueError(f"data/registers/conflicts.yaml: entry {entry.get('id')!r} has no '{field}_nl' "
+                         f"(Dutch text of '{field}'); add it, in our own words")
+    return text
+
+
+def tabel_conflicten(ed) -> TableExhibit:
+    """The conflicts register (data/registers/conflicts.yaml), with the number of affected rows."""
+    reg = register("conflicts")
+    fig = read_figures()
+    expected = fig["conflict"].value_counts()
+    frame = pd.DataFrame({
+        "Id": [c["id"] for c in reg],
+        "Bronnen": [", ".join(map(str, c.get("sources", []))) for c in reg],
+        "Tegenstrijdigheid": [_nl(c, "conflict") for c in reg],
+        "Oplossing": [_nl(c, "resolution") for c in reg],
+        "Betrokken cijfers": [fmt.num(len(c.get("rows", []))) for c in reg],
+        "Verwacht afwijkend": [fmt.num(int(expected.get(c["id"], 0))) for c in reg],
+    })
+    return TableExhibit(
+        name=f"tbl-{SLUG}-conflicten", caption="Register van tegenstrijdigheden in het gedrukte rapport", frame=frame,
+        notes=["Bron: data/registers/conflicts.yaml (de Nederlandse omschrijvingen; het register bevat ook een "
+               "Engelse versie voor wie aan de gegevens werkt). 'Betrokken cijfers': gepubliceerde cijfers waarvan "
+               "de lezing van het conflict afhangt. 'Verwacht afwijkend': cijfers die door het conflict niet "
+               "terug kunnen komen."],
+        data=frame)
+
+
+def tabel_denemarken(ed) -> TableExhibit:
+    """Sources of the Danish comparison figures (data/external/denmark.csv)."""
+    dk = pd.read_csv(denmark.PATH)
+    g = dk.groupby("source_url", sort=False).agg(n=("ref_id", "size"), waves=("wave", lambda s: "; ".join(dict.fromkeys(s))),
+                                                 reliability=("reliability", lambda s: ", ".join(dict.fromkeys(s))))
+    rel = {"primary": "primair", "secondary": "secundair", "weak": "zwak", "unverified": "niet bevestigd"}
+    frame = pd.DataFrame({
+        "Bron": g.index.astype(str), "Cijfers": g["n"].map(fmt.num).to_list(), "Edities": g["waves"].to_list(),
+        "Betrouwbaarheid": [", ".join(rel.get(r.strip(), r.strip()) for r in v.split(",")) for v in g["reliability"]],
+    })
+    return TableExhibit(name=f"tbl-{SLUG}-denemarken", caption="Bronnen van de Deense vergelijkingscijfers",
+                        frame=frame, notes=["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
+                                            "dat daar niet staat, wordt niet geschat."], data=dk)
+
+
+# ----------------------------------------------------------------------------- weighting
+def weging(ed):
+    """:func:`barometer.analysis.weighting.headline_sensitivity` of the edition (cached), or None when
+    the edition has no invited population per sector."""
+    from barometer.analysis.uncertainty import SurveyDesignError
+    from barometer.analysis.weighting import WeightingError, headline_sensitivity
+
+    def compute():
+        try:
+            return headline_sensitivity(ed.df, ed.year)
+        except (WeightingError, SurveyDesignError):
+            return None
+
+    return cached(ed, "weging", compute)
+
+
+def _figure(value: float, kind: str) -> str:
+    return fmt.pct(value) if kind == "share" else fmt.dec(value, 2)
+
+
+def _interval(low: float, high: float, kind: str) -> str:
+    return f"{_figure(low, kind)}–{_figure(high, kind)}"
+
+
+def tabel_weging(ed) -> TableExhibit | Notice:
+    """Headline figures unweighted (as the report) and post-stratified by sector to the invited
+    population, each with its 95% interval.
+
+    Glued keys: ``weging_max_verschil`` (largest absolute difference of a share, in
+    percentage points, Dutch), ``weging_max_cijfer`` (the figure with that difference),
+    ``weging_bi_alle`` ("alle" or "niet alle": does every weighted estimate lie inside the
+    unweighted interval?), ``weging_pakket`` (the survey package and version).
+
+    Returns
+    -------
+    TableExhibit
+        ``tbl-verantwoording-weging``; ``data`` the full-precision frame of
+        :func:`barometer.analysis.weighting.headline_sensitivity` (Dutch headers, with
+        ``ondergrens``/``bovengrens`` columns for both estimates).
+    Notice
+        When the edition has no invited population per sector.
+    """
+    from importlib.metadata import version
+
+    w = weging(ed)
+    if w is None or w.empty:
+        # the sentence after the table glues these keys: say plainly that nothing was weighted
+        glue_texts({"weging_max_verschil": "niet te berekenen",
+                    "weging_max_cijfer": "geen enkel cijfer (in deze meting is geen weging mogelijk)",
+                    "weging_bi_alle": "geen", "weging_pakket": metadata(f"svy {version('svy')}")})
+        return Notice(f"Voor de meting van {ed.year} is het aantal benaderde organisaties per sector niet bekend; "
+                      "een herweging naar sector is daarom niet mogelijk.")
+    cb = load_codebook()
+
+    def answer(variable: str, codes: str, kind: str) -> str:
+        if kind == "mean":
+            return "gemiddelde"
+        labels = cb.labels(variable)
+        return "% " + " of ".join(str(labels.get(int(c), c)).lower() for c in codes.split("|"))
+
+    frame = pd.DataFrame({
+        "Cijfer": w["label"],
+        "Maat": [answer(v, c, k) for v, c, k in zip(w["variable"], w["codes"], w["kind"])],
+        "n": w["n"].map(fmt.num),
+        "Ongewogen": [_figure(v, k) for v, k in zip(w["unweighted"], w["kind"])],
+        "95%-BI ongewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["unweighted_low"], w["unweighted_high"], w["kind"])],
+        "Gewogen naar sector": [_figure(v, k) for v, k in zip(w["weighted"], w["kind"])],
+        "95%-BI gewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["weighted_low"], w["weighted_high"], w["kind"])],
+    })
+    shares = w[w["kind"] == "share"]
+    i = shares["difference"].abs().idxmax()
+    inside = bool(((w["weighted"] >= w["unweighted_low"]) & (w["weighted"] <= w["unweighted_high"])).all())
+    glue_texts({
+        "weging_max_verschil": release(fmt.pp(abs(float(shares.loc[i, "difference"])), 1), shares.loc[i, "n"], ed.min_base),
+        "weging_max_cijfer": _lower(str(shares.loc[i, "label"])),
+        "weging_bi_alle": "alle" if inside else "niet alle",
+        "weging_pakket": metadata(f"svy {version('svy')}"),
+    })
+    data = w.rename(columns={
+        "variable": "variabele", "codes": "codes", "kind": "soort", "label": "cijfer", "n": "n",
+        "unweighted": "ongewogen", "unweighted_low": "ongewogen_ondergrens", "unweighted_high": "ongewogen_bovengrens",
+        "weighted": "gewogen", "weighted_se": "gewogen_standaardfout", "weighted_low": "gewogen_ondergrens",
+        "weighted_high": "gewogen_bovengrens", "difference": "verschil"})
+    return TableExhibit(
+        name=f"tbl-{SLUG}-weging",
+        caption=f"Kerncijfers ongewogen en gewogen naar sector, met 95%-betrouwbaarheidsintervallen ({ed.year})",
+        frame=frame,
+        notes=["Ongewogen: zoals in de hoofdstukken en het rapport; interval volgens Wilson (percentages) of t "
+               "(gemiddelde), met eindige-populatiecorrectie. Gewogen: poststratificatie naar sector op het aantal "
+               "benaderde organisaties (data/external/population-" f"{ed.year}.csv); designgebaseerde variantie "
+               "(Taylor-linearisatie, gestratificeerd, met eindige-populatiecorrectie) met het pakket svy. "
+               "Typen en factoren: organisaties die innoveerden; factoren: (zeer) bevorderend."],
+        data=data,
+    )
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+def geheimhouding(ed) -> dict[str, str]:
+    """Glue the disclosure rule of this edition (``data/disclosure.yaml``) and return it.
+
+    Glued keys
+    ----------
+    ``drempel`` (the threshold in force, the build's ``min_base``), ``symbool``,
+    ``zin_gedrukte_tabellen`` (whether the report's own tables keep their printed cells in
+    this edition, see :func:`barometer.presentation.disclosure.published_as_is`).
+    """
+    from barometer.presentation import disclosure
+
+    kept = [e for e in disclosure.policy().published_as_is.get("exhibits", [])
+            if disclosure.published_as_is(e, ed.year, ed.min_base)]
+    if kept:
+        sentence = ("De tabellen van Bijlage I die het gedrukte rapport zelf zo publiceerde, staan in "
+                    "deze editie zoals gedrukt, met alleen het teken voor kleine groepen; hun downloads "
+                    "bevatten daarom alleen de gedrukte afronding, want cijfers op volle precisie "
+                    "zouden samen met de gedrukte cijfers een verborgen groep verraden.")
+    else:
+        sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
+                    "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")
+    return glue_texts({"drempel": metadata(fmt.num(disclosure.threshold(ed.min_base))), "symbool": disclosure.symbol(),
+                       "zin_gedrukte_tabellen": sentence})
+

@@ -1,0 +1,513 @@
+"""The disclosure audit: scan everything a build wrote for numbers the policy forbids.
+
+``barometer audit [--year Y]`` (and the end of every ``barometer build``) reads what the build
+wrote for one edition — the executed chapters and their downloads and sidecars
+(``_build/stage/<year>/``), the HTML with its text, every CSV and Excel file, the edition
+workbook, the PDF's text where one was made — and reports, in Dutch, naming file, exhibit and
+cell:
+
+- a value of a group below the threshold that shows (a download cell that is not empty while
+  its base is below the threshold);
+- a hidden value that follows from what is shown: within one download (a total with exactly
+  one hidden group, :func:`barometer.presentation.disclosure.complementary`), and across the exhibits of the
+  edition (a value an exhibit hid, recognised by its sidecar's fingerprint of value and base,
+  shown in another exhibit's download);
+- a respondent id (the ids of the edition's respondent file) anywhere in the output.
+
+The checks read the files as a reader gets them; they do not trust the sidecars' record of what
+was suppressed, only their description of which column is a base and which a value.
+
+Notes
+-----
+What the audit cannot see: a number in running text or alt text is not tied to a group, so a
+leak there (e.g. "100%" of a group of two glued into a sentence) is prevented by construction
+instead (exhibits glue :func:`barometer.presentation.disclosure.show` results), not found afterwards. A
+purely numeric respondent id shorter than six digits cannot be told apart from a count; such ids
+are only sought in download columns named like an id column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import html as _html
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from barometer.presentation import disclosure
+from barometer.data import paths
+
+__all__ = ["Finding", "AuditError", "audit", "audit_edition", "format_findings"]
+
+_TOTAL = "Totaal"
+_SUFFIXES = (" (volle precisie)", " (afgerond)")
+_KEY_HEADERS = ("Jaar", "Groep (code)", "Variabele (codeboek)", "Code")
+_NOT_KEYS = {"Bron", "Let op", "Geheimhouding"}
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")
+_TAG = re.compile(r"<[^>]+>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
+
+
+class AuditError(RuntimeError):
+    """The audit found a disclosure problem (the message lists every finding, in Dutch)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which file, which exhibit, which cell, and what is wrong (Dutch)."""
+
+    file: str
+    exhibit: str
+    cell: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}" + (f", {self.exhibit}" if self.exhibit else "") + (f", {self.cell}" if self.cell else "")
+        return f"{where}: {self.problem}"
+
+
+def format_findings(findings: list[Finding]) -> str:
+    """Dutch report of the findings (one line each)."""
+    if not findings:
+        return "Geheimhoudingscontrole: geen problemen gevonden."
+    return (f"Geheimhoudingscontrole: {len(findings)} probleem/problemen gevonden.\n"
+            + "\n".join(f"- {f}" for f in findings))
+
+
+# --------------------------------------------------------------------------- reading
+def _sidecars(stage: Path) -> dict[str, dict]:
+    out = {}
+    for p in sorted(Path(stage).rglob("_downloads/*.json")):
+        try:
+            meta = json.loads(p.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(meta, dict) and meta.get("naam"):
+            out[str(meta["naam"])] = meta
+    return out
+
+
+def _read_table(path: Path) -> list[tuple[str, pd.DataFrame]]:
+    """(sheet or "", frame) of a CSV or of every sheet of an Excel file (header in the first row).
+
+    Every cell is a Python ``str`` (object columns): the checks look at cells one by one,
+    which is slow on pandas' Arrow-backed string columns.
+    """
+    if path.suffix == ".csv":
+        return [("", pd.read_csv(path, dtype=str, keep_default_na=False).astype(object))]
+    # calamine (Rust) reads the same cells as openpyxl, several times faster.
+    sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, engine="calamine")
+    return [(name, frame.fillna("").astype(object)) for name, frame in sheets.items()]
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _workbook_sheet(frame: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
+    """A workbook sheet: its exhibit label and its data (below the header block and an empty row)."""
+    label = ""
+    for i in range(len(frame)):
+        row = [str(x) for x in frame.iloc[i]]
+        if row[0] == "Label in het boek" and len(row) > 1:
+            label = row[1]
+        if i > 0 and all(_empty(x) for x in row) and i + 1 < len(frame):
+            if not label:
+                return None
+            body = frame.iloc[i + 2:].copy()
+            body.columns = [str(c) for c in frame.iloc[i + 1]]
+            return label, body.reset_index(drop=True)
+    return None
+
+
+def _value_columns(meta: dict, columns: Iterable[str]) -> dict[str, str]:
+    """Value column (as in the file) -> its base column, from the sidecar's description."""
+    values = (meta.get("kolommen") or {}).get("waarden") or {}
+    out = {}
+    for c in columns:
+        stem = c
+        for s in _SUFFIXES:
+            if c.endswith(s):
+                stem = c[: -len(s)]
+        if stem in values and values[stem] in columns:
+            out[c] = values[stem]
+    return out
+
+
+def _num(x: str) -> float | None:
+    try:
+        v = float(str(x).replace(",", "."))
+    except ValueError:
+        return None
+    return None if v != v else v
+
+
+def _text(column: pd.Series):
+    """The cells of a column as ``str`` (a NumPy object array; what ``astype(str)`` gives,
+    without building an Arrow string column)."""
+    return np.array([str(x) for x in column], dtype=object)
+
+
+def _joined(frame: pd.DataFrame) -> str:
+    """Every cell of ``frame`` as text, joined by spaces (row by row)."""
+    return " ".join(str(x) for x in frame.to_numpy().ravel())
+
+
+def _empty(x) -> bool:
+    return str(x).strip() in ("", "nan", "None", "<NA>")
+
+
+# --------------------------------------------------------------------------- checks
+def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
+                 shown: dict) -> list[Finding]:
+    """Primary and within-exhibit secondary checks of one download table."""
+    findings: list[Finding] = []
+    name = str(meta.get("naam", ""))
+    cols = [str(c) for c in frame.columns]
+    values = _value_columns(meta, cols)
+    if not values:
+        return findings
+    index = list(frame.index)
+    cells = {c: frame[c].tolist() for c in {*values, *values.values(), *_IDENTITY_COLUMNS} if c in frame}
+    for pos, i in enumerate(index):
+        for col, bcol in values.items():
+            value, base = cells[col][pos], cells[bcol][pos]
+            n = _num(base)
+            if (n is None or n < threshold) and not _empty(value):
+                findings.append(Finding(file, name, f"rij {int(i) + 2}, kolom '{col}'",
+                                        f"cijfer '{value}' van een groep van {base or 'onbekend'} "
+                                        f"(minder dan {threshold}) is zichtbaar."))
+    # within one exhibit: a block with a shown total and exactly one hidden group
+    group = next((c for c in cols if c not in values and (_text(frame[c]) == _TOTAL).any()), None)
+    bases = sorted(set(values.values()), key=cols.index)
+    labels = [c for c in cols if group and c != group and c not in values and c not in bases
+              and frame.groupby(group, sort=False)[c].nunique().max() == 1 and frame[c].nunique() > 1]
+    keys = [c for c in cols if c not in values and c not in bases and c not in labels
+            and c != group and c not in _NOT_KEYS]
+    if group is not None and not meta.get("zoals_gedrukt"):
+        for bcol in bases:
+            vcols = [c for c, b in values.items() if b == bcol]
+            blocks = [sub for _, sub in frame.groupby(keys, sort=False)] if keys else [frame]
+            for sub in blocks:
+                total = sub[_text(sub[group]) == _TOTAL]
+                if len(total) != 1 or all(_empty(total.iloc[0][c]) for c in vcols):
+                    continue
+                groups = sub[_text(sub[group]) != _TOTAL]
+                gidx = list(groups.index)
+                n = {i: (_num(b) or 0.0) for i, b in zip(gidx, groups[bcol].tolist())}
+                gvals = [groups[c].tolist() for c in vcols]
+                hide = {i for pos, i in enumerate(gidx) if all(_empty(v[pos]) for v in gvals)}
+                rest = (_num(total.iloc[0][bcol]) or 0.0) - sum(n.values())
+                if rest < 0:
+                    continue
+                if disclosure.complementary(n, hide, rest, threshold):
+                    if not hide:
+                        findings.append(Finding(
+                            file, name, f"blok {', '.join(f'{k} {total.iloc[0][k]}' for k in keys) or 'geheel'}",
+                            f"het cijfer van de {int(rest)} organisaties die in het totaal maar in geen groep "
+                            "meetellen, is af te leiden uit het totaal en de groepen."))
+                    for i in sorted(hide):
+                        findings.append(Finding(
+                            file, name, f"rij {int(i) + 2} ({group} {groups.at[i, group]})",
+                            "verborgen cijfer is af te leiden: het totaal en alle andere groepen staan er wel."))
+    if meta.get("zoals_gedrukt"):  # as printed: the printed rounding only, nothing more
+        for col in values:
+            flags = {str(v) for v in frame[col] if not _empty(v)} <= {"True", "False"}
+            if not col.endswith(" (afgerond)") and not flags:  # a yes/no flag is no figure
+                findings.append(Finding(file, name, f"kolom '{col}'",
+                                        "tabel zoals gedrukt mag alleen de gedrukte afronding bevatten."))
+    # across exhibits: remember the fingerprint of every shown full-precision value
+    for pos, i in enumerate(index):
+        for col, bcol in values.items():
+            value = cells[col][pos]
+            if col.endswith(" (afgerond)") or _empty(value):
+                continue
+            fp = disclosure.fingerprint(_num(value), _num(cells[bcol][pos]))
+            if fp:
+                shown.setdefault(fp, []).append((file, name, f"rij {int(i) + 2}, kolom '{col}'",
+                                                 _row_identity(cells, pos)))
+    return findings
+
+
+#: Download columns that say which measurement year and which group a row is about.
+_YEAR_COLUMN, _GROUP_COLUMN = "Jaar", "Groep"
+_IDENTITY_COLUMNS = (_YEAR_COLUMN, _GROUP_COLUMN)
+
+
+def _row_identity(cells: dict[str, list], pos: int) -> tuple[str | None, str | None]:
+    """(year, group label) of row ``pos`` of a download (its cells by column, see
+    :func:`_check_frame`), ``None`` where the download has no such column."""
+    year = cells[_YEAR_COLUMN][pos] if _YEAR_COLUMN in cells else None
+    group = cells[_GROUP_COLUMN][pos] if _GROUP_COLUMN in cells else None
+    return (None if _empty(year) else str(year).removesuffix(".0"),
+            None if _empty(group) else str(group).strip())
+
+
+def _group_names(key: dict) -> set[str]:
+    """Every name the group of a hidden cell's key can carry: its own label and every codebook label
+    (long and short) of its code."""
+    names = {str(key["group_label"]).strip()} if key.get("group_label") is not None else set()
+    code = key.get("group")
+    if code is None:
+        return names
+    from barometer.data.codebook import load_codebook
+
+    cb = load_codebook()
+    for variable in cb.variables:
+        for labels in (cb.labels(variable), cb.labels_short(variable), cb.labels_long(variable)):
+            try:
+                label = labels.get(int(code))
+            except (TypeError, ValueError):
+                label = None
+            if label:
+                names.add(str(label).strip())
+    return names
+
+
+def _same_cell(key: dict, identity: tuple[str | None, str | None]) -> bool:
+    """Whether a shown row can be the hidden cell of ``key``: an equal value over an equal base of
+    another measurement year or of another group (e.g. 4 of 6 for the types of innovation of a
+    pooled profile against 4 of 6 innovating provinces) is a coincidence, not the hidden figure.
+    A row without a year or group column may be any year or group."""
+    year, group = identity
+    if year is not None and key.get("year") is not None and year != str(key["year"]):
+        return False
+    if group is not None and ("group" in key or "group_label" in key) and group not in _group_names(key):
+        return False
+    return True
+
+
+def _ids(data_file: Path | None) -> set[str]:
+    if data_file is None or not Path(data_file).is_file():
+        return set()
+    from barometer.data.codebook import load_codebook
+
+    id_col = load_codebook().id_column
+    p = Path(data_file)
+    if p.suffix == ".csv":
+        ids = pd.read_csv(p, usecols=[id_col], dtype=str)[id_col]
+    elif p.suffix == ".parquet":
+        ids = pd.read_parquet(p, columns=[id_col])[id_col].astype(str)
+    else:
+        import pyreadstat
+
+        frame, _ = pyreadstat.read_sav(str(p), usecols=[id_col])
+        ids = frame[id_col].astype(str)
+    return {i.strip() for i in ids.dropna() if i.strip()}
+
+
+def _searchable(ids: set[str]) -> set[str]:
+    return {i for i in ids if not i.isdigit() or len(i) >= 6}
+
+
+def _scan_text(text: str, ids: set[str], file: str, exhibit: str = "") -> list[Finding]:
+    found = sorted({t for t in _TOKEN.findall(text) if t in ids})
+    return [Finding(file, exhibit, "", f"respondentnummer '{t}' staat in de uitvoer.") for t in found[:5]]
+
+
+def _html_text(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    return _html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", raw)))
+
+
+def _pdf_text(path: Path) -> str | None:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    proc = subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def _glue_text(nb_path: Path) -> str:
+    """Glued text and alt text of an executed notebook (every text output of every cell)."""
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    parts = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            for mime, value in (out.get("data") or {}).items():
+                if mime.startswith("text/") or mime.endswith("text/plain"):
+                    parts.append("".join(value) if isinstance(value, list) else str(value))
+            if out.get("text"):
+                parts.append("".join(out["text"]) if isinstance(out["text"], list) else str(out["text"]))
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- entry points
+def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = None,
+          min_base: int | None = None, pdf: Path | None = None) -> list[Finding]:
+    """Audit one built edition; return every finding (empty: nothing leaks).
+
+    Parameters
+    ----------
+    stage : Path
+        The executed edition (``_build/stage/<year>/``): notebooks, ``_downloads/`` with the
+        CSV, Excel and sidecar of every exhibit.
+    html_dir : Path, optional
+        The built HTML of the edition (text, downloads, the workbook in ``downloads/``).
+    data_file : Path, optional
+        The edition's respondent file (its ids are sought in everything written).
+    min_base : int, optional
+        Threshold of the build; default: what the sidecars say, else the policy's.
+    pdf : Path, optional
+        The edition's PDF, if one was made (its text is scanned when ``pdftotext`` exists).
+    """
+    stage = Path(stage)
+    metas = _sidecars(stage)
+    if min_base is None:
+        found = {m.get("drempel") for m in metas.values() if m.get("drempel")}
+        min_base = found.pop() if len(found) == 1 else None
+    threshold = disclosure.threshold(min_base)
+    ids = _searchable(_ids(data_file))
+    findings: list[Finding] = []
+    shown: dict = {}
+    files: list[Path] = sorted(stage.rglob("_downloads/*.csv")) + sorted(stage.rglob("_downloads/*.xlsx"))
+    if html_dir is not None and Path(html_dir).is_dir():
+        files += sorted(Path(html_dir).rglob("*.csv")) + sorted(Path(html_dir).rglob("*.xlsx"))
+    root = html_dir.parent if html_dir is not None else stage
+    # The HTML holds byte-for-byte copies of the stage's downloads: a file whose bytes were
+    # already read and checked is not parsed again, and its findings (and the fingerprints of
+    # what it shows) are those of the first copy with this file's name.
+    tables_of: dict[tuple[str, str], list] = {}
+    checked: dict[tuple, tuple[str, list[Finding], dict]] = {}
+    for f in files:
+        rel = str(f.relative_to(root) if f.is_relative_to(root) else f)
+        try:
+            content = (_digest(f), f.suffix)
+            if content not in tables_of:
+                tables_of[content] = _read_table(f)
+            tables = tables_of[content]
+        except Exception as exc:  # noqa: BLE001 - an unreadable download is itself a finding
+            findings.append(Finding(rel, "", "", f"bestand is niet te lezen: {exc}"))
+            continue
+        for sheet, frame in tables:
+            if f.suffix == ".xlsx" and f.stem not in metas:  # the edition workbook
+                block = _workbook_sheet(frame)
+                if block is None:
+                    text = _joined(frame)
+                    findings += _scan_text(text, ids, rel, sheet)
+                    continue
+                label, frame = block
+                meta = metas.get(label, {"naam": label})
+                where = f"{rel}, werkblad '{sheet}'"
+            else:
+                if f.suffix == ".xlsx":
+                    frame = frame.iloc[1:].set_axis([str(c) for c in frame.iloc[0]], axis=1).reset_index(drop=True)
+                meta = metas.get(f.stem, {"naam": f.stem})
+                where = rel
+            key = (content, sheet, f.stem in metas, json.dumps(meta, sort_keys=True, default=str))
+            if key not in checked:
+                local: dict = {}
+                checked[key] = (where, _check_frame(frame, meta, threshold, where, local), local)
+            first, found, local = checked[key]
+            findings += [f_ if where == first else dataclasses.replace(f_, file=where) for f_ in found]
+            for fp, cells in local.items():
+                shown.setdefault(fp, []).extend((where, other, cell, identity)
+                                                for _, other, cell, identity in cells)
+            findings += _scan_text(_joined(frame), ids, where, str(meta.get("naam", "")))
+    for name, meta in metas.items():
+        for cell in meta.get("onderdrukt", []):
+            for file, other, where, identity in shown.get(cell.get("vingerafdruk"), []):
+                if other != name and _same_cell(cell.get("sleutel") or {}, identity):
+                    findings.append(Finding(
+                        file, other, where,
+                        f"dit cijfer is in {name} verborgen ({cell.get('kolom')}, {cell.get('sleutel')}) "
+                        "maar staat hier wel."))
+    for nb in sorted(stage.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in nb.parts:
+            continue
+        findings += _scan_text(_glue_text(nb), ids, str(nb.relative_to(stage)))
+    if html_dir is not None and Path(html_dir).is_dir():
+        for page in sorted(Path(html_dir).rglob("*.html")):
+            findings += _scan_text(_html_text(page), ids, str(page.relative_to(root)))
+    if pdf is not None and Path(pdf).is_file():
+        text = _pdf_text(Path(pdf))
+        if text is not None:
+            findings += _scan_text(text, ids, str(pdf))
+    return findings
+
+
+def audit_edition(year: int, project: Path | None = None, data_file: Path | None = None,
+                  min_base: int | None = None, html_dir: Path | None = None) -> list[Finding]:
+    """Audit the built edition ``year`` of the project (``_build/stage|html|pdf/<year>``).
+
+    Raises
+    ------
+    AuditError
+        If the edition was not built (no staging folder).
+    """
+    project = Path(project) if project is not None else paths.ROOT
+    stage = project / "_build" / "stage" / str(year)
+    if not stage.is_dir():
+        raise AuditError(f"Editie {year} is niet gebouwd: {stage} ontbreekt. Draai eerst `barometer build --year {year}`.")
+    html_dir = Path(html_dir) if html_dir is not None else project / "_build" / "html" / str(year)
+    if data_file is None:
+        data_file = _data_file_of(stage)
+    pdfs = sorted((project / "_build" / "pdf" / str(year)).glob("*.pdf"))
+    return audit(stage, html_dir, data_file, min_base, pdfs[0] if pdfs else None)
+
+
+def _default_year() -> int:
+    """The newest edition of ``data/editions.yaml`` (the build's default edition)."""
+    from barometer.data.editions import load_editions
+
+    return max(int(y) for y in load_editions())
+
+
+def _data_file_of(stage: Path) -> Path | None:
+    """The respondent file an executed edition ran on (its injected ``data_path``)."""
+    for nb in sorted(stage.rglob("*.ipynb")):
+        text = nb.read_text(encoding="utf-8", errors="replace")
+        # the injected parameters (an absolute path) come after the chapter's defaults
+        for m in reversed(list(re.finditer(r'data_path = \\"([^"\\]+)\\"', text))):
+            if Path(m.group(1)).is_absolute() and Path(m.group(1)).is_file():
+                return Path(m.group(1))
+    return None
+
+
+def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: int | None) -> str:
+    """The build's audit step: the Dutch summary line, or :class:`~barometer.data.book_files.BuildError`.
+
+    Called by :func:`barometer.book.build.build` on the freshly rendered HTML, before it replaces
+    the previous edition: a leak stops the build and leaves the published HTML as it was.
+    """
+    from barometer.data.book_files import BuildError
+
+    findings = audit(stage, html_dir, data_file, min_base)
+    if findings:
+        raise BuildError(format_findings(findings))
+    return format_findings(findings)
+
+
+def add_parser(sub) -> None:
+    """The ``barometer audit`` subcommand."""
+    a = sub.add_parser("audit", help="check a built edition for numbers the disclosure policy forbids")
+    a.add_argument("--year", type=int, default=None, help="edition (default: the default edition of the build)")
+    a.add_argument("--min-base", type=int, default=None,
+                   help="threshold (default: the one the edition was built with)")
+    a.add_argument("--data", type=Path, default=None,
+                   help="respondent file whose ids are sought (default: the file the edition ran on)")
+    a.add_argument("--project", type=Path, default=None, help=argparse.SUPPRESS)
+
+
+def run(args) -> int:
+    """Run ``barometer audit``; 0 when nothing leaks, 1 otherwise (the findings on stderr)."""
+    import sys
+
+    year = args.year if args.year is not None else _default_year()
+    try:
+        findings = audit_edition(year, args.project, args.data, args.min_base)
+    except AuditError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(format_findings(findings), file=sys.stderr if findings else sys.stdout)
+    return 1 if findings else 0
