@@ -223,25 +223,25 @@ def main(argv: list[str] | None = None) -> int:
           f"load average {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f})")
     try:
         clean, log = _run(_build(snap, args.year, args.jobs), snap, "clean build")
-        chapters = sum(1 for ln in log.splitlines() if " done   " in ln)
+        chapters = sum(1 for ln in log.splitlines() if " klaar  " in ln)
         steps = [ln.strip() for ln in log.splitlines()
-                 if ln.startswith(("Validated", "Chapters and profiles ready", "Rendered in",
-                                   "Downloads and citation", "Audit in"))]
+                 if ln.startswith(("Hoofdstukken en profielen klaar", "Gerenderd in",
+                                   "Downloads en citatie", "Geheimhoudingscontrole in")) or " gevalideerd in " in ln]
         print("    where the clean build's time went: " + "; ".join(steps))
         nochange, log2 = _run(_build(snap, args.year, args.jobs), snap,
                               "rebuild, nothing changed")
-        assert "Rendering skipped" in log2, "the no-change rebuild rendered again"
+        assert "Renderen overgeslagen" in log2, "the no-change rebuild rendered again"
         changed = _prose_edit(snap)
         prose, log3 = _run(_build(snap, args.year, args.jobs), snap,
                            f"rebuild, prose-only edit ({changed})")
-        prose_executed = sum(1 for ln in log3.splitlines() if " done   " in ln)
-        prose_rendered = "Rendering skipped" not in log3 and PROSE_SENTENCE in (
+        prose_executed = sum(1 for ln in log3.splitlines() if " klaar  " in ln)
+        prose_rendered = "Renderen overgeslagen" not in log3 and PROSE_SENTENCE in (
             snap / "_build" / "html" / str(args.year) / changed.replace(".ipynb", ".html")
         ).read_text(encoding="utf-8")
         _code_edit(snap)
         one, log4 = _run(_build(snap, args.year, args.jobs), snap,
                          f"rebuild, one chapter's code changed ({changed})")
-        executed = sum(1 for ln in log4.splitlines() if " done   " in ln)
+        executed = sum(1 for ln in log4.splitlines() if " klaar  " in ln)
         jb = _jupyter_book_force(snap, args.year, work)
         big = _big_file(snap, args.year, args.rows, work)
         clean_big, _ = _run(_build(snap, args.year, args.jobs, "--data", str(big),

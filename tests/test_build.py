@@ -218,7 +218,7 @@ def test_a_missing_data_file_fails_before_anything_runs(project: Path, monkeypat
     code = cli.main(["build", "--project", str(project), "--data", str(project / "nope.csv")])
     err = capsys.readouterr().err
     assert code == 1
-    assert "nope.csv does not exist" in err
+    assert "nope.csv bestaat niet" in err
     assert not (project / "_build" / "stage").exists()
 
 
@@ -235,7 +235,7 @@ def test_invalid_data_fail_the_build_before_any_chapter_runs(project: Path, caps
     code = cli.main(["build", "--project", str(project), "--data", str(data)])
     err = capsys.readouterr().err
     assert code == 1
-    assert "Validation of" in err and "respondents-2025-synthetic.csv" in err
+    assert "Validatie van" in err and "respondents-2025-synthetic.csv" in err
     assert (html / "index.html").read_text() == "previous good build"
     assert not (project / "_build" / "stage").exists()
 
@@ -257,7 +257,7 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     assert "injected" not in chapter and "/respondents-2025-synthetic.csv" not in chapter
     assert "comparison_years" not in chapter, "the parameters cell is shown"
     assert not (html / "README.html").exists()
-    assert "[1/1] done   chapters/proef.ipynb" in log
+    assert "[1/1] klaar  chapters/proef.ipynb" in log
     staged = json.loads((project / "_build/stage/2025/chapters/proef.ipynb").read_text())
     assert "papermill" not in staged["metadata"]
     assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"]
@@ -267,7 +267,7 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     stamp = (html / build.RENDER_STAMP).read_text()
     code, log = _build(project, monkeypatch, capsys)
     assert code == 0, log
-    assert "[1/1] cached chapters/proef.ipynb" in log and "Rendering skipped" in log
+    assert "[1/1] uit cache chapters/proef.ipynb" in log and "Renderen overgeslagen" in log
     assert (html / build.RENDER_STAMP).read_text() == stamp
     assert (project / "_build" / "html" / "index.html").is_file()  # the list of editions
 
@@ -278,7 +278,7 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL, BAD_CELL)
     code, log = _build(project, monkeypatch, capsys)
     assert code == 1
-    assert "chapters/proef.ipynb, cell 3 (" in log
+    assert "chapters/proef.ipynb, cel 3 (" in log
     assert "ZeroDivisionError" in log
     assert "ratio = 1 / 0" in log
     assert (html / "marker.txt").read_text() == "previous good build"
@@ -289,7 +289,7 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
              markdown="Een zin over {glue:text}`bestaat-niet`.")
     code, log = _build(project, monkeypatch, capsys)
     assert code == 1
-    assert "jupyter-book failed" in log and "bestaat-niet" in log
+    assert "jupyter-book is mislukt" in log and "bestaat-niet" in log
     assert (html / "marker.txt").exists() and (html / "index.html").read_bytes() == good
     assert not list(html.parent.glob(".*render*")), "temporary render folder left behind"
 
@@ -351,7 +351,7 @@ def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
         project: Path, monkeypatch, capsys) -> None:
     code, log = _build(project, monkeypatch, capsys)
     assert code == 0, log
-    assert "[1/1] done   chapters/proef.ipynb" in log
+    assert "[1/1] klaar  chapters/proef.ipynb" in log
     page = project / "_build" / "html" / "2025" / "chapters" / "proef.html"
 
     # Markdown cells only: no chapter executed, the book rendered again with the new prose.
@@ -359,8 +359,8 @@ def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
              markdown="Een herschreven zin over {glue:text}`editie`.")
     code, log = _build(project, monkeypatch, capsys)
     assert code == 0, log
-    assert "[1/1] cached chapters/proef.ipynb" in log and " done   " not in log
-    assert "Rendering skipped" not in log
+    assert "[1/1] uit cache chapters/proef.ipynb" in log and " klaar  " not in log
+    assert "Renderen overgeslagen" not in log
     html = page.read_text(encoding="utf-8")
     assert "Een herschreven zin over" in html and "Een zin over" not in html
     assert '<span class="pasted-text">2025</span>' in html  # the cached output is glued
@@ -370,7 +370,7 @@ def test_prose_only_edit_executes_no_chapter_and_shows_the_new_prose(
              markdown="Een herschreven zin over {glue:text}`editie`.")
     code, log = _build(project, monkeypatch, capsys)
     assert code == 0, log
-    assert "[1/1] done   chapters/proef.ipynb" in log
+    assert "[1/1] klaar  chapters/proef.ipynb" in log
 
 
 def _code_outputs(nb: dict) -> list[tuple[str, list]]:

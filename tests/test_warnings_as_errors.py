@@ -33,7 +33,7 @@ def test_a_warning_stops_the_render(tmp_path: Path) -> None:
     with pytest.raises(build.BuildError) as err:
         build._render(stage, tmp_path / "out", echo=lambda s: None)
     message = str(err.value)
-    assert "warnings count as errors" in message and "bestaat-niet" in message
+    assert "waarschuwingen tellen als fouten" in message and "bestaat-niet" in message
     assert str(stage / "jupyter-book.log") in message
     with pytest.raises(AssertionError):
         assert_no_warnings(stage)

@@ -54,7 +54,6 @@ __all__ = [
     "BuildError",
     "ChapterFailure",
     "PARAMETER_NAMES",
-    "DEFAULT_YEAR",
     "DEFAULT_MIN_BASE",
     "SYNTHETIC_NOTICE",
     "build",
@@ -73,7 +72,6 @@ __all__ = [
 
 #: The names of the ``parameters`` cell every chapter has (see tests/test_chapters_structure.py).
 PARAMETER_NAMES: tuple[str, ...] = ("year", "comparison_years", "data_path", "min_base")
-DEFAULT_YEAR = 2025
 #: The report shows no figure for a group of fewer than five respondents.
 DEFAULT_MIN_BASE = 5
 #: Seconds one chapter cell may run before the build gives up on it (a hung cell fails).
@@ -107,21 +105,26 @@ class ChapterFailure:
         if self.kind == "cell":
             first_line = next((ln for ln in self.cell_source.splitlines() if ln.strip()), "")
             where = (
-                f"{self.chapter}, cell {self.cell_index} "
-                f"(counted from 0 in the source notebook, as nbval does)"
+                f"{self.chapter}, cel {self.cell_index} "
+                f"(geteld vanaf 0 in het bronnotebook, zoals nbval telt)"
             )
-            lines = [f"Chapter {where} failed: {self.ename}: {self.evalue}"]
+            lines = [f"Hoofdstuk {where} mislukt: {self.ename}: {self.evalue}"]
             if first_line:
-                lines.append(f"  cell starts with: {first_line.strip()}")
+                lines.append(f"  de cel begint met: {first_line.strip()}")
         else:
-            lines = [f"Chapter {self.chapter} could not be executed: {self.ename}: {self.evalue}"]
+            lines = [f"Hoofdstuk {self.chapter} kon niet worden uitgevoerd: {self.ename}: {self.evalue}"]
         if self.traceback:
-            lines.append("  traceback:")
+            lines.append("  verloop van de fout (traceback):")
             lines.extend("    " + _ANSI.sub("", t).replace("\n", "\n    ") for t in self.traceback)
         if self.log:
             lines.append(f"  meldingen van de kernel en de bibliotheken: {self.log}")
         return "\n".join(lines)
 
+
+
+def _s(seconds: float) -> str:
+    """Seconds for the build's progress lines, the Dutch way (one decimal, comma)."""
+    return f"{seconds:.1f}".replace(".", ",")
 
 # --------------------------------------------------------------------------- table of contents
 def toc_notebooks(project: Path) -> list[Path]:
@@ -151,9 +154,9 @@ def is_synthetic(data_file: Path) -> bool:
     try:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise BuildError(f"Sidecar {meta_path} is not valid YAML: {exc}") from exc
+        raise BuildError(f"Het begeleidende bestand {meta_path} is geen geldige YAML: {exc}") from exc
     if not isinstance(meta, dict):
-        raise BuildError(f"Sidecar {meta_path} must be a YAML mapping with a key 'synthetic'.")
+        raise BuildError(f"Het begeleidende bestand {meta_path} moet een YAML-mapping zijn met de sleutel 'synthetic'.")
     return meta.get("synthetic") is True
 
 
@@ -171,8 +174,8 @@ def validate_data(data_file: Path, year: int) -> None:
         from barometer.data.respondents import load_respondents
     except ImportError as exc:  # the loader is part of the package; say so plainly
         raise BuildError(
-            f"Cannot validate {data_file}: barometer.data.respondents.load_respondents is not "
-            f"available ({exc})."
+            f"{data_file} is niet te valideren: barometer.data.respondents.load_respondents is niet "
+            f"beschikbaar ({exc})."
         ) from exc
     try:
         if os.environ.get(FRAMES_VAR):
@@ -181,7 +184,7 @@ def validate_data(data_file: Path, year: int) -> None:
             load_respondents(data_file, year=int(year))
     except Exception as exc:  # noqa: BLE001 - every loader error stops the build, with its text
         raise BuildError(
-            f"Validation of {data_file} failed ({type(exc).__name__}):\n{exc}"
+            f"Validatie van {data_file} mislukt ({type(exc).__name__}):\n{exc}"
         ) from exc
 
 
@@ -543,7 +546,7 @@ def _run_notebook(
                 chapter=chapter, kind="kernel", ename=type(exc).__name__, evalue=str(exc)
             )
             if attempt == 1:
-                print(f"  {chapter}: kernel problem ({failure.ename}: {failure.evalue}); retrying once",
+                print(f"  {chapter}: probleem met de kernel ({failure.ename}: {failure.evalue}); nog één poging",
                       flush=True)
                 time.sleep(1.0)
     out_path = Path(output)
@@ -607,7 +610,7 @@ def execute_chapters(
         cache.restore(entry, stage / nb, source=source_of(nb))
         cache.touch(entry)
         done += 1
-        echo(f"[{done}/{n}] cached {chapter} (inputs unchanged: {keys[chapter][:12]})")
+        echo(f"[{done}/{n}] uit cache {chapter} (invoer ongewijzigd: {keys[chapter][:12]})")
     if not todo:
         return failures
     # Longest chapters first (last run's seconds, else the number of code cells), so that
@@ -632,8 +635,8 @@ def execute_chapters(
                 chapter, i, timeout, log,
             )
             futures[fut] = (nb, work)
-        echo(f"Executing {len(todo)} chapter(s) with papermill, {jobs} at a time"
-             + (f" (messages of kernels and libraries: {log_dir})" if log_dir else ""))
+        echo(f"{len(todo)} hoofdstuk(ken) uitvoeren met papermill, {jobs} tegelijk"
+             + (f" (meldingen van kernels en bibliotheken: {log_dir})" if log_dir else ""))
         for fut in cf.as_completed(futures):
             done += 1
             nb, work = futures[fut]
@@ -642,7 +645,7 @@ def execute_chapters(
                 result = fut.result()
             except Exception as exc:  # noqa: BLE001 - a crashed worker process
                 failures.append(ChapterFailure(chapter, "kernel", type(exc).__name__, str(exc)))
-                echo(f"[{done}/{n}] FAILED {chapter}: worker crashed ({exc})")
+                echo(f"[{done}/{n}] MISLUKT {chapter}: werkproces vastgelopen ({exc})")
                 if work is not None:
                     shutil.rmtree(work, ignore_errors=True)
                 continue
@@ -650,8 +653,8 @@ def execute_chapters(
                 failure = ChapterFailure(**result["failure"])
                 failures.append(failure)
                 where = f"cell {failure.cell_index}" if failure.kind == "cell" else "kernel"
-                echo(f"[{done}/{n}] FAILED {chapter} at {where} "
-                     f"after {result['seconds']:.1f} s: {failure.ename}")
+                echo(f"[{done}/{n}] MISLUKT {chapter} bij {where} "
+                     f"na {_s(result['seconds'])} s: {failure.ename}")
                 if work is not None:  # keep the failed run in the stage for inspection
                     if (work / cache.NOTEBOOK).is_file():
                         shutil.copyfile(work / cache.NOTEBOOK, stage / nb)
@@ -660,7 +663,7 @@ def execute_chapters(
                 if work is not None:
                     entry = cache.store(chapter, keys[chapter], work)
                     cache.restore(entry, stage / nb, source=source_of(nb))
-                echo(f"[{done}/{n}] done   {chapter} in {result['seconds']:.1f} s")
+                echo(f"[{done}/{n}] klaar  {chapter} in {_s(result['seconds'])} s")
                 seconds[chapter] = result["seconds"]
     if cache is not None:
         cache.record_durations(seconds)
@@ -713,7 +716,7 @@ def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
     log_path = stage / "jupyter-book.log"
     cmd = [*_jupyter_book(), "build", "--all", "-W", "-n", "--keep-going",
            "--path-output", str(out_root), str(stage)]
-    echo(f"Rendering with jupyter-book (--all -W -n --keep-going; log: {log_path})")
+    echo(f"Renderen met jupyter-book (--all -W -n --keep-going; log: {log_path})")
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log_path.write_text(proc.stdout, encoding="utf-8")
     html = out_root / "_build" / "html"
@@ -722,8 +725,8 @@ def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
                     if re.search(r"WARNING|ERROR|Error|Exception", ln)]
         shown = "\n".join("  " + _ANSI.sub("", p) for p in problems[:40]) or proc.stdout[-3000:]
         raise BuildError(
-            f"jupyter-book failed (exit {proc.returncode}); warnings count as errors.\n"
-            f"{shown}\nFull log: {log_path}"
+            f"jupyter-book is mislukt (exitcode {proc.returncode}); waarschuwingen tellen als fouten.\n"
+            f"{shown}\nVolledige log: {log_path}"
         )
     return html
 
@@ -779,7 +782,7 @@ def _comparison_data(years: list[int]) -> list[Path]:
 
 
 def build(
-    year: int = DEFAULT_YEAR,
+    year: int | None = None,
     data: Path | None = None,
     out: Path | None = None,
     jobs: int = 2,
@@ -796,8 +799,9 @@ def build(
 
     Parameters
     ----------
-    year : int
-        Measurement year of the edition; it needs an entry in the editions file.
+    year : int, optional
+        Measurement year of the edition; it needs an entry in the editions file (default:
+        the newest year of that file).
     data : Path, optional
         Respondent file; defaults to the shipped file :func:`barometer.data.paths.respondent_file`.
     out : Path, optional
@@ -836,7 +840,7 @@ def build(
         fails, or Jupyter Book reports a warning or error. The HTML at ``out`` is then left
         as it was.
     """
-    from barometer.data.editions import ENV_VAR, editions_file, load_editions
+    from barometer.data.editions import ENV_VAR, editions_file, load_editions, newest_year
     from barometer.book.frames import ENV_VAR as FRAMES_VAR
 
     started = time.monotonic()
@@ -845,9 +849,11 @@ def build(
     if editions is not None:
         editions = Path(editions).resolve()
         if not editions.is_file():
-            raise BuildError(f"Editions file {editions} does not exist.")
+            raise BuildError(f"Edities-bestand {editions} bestaat niet.")
         os.environ[ENV_VAR] = str(editions)  # read by the loader here and in every kernel
     try:
+        if year is None:
+            year = newest_year()
         return _build(year, data, out, jobs, comparison_years, min_base, project, echo,
                       editions_file(), cache_dir, use_cache, force_render, started, load_editions)
     finally:
@@ -867,13 +873,13 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     project = Path(project).resolve() if project is not None else paths.ROOT
     for name in _CONFIG_FILES:
         if not (project / name).is_file():
-            raise BuildError(f"{project / name} is missing: it is the book's configuration.")
+            raise BuildError(f"{project / name} ontbreekt: dat is de configuratie van het boek.")
     entry = _check_edition(year, editions)
     if data is None:
         try:
             data = paths.respondent_file(year)
         except FileNotFoundError as exc:
-            raise BuildError(f"{exc} Pass the file with --data PATH.") from None
+            raise BuildError(f"{exc} Geef het bestand op met --data PAD.") from None
     data = Path(data).resolve()
     build_dir = project / "_build"
     stage = build_dir / "stage" / str(year)
@@ -882,9 +888,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     if comparison_years is None:
         comparison_years = default_comparison_years(year, editions)
 
-    echo(f"Edition {year}: data {data} (editions: {editions})")
+    echo(f"Editie {year}: gegevens {data} (edities: {editions})")
     if not data.is_file():
-        raise BuildError(f"Respondent file {data} does not exist.")
+        raise BuildError(f"Respondentbestand {data} bestaat niet.")
     synthetic = is_synthetic(data)
     # Validate and derive once; the chapters' kernels load the frames (barometer.book.frames).
     from barometer.book.frames import ENV_VAR as FRAMES_VAR
@@ -896,9 +902,9 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         if int(cy) < int(year):
             for cfile in _comparison_data([int(cy)]):
                 validate_data(cfile, int(cy))
-    echo(f"Validated {data.name} in {time.monotonic() - step:.1f} s "
-         f"({'synthetic' if synthetic else 'real'} data: "
-         f"{'with' if synthetic else 'without'} the synthetic-data notice)")
+    echo(f"{data.name} gevalideerd in {_s(time.monotonic() - step)} s "
+         f"({'synthetische' if synthetic else 'echte'} gegevens: "
+         f"{'met' if synthetic else 'zonder'} de melding over synthetische gegevens)")
 
     others = [y for y in built_editions(out.parent) if y != int(year)]
     label = str(entry.get("period") and f"meting over {entry['period']}" or "")
@@ -934,12 +940,12 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     step = time.monotonic()
     failures = execute_chapters(project, stage, [*notebooks, *prof_nbs], parameters, jobs=jobs,
                                 echo=echo, cache=cache, keys=keys, log_dir=log_dir, sources=sources)
-    echo(f"Chapters and profiles ready in {time.monotonic() - step:.1f} s")
+    echo(f"Hoofdstukken en profielen klaar in {_s(time.monotonic() - step)} s")
     if failures:
         raise BuildError(
-            f"{len(failures)} chapter(s) failed; the HTML in {out} was not changed.\n"
+            f"{len(failures)} hoofdstuk(ken) mislukt; de HTML in {out} is niet veranderd.\n"
             + "\n".join(f.describe() for f in failures)
-            + f"\nExecuted notebooks (with the error) are in {stage}."
+            + f"\nDe uitgevoerde notebooks (met de fout) staan in {stage}."
         )
 
     digest = _render_digest(stage, src_digest)
@@ -947,7 +953,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
     labels = {y: str(e.get("label", "")) for y, e in load_editions(editions).items()}
     if (use_cache and not force_render and (out / "index.html").is_file() and stamp.is_file()
             and stamp.read_text(encoding="utf-8").strip() == digest):
-        echo(f"Rendering skipped: the staged book equals the one {out} was rendered from")
+        echo(f"Renderen overgeslagen: het klaargezette boek is gelijk aan dat van {out}")
     else:
         # Render next to the target, so that the final move is a rename on one file system.
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -957,7 +963,7 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
         try:
             step = time.monotonic()
             html = _render(stage, tmp, echo)
-            echo(f"Rendered in {time.monotonic() - step:.1f} s")
+            echo(f"Gerenderd in {_s(time.monotonic() - step)} s")
             step = time.monotonic()
             # Workbook (a sheet per exhibit) and codebook downloads, inside the new HTML, so
             # that a failure here also leaves the previous edition untouched.
@@ -965,20 +971,20 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
 
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
             _write_citation(project, html, year)
-            echo(f"Downloads and citation written in {time.monotonic() - step:.1f} s")
+            echo(f"Downloads en citatie geschreven in {_s(time.monotonic() - step)} s")
             from barometer.publishing.audit import check_build  # disclosure audit: a leak stops the build
 
             step = time.monotonic()
             echo(check_build(stage, html, data, min_base))
-            echo(f"Audit in {time.monotonic() - step:.1f} s")
+            echo(f"Geheimhoudingscontrole in {_s(time.monotonic() - step)} s")
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)
         except BuildError as exc:
-            raise BuildError(f"{exc}\nThe HTML in {out} was not changed.") from None
+            raise BuildError(f"{exc}\nDe HTML in {out} is niet veranderd.") from None
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     write_editions_index(out.parent, labels)
-    echo(f"Built edition {year} ({len(notebooks)} chapters) in {time.monotonic() - started:.1f} s: "
-         f"{out / 'index.html'} (messages of kernels and libraries: {log_dir}; jupyter-book: "
+    echo(f"Editie {year} gebouwd ({len(notebooks)} hoofdstukken) in {_s(time.monotonic() - started)} s: "
+         f"{out / 'index.html'} (meldingen van kernels en bibliotheken: {log_dir}; jupyter-book: "
          f"{stage / 'jupyter-book.log'})")
     return out

@@ -2,7 +2,7 @@
 
 ``barometer build``
     validate the data, execute every chapter, render the book (see :mod:`barometer.book.build`);
-    ``barometer`` alone builds the 2025 edition on the shipped data.
+    ``barometer`` alone builds the newest edition of the editions file on the shipped data.
 ``barometer execute [NOTEBOOK ...]``
     re-execute committed chapters in place with their defaults, metadata stripped.
 ``barometer serve``
@@ -26,62 +26,63 @@ __all__ = ["main"]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="barometer",
-        description="Build the Innovatie Barometer Overheid book.",
+        description="Bouw het boek Innovatie Barometer Overheid.",
     )
     sub = parser.add_subparsers(dest="command")
 
     b = sub.add_parser(
         "build",
-        help="validate the data, execute every chapter, render the book (default: 2025)",
-        description="Validate the respondent file, execute every chapter in _toc.yml with "
-        "papermill, render with jupyter-book (warnings are errors) and move the HTML into "
-        "place. A failed build leaves the previous HTML untouched. Chapters whose inputs "
-        "did not change are taken from the cache (_build/cache); a new year needs an entry "
-        "in the editions file.",
+        help="valideer de gegevens, voer elk hoofdstuk uit, render het boek (standaard: het nieuwste jaar)",
+        description="Valideert het respondentbestand, voert elk hoofdstuk van _toc.yml uit met "
+        "papermill, rendert met jupyter-book (waarschuwingen zijn fouten) en zet de HTML op zijn "
+        "plaats. Een mislukte bouw laat de vorige HTML ongemoeid. Hoofdstukken waarvan de invoer "
+        "niet veranderde, komen uit de cache (_build/cache); een nieuw jaar heeft een item in "
+        "het edities-bestand nodig.",
     )
-    b.add_argument("--year", type=int, default=_build.DEFAULT_YEAR,
-                   help="measurement year of the edition (default: %(default)s)")
+    b.add_argument("--year", type=int, default=None,
+                   help="meetjaar van de editie (standaard: het nieuwste jaar van het edities-bestand)")
     b.add_argument("--data", type=Path, default=None,
-                   help="respondent file (.csv, .parquet, .sav); default: "
-                        "data/respondents-<year>*.* of the repository")
+                   help="respondentbestand (.csv, .parquet, .sav); standaard: "
+                        "data/respondents-<jaar>*.* van de repository")
     b.add_argument("--out", type=Path, default=None,
-                   help="folder for the finished HTML (default: _build/html/<year>)")
+                   help="map voor de afgeronde HTML (standaard: _build/html/<jaar>)")
     b.add_argument("--jobs", type=int, default=2,
-                   help="chapters executed at the same time (default: %(default)s)")
-    b.add_argument("--compare", type=int, action="append", default=None, metavar="YEAR",
-                   help="comparison year (repeatable; default: every earlier edition)")
+                   help="aantal hoofdstukken dat tegelijk wordt uitgevoerd (standaard: %(default)s)")
+    b.add_argument("--compare", type=int, action="append", default=None, metavar="JAAR",
+                   help="vergelijkingsjaar (herhaalbaar; standaard: elke eerdere editie)")
     b.add_argument("--min-base", type=int, default=_build.DEFAULT_MIN_BASE,
-                   help="smallest group shown with a figure (default: %(default)s)")
+                   help="kleinste groep die met een cijfer wordt getoond (standaard: %(default)s)")
     b.add_argument("--editions", type=Path, default=None,
-                   help="editions file to use instead of data/editions.yaml "
-                        "(default: $BAROMETER_EDITIONS if set)")
+                   help="edities-bestand in plaats van data/editions.yaml "
+                        "(standaard: $BAROMETER_EDITIONS als die is gezet)")
     b.add_argument("--cache-dir", type=Path, default=None,
-                   help="cache of executed chapters (default: _build/cache)")
+                   help="cache van uitgevoerde hoofdstukken (standaard: _build/cache)")
     b.add_argument("--no-cache", action="store_true",
-                   help="execute every chapter and render again, even if nothing changed")
+                   help="voer elk hoofdstuk uit en render opnieuw, ook als niets veranderde")
     b.add_argument("--project", type=Path, default=None, help=argparse.SUPPRESS)
 
     e = sub.add_parser(
         "execute",
-        help="re-execute chapters in place with their default parameters (before a commit)",
+        help="voer hoofdstukken opnieuw uit op hun plaats, met hun standaardparameters (vóór een commit)",
     )
     e.add_argument("notebooks", nargs="*", type=Path,
-                   help="chapter notebooks (default: every notebook in _toc.yml)")
+                   help="hoofdstuknotebooks (standaard: elk notebook van _toc.yml)")
     e.add_argument("--jobs", type=int, default=2)
 
-    s = sub.add_parser("serve", help="serve the built HTML of an edition on localhost")
-    s.add_argument("--year", type=int, default=_build.DEFAULT_YEAR)
+    s = sub.add_parser("serve", help="serveer de gebouwde HTML van een editie op localhost")
+    s.add_argument("--year", type=int, default=None,
+                   help="editie (standaard: het nieuwste jaar van het edities-bestand)")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--dir", type=Path, default=None, help="HTML folder (default: _build/html/<year>)")
+    s.add_argument("--dir", type=Path, default=None, help="HTML-map (standaard: _build/html/<jaar>)")
 
     c = sub.add_parser(
         "check-codebook",
-        help="check data/codebook.yaml and data/editions.yaml (every problem, with its line)",
+        help="controleer data/codebook.yaml en data/editions.yaml (elk probleem, met zijn regel)",
     )
     c.add_argument("--codebook", type=Path, default=None,
-                   help="codebook to check (default: data/codebook.yaml)")
+                   help="te controleren codeboek (standaard: data/codebook.yaml)")
     c.add_argument("--editions", type=Path, default=None,
-                   help="editions file (default: $BAROMETER_EDITIONS, else data/editions.yaml)")
+                   help="edities-bestand (standaard: $BAROMETER_EDITIONS, anders data/editions.yaml)")
 
     from barometer.book import pdf as _pdf
 
@@ -97,11 +98,11 @@ def _serve(directory: Path, port: int) -> int:
     import http.server
 
     if not (directory / "index.html").is_file():
-        print(f"No built book in {directory}: run `barometer build` first.", file=sys.stderr)
+        print(f"Geen gebouwd boek in {directory}: draai eerst `barometer build`.", file=sys.stderr)
         return 1
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        print(f"Serving {directory} at http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        print(f"{directory} wordt geserveerd op http://127.0.0.1:{port}/ (Ctrl+C stopt)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 editions=args.editions, cache_dir=args.cache_dir, use_cache=not args.no_cache,
             )
         except (_build.BuildError, FileNotFoundError) as exc:
-            print(f"\nBUILD FAILED\n{exc}", file=sys.stderr)
+            print(f"\nBOUWEN MISLUKT\n{exc}", file=sys.stderr)
             return 1
         return 0
     if command == "execute":
@@ -132,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             print(failure.describe(), file=sys.stderr)
         return 1 if failures else 0
     if command == "serve":
+        if args.dir is None and args.year is None:
+            from barometer.data.editions import newest_year
+
+            args.year = newest_year()
         return _serve(args.dir or paths.html_dir(args.year), args.port)
     if command == "check-codebook":
         from barometer.data.codebook import check_codebook_cli

@@ -422,7 +422,7 @@ def _page_count(pdf: Path) -> int:
 
 
 def build_pdf(
-    year: int = 2025,
+    year: int | None = None,
     stage: Path | None = None,
     out: Path | None = None,
     echo: Callable[[str], None] = print,
@@ -431,8 +431,8 @@ def build_pdf(
 
     Parameters
     ----------
-    year : int
-        Measurement year of the edition.
+    year : int, optional
+        Measurement year of the edition (default: the newest year of the editions file).
     stage : Path, optional
         The executed edition; defaults to ``_build/stage/<year>/`` of the repository.
     out : Path, optional
@@ -451,6 +451,10 @@ def build_pdf(
     PublishError
         If there is no executed edition, or rendering, printing or reading back fails.
     """
+    if year is None:
+        from barometer.data.editions import newest_year
+
+        year = newest_year()
     from pypdf import PdfReader, PdfWriter
 
     stage = Path(stage) if stage is not None else stage_dir(year)
@@ -510,13 +514,14 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``pdf`` subcommand to the ``barometer`` command line."""
     p = sub.add_parser(
         "pdf",
-        help="print the built edition to PDF (single-page HTML printed by Debian's chromium)",
-        description="Render the edition executed by `barometer build` as one HTML page and "
-        "print it to PDF with headless chromium. Run `barometer build` first.",
+        help="druk de gebouwde editie af als PDF (één HTML-pagina, afgedrukt door Debians chromium)",
+        description="Rendert de editie die `barometer build` uitvoerde als één HTML-pagina en "
+        "drukt die met headless chromium af als PDF. Draai eerst `barometer build`.",
     )
-    p.add_argument("--year", type=int, default=2025, help="edition (default: %(default)s)")
+    p.add_argument("--year", type=int, default=None,
+                   help="editie (standaard: het nieuwste jaar van het edities-bestand)")
     p.add_argument("--out", type=Path, default=None,
-                   help="PDF to write (default: _build/pdf/<year>/innovatie-barometer-overheid-<year>.pdf)")
+                   help="te schrijven PDF (standaard: _build/pdf/<jaar>/innovatie-barometer-overheid-<jaar>.pdf)")
     return p
 
 

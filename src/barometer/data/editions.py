@@ -26,6 +26,7 @@ __all__ = [
     "editions_for_codebook",
     "load_editions",
     "edition_entry",
+    "newest_year",
     "EditionsError",
 ]
 
@@ -99,6 +100,12 @@ def load_editions(path: Path | None = None) -> dict[int, dict[str, Any]]:
         raise EditionsError(format_spec_problems(path, "Het edities-bestand", problems),
                             problems)
     return {int(k): dict(v or {}) for k, v in (doc.data or {}).items()}
+
+
+def newest_year(path: Path | None = None) -> int:
+    """The newest measurement year of the editions file: the edition a command builds,
+    serves, prints or audits when no ``--year`` is given."""
+    return max(load_editions(path))
 
 
 def edition_entry(year: int, path: Path | None = None) -> dict[str, Any]:

@@ -457,10 +457,10 @@ def audit_edition(year: int, project: Path | None = None, data_file: Path | None
 
 
 def _default_year() -> int:
-    """The newest edition of ``data/editions.yaml`` (the build's default edition)."""
-    from barometer.data.editions import load_editions
+    """The newest edition of the editions file (the build's default edition)."""
+    from barometer.data.editions import newest_year
 
-    return max(int(y) for y in load_editions())
+    return newest_year()
 
 
 def _data_file_of(stage: Path) -> Path | None:
@@ -490,12 +490,12 @@ def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: i
 
 def add_parser(sub) -> None:
     """The ``barometer audit`` subcommand."""
-    a = sub.add_parser("audit", help="check a built edition for numbers the disclosure policy forbids")
-    a.add_argument("--year", type=int, default=None, help="edition (default: the default edition of the build)")
+    a = sub.add_parser("audit", help="controleer een gebouwde editie op cijfers die het geheimhoudingsbeleid verbiedt")
+    a.add_argument("--year", type=int, default=None, help="editie (standaard: het nieuwste jaar van het edities-bestand)")
     a.add_argument("--min-base", type=int, default=None,
-                   help="threshold (default: the one the edition was built with)")
+                   help="drempel (standaard: die waarmee de editie is gebouwd)")
     a.add_argument("--data", type=Path, default=None,
-                   help="respondent file whose ids are sought (default: the file the edition ran on)")
+                   help="respondentbestand waarvan de id's worden gezocht (standaard: het bestand waarop de editie draaide)")
     a.add_argument("--project", type=Path, default=None, help=argparse.SUPPRESS)
 
 
