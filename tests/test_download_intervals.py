@@ -35,18 +35,13 @@ import pytest
 from barometer.book.edition import Edition
 from barometer.data.paths import CHAPTERS
 
-#: chapter notebook -> exhibit module (the notebooks import ``<module> as ex``)
-CHAPTERS_CHECKED = {
-    "innovatie-in-het-openbaar-bestuur": "openbaar_bestuur",
-    "innovatiepraktijken": "praktijken",
-    "bevorderende-en-belemmerende-factoren": "factoren",
-    "innovatieklimaat": "klimaat",
-    "doelen-en-effecten": "effecten",
-    "faalfactoren": "falen",
-    "kennis-delen": "kennisdelen",
-    "bijlage-tabellen": "bijlagen",
-    "bijlage-figuren": "bijlage_figuren",
-}
+#: The chapters checked (2.1-2.7 and the appendices); each notebook imports its exhibit module,
+#: named after the chapter's slug (``barometer.chapters.<slug with _>``), as ``ex``.
+CHAPTERS_CHECKED = (
+    "innovatie-in-het-openbaar-bestuur", "innovatiepraktijken", "bevorderende-en-belemmerende-factoren",
+    "innovatieklimaat", "doelen-en-effecten", "faalfactoren", "kennis-delen", "bijlage-tabellen",
+    "bijlage-figuren",
+)
 #: Headers that are not estimates from the sample, with the reason.
 NOT_ESTIMATES = {
     # Tabel B1-1 describes the fieldwork itself: respondents over invited organisations, and
@@ -78,8 +73,8 @@ def downloads(tmp_path_factory):
     mp.chdir(tmp_path_factory.mktemp("downloads"))
     try:
         ed = Edition.open(2025, [2021], None, 5)
-        for notebook, module in CHAPTERS_CHECKED.items():
-            ex = importlib.import_module(f"barometer.chapters.{module}")
+        for notebook in CHAPTERS_CHECKED:
+            ex = importlib.import_module(f"barometer.chapters.{notebook.replace('-', '_')}")
             calls = _calls(notebook)
             assert calls, f"{notebook}: no exhibit calls found"
             for call in calls:

@@ -128,6 +128,8 @@ def _types(frame, year):
 
 
 def _failed(frame, year):
+    if not load_codebook().is_asked("failed_attempt", year):  # asked since a later measurement
+        return None
     s = st.share(frame, "failed_attempt", 1, years=year)
     if s.empty:
         return None
@@ -386,8 +388,11 @@ def _pick(tidy, group, year, item):
     return hit.iloc[0] if len(hit) else None
 
 
-def _compare(ed, spec, now, before, total, what: str) -> str:
-    """Dutch sentence: the profile's share beside the total and beside its previous measurement."""
+def _compare(ed, spec, now, before, total, what: str, question: str | None = None) -> str:
+    """Dutch sentence: the profile's share beside the total and beside its previous measurement
+    (``question``: the codebook question, for an edition that did not ask it)."""
+    if question is not None and not load_codebook().is_asked(question, ed.year):
+        return f"Naar {what} is in de meting van {ed.year} niet gevraagd."
     small = now is None or disclosure.is_small(now["base"], ed.min_base)
     if small:
         return f"Voor {what} zijn er te weinig antwoorden om een cijfer te tonen."
@@ -445,7 +450,8 @@ def kerncijfers(ed, spec: Spec) -> pd.Series:
     fail_before = _pick(inn, spec.label, ed.previous_year, "failed_attempt") if ed.previous_year else None
     fail_total = _pick(inn, TOTAL_LABEL, ed.year, "failed_attempt")
     out["pct_mislukt"] = _cell(fail_now, ed)
-    out["zin_mislukt"] = _compare(ed, spec, fail_now, fail_before, fail_total, "mislukte pogingen")
+    out["zin_mislukt"] = _compare(ed, spec, fail_now, fail_before, fail_total, "mislukte pogingen",
+                                  question="failed_attempt")
 
     clusters, m = _climate_tidy(ed, spec)
     mnow = m[(m["groep"] == spec.label) & (m["jaar"] == ed.year)]

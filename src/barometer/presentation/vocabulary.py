@@ -67,6 +67,7 @@ DUTCH_HEADERS: dict[str, str] = {
     "sector": "Sector", "technology": "Technologie", "innovation": "Innovatie",
     "summary": "Samenvatting", "source": "Bron", "claim_id": "Bewering (nummer)",
     "claim": "Bewering", "test": "Toets", "holds": "Klopt", "error": "Fout", "Totaal": "Totaal",
+    "verdict": "Oordeel", "restatement": "Toets op deze editie",
     # published figures, registers and checks
     "base_n": "Basis (n)", "codes": "Codes", "comparison": "Vergelijking",
     "computed": "Berekend", "conflict": "Tegenstrijdigheid", "decimals": "Decimalen",
