@@ -275,7 +275,7 @@ def tabel_innovatie(ed, spec: Spec) -> TableExhibit:
 @_once
 def _climate_tidy(ed, spec: Spec) -> tuple[pd.DataFrame, pd.DataFrame]:
     tidy = _share_rows(ed, spec, "klimaatcluster", _clusters)
-    tidy = met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
+    tidy = _with_intervals(tidy, ed)
     means = []
     for header, group, year in _columns(ed, spec):
         frame = profile_frame(ed, spec) if group == "profiel" else ed.all_years
@@ -314,10 +314,19 @@ def tabel_klimaat(ed, spec: Spec) -> TableExhibit:
                         frame=frame, notes=notes, data=data)
 
 
-def _top_items(tidy: pd.DataFrame, spec: Spec, year: int, min_base: int) -> list[str]:
-    """The :data:`TOP` items with the highest share in the profile's edition year."""
-    cur = tidy[(tidy["groep"] == spec.label) & (tidy["jaar"] == year) & (tidy["base"] >= min_base)]
-    return cur.sort_values("pct", ascending=False, kind="stable")["item"].head(TOP).tolist()
+def _top_rows(tidy: pd.DataFrame, spec: Spec, ed) -> pd.DataFrame:
+    """The rows (every group and year) of the :data:`TOP` items with the highest share in the
+    profile's edition year, those items in that order."""
+    cur = tidy[(tidy["groep"] == spec.label) & (tidy["jaar"] == ed.year) & (tidy["base"] >= ed.min_base)]
+    keep = cur.sort_values("pct", ascending=False, kind="stable")["item"].head(TOP).tolist()
+    order = {k: i for i, k in enumerate(keep)}
+    return (tidy[tidy["item"].isin(keep)].assign(_o=lambda d: d["item"].map(order))
+            .sort_values(["_o"], kind="stable").drop(columns="_o"))
+
+
+def _with_intervals(tidy: pd.DataFrame, ed) -> pd.DataFrame:
+    """``tidy`` (year column ``jaar``) with the 95% interval of every share."""
+    return met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
 
 
 @_once
@@ -327,13 +336,11 @@ def _factor_tidy(ed, spec):
     both = []
     for t in (pro, hin):
         if len(t):
-            keep = _top_items(t, spec, ed.year, ed.min_base)
-            both.append(t[t["item"].isin(keep)].assign(_o=lambda d: d["item"].map({k: i for i, k in enumerate(keep)}))
-                        .sort_values(["_o"], kind="stable").drop(columns="_o"))
+            both.append(_top_rows(t, spec, ed))
     if not both:
         return pro
     tidy = pd.concat(both, ignore_index=True)
-    return met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
+    return _with_intervals(tidy, ed)
 
 
 def tabel_factoren(ed, spec: Spec) -> TableExhibit | Notice:
@@ -358,13 +365,11 @@ def _goal_effect_tidy(ed, spec):
     for what, fn in (("doel", _goals), ("effect", _effects)):
         t = _share_rows(ed, spec, what, fn)
         if len(t):
-            keep = _top_items(t, spec, ed.year, ed.min_base)
-            parts.append(t[t["item"].isin(keep)].assign(_o=lambda d: d["item"].map({k: i for i, k in enumerate(keep)}))
-                         .sort_values(["_o"], kind="stable").drop(columns="_o"))
+            parts.append(_top_rows(t, spec, ed))
     if not parts:
         return pd.DataFrame()
     tidy = pd.concat(parts, ignore_index=True)
-    return met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
+    return _with_intervals(tidy, ed)
 
 
 def tabel_doelen_effecten(ed, spec: Spec) -> TableExhibit | Notice:
