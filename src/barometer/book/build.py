@@ -49,6 +49,7 @@ from barometer.data import paths
 from barometer.data.book_files import SYNTHETIC_NOTICE, BuildError, toc_documents
 from barometer.data.book_files import jupyter_book as _jupyter_book
 from barometer.book.cache import ChapterCache, chapter_key, data_hash, source_hash, tree_hash
+from barometer.book import warm
 
 __all__ = [
     "BuildError",
@@ -507,6 +508,12 @@ def _run_notebook(
     had_injected = _injected_index(json.loads(Path(source).read_text(encoding="utf-8")))
     failure: ChapterFailure | None = None
     for attempt in (1, 2):
+        engine: dict = {}
+        if warm.enabled():  # this worker's kernel, reset to a fresh kernel's state (barometer.book.warm)
+            km, used = warm.kernel()
+            if not used or warm.reset(str(Path(cwd).resolve())):
+                km, _ = warm.kernel()
+                engine = {"engine_name": warm.ENGINE, "km": km}
         try:
             pm.execute_notebook(
                 source,
@@ -517,10 +524,17 @@ def _run_notebook(
                 progress_bar=progress,
                 log_output=False,
                 execution_timeout=timeout,
+                **engine,
             )
             failure = None
+            if engine:
+                warm.ran()
             break
         except (PapermillExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            if engine and isinstance(exc, PapermillExecutionError):
+                warm.ran()  # the kernel is fine; the next chapter resets it
+            elif engine:
+                warm.discard()  # a dead or stuck kernel is not reused
             out_nb = json.loads(Path(output).read_text(encoding="utf-8"))
             # Papermill puts an "An Exception was encountered" marker cell in the output
             # after it counted the cells: count without it.
@@ -542,6 +556,8 @@ def _run_notebook(
                                      cell_index=index, cell_source=cell_source, traceback=tb)
             break
         except Exception as exc:  # noqa: BLE001 - kernel start-up problems: retry once
+            if engine:
+                warm.discard()
             failure = ChapterFailure(
                 chapter=chapter, kind="kernel", ename=type(exc).__name__, evalue=str(exc)
             )
