@@ -23,7 +23,7 @@
    mirror of the stage (``_build/render/<year>/``, :func:`_sync_tree`) in which only files
    whose bytes changed get a new time stamp, so that after an edit it reads and writes only
    the pages that changed. Everything is rendered (``--all``, in an emptied mirror) on the
-   first build, when ``_toc.yml`` or ``_config.yml`` changed, with ``--force-render`` or
+   first build, when ``_toc.yml`` or ``_config.yml`` changed, with ``force_render`` or
    ``--no-cache``, and after a render that failed (so a warning is never hidden because its
    page was not read again).
 6. **Move** the finished HTML to ``_build/html/<year>/`` and refresh
