@@ -9,6 +9,7 @@ own tests); the tiny data file only has to exist and carry a sidecar.
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -40,6 +41,8 @@ def _chapter(path: Path, *code: str, markdown: str = "Een zin over {glue:text}`e
 
 GOOD_CELL = 'from myst_nb import glue\nglue("editie", str(year), display=False)'
 BAD_CELL = "ratio = 1 / 0"
+FIGURE_CELL = ("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\n"
+               "from IPython.display import display\ndisplay(fig)\nplt.close(fig)")
 
 
 @pytest.fixture
@@ -271,6 +274,20 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     assert (html / build.RENDER_STAMP).read_text() == stamp
     assert (project / "_build" / "html" / "index.html").is_file()  # the list of editions
 
+    # A prose edit renders only the changed page (Sphinx's state is kept between builds) and
+    # gives the HTML a full render gives: a figure the page no longer shows is not published.
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL, FIGURE_CELL)
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "Renderen met jupyter-book (alles" not in log, log
+    assert len(list((html / "_images").glob("*.png"))) == 1
+    _chapter(project / "chapters" / "proef.ipynb", GOOD_CELL, markdown="Nu zonder figuur {glue:text}`editie`.")
+    code, log = _build(project, monkeypatch, capsys)
+    assert code == 0, log
+    assert "alleen wat veranderde" in log, log
+    assert "Nu zonder figuur" in (html / "chapters" / "proef.html").read_text(encoding="utf-8")
+    assert not list((html / "_images").glob("*.png")), "a figure of the earlier build is still published"
+
     good = (html / "index.html").read_bytes()
     (html / "marker.txt").write_text("previous good build")
 
@@ -292,6 +309,40 @@ def test_build_then_failing_chapter_keeps_previous_html(project: Path, monkeypat
     assert "jupyter-book is mislukt" in log and "bestaat-niet" in log
     assert (html / "marker.txt").exists() and (html / "index.html").read_bytes() == good
     assert not list(html.parent.glob(".*render*")), "temporary render folder left behind"
+
+
+def test_sync_tree_rewrites_only_changed_files(tmp_path: Path) -> None:
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "same.txt").write_text("gelijk")
+    (src / "changed.txt").write_text("nieuw")
+    (src / "jupyter-book.log").write_text("log")
+    (dst / "a").mkdir(parents=True)
+    (dst / "a" / "same.txt").write_text("gelijk")
+    (dst / "changed.txt").write_text("oud")
+    (dst / "gone.txt").write_text("weg")
+    os.utime(dst / "a" / "same.txt", (1_000_000, 1_000_000))
+    assert build._sync_tree(src, dst, exclude=("jupyter-book.log",)) == 1
+    assert (dst / "a" / "same.txt").stat().st_mtime == 1_000_000  # untouched: Sphinx skips it
+    assert (dst / "changed.txt").read_text() == "nieuw"
+    assert not (dst / "gone.txt").exists() and not (dst / "jupyter-book.log").exists()
+
+
+def test_prune_unlinked_keeps_what_pages_link_to(tmp_path: Path) -> None:
+    html = tmp_path / "html"
+    (html / "chapters").mkdir(parents=True)
+    (html / "_images").mkdir()
+    (html / "_downloads" / "abc").mkdir(parents=True)
+    (html / "chapters" / "een.html").write_text(
+        '<img src="../_images/fig-a.svg"><a href="../_downloads/abc/tbl-a.csv#x">csv</a>'
+        '<a href="https://example.org/_images/fig-b.svg">elders</a>')
+    for name in ("_images/fig-a.svg", "_images/fig-b.svg", "_downloads/abc/tbl-a.csv",
+                 "_downloads/abc/tbl-oud.csv"):
+        (html / name).write_text("x")
+    removed = build._prune_unlinked(html)
+    assert sorted(p.relative_to(html).as_posix() for p in removed) == [
+        "_downloads/abc/tbl-oud.csv", "_images/fig-b.svg"]
+    assert (html / "_images" / "fig-a.svg").is_file() and (html / "_downloads/abc/tbl-a.csv").is_file()
 
 
 @pytest.mark.slow

@@ -17,9 +17,15 @@
    papermill's timing metadata is stripped. A chapter whose inputs are unchanged (same
    notebook, parameters, data, ``data/`` folder, package sources; see :mod:`barometer.book.cache`)
    is not executed: its earlier run is copied from ``_build/cache/``.
-5. **Render** with ``jupyter-book build --all -W -n --keep-going`` into a temporary folder —
-   unless the staged book is byte for byte the one the current HTML was rendered from
-   (the hash is stored in ``<html>/.barometer-render.sha256``); then rendering is skipped.
+5. **Render** with ``jupyter-book build -W -n --keep-going`` — unless the staged book is
+   byte for byte the one the current HTML was rendered from (the hash is stored in
+   ``<html>/.barometer-render.sha256``); then rendering is skipped. Sphinx renders from a
+   mirror of the stage (``_build/render/<year>/``, :func:`_sync_tree`) in which only files
+   whose bytes changed get a new time stamp, so that after an edit it reads and writes only
+   the pages that changed. Everything is rendered (``--all``, in an emptied mirror) on the
+   first build, when ``_toc.yml`` or ``_config.yml`` changed, with ``force_render`` or
+   ``--no-cache``, and after a render that failed (so a warning is never hidden because its
+   page was not read again).
 6. **Move** the finished HTML to ``_build/html/<year>/`` and refresh
    ``_build/html/index.html`` (the list of built editions; it opens the newest). Until this
    step the previous HTML is not touched, so a failed build leaves the last good book in
@@ -49,6 +55,7 @@ from barometer.data import paths
 from barometer.data.book_files import SYNTHETIC_NOTICE, BuildError, toc_documents
 from barometer.data.book_files import jupyter_book as _jupyter_book
 from barometer.book.cache import ChapterCache, chapter_key, data_hash, source_hash, tree_hash
+from barometer.book import warm
 
 __all__ = [
     "BuildError",
@@ -507,6 +514,12 @@ def _run_notebook(
     had_injected = _injected_index(json.loads(Path(source).read_text(encoding="utf-8")))
     failure: ChapterFailure | None = None
     for attempt in (1, 2):
+        engine: dict = {}
+        if warm.enabled():  # this worker's kernel, reset to a fresh kernel's state (barometer.book.warm)
+            km, used = warm.kernel()
+            if not used or warm.reset(str(Path(cwd).resolve())):
+                km, _ = warm.kernel()
+                engine = {"engine_name": warm.ENGINE, "km": km}
         try:
             pm.execute_notebook(
                 source,
@@ -517,10 +530,17 @@ def _run_notebook(
                 progress_bar=progress,
                 log_output=False,
                 execution_timeout=timeout,
+                **engine,
             )
             failure = None
+            if engine:
+                warm.ran()
             break
         except (PapermillExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            if engine and isinstance(exc, PapermillExecutionError):
+                warm.ran()  # the kernel is fine; the next chapter resets it
+            elif engine:
+                warm.discard()  # a dead or stuck kernel is not reused
             out_nb = json.loads(Path(output).read_text(encoding="utf-8"))
             # Papermill puts an "An Exception was encountered" marker cell in the output
             # after it counted the cells: count without it.
@@ -542,6 +562,8 @@ def _run_notebook(
                                      cell_index=index, cell_source=cell_source, traceback=tb)
             break
         except Exception as exc:  # noqa: BLE001 - kernel start-up problems: retry once
+            if engine:
+                warm.discard()
             failure = ChapterFailure(
                 chapter=chapter, kind="kernel", ename=type(exc).__name__, evalue=str(exc)
             )
@@ -711,16 +733,97 @@ def execute_in_place(
 
 
 # --------------------------------------------------------------------------- rendering
-def _render(stage: Path, out_root: Path, echo: Callable[[str], None]) -> Path:
-    """Render the staged book with warnings as errors; return the HTML folder."""
+def _sync_tree(src: Path, dst: Path, exclude: tuple[str, ...] = ()) -> int:
+    """Make ``dst`` a copy of ``src``, rewriting only files whose bytes differ.
+
+    Unchanged files keep their time stamps (Sphinx decides by time stamp which pages to read
+    again); files no longer in ``src`` are removed. Returns the number of files written.
+    """
+    written = 0
+    seen: set[Path] = set()
+    for f in sorted(src.rglob("*")):
+        rel = f.relative_to(src)
+        if rel.parts and rel.parts[0] in exclude:
+            continue
+        target = dst / rel
+        if f.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            seen.add(rel)
+            continue
+        seen.add(rel)
+        if target.is_file() and target.stat().st_size == f.stat().st_size \
+                and target.read_bytes() == f.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, target)
+        written += 1
+    for f in sorted(dst.rglob("*"), reverse=True):
+        rel = f.relative_to(dst)
+        if (rel.parts and rel.parts[0] in exclude) or rel in seen:
+            continue
+        if f.is_dir():
+            shutil.rmtree(f, ignore_errors=True)
+        else:
+            f.unlink(missing_ok=True)
+    return written
+
+
+_LINK = re.compile(r'(?:src|href)="([^"#?]+)')
+#: Folders of the HTML into which Sphinx copies the files that pages link to.
+_LINKED_DIRS = ("_images", "_downloads")
+
+
+def _prune_unlinked(html: Path) -> list[Path]:
+    """Remove files of ``_images/`` and ``_downloads/`` that no page links to; return them.
+
+    A full render copies only what pages link to; a render that read only the changed
+    pages keeps what earlier renders copied, such as the figure or download of an exhibit
+    that is gone or now a notice. Pruning makes the HTML what a full render makes, so that
+    nothing of an earlier build (another respondent file, older code) is published.
+    """
+    linked: set[Path] = set()
+    for page in html.rglob("*.html"):
+        for target in _LINK.findall(page.read_text(encoding="utf-8", errors="replace")):
+            if "://" not in target and not target.startswith("mailto:"):
+                linked.add(Path(os.path.normpath(page.parent / target)))
+    removed = [f for d in _LINKED_DIRS for f in sorted((html / d).rglob("*"))
+               if f.is_file() and Path(os.path.normpath(f)) not in linked]
+    for f in removed:
+        f.unlink()
+    return removed
+
+
+#: Files whose change makes the next render a full one (they change every page).
+_FULL_RENDER_FILES = ("_toc.yml", "_config.yml")
+
+
+def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bool = True) -> Path:
+    """Render the staged book with warnings as errors; return the HTML folder.
+
+    ``render_dir`` keeps Sphinx's state between builds: ``source/`` is a mirror of ``stage``
+    (:func:`_sync_tree`) and ``_build/`` holds the doctrees and the HTML. With ``full`` (or
+    when the mirror is new, or the table of contents or configuration changed) the mirror is
+    emptied and everything rendered (``--all``); otherwise Sphinx reads only the pages that
+    changed. A failed render empties ``render_dir``, so that the next one is full.
+    """
     log_path = stage / "jupyter-book.log"
-    cmd = [*_jupyter_book(), "build", "--all", "-W", "-n", "--keep-going",
-           "--path-output", str(out_root), str(stage)]
-    echo(f"Renderen met jupyter-book (--all -W -n --keep-going; log: {log_path})")
+    source = render_dir / "source"
+    full = full or not (render_dir / "_build" / "html" / "index.html").is_file() or any(
+        not (source / name).is_file() or (source / name).read_bytes() != (stage / name).read_bytes()
+        for name in _FULL_RENDER_FILES)
+    if full and render_dir.exists():
+        shutil.rmtree(render_dir)
+    source.mkdir(parents=True, exist_ok=True)
+    changed = _sync_tree(stage, source, exclude=("jupyter-book.log",))
+    cmd = [*_jupyter_book(), "build", *(["--all"] if full else []), "-W", "-n", "--keep-going",
+           "--path-output", str(render_dir), str(source)]
+    how = "alles" if full else f"alleen wat veranderde: {changed} bestand(en)"
+    echo(f"Renderen met jupyter-book ({how}; -W -n --keep-going; log: {log_path})")
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log_path.write_text(proc.stdout, encoding="utf-8")
-    html = out_root / "_build" / "html"
+    html = render_dir / "_build" / "html"
     if proc.returncode != 0 or not (html / "index.html").is_file():
+        shutil.rmtree(render_dir, ignore_errors=True)
         problems = [ln for ln in proc.stdout.splitlines()
                     if re.search(r"WARNING|ERROR|Error|Exception", ln)]
         shown = "\n".join("  " + _ANSI.sub("", p) for p in problems[:40]) or proc.stdout[-3000:]
@@ -962,7 +1065,11 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             shutil.rmtree(tmp)
         try:
             step = time.monotonic()
-            html = _render(stage, tmp, echo)
+            rendered = _render(stage, build_dir / "render" / str(year), echo,
+                               full=force_render or not use_cache)
+            html = tmp / "html"
+            shutil.copytree(rendered, html)
+            _prune_unlinked(html)
             echo(f"Gerenderd in {_s(time.monotonic() - step)} s")
             step = time.monotonic()
             # Workbook (a sheet per exhibit) and codebook downloads, inside the new HTML, so
