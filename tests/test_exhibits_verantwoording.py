@@ -183,3 +183,66 @@ def test_conflicts_register_has_dutch_texts_and_chapter_shows_them(ed):
 def test_conflict_without_dutch_text_fails_loudly():
     with pytest.raises(ValueError, match="conflict_nl"):
         ex._nl({"id": "C99", "conflict": "English only"}, "conflict")
+
+
+# ----------------------------------------------------------------------------- disclosure
+def test_weighting_table_hides_small_bases_on_screen_in_glue_and_download(tmp_path, monkeypatch):
+    """Known case: at a threshold of 300 the innovators (n = 264: types, factors) are a small
+    group and the whole sample (347) and the climate score (323) are not. The weighting table
+    then hides every estimate and interval of the small rows on screen, in the download and in
+    its glued sentence, keeps the counts (public) and shows the other rows unchanged."""
+    from barometer.presentation import exhibit
+
+    monkeypatch.chdir(tmp_path)
+    ed300 = Edition.open(2025, [2021], None, 300)
+    try:
+        w = ex.weging(ed300)
+        small = [bool(n < 300) for n in w["n"]]
+        assert any(small) and not all(small)
+        t = ex.tabel_weging(ed300)
+        assert list(t.frame["n"]) == [fmt.num(n) for n in w["n"]]  # respondent counts stay public
+        for col in ("Ongewogen", "95%-BI ongewogen", "Gewogen naar sector", "95%-BI gewogen"):
+            assert [v == "#" for v in t.frame[col]] == small, col
+        assert t.frame["Ongewogen"].iloc[0] == fmt.pct(w["unweighted"].iloc[0])  # n = 347: shown
+        csv = pd.read_csv(tmp_path / "_downloads" / "tbl-verantwoording-weging.csv")
+        for col in ("Ongewogen", "Gewogen naar sector", "Gewogen: standaardfout", "Ongewogen: ondergrens (95%-BI)",
+                    "Gewogen: bovengrens (95%-BI)", "Verschil gewogen min ongewogen"):
+            assert list(csv[col].isna()) == small, col
+        assert csv.loc[0, "Gewogen naar sector"] == pytest.approx(w["weighted"].iloc[0])
+        side = pd.read_json(tmp_path / "_downloads" / "tbl-verantwoording-weging.json", typ="series")
+        assert {c["rij"] for c in side["onderdrukt"]} == {i for i, s in enumerate(small) if s}
+        # the glued sentence: the largest difference among the shown shares only
+        g = ex.weging_glue(ed300)
+        shown = w[(w["kind"] == "share") & (w["n"] >= 300)]
+        i = shown["difference"].abs().idxmax()
+        assert g["weging_max_verschil"] == fmt.pp(abs(shown.loc[i, "difference"]), 1)
+        assert g["weging_max_cijfer"] == ex._lower(shown.loc[i, "label"])
+        # a threshold above every base: every figure and the glue are the symbol
+        ed400 = Edition.open(2025, [2021], None, 400)
+        t = ex.tabel_weging(ed400)
+        assert (t.frame[["Ongewogen", "95%-BI gewogen"]] == "#").all().all()
+        assert ex.weging_glue(ed400)["weging_max_verschil"] == "#"
+        assert ex.weging_glue(ed400)["weging_bi_alle"] == "geen"
+    finally:
+        exhibit.use_edition(2025, 5, True)
+
+
+def test_scale_and_cluster_tables_hide_small_bases(tmp_path, monkeypatch):
+    """Known case: at a threshold above every base the reliability, item and cluster tables show
+    the symbol for every statistic (and their downloads leave it empty); the bases stay public."""
+    from barometer.presentation import exhibit
+
+    monkeypatch.chdir(tmp_path)
+    ed = Edition.open(2025, [2021], None, 400)
+    try:
+        b = ex.tabel_betrouwbaarheid(ed)
+        assert (b.frame[["Cronbachs alfa", "Verklaarde variantie", "Laagste lading", "Betrouwbaar"]] == "#").all().all()
+        assert list(b.frame["n"]) == [fmt.num(n) for n in b.data["n"]]
+        items = ex.tabel_ladingen(ed)
+        assert (items.frame[["Lading", "Item-restcorrelatie", "Alfa zonder dit item"]] == "#").all().all()
+        c = ex.tabel_clusters(ed)
+        assert (c.frame[["2021", "2025"]] == "#").all().all()
+        csv = pd.read_csv(tmp_path / "_downloads" / "tbl-verantwoording-betrouwbaarheid.csv")
+        assert csv["Cronbachs alfa"].isna().all() and csv["Basis (n)"].notna().all()
+    finally:
+        exhibit.use_edition(2025, 5, True)

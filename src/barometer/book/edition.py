@@ -94,8 +94,8 @@ class Edition:
     @classmethod
     def open(
         cls,
-        year: int = 2025,
-        comparison_years: list[int] | tuple[int, ...] = (2021,),
+        year: int | None = None,
+        comparison_years: list[int] | tuple[int, ...] | None = None,
         data_path: str | Path | None = None,
         min_base: int = 5,
     ) -> "Edition":
@@ -104,9 +104,28 @@ class Edition:
         Inside a build, the frames the build validated once are loaded from its hand-off
         (:mod:`barometer.book.frames`, keyed on the files' content); otherwise each file is
         validated and derived here.
+
+        Parameters
+        ----------
+        year : int, optional
+            Measurement year; default the newest edition of the editions metadata
+            (:func:`barometer.data.editions.newest_year`).
+        comparison_years : sequence of int, optional
+            Earlier years to compare with; default every edition of the editions metadata
+            before ``year``. An empty sequence compares with none. Years without a
+            respondent file are dropped.
+        data_path : str or Path, optional
+            Respondent file of ``year``; default the file of that year in ``data/``.
+        min_base : int, default 5
+            Smallest base for which a figure is shown.
         """
         from barometer.book.frames import validated_frame
+        from barometer.data.editions import load_editions, newest_year
 
+        if year is None:
+            year = newest_year()
+        if comparison_years is None:
+            comparison_years = [y for y in sorted(load_editions()) if int(y) < int(year)]
         path = Path(data_path) if data_path else respondent_file(year)
         if not path.is_absolute() and not path.exists():
             path = _ROOT / path

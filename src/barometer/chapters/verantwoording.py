@@ -8,19 +8,26 @@ data (the sidecar of the respondent file), how many published numbers the data r
 (:func:`barometer.presentation.claims.evaluate_claims`), the registers of assumptions and conflicts
 (``data/registers/``) and the Danish comparison figures (``data/external/denmark.csv``).
 
-Every function takes an :class:`~barometer.book.edition.Edition`; tables are
-:class:`~barometer.presentation.exhibit.TableExhibit` objects, key figures are glued as Dutch strings.
+Every exhibit is declared (:mod:`barometer.presentation.declaration`): the pipeline computes its
+frame, applies the disclosure policy (:func:`barometer.presentation.exhibit.disclose`) and builds
+the table, its notes and its download from the disclosed frame only. Tables of metadata (the
+codebook, the registers, the sources) hold no figure of respondents and pass the policy
+unchanged; the tables of scales, clusters, models and the weighting sensitivity show a cell
+only where the policy releases it. Every function takes an
+:class:`~barometer.book.edition.Edition`; key figures are glued as released Dutch strings by
+:func:`kerncijfers` and :func:`geheimhouding`.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from barometer.data import denmark, paths
+from barometer.presentation import declaration, disclosure
 from barometer.presentation import formatting as fmt
 from barometer.presentation.claims import REPORT_YEAR, evaluate_claims
 from barometer.presentation.phrasing import verdict
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import Notice, TableExhibit
+from barometer.presentation.exhibit import Disclosed, Notice
 from barometer.presentation.phrasing import cached, data_sentence, register
 from barometer.presentation.phrasing import join_nl, years_text
 from barometer.presentation.disclosure import metadata, public, release
@@ -51,6 +58,21 @@ __all__ = [
     "tabel_denemarken",
     "weging",
     "tabel_weging",
+    "geheimhouding",
+    "CODEBOEK",
+    "AFGELEID",
+    "BETROUWBAARHEID",
+    "LADINGEN",
+    "CLUSTERS",
+    "MODELLEN",
+    "GEPUBLICEERD",
+    "AFWIJKINGEN",
+    "CLAIMS",
+    "AANNAMES",
+    "CONFLICTEN",
+    "DENEMARKEN",
+    "WEGING",
+    "weging_glue",
 ]
 
 SLUG = "verantwoording"
@@ -110,6 +132,8 @@ def kerncijfers(ed) -> dict[str, str]:
     that do not hold, or "geen"), ``claims_regel_geen_verschil`` (the rule for claims of no
     difference, with the margins of :data:`barometer.presentation.claims.MARGINS`).
     Registers: ``n_aannames``, ``n_conflicten``. Denmark: ``dk_cijfers``, ``dk_bronnen``.
+    Weighting: ``weging_max_verschil``, ``weging_max_cijfer``, ``weging_bi_alle``,
+    ``weging_pakket`` (see :func:`weging_glue`).
     """
     cb = load_codebook()
     meta = ed.meta
@@ -170,19 +194,35 @@ def kerncijfers(ed) -> dict[str, str]:
         "dk_cijfers": metadata(fmt.num(len(dk))),
         "dk_bronnen": metadata(fmt.num(dk["source_url"].nunique())),
     }
+    out.update(weging_glue(ed))
     return glue_texts(out)
 
 
-# ----------------------------------------------------------------------------- codebook
-def tabel_codeboek(ed) -> TableExhibit:
-    """The codebook as a table: variable, question, type, who was asked, years.
+def _metadata_table(what: str, compute, caption, notes, download=None) -> declaration.Table:
+    """A declared table of metadata (codebook, registers, sources, checks of the report).
 
-    Returns
-    -------
-    TableExhibit
-        ``tbl-verantwoording-codeboek``; one row per question (identification columns
-        left out); items of a battery are counted, not listed.
+    Its frame holds no figure of respondents (no base column), so the disclosure step passes
+    it unchanged and it is shown as computed; the download is the computed frame unless
+    ``download`` says otherwise.
     """
+    return declaration.Table(name=f"tbl-{SLUG}-{what}", compute=compute, tabulate=lambda ed, d: d.frame,
+                             caption=caption, notes=notes, download=download)
+
+
+def _cells(d: Disclosed, column: str, format=None) -> list[disclosure.Released]:
+    """Every cell of ``column`` of the disclosed frame as released text (the symbol where hidden)."""
+    return [d.cell(i, column, format) for i in range(len(d.frame))]
+
+
+def _hidden(text: disclosure.Released) -> bool:
+    """Whether a released cell is the symbol of a cell the policy hides."""
+    return getattr(text, "reason", "shown") in ("primary", "secondary")
+
+
+# ----------------------------------------------------------------------------- codebook
+def _codeboek(ed) -> pd.DataFrame:
+    """One row per question (identification columns left out): variable, question, type, who
+    was asked, years; items of a battery are counted, not listed."""
     cb = load_codebook()
     rows = []
     for v in cb.variables.values():
@@ -191,32 +231,39 @@ def tabel_codeboek(ed) -> TableExhibit:
         rows.append({"Variabele": v.name, "Vraag": v.question,
                      "Type": TYPE_LABELS.get(v.type, v.type) + (f" ({len(v.items)} items)" if v.items else ""),
                      "Gesteld aan": cb.routings[v.routing].label, "Gemeten in": years_text(v.years)})
-    frame = pd.DataFrame(rows)
-    asked = [y for y in _years(ed)]
-    return TableExhibit(
-        name=f"tbl-{SLUG}-codeboek",
-        caption=f"Codeboek: de vragen van de barometer ({years_text(cb.years)})",
-        frame=frame,
-        notes=[f"Bron: data/codebook.yaml (versie {cb.meta.get('version', '?')}). Vraagformuleringen zijn een "
-               "eigen parafrase van de beschrijvingen in het rapport. Deze editie gebruikt de metingen van "
-               f"{years_text(asked)}."],
-        data=frame,
-    )
+    return pd.DataFrame(rows)
 
 
-def tabel_afgeleid(ed) -> TableExhibit:
-    """Derived variables (spectrum, scales, clusters) with their definitions."""
-    cb = load_codebook()
-    rows = [{"Variabele": d.name, "Omschrijving": d.label, "Definitie": d.definition,
-             "Aannames": ", ".join(d.assumptions) or "-"} for d in cb.derived_variables.values()]
-    frame = pd.DataFrame(rows)
-    return TableExhibit(name=f"tbl-{SLUG}-afgeleid", caption="Afgeleide variabelen en hun definitie",
-                        frame=frame, notes=["Bron: data/codebook.yaml; de aannames staan in het register hieronder."],
-                        data=frame)
+#: The codebook as a table (``tbl-verantwoording-codeboek``): variable, question, type, who was
+#: asked, years.
+CODEBOEK = _metadata_table(
+    "codeboek", _codeboek,
+    caption=lambda ed, d: f"Codeboek: de vragen van de barometer ({years_text(load_codebook().years)})",
+    notes=lambda ed, d: [f"Bron: data/codebook.yaml (versie {load_codebook().meta.get('version', '?')}). "
+                         "Vraagformuleringen zijn een eigen parafrase van de beschrijvingen in het rapport. "
+                         f"Deze editie gebruikt de metingen van {years_text(_years(ed))}."],
+)
+tabel_codeboek = CODEBOEK
+
+
+def _afgeleid(ed) -> pd.DataFrame:
+    return pd.DataFrame([{"Variabele": d.name, "Omschrijving": d.label, "Definitie": d.definition,
+                          "Aannames": ", ".join(d.assumptions) or "-"}
+                         for d in load_codebook().derived_variables.values()])
+
+
+#: Derived variables (spectrum, scales, clusters) with their definitions.
+AFGELEID = _metadata_table(
+    "afgeleid", _afgeleid, caption=lambda ed, d: "Afgeleide variabelen en hun definitie",
+    notes=lambda ed, d: ["Bron: data/codebook.yaml; de aannames staan in het register hieronder."])
+tabel_afgeleid = AFGELEID
 
 
 # ----------------------------------------------------------------------------- scales
 def _reliabilities(ed) -> pd.DataFrame:
+    """Reliability per scale and year: ``scale``, ``label``, ``year``, ``items``, ``n``
+    (complete cases, the base), ``alpha``, ``explained`` (% variance of the first component),
+    ``min_loading`` (cached per edition)."""
     def compute():
         cb = load_codebook()
         rows = []
@@ -233,77 +280,97 @@ def _reliabilities(ed) -> pd.DataFrame:
     return cached(ed, "reliabilities", compute)
 
 
-def tabel_betrouwbaarheid(ed) -> TableExhibit:
-    """Cronbach's alpha, explained variance and lowest loading per scale and year.
-
-    Returns
-    -------
-    TableExhibit
-        ``tbl-verantwoording-betrouwbaarheid``; data: ``scale``, ``label``, ``year``,
-        ``items``, ``n`` (complete cases), ``alpha``, ``explained`` (% variance of the first
-        component), ``min_loading``.
-    """
+def _betrouwbaarheid(ed, d: Disclosed) -> pd.DataFrame:
     from barometer.presentation.claims import MIN_RELIABILITY
 
-    r = _reliabilities(ed)
-    frame = pd.DataFrame({
-        "Schaal": r["label"], "Meting": r["year"].astype(str), "Items": r["items"].map(fmt.num),
-        "n": r["n"].map(fmt.num), "Cronbachs alfa": r["alpha"].map(fmt.dec),
-        "Verklaarde variantie": r["explained"].map(fmt.pct), "Laagste lading": r["min_loading"].map(fmt.dec),
-        "Betrouwbaar": ["ja" if a >= MIN_RELIABILITY else "nee" for a in r["alpha"]],
+    f = d.frame
+    alpha = _cells(d, "alpha", fmt.dec)
+    return pd.DataFrame({
+        "Schaal": f["label"], "Meting": f["year"].astype(str), "Items": f["items"].map(fmt.num),
+        "n": _cells(d, "n"), "Cronbachs alfa": alpha,
+        "Verklaarde variantie": _cells(d, "explained", fmt.pct), "Laagste lading": _cells(d, "min_loading", fmt.dec),
+        "Betrouwbaar": [a if _hidden(a) else ("ja" if v >= MIN_RELIABILITY else "nee") for a, v in zip(alpha, f["alpha"])],
     })
-    return TableExhibit(
-        name=f"tbl-{SLUG}-betrouwbaarheid",
-        caption=f"Betrouwbaarheid van de schalen ({years_text(_years(ed))})",
-        frame=frame,
-        notes=[f"Betrouwbaar: Cronbachs alfa van minstens {fmt.dec(MIN_RELIABILITY, 1)}. Verklaarde variantie en "
-               "ladingen: eerste hoofdcomponent van de items. Alleen organisaties die alle items van een schaal "
-               "beantwoordden."],
-        data=r,
-    )
 
 
-def tabel_ladingen(ed) -> TableExhibit:
-    """Items of each scale in the edition's year: loading, item-rest correlation, alpha without the item."""
+def _betrouwbaarheid_noten(ed, d: Disclosed) -> list[str]:
+    from barometer.presentation.claims import MIN_RELIABILITY
+
+    return [f"Betrouwbaar: Cronbachs alfa van minstens {fmt.dec(MIN_RELIABILITY, 1)}. Verklaarde variantie en "
+            "ladingen: eerste hoofdcomponent van de items. Alleen organisaties die alle items van een schaal "
+            "beantwoordden."]
+
+
+#: Cronbach's alpha, explained variance and lowest loading per scale and year
+#: (``tbl-verantwoording-betrouwbaarheid``); data: :func:`_reliabilities`. A scale whose
+#: complete cases are below the threshold shows the symbol.
+BETROUWBAARHEID = declaration.Table(
+    name=f"tbl-{SLUG}-betrouwbaarheid", compute=_reliabilities, tabulate=_betrouwbaarheid,
+    caption=lambda ed, d: f"Betrouwbaarheid van de schalen ({years_text(_years(ed))})",
+    notes=_betrouwbaarheid_noten,
+)
+tabel_betrouwbaarheid = BETROUWBAARHEID
+
+
+def _items(ed) -> pd.DataFrame:
+    """Items of each scale in the edition's year: ``item``, ``label``, ``item_rest_r``,
+    ``alpha_if_deleted``, ``loading``, ``scale``, ``scale_label``, ``n`` (complete cases of the
+    scale, the base of its loadings), ``year``."""
     cb = load_codebook()
     parts = []
     for scale in SCALES:
         if not cb.is_asked(scale, ed.year):
             continue
         r = reliability(ed.df, scale, ed.year, cb)
-        parts.append(r.items.assign(scale=scale, scale_label=cb.derived(scale).label))
-    d = pd.concat(parts, ignore_index=True)
-    frame = pd.DataFrame({
-        "Schaal": d["scale_label"], "Item": d["label"], "Lading": d["loading"].map(fmt.dec),
-        "Item-restcorrelatie": d["item_rest_r"].map(fmt.dec),
-        "Alfa zonder dit item": d["alpha_if_deleted"].map(fmt.dec),
-    })
-    return TableExhibit(name=f"tbl-{SLUG}-ladingen", caption=f"Items van de schalen: ladingen en samenhang ({ed.year})",
-                        frame=frame, notes=["Ladingen op de eerste hoofdcomponent van de items van elke schaal."],
-                        data=d.assign(year=ed.year))
+        parts.append(r.items.assign(scale=scale, scale_label=cb.derived(scale).label, n=r.n))
+    return pd.concat(parts, ignore_index=True).assign(year=ed.year)
 
 
-def tabel_clusters(ed) -> TableExhibit:
-    """Climate clusters: the rule from the codebook and the share of organisations per year."""
+#: Items of each scale in the edition's year: loading, item-rest correlation, alpha without the item.
+LADINGEN = declaration.Table(
+    name=f"tbl-{SLUG}-ladingen", compute=_items,
+    tabulate=lambda ed, d: pd.DataFrame({
+        "Schaal": d.frame["scale_label"], "Item": d.frame["label"], "Lading": _cells(d, "loading", fmt.dec),
+        "Item-restcorrelatie": _cells(d, "item_rest_r", fmt.dec),
+        "Alfa zonder dit item": _cells(d, "alpha_if_deleted", fmt.dec)}),
+    caption=lambda ed, d: f"Items van de schalen: ladingen en samenhang ({ed.year})",
+    notes=lambda ed, d: ["Ladingen op de eerste hoofdcomponent van de items van elke schaal."],
+)
+tabel_ladingen = LADINGEN
+
+
+def _clusters(ed) -> pd.DataFrame:
+    """:func:`barometer.analysis.statistics.frequencies` of ``climate_cluster`` over the edition's years."""
+    return frequencies(ed.all_years, "climate_cluster", years=_years(ed), codebook=load_codebook())
+
+
+def _clusters_tabel(ed, d: Disclosed) -> pd.DataFrame:
     cb = load_codebook()
-    f = frequencies(ed.all_years, "climate_cluster", years=_years(ed), codebook=cb)
     th = cb.derived("climate_cluster").thresholds
     rule = {1: f"schaalscore {fmt.dec(th.get('strong_min'), 1)} of hoger",
             3: f"schaalscore lager dan {fmt.dec(th.get('limited_below'), 1)}",
             2: "alle andere organisaties met een schaalscore"}
     labels = cb.labels("climate_cluster")
     frame = pd.DataFrame({"Groep": [labels[c] for c in labels], "Regel": [rule.get(c, "") for c in labels]})
+    f = d.frame
     for y in _years(ed):
-        fy = f[f["year"] == y].set_index("code")
-        frame[f"{y}"] = [fmt.pct(fy.loc[c, "pct"]) if c in fy.index else fmt.NOT_ASKED for c in labels]
-    n = f.groupby("year")["base"].max()
-    return TableExhibit(
-        name=f"tbl-{SLUG}-clusters",
-        caption=f"Indeling in drie groepen naar innovatieklimaat (% van de organisaties met een schaalscore; {years_text(_years(ed))})",
-        frame=frame,
-        notes=["Basis: " + "; ".join(f"{y}: n = {fmt.num(n[y])}" for y in n.index) + ". Grenzen: aanname A03."],
-        data=f,
-    )
+        row = {int(c): i for i, (yy, c) in enumerate(zip(f["year"], f["code"])) if int(yy) == y}
+        frame[f"{y}"] = [d.cell(row[c], "pct") if c in row else fmt.NOT_ASKED for c in labels]
+    return frame
+
+
+def _clusters_noten(ed, d: Disclosed) -> list[str]:
+    n = d.frame.groupby("year")["base"].max()
+    return ["Basis: " + "; ".join(f"{y}: n = {fmt.num(n[y])}" for y in n.index) + ". Grenzen: aanname A03."]
+
+
+#: Climate clusters: the rule from the codebook and the share of organisations per year.
+CLUSTERS = declaration.Table(
+    name=f"tbl-{SLUG}-clusters", compute=_clusters, tabulate=_clusters_tabel, notes=_clusters_noten,
+    caption=lambda ed, d: ("Indeling in drie groepen naar innovatieklimaat (% van de organisaties met een "
+                           f"schaalscore; {years_text(_years(ed))})"),
+)
+tabel_clusters = CLUSTERS
 
 
 # ----------------------------------------------------------------------------- models
@@ -332,55 +399,83 @@ def _fmt_stat(value, statistic: str, decimals) -> str:
     return fmt.dec(value, d)
 
 
-def tabel_modellen(ed) -> TableExhibit | Notice:
-    """The report's logistic regressions as fitted on the edition's data.
+def _models(ed) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The report's logistic regressions fitted on the edition's data (cached per edition).
 
     Returns
     -------
-    TableExhibit
-        ``tbl-verantwoording-modellen``: outcome, predictors with reference categories, n,
-        n with the outcome, McFadden's pseudo R², p of the likelihood-ratio test.
+    (DataFrame, DataFrame or None)
+        One row per model: ``outcome``, ``label``, ``predictors`` (with reference
+        categories), ``fitted``, ``n`` (complete cases, the base), ``count`` (cases with the
+        outcome), ``pseudo_r2`` (McFadden), ``llr_p`` (likelihood-ratio test), ``remark``;
+        and the coefficient tables of the fitted models (odds ratios with intervals; the
+        download), or None when no model could be fitted.
     """
-    cb = load_codebook()
-    specs = [("innovated", "Innovatie ingevoerd (ja)", INNOVATION_MODEL["predictors"], INNOVATION_MODEL["categorical"],
-              lambda: innovation_model(ed.df, ed.year, codebook=cb))]
-    for eff in EFFECT_OUTCOMES:
-        specs.append((eff, f"{cb.label(eff)}: {cb.labels(eff).get(1, 'positief')}", EFFECT_MODEL["predictors"],
-                      EFFECT_MODEL["categorical"], (lambda e=eff: effect_model(ed.df, e, ed.year, codebook=cb))))
-    rows, data = [], []
-    for outcome, label, preds, cats, fit in specs:
-        if not cb.is_asked(outcome, ed.year):
-            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
-                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-",
-                         "Opmerking": f"niet gevraagd in {ed.year}"})
-            continue
-        try:
-            res = fit()
-        except ModelError as exc:
-            rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": "-",
-                         "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-", "Opmerking": str(exc)})
-            continue
-        dropped = "; ".join(f"{p}: {', '.join(cb.labels(p).get(k, str(k)) for k in lv)} weggelaten (n < 5)"
-                            for p, lv in res.dropped.items())
-        rows.append({"Uitkomst": label, "Verklarende variabelen": _predictors(preds, cats), "n": fmt.num(res.n),
-                     "Met uitkomst": fmt.num(res.n_positive), "Pseudo-R²": fmt.dec(res.pseudo_r2),
-                     "p (LR-toets)": fmt.dec(res.llr_p, 3) if res.llr_p >= 0.001 else "< 0,001",
-                     "Opmerking": dropped or "-"})
-        data.append(res.table.assign(outcome=outcome, n=res.n, pseudo_r2=res.pseudo_r2))
-    return TableExhibit(
-        name=f"tbl-{SLUG}-modellen",
-        caption=f"Logistische regressies van het rapport, geschat op de gegevens van {ed.year}",
-        frame=pd.DataFrame(rows),
-        notes=["Logit (statsmodels), complete gevallen; odds ratio's met 95%-betrouwbaarheidsintervallen staan "
-               "in de hoofdstukken en in de download. Categorieën met minder dan vijf organisaties worden weggelaten."],
-        data=pd.concat(data, ignore_index=True) if data else None,
-    )
+    def compute():
+        cb = load_codebook()
+        specs = [("innovated", "Innovatie ingevoerd (ja)", INNOVATION_MODEL["predictors"],
+                  INNOVATION_MODEL["categorical"], lambda: innovation_model(ed.df, ed.year, codebook=cb))]
+        for eff in EFFECT_OUTCOMES:
+            specs.append((eff, f"{cb.label(eff)}: {cb.labels(eff).get(1, 'positief')}", EFFECT_MODEL["predictors"],
+                          EFFECT_MODEL["categorical"], (lambda e=eff: effect_model(ed.df, e, ed.year, codebook=cb))))
+        rows, coefs = [], []
+        for outcome, label, preds, cats, fit in specs:
+            row = {"outcome": outcome, "label": label, "predictors": _predictors(preds, cats), "fitted": False,
+                   "n": float("nan"), "count": float("nan"), "pseudo_r2": float("nan"), "llr_p": float("nan")}
+            if not cb.is_asked(outcome, ed.year):
+                rows.append({**row, "remark": f"niet gevraagd in {ed.year}"})
+                continue
+            try:
+                res = fit()
+            except ModelError as exc:
+                rows.append({**row, "remark": str(exc)})
+                continue
+            dropped = "; ".join(f"{p}: {', '.join(cb.labels(p).get(k, str(k)) for k in lv)} weggelaten (n < 5)"
+                                for p, lv in res.dropped.items())
+            rows.append({**row, "fitted": True, "n": res.n, "count": res.n_positive, "pseudo_r2": res.pseudo_r2,
+                         "llr_p": res.llr_p, "remark": dropped or "-"})
+            coefs.append(res.table.assign(outcome=outcome, n=res.n, pseudo_r2=res.pseudo_r2))
+        return pd.DataFrame(rows), (pd.concat(coefs, ignore_index=True) if coefs else None)
+
+    return cached(ed, "models", compute)
+
+
+def _p_text(p: float) -> str:
+    return fmt.dec(p, 3) if p >= 0.001 else "< 0,001"
+
+
+def _modellen_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    f = d.frame
+    rows = []
+    for i in range(len(f)):
+        row = {"Uitkomst": f.at[i, "label"], "Verklarende variabelen": f.at[i, "predictors"], "n": "-",
+               "Met uitkomst": "-", "Pseudo-R²": "-", "p (LR-toets)": "-", "Opmerking": f.at[i, "remark"]}
+        if bool(f.at[i, "fitted"]):
+            n = f.at[i, "n"]
+            row.update({"n": d.cell(i, "n"), "Met uitkomst": d.cell(i, "count", fmt.num),
+                        "Pseudo-R²": release(fmt.dec(f.at[i, "pseudo_r2"]), n, ed.min_base),
+                        "p (LR-toets)": release(_p_text(f.at[i, "llr_p"]), n, ed.min_base)})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+#: The report's logistic regressions as fitted on the edition's data: outcome, predictors with
+#: reference categories, n, n with the outcome, McFadden's pseudo R², p of the likelihood-ratio
+#: test; the download holds the odds ratios with their intervals.
+MODELLEN = declaration.Table(
+    name=f"tbl-{SLUG}-modellen", compute=lambda ed: _models(ed)[0], tabulate=_modellen_tabel,
+    download=lambda data, ed: _models(ed)[1],
+    caption=lambda ed, d: f"Logistische regressies van het rapport, geschat op de gegevens van {ed.year}",
+    notes=lambda ed, d: ["Logit (statsmodels), complete gevallen; odds ratio's met 95%-betrouwbaarheidsintervallen "
+                         "staan in de hoofdstukken en in de download. Categorieën met minder dan vijf organisaties "
+                         "worden weggelaten."],
+)
+tabel_modellen = MODELLEN
 
 
 # ----------------------------------------------------------------------------- published numbers
-def tabel_gepubliceerd(ed) -> TableExhibit:
-    """How many published numbers the data reproduce, per exhibit of the report."""
-    chk = published_check(ed)
+def _gepubliceerd(ed, d: Disclosed) -> pd.DataFrame:
+    chk = d.frame
     t = (chk.assign(status=chk["status"].map(_STATUS)).groupby(["source", "status"]).size()
          .unstack(fill_value=0).reindex(columns=list(_STATUS.values()), fill_value=0))
     order = sorted(t.index, key=lambda s: (not str(s).startswith("Tabel"), not str(s).startswith("Figuur"), str(s)))
@@ -391,44 +486,67 @@ def tabel_gepubliceerd(ed) -> TableExhibit:
         frame[col[:1].upper() + col[1:]] = t[col].map(fmt.num).to_list()
     tot = t.sum()
     frame.loc[len(frame)] = ["Totaal", fmt.num(int(tot.sum()))] + [fmt.num(int(v)) for v in tot]
-    return TableExhibit(
-        name=f"tbl-{SLUG}-gepubliceerd",
-        caption=f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",
-        frame=frame,
-        notes=["Gelijk: na afronding half naar boven hetzelfde als in het rapport (bij 'ongeveer' of 'meer dan': "
-               "binnen de genoemde marge). Conflict: het rapport spreekt zichzelf tegen; zie het register van "
-               "conflicten. Niet berekenbaar: vraagt gegevens die niet in een respondentbestand staan."],
-        data=chk,
-    )
+    return frame
 
 
-def tabel_afwijkingen(ed) -> TableExhibit | Notice:
-    """Published numbers that the data do not reproduce, with the conflict id and its resolution."""
+#: How many published numbers the data reproduce, per exhibit of the report (counts of the
+#: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
+GEPUBLICEERD = declaration.Table(
+    name=f"tbl-{SLUG}-gepubliceerd", compute=published_check, tabulate=_gepubliceerd,
+    caption=lambda ed, d: f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",
+    notes=lambda ed, d: ["Gelijk: na afronding half naar boven hetzelfde als in het rapport (bij 'ongeveer' of "
+                         "'meer dan': binnen de genoemde marge). Conflict: het rapport spreekt zichzelf tegen; zie "
+                         "het register van conflicten. Niet berekenbaar: vraagt gegevens die niet in een "
+                         "respondentbestand staan."],
+)
+tabel_gepubliceerd = GEPUBLICEERD
+
+
+def _afwijkend(ed) -> pd.DataFrame | Notice:
+    """The rows of :func:`published_check` that the data do not reproduce, or the notice that there are none."""
     chk = published_check(ed)
     bad = chk[chk["status"].isin(["conflict", "mismatch"]) | (chk["conflict"].notna() & ~chk["ok"])]
     if bad.empty:
         return Notice("Alle berekenbare gepubliceerde cijfers komen na afronding terug; er zijn geen afwijkingen.")
+    return bad.reset_index(drop=True)
+
+
+def _afwijkingen_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    bad = d.frame
     reasons = {c["id"]: _nl(c, "resolution") for c in register("conflicts")}
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
-        "Rapport": [_fmt_stat(v, st, d) for v, st, d in zip(bad["value"], bad["statistic"], bad["decimals"])],
-        "Onze gegevens": [_fmt_stat(v, st, d) for v, st, d in zip(bad["computed"], bad["statistic"], bad["decimals"])],
+        "Rapport": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["value"], bad["statistic"], bad["decimals"])],
+        "Onze gegevens": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["computed"], bad["statistic"], bad["decimals"])],
         "Conflict": bad["conflict"].fillna("-").astype(str),
         "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"
                         for c in bad["conflict"]],
     })
-    return TableExhibit(
-        name=f"tbl-{SLUG}-afwijkingen",
-        caption=f"Gepubliceerde cijfers die de gegevens niet reproduceren ({years_text(_years(ed))})",
-        frame=frame,
-        notes=["De toelichting komt uit het register van conflicten (data/registers/conflicts.yaml)."],
-        data=bad,
-    )
 
 
-def tabel_claims(ed) -> TableExhibit:
-    """The report's analytical claims, the test that checks each, and whether it holds."""
-    cl = claims(ed)
+#: Published numbers that the data do not reproduce, with the conflict id and its resolution.
+AFWIJKINGEN = declaration.Table(
+    name=f"tbl-{SLUG}-afwijkingen", compute=_afwijkend, tabulate=_afwijkingen_tabel,
+    caption=lambda ed, d: f"Gepubliceerde cijfers die de gegevens niet reproduceren ({years_text(_years(ed))})",
+    notes=lambda ed, d: ["De toelichting komt uit het register van conflicten (data/registers/conflicts.yaml)."],
+)
+tabel_afwijkingen = AFWIJKINGEN
+
+
+def _decided(ed, proven: dict[str, str], cid, v, w="") -> str:
+    """Which of the two a claim is: it holds on these data, or no file with the published
+    figures can make it hold (a proof in the register of conflicts)."""
+    if str(w).startswith("n.v.t."):
+        return "n.v.t.: de bewering gaat over andere meetjaren; de toets geldt de eigen vergelijking"
+    if cid in proven and ed.year == REPORT_YEAR:  # a proof about the report's own data
+        return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
+    if pd.isna(v):
+        return "niet getoetst" if not str(w).startswith("onbeslist") else "onbeslist op deze gegevens"
+    return "houdt stand op deze gegevens" if bool(v) else "houdt niet stand; niet bewezen onmogelijk"
+
+
+def _claims_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    cl = d.frame
     published = None
     try:
         from barometer.presentation.published import read_claims
@@ -436,22 +554,8 @@ def tabel_claims(ed) -> TableExhibit:
         published = read_claims().set_index("claim_id")
     except FileNotFoundError:
         pass
-
-
     proven = _proven_impossible()
-
-    def decided(cid, v, w="") -> str:
-        """Which of the two a claim is: it holds on these data, or no file with the published
-        figures can make it hold (a proof in the register of conflicts)."""
-        if str(w).startswith("n.v.t."):
-            return "n.v.t.: de bewering gaat over andere meetjaren; de toets geldt de eigen vergelijking"
-        if cid in proven and ed.year == REPORT_YEAR:  # a proof about the report's own data
-            return f"bewezen onmogelijk voor elk bestand met de gepubliceerde cijfers ({proven[cid]})"
-        if pd.isna(v):
-            return "niet getoetst" if not str(w).startswith("onbeslist") else "onbeslist op deze gegevens"
-        return "houdt stand op deze gegevens" if bool(v) else "houdt niet stand; niet bewezen onmogelijk"
-
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Id": cl["claim_id"].astype(str),
         "Bewering": cl["claim"].astype(str),
         "Bron": [str(published.loc[c, "source"]) if published is not None and c in published.index else "-"
@@ -461,25 +565,28 @@ def tabel_claims(ed) -> TableExhibit:
                                                                     cl["statistic"].fillna(""))],
                                            cl["error"].fillna(""))],
         "Houdt stand": cl["verdict"].astype(str),
-        "Beslist": [decided(str(c), v, w) for c, v, w in zip(cl["claim_id"], cl["holds"], cl["verdict"])],
+        "Beslist": [_decided(ed, proven, str(c), v, w) for c, v, w in zip(cl["claim_id"], cl["holds"], cl["verdict"])],
     })
-    return TableExhibit(
-        name=f"tbl-{SLUG}-claims",
-        caption=(f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
-                 else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
-        frame=frame,
-        notes=["Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. Een bewering dat er "
-               "geen verschil is, houdt alleen stand als het interval elk verschil buiten de vooraf gekozen marge "
-               "uitsluit; anders is ze onbeslist of, bij een significant verschil, houdt ze geen stand (zie de "
-               "tekst boven de tabel). 'Niet getoetst': er is "
-               "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
-               "De toetsen staan in barometer.presentation.claims en data/published/claims.csv.",
-               "Beslist: een bewering houdt stand op deze gegevens, of het register van conflicten "
-               "(data/registers/conflicts.yaml) legt een bewijs vast dat geen bestand met de gepubliceerde "
-               "cijfers haar kan waarmaken: het geheeltallige programma van de generator met de bewering erbij "
-               "heeft geen oplossing (opnieuw uit te voeren met python -m barometer.synthetic.proofs)."],
-        data=cl,
-    )
+
+
+#: The report's analytical claims, the test that checks each, and whether it holds.
+CLAIMS = declaration.Table(
+    name=f"tbl-{SLUG}-claims", compute=claims, tabulate=_claims_tabel,
+    caption=lambda ed, d: (f"Beweringen van het rapport getoetst op de gegevens van {ed.year}" if ed.year == REPORT_YEAR
+                           else f"Beweringen van het rapport van {REPORT_YEAR}, getoetst op de gegevens van {ed.year}"),
+    notes=lambda ed, d: [
+        "Significantieniveau 0,05 (tweezijdig), tenzij de bewering anders zegt. Een bewering dat er "
+        "geen verschil is, houdt alleen stand als het interval elk verschil buiten de vooraf gekozen marge "
+        "uitsluit; anders is ze onbeslist of, bij een significant verschil, houdt ze geen stand (zie de "
+        "tekst boven de tabel). 'Niet getoetst': er is "
+        "(nog) geen toets voor deze bewering, of de analyse kan op deze gegevens niet worden uitgevoerd. "
+        "De toetsen staan in barometer.presentation.claims en data/published/claims.csv.",
+        "Beslist: een bewering houdt stand op deze gegevens, of het register van conflicten "
+        "(data/registers/conflicts.yaml) legt een bewijs vast dat geen bestand met de gepubliceerde "
+        "cijfers haar kan waarmaken: het geheeltallige programma van de generator met de bewering erbij "
+        "heeft geen oplossing (opnieuw uit te voeren met python -m barometer.synthetic.proofs)."],
+)
+tabel_claims = CLAIMS
 
 
 def no_difference_rule() -> str:
@@ -512,16 +619,19 @@ def _proven_impossible() -> dict[str, str]:
 
 
 # ----------------------------------------------------------------------------- registers
-def tabel_aannames(ed) -> TableExhibit:
-    """The assumptions register (data/registers/assumptions.yaml)."""
+def _aannames(ed) -> pd.DataFrame:
     reg = register("assumptions")
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Id": [a["id"] for a in reg], "Onderwerp": [a.get("topic", "") for a in reg],
         "Aanname": [a.get("assumption", "") for a in reg], "Waarom": [a.get("why", "") for a in reg],
         "Raakt": [", ".join(map(str, a.get("affects", []))) for a in reg],
     })
-    return TableExhibit(name=f"tbl-{SLUG}-aannames", caption="Register van aannames", frame=frame,
-                        notes=["Bron: data/registers/assumptions.yaml."], data=frame)
+
+
+#: The assumptions register (data/registers/assumptions.yaml).
+AANNAMES = _metadata_table("aannames", _aannames, caption=lambda ed, d: "Register van aannames",
+                           notes=lambda ed, d: ["Bron: data/registers/assumptions.yaml."])
+tabel_aannames = AANNAMES
 
 
 def _nl(entry: dict, field: str) -> str:
@@ -540,12 +650,11 @@ def _nl(entry: dict, field: str) -> str:
     return text
 
 
-def tabel_conflicten(ed) -> TableExhibit:
-    """The conflicts register (data/registers/conflicts.yaml), with the number of affected rows."""
+def _conflicten(ed) -> pd.DataFrame:
+    """The conflicts register with the number of affected rows (counts of the register: metadata)."""
     reg = register("conflicts")
-    fig = read_figures()
-    expected = fig["conflict"].value_counts()
-    frame = pd.DataFrame({
+    expected = read_figures()["conflict"].value_counts()
+    return pd.DataFrame({
         "Id": [c["id"] for c in reg],
         "Bronnen": [", ".join(map(str, c.get("sources", []))) for c in reg],
         "Tegenstrijdigheid": [_nl(c, "conflict") for c in reg],
@@ -553,28 +662,37 @@ def tabel_conflicten(ed) -> TableExhibit:
         "Betrokken cijfers": [fmt.num(len(c.get("rows", []))) for c in reg],
         "Verwacht afwijkend": [fmt.num(int(expected.get(c["id"], 0))) for c in reg],
     })
-    return TableExhibit(
-        name=f"tbl-{SLUG}-conflicten", caption="Register van tegenstrijdigheden in het gedrukte rapport", frame=frame,
-        notes=["Bron: data/registers/conflicts.yaml (de Nederlandse omschrijvingen; het register bevat ook een "
-               "Engelse versie voor wie aan de gegevens werkt). 'Betrokken cijfers': gepubliceerde cijfers waarvan "
-               "de lezing van het conflict afhangt. 'Verwacht afwijkend': cijfers die door het conflict niet "
-               "terug kunnen komen."],
-        data=frame)
 
 
-def tabel_denemarken(ed) -> TableExhibit:
-    """Sources of the Danish comparison figures (data/external/denmark.csv)."""
+#: The conflicts register (data/registers/conflicts.yaml), with the number of affected rows.
+CONFLICTEN = _metadata_table(
+    "conflicten", _conflicten, caption=lambda ed, d: "Register van tegenstrijdigheden in het gedrukte rapport",
+    notes=lambda ed, d: ["Bron: data/registers/conflicts.yaml (de Nederlandse omschrijvingen; het register bevat "
+                         "ook een Engelse versie voor wie aan de gegevens werkt). 'Betrokken cijfers': gepubliceerde "
+                         "cijfers waarvan de lezing van het conflict afhangt. 'Verwacht afwijkend': cijfers die door "
+                         "het conflict niet terug kunnen komen."])
+tabel_conflicten = CONFLICTEN
+
+
+def _denemarken(ed) -> pd.DataFrame:
+    """Sources of the Danish comparison figures: one row per source (metadata)."""
     dk = pd.read_csv(denmark.PATH)
     g = dk.groupby("source_url", sort=False).agg(n=("ref_id", "size"), waves=("wave", lambda s: "; ".join(dict.fromkeys(s))),
                                                  reliability=("reliability", lambda s: ", ".join(dict.fromkeys(s))))
     rel = {"primary": "primair", "secondary": "secundair", "weak": "zwak", "unverified": "niet bevestigd"}
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Bron": g.index.astype(str), "Cijfers": g["n"].map(fmt.num).to_list(), "Edities": g["waves"].to_list(),
         "Betrouwbaarheid": [", ".join(rel.get(r.strip(), r.strip()) for r in v.split(",")) for v in g["reliability"]],
     })
-    return TableExhibit(name=f"tbl-{SLUG}-denemarken", caption="Bronnen van de Deense vergelijkingscijfers",
-                        frame=frame, notes=["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
-                                            "dat daar niet staat, wordt niet geschat."], data=dk)
+
+
+#: Sources of the Danish comparison figures (data/external/denmark.csv); the download is that file.
+DENEMARKEN = _metadata_table(
+    "denemarken", _denemarken, caption=lambda ed, d: "Bronnen van de Deense vergelijkingscijfers",
+    notes=lambda ed, d: ["Bron: data/external/denmark.csv en data/external/README.md. Een cijfer "
+                         "dat daar niet staat, wordt niet geschat."],
+    download=lambda data, ed: pd.read_csv(denmark.PATH))
+tabel_denemarken = DENEMARKEN
 
 
 # ----------------------------------------------------------------------------- weighting
@@ -593,43 +711,41 @@ def weging(ed):
     return cached(ed, "weging", compute)
 
 
-def _figure(value: float, kind: str) -> str:
-    return fmt.pct(value) if kind == "share" else fmt.dec(value, 2)
+#: Columns of the weighting frame as the download names them; every estimate, bound, standard
+#: error and difference is a value column of the policy (``data/disclosure.yaml``) with base ``n``.
+_WEGING_COLUMNS = {
+    "variable": "variabele", "codes": "codes", "kind": "soort", "label": "cijfer", "n": "n",
+    "unweighted": "ongewogen", "unweighted_low": "ongewogen_ondergrens", "unweighted_high": "ongewogen_bovengrens",
+    "weighted": "gewogen", "weighted_se": "gewogen_standaardfout", "weighted_low": "gewogen_ondergrens",
+    "weighted_high": "gewogen_bovengrens", "difference": "gewogen_verschil"}
 
 
-def _interval(low: float, high: float, kind: str) -> str:
-    return f"{_figure(low, kind)}–{_figure(high, kind)}"
-
-
-def tabel_weging(ed) -> TableExhibit | Notice:
-    """Headline figures unweighted (as the report) and post-stratified by sector to the invited
-    population, each with its 95% interval.
-
-    Glued keys: ``weging_max_verschil`` (largest absolute difference of a share, in
-    percentage points, Dutch), ``weging_max_cijfer`` (the figure with that difference),
-    ``weging_bi_alle`` ("alle" or "niet alle": does every weighted estimate lie inside the
-    unweighted interval?), ``weging_pakket`` (the survey package and version).
-
-    Returns
-    -------
-    TableExhibit
-        ``tbl-verantwoording-weging``; ``data`` the full-precision frame of
-        :func:`barometer.analysis.weighting.headline_sensitivity` (Dutch headers, with
-        ``ondergrens``/``bovengrens`` columns for both estimates).
-    Notice
-        When the edition has no invited population per sector.
-    """
-    from importlib.metadata import version
-
+def _weging(ed) -> pd.DataFrame | Notice:
+    """The weighting frame in the download's names, or the notice that nothing can be weighted."""
     w = weging(ed)
     if w is None or w.empty:
-        # the sentence after the table glues these keys: say plainly that nothing was weighted
-        glue_texts({"weging_max_verschil": "niet te berekenen",
-                    "weging_max_cijfer": "geen enkel cijfer (in deze meting is geen weging mogelijk)",
-                    "weging_bi_alle": "geen", "weging_pakket": metadata(f"svy {version('svy')}")})
         return Notice(f"Voor de meting van {ed.year} is het aantal benaderde organisaties per sector niet bekend; "
                       "een herweging naar sector is daarom niet mogelijk.")
+    return w.rename(columns=_WEGING_COLUMNS)
+
+
+def _figure(kind: str):
+    """Formatter of an estimate: a percentage, or a mean with two decimals."""
+    return fmt.pct if kind == "share" else (lambda v: fmt.dec(v, 2))
+
+
+def _interval(d: Disclosed, i: int, estimate: str) -> disclosure.Released:
+    """``low–high`` of an estimate's interval, or the symbol when the policy hides it."""
+    form = _figure(d.frame.at[i, "soort"])
+    low, high = d.cell(i, f"{estimate}_ondergrens", form), d.cell(i, f"{estimate}_bovengrens", form)
+    if _hidden(low) or _hidden(high):
+        return low if _hidden(low) else high
+    return disclosure.compose("{low}–{high}", low=low, high=high)
+
+
+def _weging_tabel(ed, d: Disclosed) -> pd.DataFrame:
     cb = load_codebook()
+    f = d.frame
 
     def answer(variable: str, codes: str, kind: str) -> str:
         if kind == "mean":
@@ -637,44 +753,75 @@ def tabel_weging(ed) -> TableExhibit | Notice:
         labels = cb.labels(variable)
         return "% " + " of ".join(str(labels.get(int(c), c)).lower() for c in codes.split("|"))
 
-    frame = pd.DataFrame({
-        "Cijfer": w["label"],
-        "Maat": [answer(v, c, k) for v, c, k in zip(w["variable"], w["codes"], w["kind"])],
-        "n": w["n"].map(fmt.num),
-        "Ongewogen": [_figure(v, k) for v, k in zip(w["unweighted"], w["kind"])],
-        "95%-BI ongewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["unweighted_low"], w["unweighted_high"], w["kind"])],
-        "Gewogen naar sector": [_figure(v, k) for v, k in zip(w["weighted"], w["kind"])],
-        "95%-BI gewogen": [_interval(lo, hi, k) for lo, hi, k in zip(w["weighted_low"], w["weighted_high"], w["kind"])],
+    rows = range(len(f))
+    return pd.DataFrame({
+        "Cijfer": f["cijfer"],
+        "Maat": [answer(v, c, k) for v, c, k in zip(f["variabele"], f["codes"], f["soort"])],
+        "n": _cells(d, "n"),
+        "Ongewogen": [d.cell(i, "ongewogen", _figure(f.at[i, "soort"])) for i in rows],
+        "95%-BI ongewogen": [_interval(d, i, "ongewogen") for i in rows],
+        "Gewogen naar sector": [d.cell(i, "gewogen", _figure(f.at[i, "soort"])) for i in rows],
+        "95%-BI gewogen": [_interval(d, i, "gewogen") for i in rows],
     })
-    shares = w[w["kind"] == "share"]
-    i = shares["difference"].abs().idxmax()
-    inside = bool(((w["weighted"] >= w["unweighted_low"]) & (w["weighted"] <= w["unweighted_high"])).all())
-    glue_texts({
-        "weging_max_verschil": release(fmt.pp(abs(float(shares.loc[i, "difference"])), 1), shares.loc[i, "n"], ed.min_base),
-        "weging_max_cijfer": _lower(str(shares.loc[i, "label"])),
-        "weging_bi_alle": "alle" if inside else "niet alle",
-        "weging_pakket": metadata(f"svy {version('svy')}"),
-    })
-    data = w.rename(columns={
-        "variable": "variabele", "codes": "codes", "kind": "soort", "label": "cijfer", "n": "n",
-        "unweighted": "ongewogen", "unweighted_low": "ongewogen_ondergrens", "unweighted_high": "ongewogen_bovengrens",
-        "weighted": "gewogen", "weighted_se": "gewogen_standaardfout", "weighted_low": "gewogen_ondergrens",
-        "weighted_high": "gewogen_bovengrens", "difference": "verschil"})
-    return TableExhibit(
-        name=f"tbl-{SLUG}-weging",
-        caption=f"Kerncijfers ongewogen en gewogen naar sector, met 95%-betrouwbaarheidsintervallen ({ed.year})",
-        frame=frame,
-        notes=["Ongewogen: zoals in de hoofdstukken en het rapport; interval volgens Wilson (percentages) of t "
-               "(gemiddelde), met eindige-populatiecorrectie. Gewogen: poststratificatie naar sector op het aantal "
-               "benaderde organisaties (data/external/population-" f"{ed.year}.csv); designgebaseerde variantie "
-               "(Taylor-linearisatie, gestratificeerd, met eindige-populatiecorrectie) met het pakket svy. "
-               "Typen en factoren: organisaties die innoveerden; factoren: (zeer) bevorderend."],
-        data=data,
-    )
+
+
+#: Headline figures unweighted (as the report) and post-stratified by sector to the invited
+#: population, each with its 95% interval (``tbl-verantwoording-weging``); data and download:
+#: :func:`barometer.analysis.weighting.headline_sensitivity` at full precision, in Dutch column
+#: names, with the bounds of both estimates. An edition without the invited population per
+#: sector gets a notice. Its glued sentence: :func:`weging_glue`.
+WEGING = declaration.Table(
+    name=f"tbl-{SLUG}-weging", compute=_weging, tabulate=_weging_tabel,
+    caption=lambda ed, d: f"Kerncijfers ongewogen en gewogen naar sector, met 95%-betrouwbaarheidsintervallen ({ed.year})",
+    notes=lambda ed, d: [
+        "Ongewogen: zoals in de hoofdstukken en het rapport; interval volgens Wilson (percentages) of t "
+        "(gemiddelde), met eindige-populatiecorrectie. Gewogen: poststratificatie naar sector op het aantal "
+        f"benaderde organisaties (data/external/population-{ed.year}.csv); designgebaseerde variantie "
+        "(Taylor-linearisatie, gestratificeerd, met eindige-populatiecorrectie) met het pakket svy. "
+        "Typen en factoren: organisaties die innoveerden; factoren: (zeer) bevorderend."],
+)
+tabel_weging = WEGING
+
+
+def weging_glue(ed) -> dict[str, disclosure.Released | str]:
+    """The sentence after the weighting table, from its disclosed frame (glued by :func:`kerncijfers`).
+
+    Keys: ``weging_max_verschil`` (largest absolute difference of a shown share, in percentage
+    points), ``weging_max_cijfer`` (the figure with that difference), ``weging_bi_alle`` ("alle"
+    or "niet alle": does every shown weighted estimate lie inside the unweighted interval?),
+    ``weging_pakket`` (the survey package and version). Hidden rows take no part: their
+    difference glues as the symbol only when no share is shown.
+    """
+    from importlib.metadata import version
+
+    pakket = metadata(f"svy {version('svy')}")
+    data = _weging(ed)
+    if isinstance(data, Notice):
+        # the sentence after the table glues these keys: say plainly that nothing was weighted
+        return {"weging_max_verschil": "niet te berekenen",
+                "weging_max_cijfer": "geen enkel cijfer (in deze meting is geen weging mogelijk)",
+                "weging_bi_alle": "geen", "weging_pakket": pakket}
+    _, d = WEGING.disclosed(ed)
+    f = d.frame
+    shares = f[(f["soort"] == "share") & f["gewogen_verschil"].notna()]
+    if shares.empty:
+        verschil, cijfer = disclosure.suppressed(), "geen enkel getoond percentage (te weinig organisaties)"
+    else:
+        i = shares["gewogen_verschil"].abs().idxmax()
+        verschil = d.cell(i, "gewogen_verschil", lambda v: fmt.pp(abs(float(v)), 1))
+        cijfer = _lower(str(f.at[i, "cijfer"]))
+    shown = f[f["gewogen"].notna() & f["ongewogen_ondergrens"].notna() & f["ongewogen_bovengrens"].notna()]
+    inside = bool(((shown["gewogen"] >= shown["ongewogen_ondergrens"])
+                   & (shown["gewogen"] <= shown["ongewogen_bovengrens"])).all())
+    return {"weging_max_verschil": verschil, "weging_max_cijfer": cijfer,
+            "weging_bi_alle": "geen" if shown.empty else ("alle" if inside else "niet alle"),
+            "weging_pakket": pakket}
 
 
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
+
+
 def geheimhouding(ed) -> dict[str, str]:
     """Glue the disclosure rule of this edition (``data/disclosure.yaml``) and return it.
 

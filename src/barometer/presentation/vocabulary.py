@@ -179,3 +179,7 @@ def _codebook():
     from barometer.data.codebook import load_codebook
 
     return load_codebook()
+
+
+# --- added by hver: the difference of the weighting sensitivity (methods chapter)
+DUTCH_HEADERS.setdefault("gewogen_verschil", "Verschil gewogen min ongewogen")
