@@ -257,7 +257,7 @@ def test_a_small_group_is_hidden_on_screen_alt_text_glue_and_download(glued, mon
     kd = "Kerndepartement"
     assert glued["pct_spotlights_kerndep"] == "#" and glued["pct_expert_kerndep"] == "#"
     assert glued["n_strat_kerndep"] == "3" and glued["pct_spotlights_uitvoering"] == "25%"
-    assert glued["richting_spotlights_kerndep"] == "niet te vergelijken" and glued["verschil_spotlights"] == ""
+    assert glued["richting_spotlights_kerndep"] == "niet te vergelijken" and glued["verschil_spotlights"] == ex.NO_DIFFERENCE
     assert kd not in fig.alt and "67%" not in fig.alt                      # 2 of 3 in the spotlights
     shown = drawn["data"]
     assert shown.loc[shown["group_label"] == kd, "shown"].isna().all()

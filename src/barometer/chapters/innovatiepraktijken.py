@@ -74,6 +74,8 @@ FIGUUR_2_9_ITEMS = ("init_staff", "init_managers", "init_technology", "init_else
 #: Column of the Danish figure in the frames of the NL–DK comparisons: a figure the Danish
 #: barometer published (no base, not our respondents), so no value column of the policy.
 DK = "dk_gepubliceerd"
+#: Glued instead of a difference whose shares are not both shown (never an empty glue text).
+NO_DIFFERENCE = "(verschil niet te bepalen)"
 
 
 def _name(kind: str, what: str) -> str:
@@ -117,10 +119,10 @@ def _share(d: Disclosed, **where) -> dict:
 
 def _difference(ed, d: Disclosed, subject: dict, reference: dict) -> Released:
     """The Newcombe interval of ``subject - reference`` (two shares of one frame, one year),
-    phrased by :func:`difference_interval`; empty when either share is hidden."""
+    phrased by :func:`difference_interval`; :data:`NO_DIFFERENCE` when either share is hidden."""
     a, b = d.value("pct", **subject), d.value("pct", **reference)
     if fmt.is_missing(a) or fmt.is_missing(b):
-        return Released("")
+        return Released(NO_DIFFERENCE)
     ci = verschil_interval(ed, _share(d, **reference), _share(d, **subject), ed.year, ed.year)
     text = difference_interval(*(ci if ci else (None, None)), a - b)
     return release(text, [d.value("base", **subject), d.value("base", **reference)], ed.min_base)
@@ -293,7 +295,7 @@ def _kopie_texts(ed, d) -> dict:
            "richting_kopie_klein": compare_word(d.value("pct", group=large, code=3), d.value("pct", group=small, code=3),
                                                 up="vaker", down="minder vaak", same="even vaak", decimals=0)}
     out["verschil_kopie_klein"] = (_difference(ed, d, {"group": small, "code": 3}, {"group": large, "code": 3})
-                                   if _has(d, group=small, code=3) and _has(d, group=large, code=3) else Released(""))
+                                   if _has(d, group=small, code=3) and _has(d, group=large, code=3) else Released(NO_DIFFERENCE))
     return out
 
 
@@ -599,7 +601,7 @@ def _technologie_vergelijking_texts(ed, d) -> dict:
                n_tech_kerndep=d.text("basis", sleutel=_KD), n_tech_uitvoering=d.text("basis", sleutel=_UV),
                richting_tech_kerndep=compare_word(uv, kd, up="hoger", down="lager", same="even hoog", decimals=0))
     if fmt.is_missing(kd) or fmt.is_missing(uv):
-        out["verschil_tech_kerndep"] = Released("")
+        out["verschil_tech_kerndep"] = Released(NO_DIFFERENCE)
     else:
         share = {k: {"count": d.value("aantal", sleutel=k), "base": d.value("basis", sleutel=k)} for k in (_KD, _UV)}
         ci = verschil_interval(ed, share[_UV], share[_KD], ed.year, ed.year)
