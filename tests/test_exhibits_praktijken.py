@@ -223,3 +223,132 @@ def test_every_exhibit_called_in_the_chapter_exists():
     calls = set(re.findall(r"ex\.(\w+)\(ed\)", text))
     assert len(calls) >= 10
     assert calls <= set(ex.__all__), calls - set(ex.__all__)
+
+
+# ----------------------------------------------------------------------------- disclosure and intervals (issues 10, 12)
+def _download(name: str) -> pd.DataFrame:
+    return pd.read_csv(Path("_downloads") / f"{name}.csv")
+
+
+def test_module_glues_released_text_only():
+    """Converted to released glue (issue 10): no GLUE_UNCHECKED flag, every exhibit declared."""
+    from barometer.presentation import declaration
+
+    assert getattr(ex, "GLUE_UNCHECKED", False) is False
+    declared = [n for n in ex.__all__ if isinstance(getattr(ex, n), declaration.Figure)]
+    assert len(declared) == 13, declared
+
+
+def test_a_small_group_is_hidden_on_screen_alt_text_glue_and_download(glued, monkeypatch):
+    """Kerndepartementen with 3 innovators (threshold 5): their shares are the symbol in the glue,
+    absent from the alt text, blank in what is drawn and in the download; the base stays public."""
+    from barometer.presentation import figures
+
+    drawn = {}
+    original = figures.stacked_bars
+
+    def spy(data, **kw):
+        drawn["data"] = data
+        return original(data, **kw)
+
+    monkeypatch.setattr(figures, "stacked_bars", spy)
+    strat = [3, 3, 4] + [1] * 5 + [4] * 5 + [2] * 5 + [3] * 5
+    fig = ex.figuur_strategie_rijk(_edition({2025: _rijk_innovators(3, 10, 10, strategy=strat)}))
+    kd = "Kerndepartement"
+    assert glued["pct_spotlights_kerndep"] == "#" and glued["pct_expert_kerndep"] == "#"
+    assert glued["n_strat_kerndep"] == "3" and glued["pct_spotlights_uitvoering"] == "25%"
+    assert glued["richting_spotlights_kerndep"] == "niet te vergelijken" and glued["verschil_spotlights"] == ex.NO_DIFFERENCE
+    assert kd not in fig.alt and "67%" not in fig.alt                      # 2 of 3 in the spotlights
+    shown = drawn["data"]
+    assert shown.loc[shown["group_label"] == kd, "shown"].isna().all()
+    assert shown.loc[shown["group_label"] != kd, "shown"].notna().all()
+    csv = _download(fig.name)
+    rows = csv[csv["Groep"] == kd]
+    assert len(rows) == 5 and rows["Percentage (volle precisie)"].isna().all() and rows["Aantal"].isna().all()
+    assert rows[[c for c in csv.columns if c.startswith(("Ondergrens", "Bovengrens"))]].isna().all().all()
+    assert (rows["Basis (n)"] == 3).all()
+
+
+def test_a_group_that_would_give_a_hidden_one_away_is_hidden_in_the_glue_too(glued):
+    """Secondary suppression reaches the glue: with the small class hidden (3 innovators), the
+    middle class (the smallest other group) is hidden too, so the class named as the one where
+    working under the radar is most common is the large one, not the middle one."""
+    size = [1] * 3 + [2] * 6 + [3] * 20
+    strat = [2] * 3 + [2] * 5 + [1] + [2] * 5 + [1] * 15
+    fig = ex.figuur_strategie_naar_grootte(_edition({2025: _innovators(2025, 29, size_class=size, strategy=strat)}))
+    assert glued["pct_strat_1_klein"] == "#"
+    assert glued["grootte_radar_hoogst"] == "groot"
+    csv = _download(fig.name)
+    middle = csv[csv["Groep"] == "Middelgroot"]
+    assert middle["Percentage (volle precisie)"].isna().all()
+    assert middle["Geheimhouding"].str.contains("af te leiden").all()
+    assert "Middelgroot" not in fig.alt and "Klein" not in fig.alt
+
+
+def test_an_earlier_figure_below_the_threshold_is_not_called_absent(glued):
+    """A comparison year with 3 organisations: its share is the symbol, no direction is claimed and
+    the change says that the earlier figure is not published (not that there is none)."""
+    frames = {}
+    for year, n in ((2021, 3), (2025, 10)):
+        f = make_valid_frame(n, year)
+        f["innovated"] = 1
+        for col in ("type_product", "type_service", "type_process", "type_interaction"):
+            f[col] = 0
+        f["type_process"] = 1
+        frames[year] = add_derived(f)
+    ex.figuur_spectrum(_edition(frames))
+    assert glued["pct_enkelvoudig_vorig"] == "#" and glued["richting_enkelvoudig"] == "niet te vergelijken"
+    assert glued["verloop_enkelvoudig"] == "100% in 2025; het cijfer van 2021 wordt niet gepubliceerd (te weinig waarnemingen)"
+
+
+def test_kerndepartementen_against_uitvoering_carry_the_interval_of_the_difference(glued, denmark):
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+
+    denmark([("DK4-22", 37, "primary")])
+    tech = [1] * 2 + [4] * 8 + [2] * 8 + [3] * 2 + [1] * 10
+    ed = _edition({2025: _rijk_innovators(10, 10, 10, tech_content=tech)})
+    ex.tabel_technologie_vergelijkingen(ed)
+    pop = domain_population(2025, 30)
+    lo, hi = difference_ci(18, 20, 2, 10, pop(20), pop(10))              # kerndep 2/10 minus uitvoering 18/20
+    assert lo < -70 < hi < 0
+    assert glued["verschil_tech_kerndep"] == shared.difference_interval(lo, hi, 20 - 90)
+    assert glued["verschil_tech_kerndep"].startswith("(verschil -70,0 procentpunt, 95%-interval -")
+    # the Danish comparison: the Dutch share's interval, the Danish figure without a margin
+    assert re.fullmatch(r"Dat is hoger dan in Denemarken \(37%, periode 2021.2023\)\. Het 95%-interval van het "
+                        r"Nederlandse cijfer loopt van \d+% tot \d+%; het Deense cijfer is gepubliceerd zonder "
+                        r"foutmarge\.", glued["zin_tech_dk"]), glued["zin_tech_dk"]
+
+
+def test_small_against_large_carries_the_interval_of_the_difference(glued):
+    size = [1] * 20 + [3] * 20
+    origin = [3] * 10 + [1] * 10 + [3] * 2 + [1] * 18
+    ex.figuur_herkomst_naar_grootte(_edition({2025: _innovators(2025, 40, size_class=size, origin=origin)}))
+    assert re.fullmatch(r"\(verschil \+40,0 procentpunt, 95%-interval \+\d+,\d tot \+\d+,\d\)",
+                        glued["verschil_kopie_klein"]), glued["verschil_kopie_klein"]
+
+
+def test_danish_initiators_name_the_dutch_intervals_and_no_danish_margin(glued, denmark):
+    denmark([("DK4-31", 39, "primary"), ("DK4-34", 10, "primary")])
+    ed = _edition({2025: _innovators(2025, 10, init_technology=[1] * 6 + [0] * 4, init_managers=[1] * 2 + [0] * 8)})
+    ex.figuur_initiatief_nl_dk(ed)
+    assert re.search(r"De 95%-intervallen van de Nederlandse cijfers: managers in de eigen organisatie \d+% tot "
+                     r"\d+% en beschikbare nieuwe technologie \d+% tot \d+%; de Deense cijfers zijn gepubliceerd "
+                     r"zonder foutmarge\.$", glued["zin_init_dk"]), glued["zin_init_dk"]
+
+
+def test_own_budget_against_denmark_carries_the_dutch_interval(glued, denmark):
+    denmark([("DK-NL25-54", 54, "primary")])
+    ex.financiering(_edition({2025: _innovators(2025, 20, fund_own=[1] * 17 + [0] * 3)}))
+    assert re.fullmatch(r"Nederlandse organisaties financieren hun innovatie daarmee vaker uit eigen middelen dan "
+                        r"Deense \(54%\)\. Het 95%-interval van het Nederlandse cijfer loopt van \d+% tot \d+%; het "
+                        r"Deense cijfer is gepubliceerd zonder foutmarge\.", glued["zin_eigen_budget_dk"])
+
+
+def test_dk_no_margin_note():
+    assert shared.dk_no_margin_note() == "Het Deense cijfer is gepubliceerd zonder foutmarge."
+    assert shared.dk_no_margin_note((60.2, 70.6)) == ("Het 95%-interval van het Nederlandse cijfer loopt van 60% tot "
+                                                      "71%; het Deense cijfer is gepubliceerd zonder foutmarge.")
+    assert shared.dk_no_margin_note((None, 70.6)).startswith("Het 95%-interval van het Nederlandse cijfer is niet te bepalen;")
+    assert shared.dk_no_margin_note({"a": (1.0, 2.0), "b": (3.0, float("nan"))}) == (
+        "De 95%-intervallen van de Nederlandse cijfers: a 1% tot 2% en b niet te bepalen; de Deense cijfers zijn "
+        "gepubliceerd zonder foutmarge.")

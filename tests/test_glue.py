@@ -125,14 +125,16 @@ def test_only_a_module_that_says_so_glues_unchecked(glued):
 def test_converted_exhibit_modules_glue_checked():
     """The modules converted to released glue carry no GLUE_UNCHECKED flag."""
     from barometer.chapters import kennis_delen as kennisdelen
+    from barometer.chapters import innovatiepraktijken
 
     assert getattr(kennisdelen, "GLUE_UNCHECKED", False) is False
+    assert getattr(innovatiepraktijken, "GLUE_UNCHECKED", False) is False
 
 
 def test_the_unconverted_exhibit_modules_only_get_fewer():
     """Issue 10 is converting the exhibit modules to released glue; the flag may not spread.
 
-    The modules still flagged GLUE_UNCHECKED (effecten, openbaar_bestuur, praktijken,
+    The modules still flagged GLUE_UNCHECKED (effecten, openbaar_bestuur,
     sectorprofiel at the time of writing) glue raw formatted figures; the audit checks them after
     the build. A new module, or one converted, must not carry the flag.
     """

@@ -90,6 +90,14 @@ class Figure:
         codebook).
     note : str, optional
         A sentence after the caption (e.g. :func:`barometer.presentation.phrasing.whisker_note`).
+    glue_on_call : bool, default False
+        Glue when the exhibit is shown, in its own cell (the chapter's prose under the exhibit
+        uses the keys): the ``texts`` and the declared ``glue`` cells. Without it the chapter
+        glues them itself (``DECLARATION.glued(ed)`` in its ``kerncijfers``).
+    texts : callable ``(ed, Disclosed or None) -> {key: Released}``, optional
+        Hook: the exhibit's further glued texts (direction words, changes with their
+        intervals, sentences), released from the disclosed frame; called with ``None`` when
+        the exhibit shows a notice, to glue what the prose says instead.
     """
 
     name: str
@@ -104,6 +112,9 @@ class Figure:
     glue: Sequence[Glued] | Callable[[Any], Sequence[Glued]] = ()
     cite: str = " ({report} in het rapport)"
     note: str = ""
+    # --- added by h22: glue in the exhibit's own cell (see _glue_shown at the end of the file)
+    glue_on_call: bool = False
+    texts: Callable[[Any, Disclosed | None], Mapping[str, Any]] | None = None
 
     def asked(self, ed) -> bool:
         """Whether the edition asked the figure's question."""
@@ -134,14 +145,18 @@ class Figure:
         if not self.asked(ed):
             from barometer.presentation.phrasing import not_asked_melding
 
+            _glue_shown(self, ed, None)
             return not_asked_melding(ed, self.question)
         data = self.compute(ed)
         if isinstance(data, Notice):
+            _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        return FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d), figure=self.draw(d.frame),
+        exhibit = FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d), figure=self.draw(d.frame),
                              data=self.download(data, ed) if self.download else data,
                              codes=dict(self.codes) if self.codes else None)
+        _glue_shown(self, ed, d)
+        return exhibit
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -171,12 +186,37 @@ class Table(Figure):
         if not self.asked(ed):
             from barometer.presentation.phrasing import not_asked_melding
 
+            _glue_shown(self, ed, None)
             return not_asked_melding(ed, self.question)
         data = self.compute(ed)
         if isinstance(data, Notice):
+            _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        return TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
+        exhibit = TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
                             notes=list(self.notes(ed, d)) if self.notes else [],
                             data=self.download(data, ed) if self.download else data,
                             codes=dict(self.codes) if self.codes else None)
+        _glue_shown(self, ed, d)
+        return exhibit
+
+
+# --- added by h22
+def _glue_shown(decl: Figure, ed, d: Disclosed | None) -> None:
+    """The pipeline's last step for an exhibit declared with ``glue_on_call=True``: glue, in the
+    exhibit's own cell, the texts of its ``texts`` hook (direction words, changes with their
+    intervals, sentences) and its declared cells (:meth:`Figure.glued`), every one released text.
+
+    ``texts`` is called with the disclosed frame, or with ``None`` when the exhibit shows a
+    notice instead (question not asked, nothing to compare), so that every key the chapter's
+    prose uses is glued in every edition.
+    """
+    if not decl.glue_on_call:
+        return
+    from barometer.presentation.glue import glue_text
+
+    texts: dict[str, Any] = dict(decl.texts(ed, d)) if decl.texts is not None else {}
+    if d is not None:
+        texts.update(decl.glued(ed, d))
+    for key, text in texts.items():
+        glue_text(key, text)

@@ -521,3 +521,50 @@ def difference_interval(low: float | None, high: float | None, diff: float | Non
         return f"(verschil {d}, {level}-interval niet te bepalen)"
     lo, hi = (fmt.pp(v, 1, signed=True).removesuffix(" procentpunt") for v in (low, high))
     return f"(verschil {d}, {level}-interval {lo} tot {hi})"
+
+
+# --- added by h22
+def dk_no_margin_note(intervals: tuple[float | None, float | None] | dict[str, tuple[float | None, float | None]]
+                      | None = None) -> str:
+    """The sentence after a comparison with a Danish figure: the Dutch share's 95% interval, and
+    that the Danish figure is published without a margin (the Danish barometer publishes no
+    sampling errors, and the book has no Danish microdata).
+
+    Parameters
+    ----------
+    intervals : (low, high), or mapping label -> (low, high), optional
+        The 95% interval of the Dutch share in percent (e.g. ``ondergrens``/``bovengrens`` of
+        :func:`barometer.presentation.intervals.met_intervallen`), or of several Dutch shares
+        by label; a missing bound reads "niet te bepalen". Without intervals only the Danish
+        half of the sentence.
+
+    Examples
+    --------
+    ``"Het 95%-interval van het Nederlandse cijfer loopt van 60% tot 71%; het Deense cijfer is
+    gepubliceerd zonder foutmarge."``, ``"De 95%-intervallen van de Nederlandse cijfers:
+    managers in de eigen organisatie 24% tot 33% en beschikbare nieuwe technologie 25% tot
+    35%; de Deense cijfers zijn gepubliceerd zonder foutmarge."``
+    """
+    from collections.abc import Mapping
+
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+
+    def bounds(lo: float | None, hi: float | None, van: str = "") -> str:
+        if fmt.is_missing(lo) or fmt.is_missing(hi):
+            return "niet te bepalen"
+        return f"{van}{fmt.pct(lo)} tot {fmt.pct(hi)}"
+
+    if intervals is None or (isinstance(intervals, Mapping) and not intervals):
+        return "Het Deense cijfer is gepubliceerd zonder foutmarge."
+    if isinstance(intervals, Mapping):
+        if len(intervals) == 1:
+            intervals = next(iter(intervals.values()))
+        else:
+            parts = join_nl(f"{label} {bounds(lo, hi)}" for label, (lo, hi) in intervals.items())
+            return (f"De {level}-intervallen van de Nederlandse cijfers: {parts}; de Deense cijfers zijn "
+                    "gepubliceerd zonder foutmarge.")
+    lo, hi = intervals
+    text = bounds(lo, hi, "van ")
+    verb = "is" if text == "niet te bepalen" else "loopt"
+    return (f"Het {level}-interval van het Nederlandse cijfer {verb} {text}; het Deense cijfer is gepubliceerd "
+            "zonder foutmarge.")
