@@ -16,9 +16,13 @@ interval of ``Percentage``.
 
 Downloads written *as printed* (sidecar ``zoals_gedrukt``: an exhibit of the printed report
 where the whole disclosure rule would hide more than the print did) carry only the printed
-rounding, by the disclosure policy (:func:`barometer.presentation.exhibit.download_frame`): an interval
-computed from the exact count would, beside the printed cells, give a hidden group away. They
-are listed, not checked; the test fails if one of them is not marked as printed.
+rounding, by the disclosure policy (:func:`barometer.presentation.exhibit.download_frame`); their
+interval columns are rounded as printed too (``Ondergrens (95%-…) (afgerond)``) and are checked
+like every other. Where a bound would add to the print what gives a hidden group away (a
+total whose printed percentage leaves several counts possible, any mean, in a block with one
+unknown group) the policy blanks its cells, not its columns
+(:mod:`barometer.presentation.printed_bounds`; the cells are tested in ``test_exhibits_bijlagen.py``
+and ``test_exhibits_bijlage_figuren.py``).
 """
 from __future__ import annotations
 
@@ -109,10 +113,11 @@ def missing_intervals(headers: list[str]) -> list[str]:
                                      for o in headers if o not in NOT_ESTIMATES) else ""
         suffixes.setdefault(rest, []).append(h)
     single = len(suffixes) == 1
+    present = {_REPR.sub("", h) for h in headers}  # a bound rounded as printed: "… (afgerond)"
     bad = []
     for suffix, cols in suffixes.items():
         want = [f"{b} {suffix}".strip() for b in (_LOWER, _UPPER)]
-        ok = all(w in headers for w in want) or (single and _LOWER in headers and _UPPER in headers)
+        ok = all(w in present for w in want) or (single and _LOWER in present and _UPPER in present)
         if not ok:
             bad.extend(cols)
     return bad
@@ -129,12 +134,16 @@ def test_rule_finds_a_percentage_without_interval():
     # a percentage and a difference side by side, unsuffixed: the difference needs its own
     assert missing_intervals(["Percentage", "Verschil", _LOWER, _UPPER]) == ["Verschil"]
     assert missing_intervals(["Respons (%)", "Gemiddelde (afgerond)"]) == ["Gemiddelde (afgerond)"]
+    # as printed: the bounds rounded as printed count as bounds
+    printed = ["Percentage (afgerond)", f"{_LOWER} (afgerond)", f"{_UPPER} (afgerond)"]
+    assert missing_intervals(printed) == []
+    assert missing_intervals(printed[:2]) == ["Percentage (afgerond)"]
 
 
 def test_every_estimate_in_the_downloads_has_interval_columns(downloads):
     assert len(downloads) >= 40, sorted(downloads)  # the chapters' exhibits were all built
-    problems = {name: cols for name, (headers, printed) in downloads.items()
-                if not printed and (cols := missing_intervals(headers))}
+    problems = {name: cols for name, (headers, _printed) in downloads.items()
+                if (cols := missing_intervals(headers))}
     assert not problems, "Downloads met een percentage, gemiddelde of verschil zonder intervalkolommen: " + \
         "; ".join(f"{n}: {', '.join(c)}" for n, c in sorted(problems.items()))
 

@@ -16,6 +16,7 @@ from barometer.book.edition import Edition
 from barometer.presentation.exhibit import FigureExhibit
 from barometer.chapters import bijlage_figuren as ex
 from barometer.presentation.exhibit import Notice
+from barometer.data.codebook import load_codebook
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,71 @@ def test_b2_4_sectors_sum_to_100_and_exclude_hoge_colleges(shipped):
     assert np.allclose(sums, 100.0)
     total_base = f.loc[f["group"] == st.TOTAL, "base"].iloc[0]
     assert total_base == int(pd.to_numeric(shipped.df["climate_cluster"], errors="coerce").notna().sum())
+
+
+# ----------------------------------------------------------------------------- disclosure, one call
+@pytest.fixture
+def own_context(monkeypatch):
+    """Editions opened in a test set the process's edition context; restore it afterwards."""
+    import copy
+
+    from barometer.presentation import exhibit
+
+    monkeypatch.setattr(exhibit, "_CONTEXT", copy.copy(exhibit._CONTEXT))
+
+
+def _download(fig) -> pd.DataFrame:
+    csv, _xlsx = fig.downloads
+    return pd.read_csv(csv, dtype=str, keep_default_na=False)
+
+
+def test_b2_4_secondary_group_hidden_in_figure_alt_and_download(in_tmp, own_context):
+    # At a threshold of 6 the figure is not the printed one: the Hoge Colleges van Staat
+    # (2 organisations) count only in the total, so the smallest sector (Provincie, 6) is
+    # hidden too: no bar, named as not shown in the alt text, blank in the download.
+    six = Edition.open(2025, [2021], None, 6)
+    fig = ex.figuur_b2_4(six)
+    prov = load_codebook().labels_long("sector")[5]
+    assert "Niet getoond" in fig.alt and prov in fig.alt
+    frame = _download(fig)
+    rows = frame[frame["Groep (code)"] == "5"]
+    assert len(rows) == 3 and (rows["Percentage (volle precisie)"] == "").all()
+    assert (rows["Ondergrens (95%-betrouwbaarheidsinterval)"] == "").all()
+    assert "af te leiden" in rows["Geheimhouding"].iloc[0]
+    # the printed edition draws it
+    assert prov not in ex.figuur_b2_4(Edition.open(2025, [2021], None, 5)).alt
+
+
+def test_b2_1_small_base_hidden_in_caption_alt_glue_and_download(in_tmp, own_context):
+    from barometer.presentation import glue
+    from barometer.presentation.formatting import SMALL_CELL, dec
+
+    big = Edition.open(2025, [2021], None, 10_000)
+    s = pd.to_numeric(big.df["conditions_scale"], errors="coerce").dropna().astype(float)
+    fig = ex.figuur_b2_1(big)
+    assert dec(s.mean()) not in fig.caption and SMALL_CELL in fig.caption
+    assert dec(s.mean()) not in fig.alt and "%" not in fig.alt
+    frame = _download(fig)
+    assert (frame["Percentage (volle precisie)"] == "").all() and (frame["Aantal"] == "").all()
+    mp = pytest.MonkeyPatch()
+    mp.setattr(glue, "_glue", lambda key, text, display=False: text)
+    try:
+        out = ex.kerncijfers(big)
+    finally:
+        mp.undo()
+    assert out["b2_1_mean"] == out["b2_1_sd"] == SMALL_CELL
+
+
+def test_b2_4_as_printed_download_has_bounds_that_add_nothing_to_the_print(in_tmp, own_context):
+    """Figuur B2-4 as printed (2025): every sector's printed share fixes its count (bases up
+    to 100), so its rounded bounds add nothing and are given; the total's share (323
+    organisations) does not, and its bounds would give the count of the Hoge Colleges van
+    Staat (2, counted in the total only) as a difference: blank, with the reason."""
+    fig = ex.figuur_b2_4(Edition.open(2025, [2021], None, 5))  # the printed edition (and the downloads' context)
+    frame = _download(fig)
+    lo = "Ondergrens (95%-betrouwbaarheidsinterval) (afgerond)"
+    assert lo in frame.columns and not any(c.endswith("(volle precisie)") for c in frame.columns)
+    total = frame[frame["Groep (code)"] == "Totaal"]
+    sectors = frame[frame["Groep (code)"] != "Totaal"]
+    assert (total[lo] == "").all() and total["Geheimhouding"].str.contains("interval niet getoond").all()
+    assert (sectors[lo] != "").all()

@@ -194,3 +194,123 @@ def test_the_rest_sentence_reads_for_zero_one_and_many(not_computable, deviating
     text = rest_sentence(not_computable, deviating)
     assert text.startswith(expected) and text.endswith("vastgelegd."), text
     assert "0 cijfers" not in text and "Één" not in text
+
+
+# ----------------------------------------------------------------------------- disclosure, one call
+def _download(e) -> tuple[pd.DataFrame, dict]:
+    """The CSV download of an exhibit and its sidecar (as the reader gets them)."""
+    import json
+
+    csv, _xlsx = e.downloads
+    return pd.read_csv(csv, dtype=str, keep_default_na=False), json.loads(csv.with_suffix(".json").read_text("utf-8"))
+
+
+@pytest.fixture
+def own_context(monkeypatch):
+    """Editions opened in a test set the process's edition context; restore it afterwards."""
+    import copy
+
+    from barometer.presentation import exhibit
+
+    monkeypatch.setattr(exhibit, "_CONTEXT", copy.copy(exhibit._CONTEXT))
+
+
+def test_secondary_cell_hidden_on_screen_and_in_download(own_context):
+    # At a threshold of 6 the 2025 table is not the printed one (published_as_is: threshold 5),
+    # so the whole rule holds: the Hoge Colleges van Staat (2 organisations in 2025) count only
+    # in the total, so the smallest shown sector (Provincie, n = 6, above the threshold) is
+    # hidden as well, on screen and in the download, with its reason in the sidecar.
+    six = Edition.open(2025, [2021], None, 6)
+    e = ex.tabel_b1_8(six)
+    prov = CB.labels("sector")[5]
+    row = e.frame.set_index("Sector").loc[prov]
+    assert row["Totaal (n) 2025"] == "6" and row["Innovatie 2025"] == fmt.SMALL_CELL
+    frame, sidecar = _download(e)
+    cell = frame[(frame["Jaar"] == "2025") & (frame["Groep (code)"] == "5")].iloc[0]
+    assert cell["Percentage (volle precisie)"] == cell["Percentage (afgerond)"] == ""
+    assert cell["Ondergrens (95%-betrouwbaarheidsinterval)"] == cell["Aantal"] == ""
+    assert "af te leiden" in cell["Geheimhouding"]
+    hidden = {(c["sleutel"]["year"], c["sleutel"]["group"], c["reden"]) for c in sidecar["onderdrukt"]
+              if c["kolom"] == "Percentage"}
+    assert (2025, 5, "secondary") in hidden and (2021, 5, "primary") in hidden
+    assert not sidecar["zoals_gedrukt"]
+    # the printed edition keeps the printed cell
+    assert ex.appendix_table(Edition.open(2025, [2021], None, 5), "B1-8").frame.set_index("Sector").loc[
+        prov, "Innovatie 2025"] != fmt.SMALL_CELL
+
+
+def test_small_total_is_hidden_on_screen_download_and_glue(own_context):
+    # a threshold above every base: no share or mean is published anywhere, counts stay public
+    big = Edition.open(2025, [2021], None, 10_000)
+    for number in ("B1-2", "B1-8", "B1-10"):
+        e = ex.tabel(big, number)
+        frame, _ = _download(e)
+        values = [c for c in frame.columns if c.startswith(("Percentage", "Gemiddelde", "Ondergrens"))]
+        assert values and (frame[values] == "").all().all(), number
+        assert not any(str(v).endswith("%") for v in e.frame.to_numpy().ravel()), number
+    k = ex.kerncijfers(big)
+    assert all(k[f"pct_meest_{n}"] in (fmt.SMALL_CELL, fmt.NOT_ASKED) for n in ("b1_2", "b1_3", "b1_4", "b1_6", "b1_9"))
+
+
+# ----------------------------------------------------------------------------- intervals as printed
+def test_count_fixed_by_print():
+    from barometer.presentation.printed_bounds import count_fixed_by_print
+
+    # every base up to 100: a whole percent fixes the count
+    assert all(count_fixed_by_print(100 * c / n, n) for n in range(1, 101) for c in range(n + 1))
+    assert not count_fixed_by_print(100 * 264 / 347, 347)  # 76% of 347: 262 to 265
+    assert not count_fixed_by_print(float("nan"), 10)
+
+
+def test_b1_8_as_printed_download_has_bounds_that_add_nothing_to_the_print(own_context):
+    """Tabel B1-8 as printed (2025, threshold 5) gets rounded interval columns.
+
+    In 2025 the whole rule would hide one more cell than the print (the Hoge Colleges van
+    Staat count in the total only), so only bounds that follow from a printed cell are
+    given: a sector's printed percentage (base at most 100) fixes its count, so its bounds
+    add nothing. The total's printed percentage does not fix its count (several counts of
+    its base round to it); its bounds would give the exact count and, minus the counts the
+    sectors' prints fix, the count of the Hoge Colleges van Staat: they are blank, with the
+    reason in the status column. 2021 has two unknown groups (Provincie below
+    the threshold and the Hoge Colleges van Staat): every shown cell keeps its bounds there.
+    """
+    from barometer.presentation.printed_bounds import count_fixed_by_print
+
+    ed = Edition.open(2025, [2021], None, 5)  # the printed edition (and the downloads' context)
+    e = ex.tabel_b1_8(ed)
+    frame, sidecar = _download(e)
+    assert sidecar["zoals_gedrukt"]
+    lo, hi = "Ondergrens (95%-betrouwbaarheidsinterval) (afgerond)", "Bovengrens (95%-betrouwbaarheidsinterval) (afgerond)"
+    assert {lo, hi} <= set(frame.columns)
+    assert not any(c.endswith("(volle precisie)") for c in frame.columns)
+    data = ex.appendix_table(ed, "B1-8").data
+    for _, r in frame.iterrows():
+        year, group = int(r["Jaar"]), r["Groep (code)"]
+        full = data[(data["year"] == year) & (data["group"].map(str) == group)].iloc[0]
+        if full["base"] < ed.min_base:
+            assert r[lo] == r[hi] == r["Percentage (afgerond)"] == "", (year, group)
+        elif year == 2025 and not count_fixed_by_print(full["pct"], full["base"]):
+            assert group == "Totaal" and r[lo] == r[hi] == "", (year, group)
+            assert "interval niet getoond" in r["Geheimhouding"]
+        else:
+            assert r[lo] and r[hi], (year, group)
+            assert float(r[lo]) <= float(r["Percentage (afgerond)"]) <= float(r[hi])
+            assert float(r[lo]) == float(r[lo]) // 1  # the printed rounding: whole percents
+    # left out beside the print, not recorded as secret values: the same total and its interval
+    # are published by chapter 2.1 (see barometer.presentation.printed_bounds)
+    assert not [c for c in sidecar["onderdrukt"] if c["kolom"].startswith("Ondergrens") and c["reden"] == "secondary"]
+    assert (frame["Geheimhouding"].str.contains("interval niet getoond")).sum() == 1
+
+
+def test_means_as_printed_get_no_bounds_where_a_group_would_follow(own_context):
+    """Tabel B1-10 as printed: in 2025 (one unknown group) a mean's bounds are its exact value
+    plus and minus a margin, so their midpoint gives the mean at full precision, which the print
+    rounds: no bounds in 2025; in 2021 (two unknown groups) every shown mean has them."""
+    e = ex.tabel_b1_10(Edition.open(2025, [2021], None, 5))
+    frame, sidecar = _download(e)
+    lo = "Ondergrens (95%-betrouwbaarheidsinterval) (afgerond)"
+    assert sidecar["zoals_gedrukt"] and lo in frame.columns
+    y25, y21 = frame[frame["Jaar"] == "2025"], frame[frame["Jaar"] == "2021"]
+    assert (y25[lo] == "").all()
+    shown21 = y21[y21["Gemiddelde (afgerond)"] != ""]
+    assert len(shown21) and (shown21[lo] != "").all()

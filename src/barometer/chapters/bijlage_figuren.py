@@ -7,8 +7,11 @@
 - B2-4: sectors by climate cluster (the report prints the numbers of another figure under
   this title, so its published values are unknown; ours are computed from the data).
 
-Questions asked only in some years (effects, failure reasons: 2025) give a notice instead
-of a figure in other editions. Bars with a base below ``ed.min_base`` are not drawn.
+Every figure is declared (:class:`barometer.presentation.declaration.Figure`): the pipeline computes
+the full-precision frame (with the 95% interval of every share), applies the disclosure
+policy once, and draws, describes (alt text) and captions from the disclosed frame, so a bar
+the download hides is neither drawn nor named in the alt text. Questions asked only in some
+years (effects, failure reasons: 2025) give a notice instead of a figure in other editions.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from barometer.analysis import scales
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import FigureExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Disclosed
 from barometer.presentation.intervals import BOUNDS, met_intervallen
 from barometer.presentation.phrasing import interval_download_note, whisker_note
 from barometer.presentation.phrasing import asked_when, join_nl, not_asked
@@ -84,104 +88,144 @@ def sector_naar_cluster(ed) -> pd.DataFrame:
     return f[["group", "group_label", "code", "label", "count", "base", "pct", "shown"]].reset_index(drop=True)
 
 
-def _cluster_bars(ed, f: pd.DataFrame, name: str, caption: str, what: str, number: str) -> FigureExhibit:
-    """Grouped bars per climate cluster; ``caption`` ends inside an open parenthesis that
-    this function closes with the bases, followed by the report's figure ``number``."""
-    cb = load_codebook()
-    codes = list(cb.labels(CLUSTER))
-    order = list(dict.fromkeys(f["label"]))
-    alt = figures.alt_text(f, what, group="group", group_labels=cb.labels(CLUSTER), kind="Gegroepeerd staafdiagram")
-    hidden = f.loc[~f["shown"], "group_label"].unique()
-    if len(hidden):
-        alt += f" Voor {join_nl(list(hidden))} is de basis te klein om een percentage te tonen."
-    data = met_intervallen(f.drop(columns=["pct_full"]), ed)  # pct_full: pct before masking, blanked alike
-    fig = figures.bar_shares(data, y="label", x="pct", hue="group", hue_labels=cb.labels(CLUSTER),
-                             hue_order=codes, order=order, xlabel="", interval=BOUNDS)
-    n = f.groupby("group", sort=False)["base"].max()
-    ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes if g in n)
-    return FigureExhibit(name=name, caption=f"{caption}; n = {ns}). (Figuur {number} in het rapport). {whisker_note()}",
-                         alt=alt, figure=fig, data=data)
+def _hidden_groups(d: Disclosed) -> list[str]:
+    """Labels of the groups whose shares the disclosure policy hides (no bar, named in the alt text)."""
+    f = d.frame
+    return list(f.loc[f["pct"].isna(), "group_label"].unique())
+
+
+def _cluster_figure(number: str, question: str, summary: bool, caption: str, what: str) -> declaration.Figure:
+    """Figuur ``number``: grouped bars per climate cluster with 95% whiskers, declared.
+
+    ``caption`` ends inside an open parenthesis that the declaration closes with the bases per
+    cluster; the report's figure and the whisker note follow.
+    """
+    def compute(ed):
+        if not load_codebook().is_asked(question, ed.year):
+            return not_asked(question, ed.year)
+        # pct_full: the share before masking, blanked alike; the download carries pct and its interval
+        return met_intervallen(per_cluster(ed, question, summary=summary).drop(columns=["pct_full"]), ed)
+
+    def alt(ed, d: Disclosed) -> str:
+        text = figures.alt_text(d.frame, what, group="group", group_labels=load_codebook().labels(CLUSTER),
+                                kind="Gegroepeerd staafdiagram")
+        hidden = _hidden_groups(d)
+        return text + (f" Voor {join_nl(hidden)} is de basis te klein om een percentage te tonen." if hidden else "")
+
+    def bases(ed, d: Disclosed) -> str:
+        n = d.frame.groupby("group", sort=False)["base"].max()
+        ns = ", ".join(f"{load_codebook().labels(CLUSTER)[g].lower()} {public(fmt.num(n[g]))}" for g in load_codebook().labels(CLUSTER) if g in n)
+        return f"{caption.format(year=ed.year)}; n = {ns})"
+
+    return declaration.Figure(
+        name=f"fig-{_SLUG}-{number.lower()}", report=f"Figuur {number}", cite=". ({report} in het rapport)",
+        compute=compute,
+        draw=lambda f: figures.bar_shares(f, y="label", x="pct", hue="group", hue_labels=load_codebook().labels(CLUSTER),
+                                          hue_order=list(load_codebook().labels(CLUSTER)), order=list(dict.fromkeys(f["label"])),
+                                          xlabel="", interval=BOUNDS),
+        alt=alt, caption=bases, note=whisker_note(),
+    )
+
+
+def _distribution(ed) -> pd.DataFrame:
+    """The histogram of the conditions scale (bins of one item step), with ``attrs`` mean, sd, n."""
+    scale = "conditions_scale"
+    k = len(load_codebook().derived(scale).items)
+    return scales.scale_distribution(ed.df[scale], step=1 / k)
+
+
+def _b2_1_compute(ed):
+    if not load_codebook().is_asked("conditions_scale", ed.year):
+        return not_asked("conditions", ed.year)
+    dist = _distribution(ed)
+    return met_intervallen(dist.assign(year=ed.year, base=dist.attrs["n"]), ed)
+
+
+def _b2_1_summary(ed) -> tuple[str, str, str]:
+    """Mean, sd (released on the scale's base) and n (public) of the conditions scale."""
+    a = _distribution(ed).attrs
+    return (release(fmt.dec(a["mean"]), a["n"], ed.min_base), release(fmt.dec(a["sd"]), a["n"], ed.min_base),
+            public(fmt.num(a["n"])))
+
+
+def _b2_1_alt(ed, d: Disclosed) -> str:
+    mean, _sd, n = _b2_1_summary(ed)
+    f = d.frame
+    text = f"Histogram van de schaalscores randvoorwaarden voor innovatie ({n} organisaties). "
+    if f["pct"].notna().sum() == 0:
+        return text + f"Het gemiddelde is {mean}."
+    mode = f.loc[f["pct"].astype(float).idxmax()]
+    below = f.loc[f["bin_mid"] < 3, "pct"].astype(float).sum()
+    return (text + f"Het gemiddelde is {mean} en de meest voorkomende score {fmt.dec(mode['bin_mid'])}; "
+            f"{fmt.pct(below)} van de organisaties scoort onder het neutrale midden van 3.")
+
+
+def _b2_1_caption(ed, d: Disclosed) -> str:
+    mean, sd, n = _b2_1_summary(ed)
+    return (f"Verdeling van de schaalscores randvoorwaarden voor innovatie ({ed.year}, % van de "
+            f"organisaties). De gemiddelde schaalscore is {mean}, de standaarddeviatie {sd} (n = {n})")
 
 
 # ----------------------------------------------------------------------------- exhibits
-def figuur_b2_1(ed):
-    """Figuur B2-1: distribution of the conditions scale, mean and sd in the caption."""
+#: Figuur B2-1, declared: distribution of the conditions scale, mean and sd in the caption.
+figuur_b2_1 = declaration.Figure(
+    name=f"fig-{_SLUG}-b2-1", report="Figuur B2-1", cite=". ({report} in het rapport)",
+    compute=_b2_1_compute,
+    draw=lambda f: figures.histogram(f, xlabel=load_codebook().derived("conditions_scale").label, ylabel="",
+                                     mean=f.attrs["mean"] if f["pct"].notna().any() else None),
+    alt=_b2_1_alt, caption=_b2_1_caption,
+)
+
+#: Figuur B2-2, declared: % positive effect per result area, by climate cluster.
+figuur_b2_2 = _cluster_figure(
+    "B2-2", "effect", True,
+    "Effecten van de innovatie naar innovatieklimaat ({year}, % van de organisaties die "
+    "innoveerden en een positief effect zagen",
+    "het aandeel organisaties met een positief effect per resultaatgebied, naar innovatieklimaat")
+
+#: Figuur B2-3, declared: reasons for failed innovation attempts, by climate cluster.
+figuur_b2_3 = _cluster_figure(
+    "B2-3", "fail_reason", False,
+    "Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, naar "
+    "innovatieklimaat ({year}, % van de organisaties met zo'n poging; meer antwoorden mogelijk",
+    "redenen voor het mislukken van een innovatiepoging, naar innovatieklimaat")
+
+
+def _b2_4_draw(f: pd.DataFrame):
     cb = load_codebook()
-    scale = "conditions_scale"
-    if not cb.is_asked(scale, ed.year):
-        return not_asked("conditions", ed.year)
-    k = len(cb.derived(scale).items)
-    dist = scales.scale_distribution(ed.df[scale], step=1 / k)
-    mean, sd, n = dist.attrs["mean"], dist.attrs["sd"], dist.attrs["n"]
-    mode = dist.loc[dist["pct"].idxmax()]
-    below = dist.loc[dist["bin_mid"] < 3, "pct"].sum()
-    alt = (f"Histogram van de schaalscores randvoorwaarden voor innovatie ({fmt.num(n)} organisaties). "
-           f"Het gemiddelde is {fmt.dec(mean)} en de meest voorkomende score {fmt.dec(mode['bin_mid'])}; "
-           f"{fmt.pct(below)} van de organisaties scoort onder het neutrale midden van 3.")
-    fig = figures.histogram(dist, xlabel=cb.derived(scale).label, ylabel="", mean=mean)
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-b2-1",
-        caption=(f"Verdeling van de schaalscores randvoorwaarden voor innovatie ({ed.year}, % van de "
-                 f"organisaties). De gemiddelde schaalscore is {fmt.dec(mean)}, de standaarddeviatie {fmt.dec(sd)} "
-                 f"(n = {fmt.num(n)}). (Figuur B2-1 in het rapport)"),
-        alt=alt, figure=fig, data=met_intervallen(dist.assign(year=ed.year, base=n), ed),
-    )
-
-
-def figuur_b2_2(ed):
-    """Figuur B2-2: % positive effect per result area, by climate cluster."""
-    cb = load_codebook()
-    if not cb.is_asked("effect", ed.year):
-        return not_asked("effect", ed.year)
-    f = per_cluster(ed, "effect", summary=True)
-    return _cluster_bars(
-        ed, f, f"fig-{_SLUG}-b2-2",
-        (f"Effecten van de innovatie naar innovatieklimaat ({ed.year}, % van de organisaties die "
-         "innoveerden en een positief effect zagen"),
-        "het aandeel organisaties met een positief effect per resultaatgebied, naar innovatieklimaat", "B2-2",
-    )
-
-
-def figuur_b2_3(ed):
-    """Figuur B2-3: reasons for failed innovation attempts, by climate cluster."""
-    cb = load_codebook()
-    if not cb.is_asked("fail_reason", ed.year):
-        return not_asked("fail_reason", ed.year)
-    f = per_cluster(ed, "fail_reason")
-    return _cluster_bars(
-        ed, f, f"fig-{_SLUG}-b2-3",
-        (f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, naar "
-         f"innovatieklimaat ({ed.year}, % van de organisaties met zo'n poging; meer antwoorden mogelijk"),
-        "redenen voor het mislukken van een innovatiepoging, naar innovatieklimaat", "B2-3",
-    )
-
-
-def figuur_b2_4(ed):
-    """Figuur B2-4: sectors by climate cluster (100% stacked bars per sector)."""
-    cb = load_codebook()
-    f = sector_naar_cluster(ed)
-    shown = f[f["shown"]]
+    shown = f[f["pct"].notna()]
     plot = shown.assign(bar=shown["group_label"] + " (n = " + shown["base"].map(fmt.num) + ")")
-    strong = min(cb.labels(CLUSTER))
-    s = shown[(shown["code"] == strong) & (shown["group"] != st.TOTAL)].sort_values("pct", ascending=False)
-    small = f.loc[~f["shown"], "group_label"].unique()
-    alt = ("Gestapelde staven per sector met de verdeling over een krachtig, gemiddeld en beperkt innovatieklimaat. "
-           + (f"Het grootste aandeel met een krachtig klimaat heeft {s.iloc[0]['group_label']} "
-              f"({fmt.pct(s.iloc[0]['pct'])}), het kleinste {s.iloc[-1]['group_label']} ({fmt.pct(s.iloc[-1]['pct'])})."
-              if len(s) else "")
-           + (f" Niet getoond wegens een te kleine basis: {join_nl(list(small))}." if len(small) else ""))
     colors = [figures.OKABE_ITO["blue"], "#D9D9D9", figures.OKABE_ITO["vermillion"]]
-    fig = figures.stacked_bars(plot, y="bar", category="label", x="pct",
-                               category_order=list(cb.labels(CLUSTER).values()),
-                               order=list(dict.fromkeys(plot["bar"])), colors=colors, xlabel="")
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-b2-4",
-        caption=(f"Sectoren naar innovatieklimaat ({ed.year}, % van de organisaties per sector). "
-                 "Berekend uit de gegevens: het gedrukte rapport toont onder deze titel de cijfers van een andere "
-                 "figuur, zodat de gepubliceerde waarden niet te achterhalen zijn. (Figuur B2-4 in het rapport). "
-                 + interval_download_note()),
-        alt=alt, figure=fig, data=met_intervallen(f, ed),
-    )
+    return figures.stacked_bars(plot, y="bar", category="label", x="pct",
+                                category_order=list(cb.labels(CLUSTER).values()),
+                                order=list(dict.fromkeys(plot["bar"])), colors=colors, xlabel="")
+
+
+def _b2_4_alt(ed, d: Disclosed) -> str:
+    f = d.frame
+    strong = min(load_codebook().labels(CLUSTER))
+    s = f[(f["code"] == strong) & (f["group"] != st.TOTAL) & f["pct"].notna()].sort_values("pct", ascending=False)
+    small = _hidden_groups(d)
+    first, last = (s.index[0], s.index[-1]) if len(s) else (None, None)
+    return ("Gestapelde staven per sector met de verdeling over een krachtig, gemiddeld en beperkt innovatieklimaat. "
+            + (f"Het grootste aandeel met een krachtig klimaat heeft {s.loc[first, 'group_label']} "
+               f"({d.cell(first, 'pct')}), het kleinste {s.loc[last, 'group_label']} ({d.cell(last, 'pct')})."
+               if len(s) else "")
+            + (f" Niet getoond, omdat het cijfer op te weinig organisaties zou berusten of anders uit het totaal "
+               f"en de andere sectoren af te leiden zou zijn: {join_nl(small)}." if small else ""))
+
+
+#: Figuur B2-4, declared: sectors by climate cluster (100% stacked bars per sector). The report
+#: prints another figure's numbers under this title, so ours are computed from the data.
+figuur_b2_4 = declaration.Figure(
+    name=f"fig-{_SLUG}-b2-4", report="Figuur B2-4", cite=". ({report} in het rapport)",
+    compute=lambda ed: met_intervallen(sector_naar_cluster(ed), ed),
+    draw=_b2_4_draw, alt=_b2_4_alt,
+    caption=lambda ed, d: (f"Sectoren naar innovatieklimaat ({ed.year}, % van de organisaties per sector). "
+                           "Berekend uit de gegevens: het gedrukte rapport toont onder deze titel de cijfers van een "
+                           "andere figuur, zodat de gepubliceerde waarden niet te achterhalen zijn"),
+    note=interval_download_note(),
+)
 
 
 def kerncijfers(ed) -> dict:

@@ -1,9 +1,12 @@
 """Exhibits of *Bijlage I – Tabellen*: Tabel B1-1 to B1-12 of the report.
 
-Each ``tabel_b1_*`` function wraps the matching function of :mod:`barometer.presentation.tables` (the
-report's rows, columns, bases ``Totaal (n)``, footnotes, Dutch formatting and ``#`` where
-n < ``ed.min_base``) into a :class:`~barometer.presentation.exhibit.TableExhibit` named
-``tbl-bijlage-b1-<x>``, with a caption in our words and the full-precision data as download.
+Each ``tabel_b1_*`` is a declaration (:class:`barometer.presentation.declaration.Table`, made by
+:func:`_declare`) over the matching function of :mod:`barometer.presentation.tables` (the report's rows,
+columns, bases ``Totaal (n)``, footnotes, Dutch formatting): the pipeline computes the
+full-precision data with the 95% interval columns, applies the disclosure policy once and
+tabulates with the table's own layout from the disclosed frame, so the screen, the download
+and the sidecar hide the same cells. The exhibit is named ``tbl-bijlage-b1-<x>``, with a
+caption in our words.
 Tables that compare years show the edition's year and ``ed.comparison_years``; B1-1, B1-9 and
 B1-11 show one year, as in the report.
 
@@ -32,6 +35,7 @@ __all__ = [
     "SLUG",
     "NUMBERS",
     "QUESTION",
+    "TABLES",
     "tabel",
     "tabel_b1_1",
     "tabel_b1_2",
@@ -120,6 +124,50 @@ def appendix_table(ed, number: str) -> tb.Table | None:
     return cached(ed, f"tabel-{number}", compute)
 
 
+def _not_asked(ed, number: str) -> Notice:
+    """The notice instead of Tabel ``number`` when none of the edition's years asked its question."""
+    cb = load_codebook()
+    asked = years_text([y for y in cb.years if cb.is_asked(QUESTION[number], y)])
+    return Notice(f"Tabel {number}: deze vraag is in de meting van {ed.year} niet gesteld"
+                  + (f" (wel in {asked})." if asked else "."))
+
+
+def _declare(number: str) -> declaration.Table:
+    """Tabel ``number`` of Bijlage I, declared.
+
+    compute: the full-precision data of :mod:`barometer.presentation.tables` with the 95% interval
+    of every percentage and mean (B1-1, the fieldwork itself, has none), or the notice when
+    the question was not asked; tabulate: the table's own layout (``Table.layout``) applied to
+    the disclosed frame, so that screen and download hide the same cells; caption in our
+    words with the unit and the years; notes: the table's footnotes and source line.
+    """
+    text, unit = _CAPTION[number]
+
+    def compute(ed):
+        t = appendix_table(ed, number)
+        if t is None:
+            return _not_asked(ed, number)
+        return t.data if number == "B1-1" else met_intervallen(t.data, ed)
+
+    def notes(ed, d: Disclosed) -> list[str]:
+        t = appendix_table(ed, number)
+        return [*t.notes, *([t.source] if t.source else [])]
+
+    return declaration.Table(
+        name=f"tbl-{SLUG}-{number.lower()}", report=f"Tabel {number}",
+        codes={"group": "national_type" if number == "B1-11" else "sector"},
+        compute=compute,
+        tabulate=lambda ed, d: appendix_table(ed, number).layout(d),
+        caption=lambda ed, d: f"{text} ({unit}; {years_text(_years(ed, number))})",
+        notes=notes,
+    )
+
+
+#: The tables of Bijlage I, declared (number -> declaration): each computes, discloses once and
+#: tabulates, writes its download and sidecar from the same disclosed frame.
+TABLES: dict[str, declaration.Table] = {number: _declare(number) for number in NUMBERS}
+
+
 def tabel(ed, number: str) -> TableExhibit | Notice:
     """Tabel ``number`` of Bijlage I as a numbered exhibit with footnotes and download.
 
@@ -128,100 +176,41 @@ def tabel(ed, number: str) -> TableExhibit | Notice:
     TableExhibit
         ``name`` ``tbl-bijlage-b1-<x>``; ``caption`` "<our wording> (<unit>; <years>).
         (Tabel B1-x in het rapport)" (the book numbers the table itself, so the report's
-        number goes last, as in the chapters); ``notes`` the table's footnotes and source line; ``data`` the
-        full-precision tidy frame of :mod:`barometer.presentation.tables`.
+        number goes last, as in the chapters); ``notes`` the table's footnotes and source line;
+        ``data`` the full-precision tidy frame of :mod:`barometer.presentation.tables` with the
+        interval columns.
     Notice
         When the question was not asked in the edition's year(s).
     """
-    t = appendix_table(ed, number)
-    if t is None:
-        cb = load_codebook()
-        asked = years_text([y for y in cb.years if cb.is_asked(QUESTION[number], y)])
-        return Notice(f"Tabel {number}: deze vraag is in de meting van {ed.year} niet gesteld"
-                      + (f" (wel in {asked})." if asked else "."))
-    text, unit = _CAPTION[number]
-    caption = f"{text} ({unit}; {years_text(_years(ed, number))}). (Tabel {number} in het rapport)"
-    notes = list(t.notes) + ([t.source] if t.source else [])
-    return TableExhibit(name=f"tbl-{SLUG}-{number.lower()}", caption=caption, frame=t.frame,
-                        notes=notes, data=t.data if number == "B1-1" else met_intervallen(t.data, ed),
-                        codes={"group": "national_type" if number == "B1-11" else "sector"})
+    if number not in TABLES:
+        raise KeyError(f"{number!r} is not a table of Bijlage I; choose one of {list(NUMBERS)}")
+    return TABLES[number](ed)
 
 
-def tabel_b1_1(ed):
-    """Tabel B1-1: response per sector (one year)."""
-    return tabel(ed, "B1-1")
-
-
-def tabel_b1_2(ed):
-    """Tabel B1-2: channels through which adopters heard of the innovation (multiple response)."""
-    return tabel(ed, "B1-2")
-
-
-def tabel_b1_3(ed):
-    """Tabel B1-3: initiative for the innovation (multiple response)."""
-    return tabel(ed, "B1-3")
-
-
-def tabel_b1_4(ed):
-    """Tabel B1-4: partners in the innovation (multiple response)."""
-    return tabel(ed, "B1-4")
-
-
-def tabel_b1_5(ed):
-    """Tabel B1-5: phases in which partners took part (multiple response)."""
-    return tabel(ed, "B1-5")
-
-
-def tabel_b1_6(ed):
-    """Tabel B1-6: funding of the innovation (multiple response)."""
-    return tabel(ed, "B1-6")
-
-
-def tabel_b1_7(ed):
-    """Tabel B1-7: evaluation of the innovation (single choice)."""
-    return tabel(ed, "B1-7")
-
-
-def _sector_screen(ed, d: Disclosed) -> pd.DataFrame:
-    """Tabel B1-8 on screen: the layout of :mod:`barometer.presentation.tables`, every share from the disclosed frame."""
-    frame = appendix_table(ed, "B1-8").frame.copy()
-    code_of = {label: code for code, label in load_codebook().labels("sector").items()}
-    group = [code_of.get(label, TOTAL) for label in frame.iloc[:, 0]]
-    for col in [c for c in frame.columns if c.startswith("Innovatie ")]:
-        y = int(col.split()[-1])
-        frame[col] = [d.text("pct", missing=fmt.SMALL_CELL, year=y, group=g) for g in group]
-    return frame
-
-
-#: Tabel B1-8, declared: share of organisations that implemented an innovation, by sector. Screen
-#: and download take their cells from one application of the disclosure policy.
-tabel_b1_8 = declaration.Table(
-    name=f"tbl-{SLUG}-b1-8", report="Tabel B1-8", codes={"group": "sector"},
-    compute=lambda ed: (t.data if (t := appendix_table(ed, "B1-8")) is not None else tabel(ed, "B1-8")),
-    tabulate=_sector_screen,
-    caption=lambda ed, d: f"{_CAPTION['B1-8'][0]} ({_CAPTION['B1-8'][1]}; {years_text(_years(ed, 'B1-8'))})",
-    notes=lambda ed, d: [*(t := appendix_table(ed, "B1-8")).notes, *([t.source] if t.source else [])],
-)
-
-
-def tabel_b1_9(ed):
-    """Tabel B1-9: types of innovation by sector (one year, multiple response)."""
-    return tabel(ed, "B1-9")
-
-
-def tabel_b1_10(ed):
-    """Tabel B1-10: innovation-climate scale by sector."""
-    return tabel(ed, "B1-10")
-
-
-def tabel_b1_11(ed):
-    """Tabel B1-11: innovation-climate scale in the national government (one year)."""
-    return tabel(ed, "B1-11")
-
-
-def tabel_b1_12(ed):
-    """Tabel B1-12: conditions scale by sector."""
-    return tabel(ed, "B1-12")
+#: Tabel B1-1: response per sector (one year).
+tabel_b1_1 = TABLES["B1-1"]
+#: Tabel B1-2: channels through which adopters heard of the innovation (multiple response).
+tabel_b1_2 = TABLES["B1-2"]
+#: Tabel B1-3: initiative for the innovation (multiple response).
+tabel_b1_3 = TABLES["B1-3"]
+#: Tabel B1-4: partners in the innovation (multiple response).
+tabel_b1_4 = TABLES["B1-4"]
+#: Tabel B1-5: phases in which partners took part (multiple response).
+tabel_b1_5 = TABLES["B1-5"]
+#: Tabel B1-6: funding of the innovation (multiple response).
+tabel_b1_6 = TABLES["B1-6"]
+#: Tabel B1-7: evaluation of the innovation (single choice).
+tabel_b1_7 = TABLES["B1-7"]
+#: Tabel B1-8: share of organisations that implemented an innovation, by sector.
+tabel_b1_8 = TABLES["B1-8"]
+#: Tabel B1-9: types of innovation by sector (one year, multiple response).
+tabel_b1_9 = TABLES["B1-9"]
+#: Tabel B1-10: innovation-climate scale by sector.
+tabel_b1_10 = TABLES["B1-10"]
+#: Tabel B1-11: innovation-climate scale in the national government (one year).
+tabel_b1_11 = TABLES["B1-11"]
+#: Tabel B1-12: conditions scale by sector.
+tabel_b1_12 = TABLES["B1-12"]
 
 
 # ----------------------------------------------------------------------------- published cells

@@ -138,7 +138,8 @@ def _with_labels(frame: pd.DataFrame, codes: dict[str, str] | None) -> pd.DataFr
 
 def _policy(data: pd.DataFrame, min_base: int | None, as_printed: bool) -> disclosure.Protected:
     """The one call of the disclosure policy for an exhibit's numbers (screen, alt text, glue, downloads)."""
-    return disclosure.protect(data, min_base, secondary=not as_printed)
+    prot = disclosure.protect(data, min_base, secondary=not as_printed)
+    return _printed_bounds(prot, data, min_base) if as_printed else prot  # added by happ: bounds as printed
 
 
 def _printed_as_is(prot: disclosure.Protected, report_id: str, year: int | None, min_base: int | None) -> bool:
@@ -292,6 +293,8 @@ def download_frame(data: pd.DataFrame, min_base: int | None = None, year: int | 
     names: dict[str, str] = {}
     for col in frame.columns:
         d = decimals_of(col) if col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col]) else None
+        if d is None and as_printed and col in prot.value_columns:  # added by happ: bounds as printed
+            d = _bound_decimals(col, prot)
         if d is None:
             if not (as_printed and col in prot.value_columns and not pd.api.types.is_bool_dtype(frame[col])):
                 out[col] = frame[col]
@@ -522,3 +525,19 @@ class Notice:
 
     def __repr__(self) -> str:
         return self.text
+
+
+# --- added by happ
+def _printed_bounds(prot: disclosure.Protected, data: pd.DataFrame, min_base: int | None) -> disclosure.Protected:
+    """An exhibit kept as printed: blank the interval bounds that would add to the print
+    (:func:`barometer.presentation.printed_bounds.protect_printed`)."""
+    from barometer.presentation.printed_bounds import protect_printed
+
+    return protect_printed(prot, data, min_base)
+
+
+def _bound_decimals(column: str, prot: disclosure.Protected) -> int | None:
+    """Decimals of an interval bound in a download kept as printed: those of its estimate."""
+    from barometer.presentation.printed_bounds import bound_decimals
+
+    return bound_decimals(column, prot)

@@ -4,8 +4,15 @@ Every function returns a :class:`Table`: a display frame of Dutch-formatted stri
 report's rows, columns and bases (``Totaal (n)``), its footnotes and source line, and the
 full-precision tidy frame behind it (for downloads and checks). Labels and question wordings
 come from the codebook; numbers are computed by :mod:`barometer.analysis.statistics` and formatted by
-:mod:`barometer.presentation.formatting` (rounding half up, ``#`` where n < the minimum base, ``-`` where a
-question or answer option did not exist in a year).
+:mod:`barometer.presentation.formatting` (rounding half up, ``-`` where a question or answer option did not
+exist in a year).
+
+Which cells are hidden (``#``) is decided once per table, by the disclosure policy's one call
+:func:`barometer.presentation.exhibit.disclose` on the table's full-precision data (primary and
+secondary suppression; a table of the printed report in the report's edition keeps the
+printed cells). Every table keeps the function that lays out its display frame from that
+:class:`~barometer.presentation.exhibit.Disclosed` (``Table.layout``), so a declared exhibit
+(:mod:`barometer.chapters.bijlage_tabellen`) tabulates from its own disclosed frame with the same layout.
 
 Rows follow the report, which lists answer options in questionnaire order (= codebook order);
 years are columns where the report compares 2021 and 2025.
@@ -22,7 +29,8 @@ import pandas as pd
 
 from barometer.data import paths
 from barometer.data.codebook import Codebook, load_codebook
-from barometer.presentation.disclosure import protect, published_as_is, show
+from barometer.presentation.disclosure import is_missing, is_small, show
+from barometer.presentation.exhibit import Disclosed, disclose
 from barometer.presentation.formatting import MIN_BASE, NOT_ASKED, SMALL_CELL, dec, format_value, num, pct
 from barometer.data.population import read_population
 from barometer.analysis.statistics import TOTAL, frequencies, means, share
@@ -69,6 +77,9 @@ class Table:
         Footnotes, in the report's order (``*`` notes, ``#`` rule, multiple response).
     source : str
         Source line.
+    layout : callable ``Disclosed -> DataFrame``, optional
+        Builds the display frame from the disclosed ``data`` (``frame`` is
+        ``layout(disclose(data))``); a declared exhibit calls it with its own disclosed frame.
     """
 
     number: str
@@ -77,6 +88,7 @@ class Table:
     data: pd.DataFrame
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    layout: Callable[[Disclosed], pd.DataFrame] | None = field(default=None, repr=False)
 
     @property
     def caption(self) -> str:
@@ -134,16 +146,28 @@ def _shown_rows(data: pd.DataFrame, rows: Sequence) -> pd.DataFrame:
     return data[data["group"].isin(list(rows))].reset_index(drop=True)
 
 
-def _hidden(data: pd.DataFrame, min_base: int, number: str, year: int) -> set[tuple]:
-    """``(year, group, item)`` of every cell the disclosure policy hides (primary and secondary).
+def _disclose(data: pd.DataFrame, min_base: int, number: str, year: int) -> Disclosed:
+    """The disclosure policy applied once to a table's data (:func:`barometer.presentation.exhibit.disclose`).
 
-    Empty for a table the printed report published as it is (its edition and threshold): the
-    screen keeps the report's cells; primary suppression is applied cell by cell anyway.
+    Primary and secondary suppression; a table of the printed report in the report's edition
+    and at its threshold keeps the printed cells (primary suppression only).
     """
-    if published_as_is(number, year, min_base):
-        return set()
-    return {(c.key.get("year"), c.key.get("group"), c.key.get("item"))
-            for c in protect(data, min_base).cells}
+    return disclose(data, min_base, f"Tabel {number}", year)
+
+
+def _cell(d: Disclosed, column: str, format: Callable[[Any], str] = pct, **where) -> str:
+    """One cell of a table as the policy releases it: the formatted value or the symbol.
+
+    A row that is not in the data shows the symbol (nothing to publish); a value that is
+    missing on a base below the threshold shows the symbol too (the policy has nothing to
+    blank there, but the table must not print ``-`` for a group that is merely small).
+    """
+    text = d.text(column, format, missing=SMALL_CELL, **where)
+    if text.reason == "shown" and is_missing(d.value(column, **where)):
+        base = d.protected.bases_of.get(column)
+        if base is not None and is_small(d.value(base, **where), d.protected.min_base):
+            return SMALL_CELL
+    return str(text)
 
 
 def _small_note(min_base: int) -> str:
@@ -200,12 +224,18 @@ def tabel_b1_1(
                  "response_pct": 100.0 * total / pop_total if pop_total else float("nan"),
                  "share_pct": 100.0 if total else float("nan")})
     data = pd.DataFrame(rows)
-    frame = pd.DataFrame({
-        "Sector": data["label"],
-        "Respons (aantal)*": [num(v) for v in data["count"]],
-        "Respons (percentage)": [format_value(v, "pct") for v in data["response_pct"]],
-        "Aandeel van de sectorale respons in het totaal": [format_value(v, "pct") for v in data["share_pct"]],
-    })
+
+    def layout(d: Disclosed) -> pd.DataFrame:
+        # respondent counts and the fieldwork's own shares: no group statistic to suppress
+        f = d.frame
+        return pd.DataFrame({
+            "Sector": f["label"],
+            "Respons (aantal)*": [num(v) for v in f["count"]],
+            "Respons (percentage)": [format_value(v, "pct") for v in f["response_pct"]],
+            "Aandeel van de sectorale respons in het totaal": [format_value(v, "pct") for v in f["share_pct"]],
+        })
+
+    frame = layout(_disclose(data, MIN_BASE, "B1-1", year))
     notes = ["* Daar waar in deze en de volgende tabellen privaat staat, wordt bedoeld: "
              "privaatrechtelijke publieke organisaties."]
     if population:
@@ -217,7 +247,7 @@ def tabel_b1_1(
     else:
         notes.append("De responspercentages vragen het aantal benaderde organisaties per sector; "
                      "dat staat niet in het respondentbestand.")
-    return Table("B1-1", "Respons per sector", frame, data, notes, _source(year))
+    return Table("B1-1", "Respons per sector", frame, data, notes, _source(year), layout)
 
 
 # ---------------------------------------------------------------------- B1-2 … B1-7
@@ -245,19 +275,27 @@ def _distribution_table(
         f = f.assign(row=f["code"])
         row_labels = cb.labels(question)
         row_order = list(row_labels)
-    # base per year: routed respondents (multiple) / with an answer (single)
-    bases = f.groupby("year")["base"].max()
-    frame = pd.DataFrame({"": [row_labels[r] for r in row_order] + [BASE_HEADER]})
-    for y in ys:
-        fy = f[f["year"] == y].set_index("row")
-        cells = []
-        for r in row_order:
-            if r not in fy.index or fy.loc[r, "base"] == 0:
-                cells.append(NOT_ASKED)
-            else:
-                cells.append(show(pct(fy.loc[r, "pct"]), fy.loc[r, "base"], min_base))
-        cells.append(num(int(bases.get(y, 0))))
-        frame[str(y)] = cells
+    key = "item" if multiple else "code"
+    data = f.drop(columns=["row"]).reset_index(drop=True)
+
+    def layout(d: Disclosed) -> pd.DataFrame:
+        shown = d.frame
+        # base per year: routed respondents (multiple) / with an answer (single)
+        bases = shown.groupby("year")["base"].max()
+        frame = pd.DataFrame({"": [row_labels[r] for r in row_order] + [BASE_HEADER]})
+        for y in ys:
+            fy = shown[shown["year"] == y].set_index(key)
+            cells = []
+            for r in row_order:
+                if r not in fy.index or fy.loc[r, "base"] == 0:
+                    cells.append(NOT_ASKED)
+                else:
+                    cells.append(_cell(d, "pct", year=y, **{key: r}))
+            cells.append(num(int(bases.get(y, 0))))
+            frame[str(y)] = cells
+        return frame
+
+    frame = layout(_disclose(data, min_base, number, max(ys)))
     notes = []
     if selection_note:
         notes.append(selection_note)
@@ -265,8 +303,7 @@ def _distribution_table(
         notes.append(MULTIPLE_NOTE)
     if _has_small(frame):
         notes.append(_small_note(min_base))
-    data = f.drop(columns=["row"]).reset_index(drop=True)
-    return Table(number, _question_title(cb, question), frame, data, notes, _source(max(ys)))
+    return Table(number, _question_title(cb, question), frame, data, notes, _source(max(ys)), layout)
 
 
 def _selection(cb: Codebook, question: str) -> str:
@@ -343,19 +380,19 @@ def tabel_b1_8(df, years=None, min_base=MIN_BASE, codebook=None) -> Table:
     codes, labels = _sector_rows(cb)
     rows = codes + [TOTAL]
     data = _shown_rows(data, rows)
-    hidden = _hidden(data, min_base, "B1-8", max(ys))
-    frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
-    for y in ys:
-        dy = data[data["year"] == y].set_index("group")
-        frame[f"Innovatie {y}"] = [
-            show(pct(dy.loc[r, "pct"]), dy.loc[r, "base"], min_base)
-            if r in dy.index and (y, r, None) not in hidden else SMALL_CELL
-            for r in rows
-        ]
-        frame[f"{BASE_HEADER} {y}"] = [num(int(dy.loc[r, "base"])) if r in dy.index else "0" for r in rows]
+
+    def layout(d: Disclosed) -> pd.DataFrame:
+        frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
+        for y in ys:
+            dy = d.frame[d.frame["year"] == y].set_index("group")
+            frame[f"Innovatie {y}"] = [_cell(d, "pct", year=y, group=r) for r in rows]
+            frame[f"{BASE_HEADER} {y}"] = [num(int(dy.loc[r, "base"])) if r in dy.index else "0" for r in rows]
+        return frame
+
+    frame = layout(_disclose(data, min_base, "B1-8", max(ys)))
     notes = [_total_note(cb)] + ([_small_note(min_base)] if _has_small(frame) else [])
     return Table("B1-8", "Aandeel organisaties dat een innovatie implementeerde, naar sector (%)",
-                 frame, data, notes, _source(max(ys)))
+                 frame, data, notes, _source(max(ys)), layout)
 
 
 def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
@@ -372,19 +409,18 @@ def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
     codes, labels = _sector_rows(cb)
     rows = codes + [TOTAL]
     f = _shown_rows(f, rows)
-    hidden = _hidden(f, min_base, "B1-9", year)
-    frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
-    bases = f.groupby("group", sort=False)["base"].max()
-    for item in cb.items("innovation_type"):
-        fi = f[f["item"] == item].set_index("group")
-        frame[cb.label(item)] = [
-            show(pct(fi.loc[r, "pct"]), fi.loc[r, "base"], min_base)
-            if r in fi.index and (year, r, item) not in hidden else SMALL_CELL
-            for r in rows
-        ]
-    frame["Totaal"] = [num(int(bases.get(r, 0))) for r in rows]
+
+    def layout(d: Disclosed) -> pd.DataFrame:
+        frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
+        bases = d.frame.groupby("group", sort=False)["base"].max()
+        for item in cb.items("innovation_type"):
+            frame[cb.label(item)] = [_cell(d, "pct", year=year, group=r, item=item) for r in rows]
+        frame["Totaal"] = [num(int(bases.get(r, 0))) for r in rows]
+        return frame
+
+    frame = layout(_disclose(f, min_base, "B1-9", year))
     notes = [_total_note(cb), MULTIPLE_NOTE] + ([_small_note(min_base)] if _has_small(frame) else [])
-    return Table("B1-9", f"Type innovaties, naar sector (%, {year})", frame, f, notes, _source(year))
+    return Table("B1-9", f"Type innovaties, naar sector (%, {year})", frame, f, notes, _source(year), layout)
 
 
 # ---------------------------------------------------------------------- B1-10 … B1-12
@@ -415,18 +451,21 @@ def _means_table(df, number, title, variable, years, min_base, cb, by="sector") 
         codes, first, total_label = list(labels), "", "Totaal"
     rows = codes + [TOTAL]
     data = _shown_rows(data, rows)
-    hidden = _hidden(data, min_base, number, max(ys))
-    frame = pd.DataFrame({first: [labels[c] for c in codes] + [total_label]})
     multi = len(ys) > 1
-    for y in ys:
-        dy = data[data["year"] == y].set_index("group")
-        sfx = f" {y}" if multi else ""
-        get = lambda r, col: dy.loc[r, col] if r in dy.index else float("nan")  # noqa: E731
-        n = [int(get(r, "n")) if r in dy.index else 0 for r in rows]
-        n_shown = [0 if (y, r, None) in hidden else k for r, k in zip(rows, n)]  # secondary: as if small
-        frame[f"Gemiddelde{sfx}"] = [show(dec(get(r, "mean")), k, min_base) for r, k in zip(rows, n_shown)]
-        frame[f"st. deviatie{sfx}"] = [show(dec(get(r, "sd")), k, min_base) for r, k in zip(rows, n_shown)]
-        frame[f"{BASE_HEADER}{sfx}"] = [show(num(k), k, min_base) for k in n]
+
+    def layout(d: Disclosed) -> pd.DataFrame:
+        frame = pd.DataFrame({first: [labels[c] for c in codes] + [total_label]})
+        for y in ys:
+            dy = d.frame[d.frame["year"] == y].set_index("group")
+            sfx = f" {y}" if multi else ""
+            n = [int(dy.loc[r, "n"]) if r in dy.index else 0 for r in rows]
+            frame[f"Gemiddelde{sfx}"] = [_cell(d, "mean", dec, year=y, group=r) for r in rows]
+            frame[f"st. deviatie{sfx}"] = [_cell(d, "sd", dec, year=y, group=r) for r in rows]
+            # the report prints '#' for the base of a group below the threshold as well
+            frame[f"{BASE_HEADER}{sfx}"] = [show(num(k), k, d.protected.min_base) for k in n]
+        return frame
+
+    frame = layout(_disclose(data, min_base, number, max(ys)))
     notes = []
     if by == "sector":
         notes.append(_total_note(cb))
@@ -435,7 +474,7 @@ def _means_table(df, number, title, variable, years, min_base, cb, by="sector") 
     partial = _partial_note(df, variable, ys, data, cb) if by == "sector" else ""
     if partial:
         notes.append(partial)
-    return Table(number, title, frame, data, notes, _source(max(ys)))
+    return Table(number, title, frame, data, notes, _source(max(ys)), layout)
 
 
 def tabel_b1_10(df, years=None, min_base=MIN_BASE, codebook=None) -> Table:
