@@ -78,6 +78,7 @@ __all__ = [
     "whisker_note",
     "interval_download_note",
     "difference_interval",
+    "without_margin",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`, also ``barometer.presentation.claims.ALPHA``).
@@ -521,3 +522,19 @@ def difference_interval(low: float | None, high: float | None, diff: float | Non
         return f"(verschil {d}, {level}-interval niet te bepalen)"
     lo, hi = (fmt.pp(v, 1, signed=True).removesuffix(" procentpunt") for v in (low, high))
     return f"(verschil {d}, {level}-interval {lo} tot {hi})"
+
+
+# --- added by h21
+def without_margin(low: float | None, high: float | None, other: str = "het Deense cijfer") -> str:
+    """The interval of a Dutch share beside a figure that is published without a margin.
+
+    ``"(95%-interval 72% tot 80%; het Deense cijfer is zonder foutmarge gepubliceerd: daarvan
+    zijn er geen microdata)"``: the Wilson interval (with the FPC) of the Dutch share, and why
+    the other figure has none (the book has no microdata of the Danish barometer, as
+    :func:`whisker_note` says of the figures). A missing bound reads "interval niet te bepalen".
+    """
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+    why = f"{other} is zonder foutmarge gepubliceerd: daarvan zijn er geen microdata"
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return f"({level}-interval niet te bepalen; {why})"
+    return f"({level}-interval {fmt.pct(low)} tot {fmt.pct(high)}; {why})"
