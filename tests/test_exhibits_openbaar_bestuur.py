@@ -106,6 +106,12 @@ def test_kerncijfers_compare_with_denmark(glued, tmp_path, monkeypatch):
     assert glued["pct_innovatie_dk"] == "83%"
     assert glued["n_dk"] == "1.611"
     assert "lager" in glued["zin_nl_dk"]
+    # the Dutch share (23 of 30) with its interval; the Danish figure has no margin, and the text says so
+    from barometer.analysis.uncertainty import domain_population, share_ci
+
+    lo, hi = share_ci(23, 30, domain_population(2025, 30)(30))
+    assert glued["zin_nl_dk"] == f"Het Nederlandse aandeel van 77% {_text.without_margin(lo, hi)} ligt daarmee lager dan het Deense."
+    assert "zonder foutmarge" in glued["zin_dk"] and glued["zin_dk"].endswith(glued["zin_nl_dk"])
 
 
 # ----------------------------------------------------------------------------- Figuur 2-1
@@ -135,7 +141,22 @@ def test_size_pattern_claim_holds_when_every_class_falls(glued):
     new = _sizes_frame(2025, {1: (5, 10), 2: (7, 10), 3: (9, 10)})
     ex.figuur_innovatie_naar_grootte(_edition({2021: old, 2025: new}))
     assert glued["claim_grootte_patroon"] == "houdt stand"
-    assert glued["zin_grootte_vergelijking"].endswith("in alle grootteklassen gedaald.")
+    # every class fell: one word for all, each class with the Newcombe interval of its change
+    # (every respondent of a year is in the frame: the FPC of the year's invited population)
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+
+    def beside(k_old, k_new):
+        lo, hi = difference_ci(k_old, 10, k_new, 10, domain_population(2021, 30)(10), domain_population(2025, 30)(10))
+        return _text.difference_interval(lo, hi, 10.0 * (k_new - k_old))
+
+    assert glued["zin_grootte_vergelijking"] == (
+        f"Ten opzichte van 2021 is het aandeel in alle grootteklassen gedaald: klein {beside(8, 5)}, "
+        f"middelgroot {beside(9, 7)} en groot {beside(10, 9)}.")
+    assert "verschil -30,0 procentpunt" in glued["zin_grootte_vergelijking"]
+    # highest against lowest class in the edition year, with the interval of that difference
+    lo, hi = difference_ci(5, 10, 9, 10, domain_population(2025, 30)(10), domain_population(2025, 30)(10))
+    assert glued["zin_grootte_verschil"] == ("Het aandeel in de klasse groot ligt daarmee hoger dan in de klasse klein "
+                                             f"{_text.difference_interval(lo, hi, 40.0)}.")
 
 
 def test_small_groups_are_suppressed(glued):
@@ -183,8 +204,15 @@ def test_national_government_sentence(glued):
     f["rijk_subtype"] = [1] * 10 + [2] * 10 + [None] * 10
     f["innovated"] = [1] * 5 + [0] * 5 + [1] * 18 + [0] * 2
     ex.figuur_innovatie_rijk(_edition({2025: add_derived(f)}))
+    # the difference with its Newcombe interval inside the sentence (the one phrase, difference_interval)
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+
+    pop = domain_population(2025, 30)
+    lo, hi = difference_ci(18, 20, 5, 10, pop(20), pop(10))
+    phrase = _text.difference_interval(lo, hi, 50.0 - 90.0)
+    assert phrase.startswith("(verschil -40,0 procentpunt, 95%-interval -")
     assert glued["zin_rijk"] == ("Kerndepartementen (n = 10) voerden minder vaak een innovatie in (50%) dan "
-                                 "diensten, agentschappen en zbo's samen (n = 20; 90%).")
+                                 f"diensten, agentschappen en zbo's samen (n = 20; 90%; {phrase[1:-1]}).")
 
 
 # ----------------------------------------------------------------------------- types and tests
@@ -215,7 +243,17 @@ def test_type_differences_are_tested_between_years(glued):
     # lies inside the margin, so the claim of no change holds under the claims table's rule
     assert glued["claim_proces"] == "houdt stand"
     row = tbl.frame.set_index("Type").loc["Innovatie van de interactie"]
-    assert row["Verschil"] == "-25 procentpunt" and row["Significant (5%)"] == "ja"
+    assert row["Verschil"] == "-25 procentpunt" and row["Significant (5%, Holm)"] == "ja"
+    # one family of four tests: Holm-adjusted p (statsmodels) beside the raw p, verdicts on the adjusted
+    from statsmodels.stats.multitest import multipletests
+
+    raw = [models.proportion_test(0, 100, 0, 100)["p"]] * 2 + [models.proportion_test(100, 100, 100, 100)["p"], expected]
+    adjusted = multipletests(raw, method="holm")[1]
+    assert glued["ph_interactie"] == _text.p_text(adjusted[3]) and glued["n_toetsen_typen"] == "4"
+    header = Path(tbl.downloads[0]).read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "p-waarde" in header and "p-waarde (gecorrigeerd volgens Holm)" in header  # raw and adjusted
+    assert tbl.data.set_index("item").loc["type_interaction", "p_gecorrigeerd"] == pytest.approx(adjusted[3])
+    assert row["p (Holm)"] == _text.p_value(adjusted[3])
 
 
 def test_type_tests_without_comparison_year_give_a_notice(glued):
@@ -237,6 +275,10 @@ def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path,
     assert pd.isna(dk["Innovatie van producten"])          # no Danish value: no bar, not invented
     assert "geen Deens cijfer" in fig.alt
     assert "minder vaak" in glued["zin_interactie_dk"]     # NL 20% against DK 37%
+    row = fig.data[(fig.data["reeks"] == "Nederland 2025") & (fig.data["type"] == "Innovatie van de interactie")].iloc[0]
+    assert glued["zin_interactie_dk"] == ("Innovaties van de interactie komen in Nederland minder vaak voor dan in "
+                                          f"Denemarken: 20% {_text.without_margin(row['ondergrens'], row['bovengrens'])} "
+                                          "tegen 37%.")
 
 
 def test_types_against_denmark_without_file_is_a_notice(glued, no_denmark):
@@ -293,3 +335,83 @@ def test_every_exhibit_called_in_the_chapter_exists():
     calls = set(re.findall(r"ex\.(\w+)\(ed\)", text))
     assert calls, "the chapter calls no exhibit"
     assert calls <= set(ex.__all__), calls - set(ex.__all__)
+
+
+# ----------------------------------------------------------------------------- disclosure (issue 10)
+def _csv_rows(exhibit) -> list[dict]:
+    import csv
+
+    with open(exhibit.downloads[0], encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_small_size_class_is_hidden_everywhere_with_its_complement(glued, monkeypatch):
+    """Klein has 3 organisations, below the threshold 4: hidden (primary). Middelgroot, the smallest
+    other class, is hidden as well (secondary), else the total minus the shown classes would give
+    Klein back. Neither is drawn, described in the alt text, glued or downloaded."""
+    drawn = {}
+    real = ex.fig.grouped_bars
+
+    def spy(data, **kw):
+        drawn["frame"] = data.copy()
+        return real(data, **kw)
+
+    monkeypatch.setattr(ex.fig, "grouped_bars", spy)
+    new = _sizes_frame(2025, {1: (2, 3), 2: (7, 10), 3: (9, 12)})
+    out = ex.figuur_innovatie_naar_grootte(_edition({2025: new}, min_base=4))
+    shown = drawn["frame"].set_index("klasse")["pct"]
+    assert pd.isna(shown["Klein"]) and pd.isna(shown["Middelgroot"]) and shown["Groot"] == pytest.approx(75.0)
+    assert shown["Totaal"] == pytest.approx(72.0)                      # 18 of 25
+    assert "Klein" not in out.alt and "Middelgroot" not in out.alt and "Groot (75%)" in out.alt
+    assert glued["pct_innovatie_klein"] == "#" and glued["pct_innovatie_middelgroot"] == "#"
+    assert glued["pct_innovatie_groot"] == "75%"
+    assert glued["grootte_hoogst"] == glued["grootte_laagst"] == "groot"   # the hidden classes are not ranked
+    assert glued["zin_grootte_verschil"] == ""
+    assert "67%" not in str(glued) and "70%" not in str(glued)          # Klein (2 of 3), Middelgroot (7 of 10)
+    rows = {r["Organisatiegrootte"]: r for r in _csv_rows(out)}
+    for hidden, reason in (("Klein", "minder dan 4"), ("Middelgroot", "af te leiden")):
+        assert rows[hidden]["Percentage (afgerond)"] == "" and rows[hidden]["Aantal"] == "", hidden
+        assert rows[hidden]["Ondergrens (95%-betrouwbaarheidsinterval)"] == "", hidden
+        assert reason in rows[hidden]["Geheimhouding"], hidden
+    assert rows["Groot"]["Percentage (afgerond)"] == "75" and rows["Klein"]["Basis (n)"] == "3"  # bases public
+
+
+def test_a_small_part_of_the_national_government_hides_the_combined_share(glued):
+    """Diensten en agentschappen (n = 3) are hidden; the share of diensten, agentschappen and zbo's
+    together would give them back next to the zbo's, so it is hidden too, and there is no comparison."""
+    f = make_valid_frame(33, 2025)
+    f["sector"] = [7] * 13 + [9] * 20
+    f["rijk_subtype"] = [1] * 10 + [2] * 3 + [None] * 20
+    f["innovated"] = [1] * 5 + [0] * 5 + [1] * 3 + [1] * 18 + [0] * 2
+    out = ex.figuur_innovatie_rijk(_edition({2025: add_derived(f)}))
+    assert glued["pct_innovatie_kerndep"] == "50%"
+    assert glued["pct_innovatie_uitvoering"] == "#"                   # 21 of 23 would give 3 of 3 back
+    assert glued["n_uitvoering"] == "23"                              # respondent counts are public
+    assert glued["richting_kerndep"] == "niet te vergelijken"
+    assert "91%" not in glued["zin_rijk"] and "niet te vergelijken" in glued["zin_rijk"]
+    assert glued["claim_rijk"] == "is met deze gegevens niet te toetsen"
+    assert "Diensten en agentschappen" not in out.alt
+    rows = {r["Onderdeel"]: r for r in _csv_rows(out)}
+    assert rows["Diensten en agentschappen"]["Percentage (afgerond)"] == ""
+    assert rows["Zbo"]["Percentage (afgerond)"] == "90"
+
+
+def test_type_tests_of_a_year_with_too_few_innovators_are_not_published(glued):
+    out = ex.tabel_typen_toets(_edition({2021: _types_frame(2021, 40, 20), 2025: _types_frame(2025, 4, 1)}))
+    assert isinstance(out, Notice) and "te weinig" in repr(out)
+    assert glued["p_interactie"] == "niet te toetsen" and glued["sig_interactie"] == "niet"
+
+
+def test_the_type_family_is_the_claims_tables(shipped):
+    """CL09 judges the fall of the interaction share on the same family and correction as the table."""
+    from barometer.presentation.claims import evaluate_claims
+
+    tbl = ex.tabel_typen_toets(shipped)
+    adj = tbl.data.set_index("item")["p_gecorrigeerd"]
+    cl09 = evaluate_claims(shipped.frames, only=["CL09"]).set_index("claim_id").loc["CL09", "statistic"]
+    assert f"gecorrigeerd (Holm, {len(adj)} typen) {_text.p_text(adj['type_interaction'])}" in cl09
+
+
+def test_glue_of_this_module_is_checked():
+    """The module is converted to released glue: it carries no GLUE_UNCHECKED flag (issue 10)."""
+    assert getattr(ex, "GLUE_UNCHECKED", False) is False

@@ -13,14 +13,16 @@ import pandas as pd
 from barometer.presentation import formatting as fmt
 from barometer.data.codebook import load_codebook
 from barometer.book.edition import edition_metadata
-from barometer.presentation.exhibit import TableExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Disclosed
+from barometer.presentation.intervals import met_intervallen
 from barometer.presentation.phrasing import data_sentence
 from barometer.presentation.phrasing import join_nl, lower_first, years_text
-from barometer.presentation.disclosure import compose, join, public, release
+from barometer.presentation.disclosure import compose, join, public
 from barometer.presentation.glue import glue_texts
 from barometer.analysis.statistics import statistic
 
-__all__ = ["SLUG", "metingen", "tabel_metingen", "kerncijfers"]
+__all__ = ["SLUG", "metingen", "METINGEN", "tabel_metingen", "kerncijfers"]
 
 SLUG = "inleiding"
 
@@ -38,8 +40,8 @@ def metingen(ed) -> pd.DataFrame:
     DataFrame
         ``year``, ``label``, ``period`` (years the questions are about), ``fieldwork``,
         ``response_rate`` (percent as published, or NaN), ``n`` (organisations in the
-        respondent file), ``n_innovated`` and ``pct_innovated`` (organisations that
-        implemented an innovation).
+        respondent file), ``count`` and ``pct`` (organisations that implemented an innovation),
+        ``ondergrens``, ``bovengrens`` (95% interval of ``pct``, Wilson with the FPC).
     """
     rows = []
     for y in sorted(ed.frames):
@@ -48,36 +50,39 @@ def metingen(ed) -> pd.DataFrame:
         rows.append({"year": y, "label": meta.get("label", ""), "period": meta.get("period", ""),
                      "fieldwork": meta.get("fieldwork", ""),
                      "response_rate": meta.get("response_rate") if meta.get("response_rate") is not None else float("nan"),
-                     "n": int(len(ed.frames[y])), "n_innovated": int(inn.count or 0), "pct_innovated": inn.value})
-    return pd.DataFrame(rows)
+                     "n": int(len(ed.frames[y])), "count": int(inn.count or 0), "pct": inn.value})
+    # the 95% interval of each share; ``n`` (respondents of the measurement) is its base
+    return met_intervallen(pd.DataFrame(rows).rename(columns={"n": "base"}), ed).rename(columns={"base": "n"})
 
 
-def tabel_metingen(ed) -> TableExhibit:
-    """The measurements side by side: period, fieldwork, response, participants.
-
-    Returns
-    -------
-    TableExhibit
-        ``tbl-inleiding-metingen``; full-precision data as download.
-    """
-    m = metingen(ed)
-    frame = pd.DataFrame({
-        "Meting": m["year"].astype(str),
-        "Vragen over": m["period"],
-        "Veldwerk": m["fieldwork"],
-        "Respons": [fmt.pct(v) if not pd.isna(v) else "onbekend" for v in m["response_rate"]],
-        "Deelnemende organisaties": m["n"].map(fmt.num),
-        "Waarvan met een innovatie": m["n_innovated"].map(fmt.num),
+def _metingen_screen(ed, d: Disclosed) -> pd.DataFrame:
+    """The measurements on screen: the response as published, every count from the disclosed frame."""
+    f = d.frame
+    return pd.DataFrame({
+        "Meting": f["year"].astype(str),
+        "Vragen over": f["period"],
+        "Veldwerk": f["fieldwork"],
+        "Respons": [public(fmt.pct(v)) if not pd.isna(v) else "onbekend" for v in f["response_rate"]],
+        "Deelnemende organisaties": [d.cell(i, "n") for i in f.index],
+        "Waarvan met een innovatie": [d.cell(i, "count", fmt.num) for i in f.index],
     })
-    cap = ("De metingen van de barometer" if len(m) > 1 else "De meting van de barometer")
-    return TableExhibit(
-        name=f"tbl-{SLUG}-metingen",
-        caption=f"{cap} ({years_text(list(m['year']))})",
-        frame=frame,
-        notes=["Respons: deel van de aangeschreven organisaties dat de vragenlijst invulde, zoals gepubliceerd. "
-               "Aantallen organisaties: berekend uit de respondentbestanden."],
-        data=m,
-    )
+
+
+#: The measurements side by side (period, fieldwork, response, participants), declared: screen,
+#: download and the glued counts take their cells from one application of the disclosure policy.
+METINGEN = declaration.Table(
+    name=f"tbl-{SLUG}-metingen",
+    compute=metingen,
+    tabulate=_metingen_screen,
+    caption=lambda ed, d: (f"{'De metingen van de barometer' if len(d.frame) > 1 else 'De meting van de barometer'} "
+                           f"({years_text(list(d.frame['year']))})"),
+    notes=lambda ed, d: ["Respons: deel van de aangeschreven organisaties dat de vragenlijst invulde, zoals "
+                         "gepubliceerd. Aantallen organisaties: berekend uit de respondentbestanden."],
+    glue=lambda ed: [declaration.Glued("n", "n", {"year": ed.year}),
+                     declaration.Glued("n_innovatie", "count", {"year": ed.year}, fmt.num)],
+)
+#: ``tbl-inleiding-metingen``: the chapter calls ``ex.tabel_metingen(ed)``.
+tabel_metingen = METINGEN
 
 
 def kerncijfers(ed) -> dict[str, str]:
@@ -92,8 +97,8 @@ def kerncijfers(ed) -> dict[str, str]:
     """
     cb = load_codebook()
     meta = ed.meta
-    m = metingen(ed).set_index("year")
-    now = m.loc[ed.year]
+    _, d = METINGEN.disclosed(ed)
+    m = d.frame.set_index("year")
     types = [lower_first(cb.label(it)) for it in cb.items("innovation_type")]
     comp = list(ed.comparison_years)
     if comp:
@@ -102,7 +107,7 @@ def kerncijfers(ed) -> dict[str, str]:
             pm = edition_metadata(y)
             parts.append(compose("de meting van {y} ging over {periode} (veldwerk {veldwerk}, {n} organisaties, "
                                  "respons {respons})", y=y, periode=pm.get("period", "?"),
-                                 veldwerk=pm.get("fieldwork", "?"), n=public(fmt.num(m.loc[y, "n"])),
+                                 veldwerk=pm.get("fieldwork", "?"), n=d.text("n", year=y),
                                  respons=_response(pm)))
         wat = "de eerdere meting" if len(comp) == 1 else "de eerdere metingen"
         zin = compose("Waar het rapport vergelijkt, doet deze editie dat ook, met {wat}: {metingen}.", wat=wat,
@@ -116,8 +121,7 @@ def kerncijfers(ed) -> dict[str, str]:
         "periode": str(meta.get("period", "")),
         "veldwerk": str(meta.get("fieldwork", "")),
         "respons": _response(meta),
-        "n": public(fmt.num(now["n"])),
-        "n_innovatie": release(fmt.num(now["n_innovated"]), now["n"], ed.min_base),
+        **METINGEN.glued(ed, d),
         "typen": join_nl(types),
         "n_typen": {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}.get(len(types), public(fmt.num(len(types)))),
         "vergelijking": zin,

@@ -28,7 +28,7 @@ from barometer.analysis import models
 from barometer.analysis import statistics as st
 from barometer.presentation.claims import OTHER_YEARS, REPORT_YEAR, evaluate_claims, p_text
 from barometer.data.codebook import load_codebook
-from barometer.presentation.disclosure import compose, release
+from barometer.presentation.disclosure import compose, is_small, release
 from barometer.presentation.exhibit import disclose
 from barometer.presentation.glue import glue_text
 from barometer.presentation.phrasing import compare_word
@@ -138,7 +138,7 @@ def _unit_texts(ed) -> dict[str, str]:
                          year=ed.year)
     large = st.statistic(ed.df, "innovation_unit", "pct", codes=1, group_var="size_class", group=sizes[-1],
                          year=ed.year)
-    if min(small.base_n, large.base_n) < ed.min_base:
+    if is_small(small.base_n, ed.min_base) or is_small(large.base_n, ed.min_base):  # the policy's rule
         return {"richting_unit_grootte": "niet aantoonbaar vaker dan"}
     return {"richting_unit_grootte": compare_word(small.value, large.value, up="vaker dan", down="minder vaak dan",
                                                same="even vaak als", decimals=0)}

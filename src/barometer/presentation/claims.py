@@ -651,11 +651,18 @@ def _cl08(ctx):
 @claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet wezenlijk veranderd.")
 def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
+    from barometer.analysis.uncertainty import holm
+
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
-    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged
-    return _with(ia["p2"] < ia["p1"] and ia["p"] < ALPHA, nd), \
-        f"interactie {_z_text(ia)}; proces {_z_text(pr)}: {nd.text}"
+    # the family of the chapter (§2.1, the table of type tests): the types compared between the
+    # years, Holm-corrected; the fall of the interaction share is judged on the corrected p
+    items = ctx.codebook.items("innovation_type")
+    adj = dict(zip(items, holm([compare_years(ctx.both, i, 1, ctx.years, codebook=ctx.codebook)["p"] for i in items])))
+    nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged (raw p)
+    return _with(ia["p2"] < ia["p1"] and adj["type_interaction"] < ALPHA, nd), \
+        (f"interactie {_z_text(ia)}, gecorrigeerd (Holm, {len(items)} typen) {p_text(adj['type_interaction'])}; "
+         f"proces {_z_text(pr)}: {nd.text}")
 
 
 @claim("CL10", "Het aandeel product- en diensteninnovaties nam af (richting).")

@@ -220,3 +220,44 @@ def _glue_shown(decl: Figure, ed, d: Disclosed | None) -> None:
         texts.update(decl.glued(ed, d))
     for key, text in texts.items():
         glue_text(key, text)
+
+
+# --- added by h21
+def holm_family(compute: Callable[[Any], Any], family: str | Sequence[str] | None = None, p: str = "p",
+                adjusted: str = "p_gecorrigeerd") -> Callable[[Any], Any]:
+    """A ``compute`` step whose tests form a family, Holm-corrected where the exhibit is declared.
+
+    The declaration says which tests belong together (issue 12: each family of tests is defined
+    where its exhibit is declared); the correction runs on the computed frame, before the
+    disclosure policy, so that table, download (raw and adjusted p) and glue see the same p::
+
+        TOETS = declaration.Table(..., compute=declaration.holm_family(type_tests), ...)
+
+    Parameters
+    ----------
+    compute : callable ``ed -> DataFrame`` (or a Notice, passed on)
+        One row per test, the raw p-value in column ``p``.
+    family : column name(s), optional
+        Rows with equal values form one family; default: every row of the frame is one family.
+    p, adjusted : str
+        The raw p column, and the column added beside it (default ``p_gecorrigeerd``, Dutch
+        header "p-waarde (gecorrigeerd volgens Holm)").
+
+    Returns
+    -------
+    callable ``ed -> DataFrame``
+        The computed frame with ``adjusted`` (:func:`barometer.analysis.uncertainty.holm_frame`,
+        statsmodels ``multipletests(method="holm")``; a NaN p stays NaN and is not counted).
+    """
+    from barometer.analysis.uncertainty import holm_frame
+
+    def run(ed):
+        data = compute(ed)
+        if not isinstance(data, pd.DataFrame):
+            return data
+        return (holm_frame(data, p, family).drop(columns="significant")
+                .rename(columns={"p_holm": adjusted}))
+
+    run.__doc__ = compute.__doc__
+    run.__name__ = getattr(compute, "__name__", "compute")
+    return run

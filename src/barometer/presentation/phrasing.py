@@ -78,6 +78,7 @@ __all__ = [
     "whisker_note",
     "interval_download_note",
     "difference_interval",
+    "without_margin",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`, also ``barometer.presentation.claims.ALPHA``).
@@ -568,3 +569,17 @@ def dk_no_margin_note(intervals: tuple[float | None, float | None] | dict[str, t
     verb = "is" if text == "niet te bepalen" else "loopt"
     return (f"Het {level}-interval van het Nederlandse cijfer {verb} {text}; het Deense cijfer is gepubliceerd "
             "zonder foutmarge.")
+# --- added by h21
+def without_margin(low: float | None, high: float | None, other: str = "het Deense cijfer") -> str:
+    """The interval of a Dutch share beside a figure that is published without a margin.
+
+    ``"(95%-interval 72% tot 80%; het Deense cijfer is gepubliceerd zonder foutmarge)"``: the
+    Wilson interval (with the FPC) of the Dutch share in brackets, worded as
+    :func:`dk_no_margin_note` (which gives it as a sentence, also for several shares). A missing
+    bound reads "interval niet te bepalen".
+    """
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+    why = f"{other} is gepubliceerd zonder foutmarge"  # the wording of dk_no_margin_note
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return f"({level}-interval niet te bepalen; {why})"
+    return f"({level}-interval {fmt.pct(low)} tot {fmt.pct(high)}; {why})"
