@@ -90,7 +90,7 @@ def test_vergelijking_has_newcombe_interval_and_holm_over_the_family(shipped):
     out = ex.kerncijfers(shipped)
     n_sig = int((comp["p_gecorrigeerd"] < 0.05).sum())
     assert f"factoren verschillen er {n_sig} significant" in out["zin_vergelijking"]
-    assert "Holm" in out["zin_vergelijking"] and "95%-BI" in out["zin_vergelijking"]
+    assert "Holm" in out["zin_vergelijking"] and "95%-interval" in out["zin_vergelijking"]
 
 
 def test_menselijk_kapitaal_matches_scale(shipped):

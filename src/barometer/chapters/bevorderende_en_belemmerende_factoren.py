@@ -25,7 +25,7 @@ from barometer.presentation import figures
 from barometer.analysis import models, scales
 from barometer.presentation.claims import MIN_RELIABILITY
 from barometer.presentation.intervals import BOUNDS, met_intervallen
-from barometer.presentation.phrasing import interval_download_note, whisker_note
+from barometer.presentation.phrasing import difference_interval, interval_download_note, whisker_note
 from barometer.presentation.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
 from barometer.presentation.disclosure import metadata, public, release
 from barometer.presentation.glue import glue_text
@@ -392,9 +392,9 @@ def kerncijfers(ed) -> dict:
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
             f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
             f"bevorderend genoemd {'als' if word == 'even vaak' else 'dan'} in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
-            f"{fmt.pct(priv[f'pct_{prev}'])}; verschil {fmt.pp(priv['diff_pp'], signed=True)}, 95%-BI "
-            f"{fmt.pp(priv['ondergrens'], signed=True).removesuffix(' procentpunt')} tot "
-            f"{fmt.pp(priv['bovengrens'], signed=True)}, ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
+            f"{fmt.pct(priv[f'pct_{prev}'])}; "
+            f"{difference_interval(priv['ondergrens'], priv['bovengrens'], priv['diff_pp'], brackets=False)}, "
+            f"ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
             f"voor het aantal vergelijkingen is dat verschil {significance_word(priv['p_gecorrigeerd'])} statistisch "
             f"significant; van alle {fmt.num(len(comp))} factoren verschillen er {fmt.num(n_sig)} significant "
             f"tussen beide metingen.", [comp[f"n_{prev}"].max(), comp[f"n_{year}"].max()]
