@@ -556,7 +556,7 @@ def test_texts():
     assert cl.p_text(0.0004) == "p < 0,001"
     assert cl.p_text(0.0456) == "p = 0,046"
     row = pd.Series({"odds_ratio": 2.639, "ci_low": 0.815, "ci_high": 8.571, "p": 0.105})
-    assert cl.or_text(row) == "OR = 2,64 (95%-BI 0,82–8,57; p = 0,105)"
+    assert cl.or_text(row) == "OR = 2,64 (95%-interval 0,82–8,57; p = 0,105)"
 
 
 #: Seeds of scenarios whose null terms (CL34: five terms that must be non-significant) came out
@@ -770,7 +770,7 @@ def test_in_a_reversed_future_edition_every_verb_agrees_with_its_numbers(reverse
     assert r["p2"] > r["p1"]
     cl08 = out.set_index("claim_id").loc["CL08"]
     assert "organisaties die innoveerden: gestegen van" in cl08["statistic"]
-    assert "95%-BI" in cl08["statistic"] and "p " in cl08["statistic"]
+    assert "95%-interval" in cl08["statistic"] and "p " in cl08["statistic"]
 
 
 def test_in_another_edition_comparison_claims_name_their_report_and_others_are_evaluated(reversed_2027):

@@ -90,7 +90,7 @@ def test_vergelijking_has_newcombe_interval_and_holm_over_the_family(shipped):
     out = ex.kerncijfers(shipped)
     n_sig = int((comp["p_gecorrigeerd"] < 0.05).sum())
     assert f"factoren verschillen er {n_sig} significant" in out["zin_vergelijking"]
-    assert "Holm" in out["zin_vergelijking"] and "95%-BI" in out["zin_vergelijking"]
+    assert "Holm" in out["zin_vergelijking"] and "95%-interval" in out["zin_vergelijking"]
 
 
 def test_menselijk_kapitaal_matches_scale(shipped):
@@ -128,3 +128,42 @@ def test_kerncijfers_are_dutch_strings(shipped):
     assert "," in out["hc_alpha"]
     assert out["hc_r_sign"] in {"wel", "niet"}
 
+
+
+# ---------------------------------------------------------------------------- declared exhibits (issue 10)
+
+@pytest.fixture
+def own_context(monkeypatch):
+    """Editions built in the test set the process's edition (downloads, sidecars) on a context of
+    their own, so that later tests see the shipped edition's threshold again."""
+    from barometer.presentation import exhibit
+
+    monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context())
+
+
+def test_small_year_is_hidden_on_screen_in_alt_glue_and_download(shipped, in_tmp, own_context):
+    """A threshold above the innovators of one measurement: its shares are hidden in the comparison
+    figure (screen, alt text, download) and the comparison sentence is not published."""
+    comp = ex.vergelijking_bevorderd(shipped)
+    n = {y: int(comp[f"n_{y}"].max()) for y in (2021, 2025)}
+    small = min(n, key=n.get)
+    t = n[small] + 1
+    assert max(n.values()) >= t
+    ed = Edition(2025, (2021,), shipped.data_path, t, shipped.frames)
+    _, d = ex.figuur_factoren_vergelijking.disclosed(ed)
+    assert d.frame[f"pct_{small}"].isna().all() and d.frame[f"ondergrens_{small}"].isna().all()
+    assert d.frame[f"pct_{max(n, key=n.get)}"].notna().all()
+    fig = ex.figuur_factoren_vergelijking(ed)
+    assert "(#" in fig.alt or "tegen #" in fig.alt
+    out = ex.kerncijfers(ed)
+    assert out["zin_vergelijking"] == "#" and out["zin_hc_vergelijking"] == "#"
+    csv = pd.read_csv(in_tmp / "_downloads" / f"{fig.name}.csv")
+    cols = [c for c in csv.columns if c.startswith("Percentage") and str(small) in c]
+    assert cols and csv[cols].isna().all().all()
+
+
+def test_hc_comparison_carries_the_interval_of_the_mean(shipped):
+    hc = ex.menselijk_kapitaal(shipped)
+    assert hc["diff_low"] < hc["mean"] - hc["mean_2021"] < hc["diff_high"]
+    out = ex.kerncijfers(shipped)
+    assert "(verschil " in out["zin_hc_vergelijking"] and "95%-interval" in out["zin_hc_vergelijking"]

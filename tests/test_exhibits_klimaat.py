@@ -158,3 +158,95 @@ def test_verandering_per_stelling_groups_directions():
     s = ex.verandering_per_stelling({"Een": (43.0, 65.0), "Twee": (43.2, 42.8), "Drie": (43.0, 27.0)}, 2021, 2025)
     assert s == ("Vergeleken met 2021 is de instemming gestegen bij 'een' (van 43% naar 65%), "
                  "gelijk gebleven bij 'twee' (43% in beide jaren) en gedaald bij 'drie' (van 43% naar 27%).")
+
+
+# ---------------------------------------------------------------------------- declared exhibits (issue 10)
+
+@pytest.fixture
+def own_context(monkeypatch):
+    """Editions built in the test set the process's edition (downloads, sidecars) on a context of
+    their own, so that later tests see the shipped edition's threshold again."""
+    from barometer.presentation import exhibit
+
+    monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context())
+
+
+def _download(name: str) -> pd.DataFrame:
+    return pd.read_csv(Path("_downloads") / f"{name}.csv")
+
+
+def test_small_cluster_is_hidden_on_screen_in_alt_glue_and_download(shipped, in_tmp, own_context):
+    """A threshold just above the smallest climate cluster: that cluster is hidden in Figuur 2-16 (screen,
+    alt text, download) and in the glue. The total also counts the organisations without a climate
+    score, whose answers are not shown on their own, so the hidden cluster does not follow from it and
+    no second cluster is hidden (the secondary rule is checked on the table by size below)."""
+    sp = ex.spectrum_naar_cluster(shipped)
+    bases = sp[sp["group"] != st.TOTAL].groupby("group")["base"].max()
+    small = int(bases.idxmin())
+    t = int(bases.min()) + 1
+    assert sorted(bases)[1] >= t  # only the smallest falls below the threshold
+    ed = Edition(2025, (2021,), shipped.data_path, t, shipped.frames)
+    labels = load_codebook().labels("climate_cluster")
+    _, d = ex.figuur_spectrum_naar_cluster.disclosed(ed)
+    f = d.frame
+    total = int(sp.loc[sp["group"] == st.TOTAL, "base"].max())
+    assert total > int(bases.sum())  # organisations without a score: a rest of unknown answers protects the cluster
+    hidden = {int(g) for g in f.loc[f["pct"].isna() & (f["group"] != st.TOTAL), "group"]}
+    assert hidden == {small}
+    assert d.reason("pct", group=small, code=int(f["code"].iloc[0])) == "primary"
+    fig = ex.figuur_spectrum_naar_cluster(ed)
+    for g in hidden:
+        assert f"{labels[g].lower()} #" in fig.alt
+    out = ex.kerncijfers(ed)
+    for g in hidden:
+        assert out[f"innovatie_{labels[g].lower()}"] == "#"
+        assert out[f"meervoudig_{labels[g].lower()}"] == "#"
+    shown = (set(labels) - hidden).pop()
+    assert out[f"innovatie_{labels[shown].lower()}"].endswith("%")
+    assert out["innovatie_volgorde"] == "niet"  # no order claimed over hidden groups
+    csv = _download(fig.name)
+    pct = [c for c in csv.columns if c.startswith("Percentage")]
+    rows = csv[csv.apply(lambda r: any(str(v) in {labels[g] for g in hidden} for v in r), axis=1)]
+    assert len(rows) and rows[pct].isna().all().all()
+    assert f.loc[f["group"].astype(str) == str(small), "ondergrens"].isna().all()
+
+
+def test_hidden_size_class_hides_its_differences(shipped, in_tmp, own_context):
+    """A size class below the threshold: its mean is hidden in the table and every difference with it
+    in the sentence beside the F-test (with the total shown, a second class is hidden too)."""
+    m = ex.toets_grootte(shipped)["means"]
+    bases = m[m["group"] != st.TOTAL].set_index("group")["n"]
+    t = int(bases.min()) + 1
+    assert sorted(bases)[1] >= t
+    ed = Edition(2025, (2021,), shipped.data_path, t, shipped.frames)
+    table = ex.tabel_klimaat_naar_grootte(ed)
+    assert (table.frame["Gemiddelde"] == "#").sum() == 2
+    zin = ex._grootte_zin(ed)
+    assert zin.count("#") == 3 and "95%-interval" not in zin  # each pair has a hidden class
+    csv = _download(table.name)
+    assert csv[[c for c in csv.columns if c.startswith("Gemiddelde")]].isna().any(axis=1).sum() == 2
+
+
+def test_mean_differences_carry_their_interval(shipped, in_tmp):
+    out = ex.kerncijfers(shipped)
+    mean_part = out["zin_klimaat_vergelijking"].split("De gemiddelde schaalscore is")[1]
+    assert "(verschil " in mean_part and "95%-interval" in mean_part
+    v = ex.verschillen_grootte(shipped)
+    assert len(v) == 3 and (v["low"] < v["diff"]).all() and (v["diff"] < v["high"]).all()
+    assert out["zin_grootte_verschillen"].count("95%-interval") == 3
+    r = ex.regressie_sector(shipped)
+    hi = r[(r["term"] == "sector") & (r["coef"] > 0) & (r["p_value"] < 0.05) & (r["n"] >= 5)]
+    if len(hi):
+        assert out["sector_hoger"].count("95%-interval") == len(hi)
+
+
+def test_verschil_gemiddelde_is_welch_with_the_correction(shipped):
+    from barometer.analysis.uncertainty import domain_population, mean_difference_ci
+
+    a, b = ex._scores(shipped, 2021), ex._scores(shipped, 2025)
+    lo, hi = ex.verschil_gemiddelde(shipped, a, b, 2021, 2025)
+    pa = domain_population(2021, len(shipped.frames[2021]))(len(a))
+    pb = domain_population(2025, len(shipped.frames[2025]))(len(b))
+    assert (lo, hi) == pytest.approx(mean_difference_ci(a, b, pa, pb))
+    plain = mean_difference_ci(a, b)
+    assert hi - lo <= plain[1] - plain[0]

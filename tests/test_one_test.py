@@ -60,8 +60,8 @@ def test_year_differences_carry_their_newcombe_interval(frames):
     r = models.compare_years(both, "innovated", 1, (2021, 2025))
     assert r["diff_low"] < r["diff"] < r["diff_high"]
     claims = evaluate_claims(frames, only=["CL08", "CL09"]).set_index("claim_id")
-    assert "95%-BI" in claims.loc["CL08", "statistic"]
-    assert claims.loc["CL09", "statistic"].count("95%-BI") == 2
+    assert "95%-interval" in claims.loc["CL08", "statistic"]
+    assert claims.loc["CL09", "statistic"].count("95%-interval") == 2
 
 
 # ---------------------------------------------------------------------------- every claim with a chapter counterpart

@@ -1,8 +1,9 @@
 """Exhibits of the chapter *Bevorderende en belemmerende factoren* (report §2.3).
 
-Every function takes an :class:`barometer.book.edition.Edition` and returns an exhibit
-(:class:`~barometer.presentation.exhibit.FigureExhibit`, :class:`~barometer.presentation.exhibit.TableExhibit`) or
-glues the chapter's key figures. Labels come from the codebook, numbers from
+Every exhibit takes an :class:`barometer.book.edition.Edition` and is declared
+(:mod:`barometer.presentation.declaration`): the pipeline computes it, applies the disclosure policy
+once and draws, tabulates and describes it from that disclosed frame; :func:`kerncijfers` glues
+the chapter's key figures. Labels come from the codebook, numbers from
 :mod:`barometer.analysis.statistics`, formatting from :mod:`barometer.presentation.formatting`.
 
 Examples
@@ -16,20 +17,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from barometer.presentation import disclosure
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Disclosed, Notice
 from barometer.presentation import figures
 from barometer.analysis import models, scales
 from barometer.presentation.claims import MIN_RELIABILITY
 from barometer.presentation.intervals import BOUNDS, met_intervallen
-from barometer.presentation.phrasing import interval_download_note, whisker_note
+from barometer.presentation.phrasing import cached, difference_interval, interval_download_note, whisker_note
+from barometer.presentation.phrasing import mean_difference_interval
 from barometer.presentation.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, p_text, significance_word, too_few
 from barometer.presentation.disclosure import metadata, public, release
 from barometer.presentation.glue import glue_text
-from barometer.analysis.uncertainty import difference_ci, domain_population, holm, share_ci
+from barometer.analysis.uncertainty import difference_ci, domain_population, holm, mean_difference_ci, share_ci
 
 __all__ = [
     "FACTOR",
@@ -178,7 +180,9 @@ def menselijk_kapitaal(ed) -> dict:
         ``items`` (list), ``alpha``, ``loadings`` (Series by item), ``mean``, ``sd``, ``n``,
         ``r_climate`` (Pearson correlation with ``climate_scale``), ``p_climate``, ``n_climate``,
         and per comparison year ``mean_<year>``, ``n_<year>`` plus ``p_mean_diff``
-        (Welch t-test against the previous year), when available.
+        (Welch t-test against the previous year) and ``diff_low``, ``diff_high`` (Welch's 95%
+        interval of this year's mean minus the previous one, with the finite-population
+        correction, :func:`barometer.analysis.uncertainty.mean_difference_ci`), when available.
 
     Notes
     -----
@@ -209,115 +213,171 @@ def menselijk_kapitaal(ed) -> dict:
         out[f"n_{prev}"] = int(len(old))
         out["p_mean_diff"] = (float(sps.ttest_ind(hc.dropna(), old, equal_var=False).pvalue)
                               if len(old) > 1 and hc.dropna().size > 1 else float("nan"))
+        now = hc.dropna()
+        pops = {y: domain_population(y, len(ed.frames[y])) for y in (prev, ed.year)}
+        out["diff_low"], out["diff_high"] = mean_difference_ci(
+            old, now, pops[prev](len(old)) if len(old) else None, pops[ed.year](len(now)) if len(now) else None)
     return out
 
 
 # ----------------------------------------------------------------------------- exhibits
-def figuur_factoren(ed) -> FigureExhibit:
-    """Figuur 2-12: the 17 factors as 100% stacked bars of the five answer categories.
-
-    Base: innovators of the edition's year with an answer; 'weet niet' merged with
-    'bevorderd noch belemmerd'.
-    """
-    cb = load_codebook()
+# Every exhibit is a declaration (barometer.presentation.declaration): compute at full precision →
+# disclose (primary + secondary) → draw/tabulate, alt text and caption from the disclosed frame
+# → downloads and sidecar → glue.
+def _verdeling_data(ed) -> pd.DataFrame | Notice:
+    """Figuur 2-12's frame (year, item, label, code, code_label, count, base, pct and intervals),
+    or a notice when no share can be computed."""
     f = factor_verdeling(ed.df, ed.year)
-    order_items = list(dict.fromkeys(f["label"]))
-    bev = aandeel_bevorderd(ed.df, ed.year)
-    hinder = _share_codes(ed.df, ed.year, _hinder_codes(cb))
-    if bev["pct"].notna().sum() == 0 or hinder.notna().sum() == 0:
+    if f["pct"].notna().sum() == 0:
         return too_few("de bevorderende en belemmerende factoren", ed.year)
-    top = bev["pct"].idxmax()
-    worst = hinder.idxmax()
-    n = int(f["base"].max()) if len(f) else 0
-    alt = (
-        f"Liggende gestapelde staven voor {len(order_items)} factoren. "
-        f"'{cb.label(top)}' heeft het vaakst het innovatieproces bevorderd "
-        f"({fmt.pct(bev.loc[top, 'pct'])}); '{cb.label(worst)}' heeft het vaakst belemmerd "
-        f"({fmt.pct(hinder.loc[worst])}). Bij de meeste factoren overheerst het neutrale midden."
-    )
-    fig = figures.stacked_bars(f, y="label", category="code_label", x="pct", xlabel="")
     data = f.assign(year=ed.year)[["year", "item", "label", "code", "code_label", "count", "base", "pct"]]
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-verdeling",
-        caption=(
-            f"Bevorderende en belemmerende factoren bij de meest recente innovatie, {ed.year} "
+    return met_intervallen(data, ed)
+
+
+def _sum_by_item(f: pd.DataFrame, codes: list[int]) -> pd.Series:
+    """Per item (codebook order) the summed share of ``codes``; NaN when a part is hidden."""
+    sub = f[f["code"].isin(codes)]
+    return sub.groupby("item", sort=False)["pct"].sum(min_count=1).where(
+        sub.groupby("item", sort=False)["pct"].apply(lambda s: s.notna().all()))
+
+
+def _verdeling_alt(ed, d: Disclosed) -> str:
+    cb = load_codebook()
+    f = d.frame
+    bev = _sum_by_item(f, _summary_codes(cb)).dropna()
+    hinder = _sum_by_item(f, _hinder_codes(cb)).dropna()
+    n_items = f["label"].nunique()
+    if bev.empty or hinder.empty:
+        return (f"Liggende gestapelde staven voor {n_items} factoren; de aandelen berusten op te weinig "
+                "organisaties om te tonen.")
+    top, worst = bev.idxmax(), hinder.idxmax()
+    return (f"Liggende gestapelde staven voor {n_items} factoren. "
+            f"'{cb.label(top)}' heeft het vaakst het innovatieproces bevorderd "
+            f"({fmt.pct(bev[top])}); '{cb.label(worst)}' heeft het vaakst belemmerd "
+            f"({fmt.pct(hinder[worst])}). Bij de meeste factoren overheerst het neutrale midden.")
+
+
+def _verdeling_caption(ed, d: Disclosed) -> str:
+    cb = load_codebook()
+    n = int(d.frame["base"].max()) if len(d.frame) else 0
+    return (f"Bevorderende en belemmerende factoren bij de meest recente innovatie, {ed.year} "
             f"(% van de organisaties die innoveerden, n = {fmt.num(n)}; 'weet niet' telt als "
-            f"'{lower_first(cb.labels(cb.items(FACTOR)[0])[_neutral_code(cb)])}'). "
-            "(Figuur 2-12 in het rapport). " + interval_download_note()
-        ),
-        alt=alt,
-        figure=fig,
-        data=met_intervallen(data, ed),
-    )
+            f"'{lower_first(cb.labels(cb.items(FACTOR)[0])[_neutral_code(cb)])}').")
 
 
-def figuur_factoren_vergelijking(ed):
-    """% 'bevorderd' per factor, this year against the previous measurement (Figuur 2-12 compared).
+#: Figuur 2-12: the 17 factors as 100% stacked bars of the five answer categories. Base: innovators
+#: of the edition's year with an answer; 'weet niet' merged with 'bevorderd noch belemmerd'.
+figuur_factoren = declaration.Figure(
+    name=f"fig-{_SLUG}-verdeling", report="Figuur 2-12",
+    compute=_verdeling_data,
+    draw=lambda f: figures.stacked_bars(f, y="label", category="code_label", x="pct", xlabel=""),
+    alt=_verdeling_alt, caption=_verdeling_caption, note=interval_download_note(),
+)
 
-    Returns a notice when the edition has no comparison year.
-    """
+
+def _vergelijking_data(ed) -> pd.DataFrame | Notice:
     comp = vergelijking_bevorderd(ed)
     if comp.empty:
         return Notice(NO_COMPARISON)
-    prev = ed.previous_year
-    long = pd.concat([
-        comp[["label"]].assign(year=y, pct=comp[f"pct_{y}"], base=comp[f"n_{y}"]) for y in (ed.year, prev)
-    ], ignore_index=True)
-    long["pct"] = disclosure.mask(long["pct"], long["base"], ed.min_base)  # a small cell: no bar, no whisker
     if comp["diff_pp"].notna().sum() == 0:
         return too_few("de vergelijking van de factoren tussen de metingen", ed.year)
-    sig = comp[comp["p_gecorrigeerd"] < ALPHA]
-    biggest = comp.loc[comp["diff_pp"].abs().idxmax()]
-    alt = (
-        f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {ed.year}. "
-        f"Het grootste verschil is er bij '{biggest['label']}' "
-        f"({fmt.pct(biggest[f'pct_{prev}'])} tegen {fmt.pct(biggest[f'pct_{ed.year}'])}); "
-        f"{len(sig)} van de {len(comp)} verschillen zijn statistisch significant (na correctie van Holm)."
-    )
-    fig = figures.bar_shares(met_intervallen(long, ed), y="label", x="pct", hue="year", hue_order=[ed.year, prev],
-                             order=list(comp["label"]), xlabel="", interval=BOUNDS)
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-vergelijking",
-        caption=(
-            f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, {prev} en {ed.year} "
-            f"(% van de organisaties die innoveerden; n = {fmt.num(comp[f'n_{prev}'].max())} en "
-            f"{fmt.num(comp[f'n_{ed.year}'].max())}). (Vergelijking bij Figuur 2-12 in het rapport). " + whisker_note()
-        ),
-        alt=alt,
-        figure=fig,
-        data=comp,
-    )
+    return comp
 
 
-def tabel_menselijk_kapitaal(ed) -> TableExhibit:
-    """The human-capital scale: items with loadings, alpha, mean, sd and n."""
-    cb = load_codebook()
-    hc = menselijk_kapitaal(ed)
-    rows = [{"Onderdeel": cb.label(c), "Waarde": fmt.dec(hc["loadings"][c])} for c in hc["items"]]
-    rows += [
-        {"Onderdeel": "Cronbachs alfa", "Waarde": fmt.dec(hc["alpha"])},
-        {"Onderdeel": "Verklaarde variantie eerste factor", "Waarde": fmt.pct(100 * hc["explained"])},
-        {"Onderdeel": "Gemiddelde schaalscore (1–5)", "Waarde": fmt.dec(hc["mean"])},
-        {"Onderdeel": "Standaarddeviatie", "Waarde": fmt.dec(hc["sd"])},
-        {"Onderdeel": "Aantal organisaties (n)", "Waarde": fmt.num(hc["n"])},
-        {"Onderdeel": "Correlatie met de schaal innovatieklimaat (r)", "Waarde": fmt.dec(hc["r_climate"])},
-    ]
-    data = pd.DataFrame(
+def _vergelijking_years(f: pd.DataFrame) -> tuple[int, int]:
+    """(previous year, edition year) of the wide comparison frame (its ``pct_<year>`` columns)."""
+    years = sorted(int(c.split("_")[1]) for c in f.columns if c.startswith("pct_"))
+    return years[0], years[-1]
+
+
+def _vergelijking_draw(f: pd.DataFrame):
+    prev, year = _vergelijking_years(f)
+    long = pd.concat([
+        f[["label"]].assign(year=y, pct=f[f"pct_{y}"], base=f[f"n_{y}"], ondergrens=f[f"ondergrens_{y}"],
+                            bovengrens=f[f"bovengrens_{y}"]) for y in (year, prev)
+    ], ignore_index=True)
+    return figures.bar_shares(long, y="label", x="pct", hue="year", hue_order=[year, prev],
+                              order=list(f["label"]), xlabel="", interval=BOUNDS)
+
+
+def _vergelijking_alt(ed, d: Disclosed) -> str:
+    f = d.frame
+    prev, year = _vergelijking_years(f)
+    sig = f[f["p_gecorrigeerd"] < ALPHA]
+    i = f["diff_pp"].abs().idxmax()
+    return (f"Gegroepeerde staven per factor: aandeel 'bevorderd' in {prev} en {year}. "
+            f"Het grootste verschil is er bij '{f.at[i, 'label']}' "
+            f"({d.cell(i, f'pct_{prev}')} tegen {d.cell(i, f'pct_{year}')}); "
+            f"{len(sig)} van de {len(f)} verschillen zijn statistisch significant (na correctie van Holm).")
+
+
+def _vergelijking_caption(ed, d: Disclosed) -> str:
+    f = d.frame
+    prev, year = _vergelijking_years(f)
+    return (f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, {prev} en {year} "
+            f"(% van de organisaties die innoveerden; n = {fmt.num(f[f'n_{prev}'].max())} en "
+            f"{fmt.num(f[f'n_{year}'].max())})")
+
+
+#: % 'bevorderd' per factor, this year against the previous measurement (Figuur 2-12 compared);
+#: a notice when the edition has no comparison year. A year's share below the threshold gets no
+#: bar and no whisker; the download keeps the difference with its interval and both p-values.
+figuur_factoren_vergelijking = declaration.Figure(
+    name=f"fig-{_SLUG}-vergelijking", report="Figuur 2-12",
+    compute=_vergelijking_data, draw=_vergelijking_draw, alt=_vergelijking_alt, caption=_vergelijking_caption,
+    cite=". (Vergelijking bij {report} in het rapport)", note=whisker_note(),
+)
+
+
+def _menselijk_kapitaal(ed) -> dict:
+    return cached(ed, "factoren-menselijk-kapitaal", lambda: menselijk_kapitaal(ed))
+
+
+def _hc_data(ed) -> pd.DataFrame:
+    hc = _menselijk_kapitaal(ed)
+    return pd.DataFrame(
         [{"statistic": f"loading_{c}", "value": float(hc["loadings"][c])} for c in hc["items"]]
         + [{"statistic": k, "value": float(hc[k])} for k in ("alpha", "explained", "mean", "sd", "n", "r_climate", "p_climate")]
     )
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-menselijk-kapitaal",
-        caption=f"Schaal menselijk kapitaal: ladingen van de drie factoren, betrouwbaarheid en gemiddelde ({ed.year})",
-        frame=pd.DataFrame(rows),
-        notes=[
-            "Ladingen op de eerste hoofdcomponent van de correlaties tussen de drie items; "
-            "'weet niet' telt als de middelste categorie.",
-            f"Basis: organisaties die innoveerden en alle drie items beantwoordden; correlatie op "
-            f"{fmt.num(hc['n_climate'])} organisaties met beide schaalscores.",
-        ],
-        data=data,
-    )
+
+
+def _hc_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    """The scale's figures from the disclosed frame; each rests on the scale's n (the correlation
+    on the organisations with both scores)."""
+    cb = load_codebook()
+    v = dict(zip(d.frame["statistic"], d.frame["value"]))
+    n, n_r = v["n"], _menselijk_kapitaal(ed)["n_climate"]
+
+    def rel(text, base=n):
+        return release(text, base, ed.min_base)
+
+    rows = [{"Onderdeel": cb.label(k.removeprefix("loading_")), "Waarde": rel(fmt.dec(x))}
+            for k, x in v.items() if k.startswith("loading_")]
+    rows += [
+        {"Onderdeel": "Cronbachs alfa", "Waarde": rel(fmt.dec(v["alpha"]))},
+        {"Onderdeel": "Verklaarde variantie eerste factor", "Waarde": rel(fmt.pct(100 * v["explained"]))},
+        {"Onderdeel": "Gemiddelde schaalscore (1–5)", "Waarde": rel(fmt.dec(v["mean"]))},
+        {"Onderdeel": "Standaarddeviatie", "Waarde": rel(fmt.dec(v["sd"]))},
+        {"Onderdeel": "Aantal organisaties (n)", "Waarde": public(fmt.num(n))},
+        {"Onderdeel": "Correlatie met de schaal innovatieklimaat (r)", "Waarde": rel(fmt.dec(v["r_climate"]), n_r)},
+    ]
+    return pd.DataFrame(rows)
+
+
+#: The human-capital scale: items with loadings, alpha, mean, sd and n. Its download is the list
+#: of statistics (no group figures: nothing the policy hides; the table releases every figure
+#: with the scale's n).
+tabel_menselijk_kapitaal = declaration.Table(
+    name=f"tbl-{_SLUG}-menselijk-kapitaal",
+    compute=_hc_data, tabulate=_hc_tabel,
+    caption=lambda ed, d: f"Schaal menselijk kapitaal: ladingen van de drie factoren, betrouwbaarheid en gemiddelde ({ed.year})",
+    notes=lambda ed, d: [
+        "Ladingen op de eerste hoofdcomponent van de correlaties tussen de drie items; "
+        "'weet niet' telt als de middelste categorie.",
+        f"Basis: organisaties die innoveerden en alle drie items beantwoordden; correlatie op "
+        f"{fmt.num(_menselijk_kapitaal(ed)['n_climate'])} organisaties met beide schaalscores.",
+    ],
+)
 
 
 def kerncijfers(ed) -> dict:
@@ -364,7 +424,7 @@ def kerncijfers(ed) -> dict:
         "neutraal_namen": join_nl([lower_first(cb.label(c)) for c in neutral.index[:3]]),
         "neutraal_min": rel(fmt.pct(neutral.iloc[2])),
     }
-    hc = menselijk_kapitaal(ed)
+    hc = _menselijk_kapitaal(ed)
     out.update({
         "hc_mean": rel(fmt.dec(hc["mean"], 1), hc["n"]),
         "hc_alpha": rel(fmt.dec(hc["alpha"]), hc["n"]),
@@ -392,9 +452,9 @@ def kerncijfers(ed) -> dict:
             f"In {prev} stonden {'dezelfde drie factoren' if same_top else 'andere factoren'} bovenaan. "
             f"{lower_first(cb.label('factor_private')).capitalize()} werd in {year} {word} als "
             f"bevorderend genoemd {'als' if word == 'even vaak' else 'dan'} in {prev} ({fmt.pct(priv[f'pct_{year}'])} tegen "
-            f"{fmt.pct(priv[f'pct_{prev}'])}; verschil {fmt.pp(priv['diff_pp'], signed=True)}, 95%-BI "
-            f"{fmt.pp(priv['ondergrens'], signed=True).removesuffix(' procentpunt')} tot "
-            f"{fmt.pp(priv['bovengrens'], signed=True)}, ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
+            f"{fmt.pct(priv[f'pct_{prev}'])}; "
+            f"{difference_interval(priv['ondergrens'], priv['bovengrens'], priv['diff_pp'], brackets=False)}, "
+            f"ongecorrigeerd {p_text(priv['p_value'])}). Na correctie van Holm "
             f"voor het aantal vergelijkingen is dat verschil {significance_word(priv['p_gecorrigeerd'])} statistisch "
             f"significant; van alle {fmt.num(len(comp))} factoren verschillen er {fmt.num(n_sig)} significant "
             f"tussen beide metingen.", [comp[f"n_{prev}"].max(), comp[f"n_{year}"].max()]
@@ -403,7 +463,9 @@ def kerncijfers(ed) -> dict:
                             same="even hoog", decimals=1)
         out["zin_hc_vergelijking"] = rel(
             f"In {prev} was de gemiddelde score op deze schaal {fmt.dec(hc[f'mean_{prev}'], 1)}; "
-            f"de score van {year} ligt dus {hc_word}, en het verschil is "
+            f"de score van {year} ligt dus {hc_word} "
+            f"{mean_difference_interval(hc['diff_low'], hc['diff_high'], hc['mean'] - hc[f'mean_{prev}'])}, "
+            f"en het verschil is "
             f"{significance_word(hc['p_mean_diff'])} statistisch significant.", [hc[f"n_{prev}"], hc["n"]]
         )
     for key, text in out.items():

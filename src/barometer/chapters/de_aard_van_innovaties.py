@@ -17,7 +17,8 @@ import pandas as pd
 from barometer.presentation import formatting as fmt
 from barometer.data.cases import TECHNOLOGIES, load_cases
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import FigureExhibit, TableExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Disclosed
 from barometer.presentation.disclosure import metadata, public, release
 from barometer.presentation.glue import glue_texts
 
@@ -185,24 +186,13 @@ def kerncijfers(ed: Any) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- tables
-def tabel_clusters(ed: Any) -> TableExhibit:
-    """Overview of the innovation clusters: number of examples, technologies, named organisations.
-
-    Parameters
-    ----------
-    ed : Edition
-        The edition (the catalogue does not depend on the year).
-
-    Returns
-    -------
-    TableExhibit
-        One row per cluster in the report's order and a total row. Columns: *Cluster*,
-        *Voorbeelden* (number of examples in the catalogue), *Technologie* (main
-        technologies with their counts), *Bij naam genoemd* (organisations the report
-        names). Download: every cluster example of the catalogue.
-    """
-    cases = load_cases()
-    ex = cases[cases["kind"] == "clustervoorbeeld"]
+# The exhibits are declarations (barometer.presentation.declaration) like every other: compute →
+# disclose → tabulate/draw from the disclosed frame → downloads and sidecar. The catalogue has
+# no respondents and no base column, so the policy finds nothing to hide (the sidecar says so);
+# the pipeline still gives these exhibits the same order, downloads and checks as the others.
+def _clusters_tabel(ed: Any, d: Disclosed) -> pd.DataFrame:
+    """One row per cluster in the report's order and a total row (see :data:`tabel_clusters`)."""
+    ex = d.frame
     rows = []
     for cluster, grp in ex.groupby("cluster", sort=False):
         counts = grp["technology"].value_counts()
@@ -218,69 +208,49 @@ def tabel_clusters(ed: Any) -> TableExhibit:
         "Bij naam genoemd": fmt.num(int(ex.loc[ex["organisation"] != "", "organisation"].nunique()))
         + " organisaties",
     })
-    frame = pd.DataFrame(rows)
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-clusters",
-        caption="Innovatieclusters in het rapport: aantal beschreven voorbeelden en de technologie erachter",
-        frame=frame,
-        notes=[_CATALOGUE_NOTE, "Tussen haakjes: aantal voorbeelden met die technologie als belangrijkste."],
-        data=ex.drop(columns=["kind"]).reset_index(drop=True),
-    )
+    return pd.DataFrame(rows)
 
 
-def tabel_interviews(ed: Any) -> TableExhibit:
-    """The interviewed organisations: sector, innovation, main technology and what it does.
+#: Overview of the innovation clusters: one row per cluster in the report's order and a total row.
+#: Columns: *Cluster*, *Voorbeelden* (number of examples in the catalogue), *Technologie* (main
+#: technologies with their counts), *Bij naam genoemd* (organisations the report names).
+#: Download: every cluster example of the catalogue. The catalogue does not depend on the year.
+tabel_clusters = declaration.Table(
+    name=f"tbl-{_SLUG}-clusters",
+    compute=lambda ed: (c := load_cases())[c["kind"] == "clustervoorbeeld"].drop(columns=["kind"]).reset_index(drop=True),
+    tabulate=_clusters_tabel,
+    caption=lambda ed, d: "Innovatieclusters in het rapport: aantal beschreven voorbeelden en de technologie erachter",
+    notes=lambda ed, d: [_CATALOGUE_NOTE, "Tussen haakjes: aantal voorbeelden met die technologie als belangrijkste."],
+)
 
-    Parameters
-    ----------
-    ed : Edition
-        The edition (the catalogue does not depend on the year).
 
-    Returns
-    -------
-    TableExhibit
-        One row per interview in the report's order. Columns: *Organisatie*, *Sector* (long
-        codebook label), *Innovatie*, *Technologie*, *Wat het doet* (our own summary).
-    """
-    cases = load_cases()
-    iv = cases[cases["kind"] == "interview"].reset_index(drop=True)
+def _interviews_tabel(ed: Any, d: Disclosed) -> pd.DataFrame:
+    iv = d.frame
     long = _sector_long()
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Organisatie": iv["organisation"],
         "Sector": iv["sector"].map(lambda s: long.get(s, s)),
         "Innovatie": iv["innovation"],
         "Technologie": iv["technology"],
         "Wat het doet": iv["summary"],
     })
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-interviews",
-        caption="Geïnterviewde organisaties en de innovatie waar het gesprek over ging",
-        frame=frame,
-        notes=[_CATALOGUE_NOTE, "Sector: indeling van het codeboek."],
-        data=iv.drop(columns=["kind", "cluster"]),
-    )
+
+
+#: The interviewed organisations, one row per interview in the report's order: *Organisatie*,
+#: *Sector* (long codebook label), *Innovatie*, *Technologie*, *Wat het doet* (our own summary).
+tabel_interviews = declaration.Table(
+    name=f"tbl-{_SLUG}-interviews",
+    compute=lambda ed: (c := load_cases())[c["kind"] == "interview"].reset_index(drop=True).drop(columns=["kind", "cluster"]),
+    tabulate=_interviews_tabel,
+    caption=lambda ed, d: "Geïnterviewde organisaties en de innovatie waar het gesprek over ging",
+    notes=lambda ed, d: [_CATALOGUE_NOTE, "Sector: indeling van het codeboek."],
+)
 
 
 # ----------------------------------------------------------------------------- figure
-def figuur_technologie(ed: Any) -> FigureExhibit:
-    """Bar chart of the described cases by main technology, split into cluster examples and interviews.
-
-    Parameters
-    ----------
-    ed : Edition
-        The edition (the catalogue does not depend on the year).
-
-    Returns
-    -------
-    FigureExhibit
-        Horizontal stacked bars (counts, not percentages: the catalogue is no sample), in
-        the house style of :mod:`barometer.presentation.figures`. Data: columns ``technologie``,
-        ``soort``, ``aantal``.
-    """
-    import matplotlib.pyplot as plt
-
-    from barometer.presentation import figures
-
+def _technologie_data(ed: Any) -> pd.DataFrame:
+    """The described cases by main technology and kind: ``technologie``, ``soort``, ``aantal``
+    (technologies in :data:`~barometer.data.cases.TECHNOLOGIES` order, every kind, zeros included)."""
     cases = load_cases()
     order = _technology_order(cases["technology"])
     tidy = (
@@ -289,7 +259,22 @@ def figuur_technologie(ed: Any) -> FigureExhibit:
     )
     wide = tidy.pivot_table(index="technologie", columns="soort", values="aantal", aggfunc="sum")
     wide = wide.reindex(index=order, columns=list(_KIND_LABELS)).fillna(0).astype(int)
+    return wide.reset_index().melt(id_vars="technologie", var_name="soort", value_name="aantal")
 
+
+def _wide(data: pd.DataFrame) -> pd.DataFrame:
+    order = list(dict.fromkeys(data["technologie"]))
+    return (data.pivot_table(index="technologie", columns="soort", values="aantal", aggfunc="sum")
+            .reindex(index=order, columns=list(_KIND_LABELS)).fillna(0).astype(int))
+
+
+def _technologie_draw(data: pd.DataFrame):
+    import matplotlib.pyplot as plt
+
+    from barometer.presentation import figures
+
+    wide = _wide(data)
+    order = list(wide.index)
     figures.set_style()
     colors = figures.colors_for(list(_KIND_LABELS))
     fig, ax = plt.subplots(figsize=(figures.FIGURE_WIDTH, 0.42 * len(order) + 1.4), layout="constrained")
@@ -303,21 +288,25 @@ def figuur_technologie(ed: Any) -> FigureExhibit:
     ax.set_ylabel("")
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
+    return fig
 
-    totals = wide.sum(axis=1)
+
+def _technologie_alt(ed: Any, d: Disclosed) -> str:
+    totals = _wide(d.frame).sum(axis=1)
     top = totals.idxmax()
     second = totals.drop(top).idxmax()
-    alt = (
+    return (
         f"Liggend staafdiagram van de {fmt.num(totals.sum())} in het rapport beschreven innovaties naar "
         f"belangrijkste technologie. De meeste gebruiken {top} ({fmt.num(totals[top])}), gevolgd door "
         f"{second} ({fmt.num(totals[second])}); {fmt.num(totals.get('geen', 0))} gebruiken geen technologie."
     )
-    data = wide.reset_index().melt(id_vars="technologie", var_name="soort", value_name="aantal")
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-technologie",
-        caption="Beschreven innovaties naar belangrijkste technologie (voorbeelden bij de clusters en interviews)",
-        alt=alt,
-        figure=fig,
-        data=data,
-    )
 
+
+#: Bar chart of the described cases by main technology, split into cluster examples and interviews:
+#: horizontal stacked bars (counts, not percentages: the catalogue is no sample). Data: columns
+#: ``technologie``, ``soort``, ``aantal``.
+figuur_technologie = declaration.Figure(
+    name=f"fig-{_SLUG}-technologie",
+    compute=_technologie_data, draw=_technologie_draw, alt=_technologie_alt,
+    caption=lambda ed, d: "Beschreven innovaties naar belangrijkste technologie (voorbeelden bij de clusters en interviews)",
+)

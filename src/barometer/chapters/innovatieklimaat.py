@@ -9,8 +9,16 @@ codebook's thresholds, innovation by cluster (Figuur 2-16) and success factors b
 Every function takes an :class:`barometer.book.edition.Edition`. Labels come from the codebook,
 numbers from :mod:`barometer.analysis.statistics` and :mod:`barometer.analysis.scales`, formatting from
 :mod:`barometer.presentation.formatting`, charts from :mod:`barometer.presentation.figures`.
+
+Every exhibit is declared (:mod:`barometer.presentation.declaration`): the pipeline computes it,
+applies the disclosure policy once (primary and secondary suppression) and draws, tabulates,
+describes and glues from that disclosed frame. Where the text states a difference of mean
+climate scores (between the years, the size classes, or a sector against the reference), its
+95% interval stands beside it (:func:`barometer.presentation.phrasing.mean_difference_interval`).
 """
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,17 +29,19 @@ from barometer.analysis import models, scales
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Disclosed, Notice
 from barometer.chapters import bevorderende_en_belemmerende_factoren as factoren
 from barometer.presentation.intervals import BOUNDS, met_intervallen, verschil_interval
-from barometer.presentation.phrasing import difference_interval, interval_download_note, whisker_note
+from barometer.presentation.phrasing import cached, difference_interval, interval_download_note, whisker_note
+from barometer.presentation.phrasing import mean_difference_interval
 from barometer.presentation.phrasing import compare_word, ALPHA, NO_COMPARISON, join_nl, lower_first, significance_word, too_few, years_text
 from barometer.presentation.phrasing import claim_phrase
 from barometer.presentation.claims import claim_outcome
 from barometer.presentation.disclosure import compose, join, metadata, public, release
 from barometer.presentation.exhibit import disclose
 from barometer.presentation.glue import glue_text
-from barometer.analysis.uncertainty import difference_ci, domain_population, share_ci
+from barometer.analysis.uncertainty import difference_ci, domain_population, mean_difference_ci, share_ci
 
 __all__ = [
     "CLUSTER",
@@ -42,6 +52,7 @@ __all__ = [
     "clusterverdeling",
     "spectrum_naar_cluster",
     "succesfactoren_naar_cluster",
+    "verschillen_grootte",
     "figuur_klimaatstellingen",
     "tabel_klimaatschaal",
     "figuur_klimaatverdeling",
@@ -162,7 +173,7 @@ def regressie_sector(ed, scale: str = "climate_scale", reference: int = 7) -> pd
                      "p_value": res.pvalues[k]})
     out = pd.DataFrame(rows)
     out.attrs.update(n=int(res.nobs), r2=float(res.rsquared), reference=cb.labels("sector")[reference],
-                     first_year=int(years[0]) if years else None)
+                     first_year=int(years[0]) if years else None, n_reference=int((d["sector"] == reference).sum()))
     return out
 
 
@@ -215,196 +226,319 @@ def succesfactoren_naar_cluster(ed) -> pd.DataFrame:
     return out
 
 
+def _scores(ed, year: int, scale: str = "climate_scale") -> pd.Series:
+    """The scale scores of ``year`` (NaN dropped)."""
+    frame = ed.frames[year] if year in ed.frames else ed.all_years[ed.all_years["year"] == year]
+    return pd.to_numeric(frame[scale], errors="coerce").dropna().astype(float)
+
+
+def verschil_gemiddelde(ed, a: pd.Series, b: pd.Series, year_a: int, year_b: int | None = None) -> tuple[float, float]:
+    """Welch's 95% interval of ``mean(b) - mean(a)`` with the finite-population correction of each
+    group (:func:`barometer.analysis.uncertainty.mean_difference_ci`); the populations are those
+    of the groups' bases in their years (:func:`barometer.analysis.uncertainty.domain_population`)."""
+    year_b = year_a if year_b is None else year_b
+    pops = {y: domain_population(y, len(ed.frames[y]) if y in ed.frames else 0) for y in {year_a, year_b}}
+    return mean_difference_ci(a, b, pops[year_a](len(a)) if len(a) else None,
+                              pops[year_b](len(b)) if len(b) else None)
+
+
+def verschillen_grootte(ed, scale: str = "climate_scale") -> pd.DataFrame:
+    """Differences of the mean scale score between the size classes (edition's year).
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of classes (smaller first): ``a``, ``b`` (codes), ``n_a``, ``n_b``,
+        ``diff`` (mean of ``b`` minus mean of ``a``), ``low``, ``high`` (Welch's 95% interval
+        with the finite-population correction, :func:`verschil_gemiddelde`).
+    """
+    size = pd.to_numeric(ed.df["size_class"], errors="coerce")
+    score = pd.to_numeric(ed.df[scale], errors="coerce")
+    groups = {int(k): score[(size == k) & score.notna()].astype(float) for k in load_codebook().labels("size_class")}
+    rows = []
+    for a in groups:
+        for b in groups:
+            if a < b:
+                lo, hi = verschil_gemiddelde(ed, groups[a], groups[b], ed.year)
+                diff = groups[b].mean() - groups[a].mean() if len(groups[a]) and len(groups[b]) else float("nan")
+                rows.append({"a": a, "b": b, "n_a": len(groups[a]), "n_b": len(groups[b]), "diff": diff,
+                             "low": lo, "high": hi})
+    return pd.DataFrame(rows, columns=["a", "b", "n_a", "n_b", "diff", "low", "high"])
+
+
 # ----------------------------------------------------------------------------- exhibits
-def _stellingen_figuur(ed, question: str, name: str, report: str, what: str) -> FigureExhibit:
-    cb = load_codebook()
-    f = stellingen(ed, question)
-    years = _years(ed)
-    now = f[f["year"] == ed.year]
-    alt = figures.alt_text(f, what, group="year")
-    n = {y: int(f.loc[f["year"] == y, "base"].max()) for y in years}
-    ns = join_nl(f"{fmt.num(n[y])} in {y}" for y in sorted(years))
-    fig = figures.bar_shares(met_intervallen(f, ed), y="label", x="pct", hue="year", hue_order=years,
-                             order=list(now["label"]), xlabel="", interval=BOUNDS)
-    label = cb.variable(question).display.get("summary_label", "")
-    caption = (f"Stellingen over {what}, {years_text(years)} "
-               f"(% {label}; n = {ns}). ({report} in het rapport). {whisker_note()}")
-    return FigureExhibit(name=name, caption=caption, alt=alt, figure=fig, data=met_intervallen(f, ed))
+# Every exhibit is a declaration (barometer.presentation.declaration): compute at full precision →
+# disclose (primary + secondary) → draw/tabulate, alt text and caption from the disclosed frame
+# → downloads and sidecar → glue. Computations several exhibits and the key figures share are
+# made once per edition (phrasing.cached).
+def _shown_text(d: Disclosed, i: int, value: Any, format=fmt.dec, like: str = "ci_low") -> disclosure.Released:
+    """A statistic of row ``i`` that is no policy column (a regression coefficient, a p-value),
+    shown exactly when the row's ``like`` cell is (so it is hidden with its row)."""
+    why = next((c.reason for c in d.protected.cells if c.row == i and c.column == like), None)
+    return disclosure.suppressed(why) if why is not None else disclosure.Released(format(value))
 
 
-def figuur_klimaatstellingen(ed) -> FigureExhibit:
-    """Figuur 2-13: the climate statements, % (helemaal) eens, this year and the comparison years."""
-    return _stellingen_figuur(ed, "climate", f"fig-{_SLUG}-stellingen", "Figuur 2-13", "het innovatieklimaat")
+def _stellingen_figure(question: str, what: str, name: str, report: str) -> declaration.Figure:
+    """Figuur 2-13 / 2-15: the statements of ``question``, % (helemaal) eens per year, with whiskers."""
+
+    def draw(f: pd.DataFrame):
+        years = sorted(f["year"].unique(), reverse=True)  # the edition's year first, as _years
+        now = f[f["year"] == years[0]]
+        return figures.bar_shares(f, y="label", x="pct", hue="year", hue_order=years, order=list(now["label"]),
+                                  xlabel="", interval=BOUNDS)
+
+    def caption(ed, d: Disclosed) -> str:
+        f = d.frame
+        years = _years(ed)
+        ns = join_nl(f"{fmt.num(int(f.loc[f['year'] == y, 'base'].max()))} in {y}" for y in sorted(years))
+        label = load_codebook().variable(question).display.get("summary_label", "")
+        return f"Stellingen over {what}, {years_text(years)} (% {label}; n = {ns})."
+
+    return declaration.Figure(
+        name=name, report=report,
+        compute=lambda ed: met_intervallen(stellingen(ed, question), ed),
+        draw=draw,
+        alt=lambda ed, d: figures.alt_text(d.frame, what, group="year"),
+        caption=caption, note=whisker_note(),
+    )
 
 
-def figuur_randvoorwaarden(ed) -> FigureExhibit:
-    """Figuur 2-15: the conditions statements, % (helemaal) eens."""
-    return _stellingen_figuur(ed, "conditions", f"fig-{_SLUG}-randvoorwaarden", "Figuur 2-15",
-                              "randvoorwaarden voor innovatie")
+#: Figuur 2-13: the climate statements, % (helemaal) eens, this year and the comparison years.
+figuur_klimaatstellingen = _stellingen_figure("climate", "het innovatieklimaat", f"fig-{_SLUG}-stellingen",
+                                              "Figuur 2-13")
+#: Figuur 2-15: the conditions statements, % (helemaal) eens.
+figuur_randvoorwaarden = _stellingen_figure("conditions", "randvoorwaarden voor innovatie",
+                                            f"fig-{_SLUG}-randvoorwaarden", "Figuur 2-15")
 
 
-def _schaal_tabel(ed, scale: str, name: str, what: str) -> TableExhibit:
+def _schaal_data(ed, scale: str) -> pd.DataFrame:
+    """Items of a scale with loadings and the scale's alpha, mean, sd and n (one row per item)."""
     res = schaal_betrouwbaarheid(ed, scale)
     rel = res["reliability"]
-    items = rel.items
-    frame = pd.DataFrame({
-        "Stelling": items["label"],
-        "Lading": [fmt.dec(v) for v in items["loading"]],
-        "Item-restcorrelatie": [fmt.dec(v) for v in items["item_rest_r"]],
-        "Alfa zonder dit item": [fmt.dec(v) for v in items["alpha_if_deleted"]],
-    })
-    data = items.assign(scale=scale, alpha=rel.alpha, explained=rel.explained, mean=res["mean"],
-                        sd=res["sd"], n=res["n"], year=ed.year)
-    return TableExhibit(
-        name=name,
-        caption=f"Schaal {what}: ladingen en betrouwbaarheid per stelling ({ed.year})",
-        frame=frame,
-        notes=[
-            f"Cronbachs alfa {fmt.dec(rel.alpha)}; de eerste factor verklaart {fmt.pct(100 * rel.explained)} "
-            f"van de variantie; gemiddelde schaalscore {fmt.dec(res['mean'])} (sd {fmt.dec(res['sd'])}, "
-            f"n = {fmt.num(res['n'])}).",
+    data = rel.items.assign(scale=scale, alpha=rel.alpha, explained=rel.explained, mean=res["mean"],
+                            sd=res["sd"], n=res["n"], year=ed.year)
+    return met_intervallen(data, ed)
+
+
+def _schaal_table(scale: str, name: str, what: str) -> declaration.Table:
+    """The loadings and reliability of a scale; every figure rests on the scale's n."""
+
+    def tabulate(ed, d: Disclosed) -> pd.DataFrame:
+        f = d.frame
+        n = f["n"]
+        return pd.DataFrame({
+            "Stelling": f["label"],
+            "Lading": [release(fmt.dec(v), b, ed.min_base) for v, b in zip(f["loading"], n)],
+            "Item-restcorrelatie": [release(fmt.dec(v), b, ed.min_base) for v, b in zip(f["item_rest_r"], n)],
+            "Alfa zonder dit item": [release(fmt.dec(v), b, ed.min_base) for v, b in zip(f["alpha_if_deleted"], n)],
+        })
+
+    def notes(ed, d: Disclosed) -> list[str]:
+        f = d.frame
+        n = f.at[0, "n"]
+        return [
+            f"Cronbachs alfa {release(fmt.dec(f.at[0, 'alpha']), n, ed.min_base)}; de eerste factor verklaart "
+            f"{release(fmt.pct(100 * f.at[0, 'explained']), n, ed.min_base)} van de variantie; gemiddelde schaalscore "
+            f"{d.cell(0, 'mean', fmt.dec)} (sd {d.cell(0, 'sd', fmt.dec)}, n = {fmt.num(n)}).",
             "Ladingen op de eerste hoofdcomponent; alleen organisaties die alle stellingen beantwoordden.",
-        ],
-        data=met_intervallen(data, ed),
+        ]
+
+    return declaration.Table(
+        name=name, compute=lambda ed: _schaal_data(ed, scale), tabulate=tabulate, notes=notes,
+        caption=lambda ed, d: f"Schaal {what}: ladingen en betrouwbaarheid per stelling ({ed.year})",
     )
 
 
-def tabel_klimaatschaal(ed) -> TableExhibit:
-    """The climate scale (statements of Figuur 2-13 without the first): loadings and alpha."""
-    return _schaal_tabel(ed, "climate_scale", f"tbl-{_SLUG}-klimaatschaal", "innovatieklimaat")
+#: The climate scale (statements of Figuur 2-13 without the first): loadings and alpha.
+tabel_klimaatschaal = _schaal_table("climate_scale", f"tbl-{_SLUG}-klimaatschaal", "innovatieklimaat")
+#: The conditions scale (the three statements of Figuur 2-15): loadings and alpha.
+tabel_randvoorwaardenschaal = _schaal_table("conditions_scale", f"tbl-{_SLUG}-randvoorwaardenschaal",
+                                            "randvoorwaarden voor innovatie")
 
 
-def tabel_randvoorwaardenschaal(ed) -> TableExhibit:
-    """The conditions scale (the three statements of Figuur 2-15): loadings and alpha."""
-    return _schaal_tabel(ed, "conditions_scale", f"tbl-{_SLUG}-randvoorwaardenschaal",
-                         "randvoorwaarden voor innovatie")
-
-
-def figuur_klimaatverdeling(ed) -> FigureExhibit:
-    """Figuur 2-14: distribution of the climate scale scores (histogram, % of organisations)."""
-    cb = load_codebook()
-    k = len(cb.derived("climate_scale").items)
+def _verdeling(ed) -> pd.DataFrame | Notice:
+    """The histogram frame of the climate scale (``attrs``: mean, sd, n), or a notice when the
+    scores of too few organisations (fewer than two, or below the threshold) would show."""
+    k = len(load_codebook().derived("climate_scale").items)
     dist = scales.scale_distribution(ed.df["climate_scale"], step=1 / k)
-    mean, sd, n = dist.attrs["mean"], dist.attrs["sd"], dist.attrs["n"]
-    if n < 2:
+    if dist.attrs["n"] < max(2, ed.min_base):
         return too_few("de verdeling van de schaal innovatieklimaat", ed.year)
-    mode = dist.loc[dist["pct"].idxmax()]
-    middle = dist[(dist["bin_mid"] >= mean - sd) & (dist["bin_mid"] <= mean + sd)]["pct"].sum()
-    alt = (f"Histogram van de schaalscores innovatieklimaat ({fmt.num(n)} organisaties). De scores liggen "
-           f"rond het gemiddelde van {fmt.dec(mean)}; {fmt.pct(middle)} van de organisaties scoort binnen één "
-           f"standaarddeviatie ({fmt.dec(sd)}) daarvan. De meest voorkomende score is {fmt.dec(mode['bin_mid'])}.")
-    fig = figures.histogram(dist, xlabel=cb.derived("climate_scale").label, ylabel="", mean=mean)
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-verdeling",
-        caption=(f"Verdeling van de schaalscores innovatieklimaat ({ed.year}, % van de organisaties; "
-                 f"gemiddelde {fmt.dec(mean)}, standaarddeviatie {fmt.dec(sd)}, n = {fmt.num(n)}). "
-                 "(Figuur 2-14 in het rapport)"),
-        alt=alt, figure=fig, data=met_intervallen(dist.assign(year=ed.year, base=n), ed),
-    )
+    return met_intervallen(dist.assign(year=ed.year, base=dist.attrs["n"]), ed)
 
 
-def tabel_klimaat_naar_grootte(ed) -> TableExhibit:
-    """Mean climate score by size class, with the F-test of the difference."""
-    cb = load_codebook()
-    t = toets_grootte(ed)
-    m = t["means"]
-    labels = {**cb.labels_long("size_class"), st.TOTAL: st.TOTAL}
-    frame = pd.DataFrame({
-        "Omvang": m["group"].map(labels),
-        "Gemiddelde": [disclosure.show(fmt.dec(v), n, ed.min_base) for v, n in zip(m["mean"], m["n"])],
-        "Standaarddeviatie": [disclosure.show(fmt.dec(v), n, ed.min_base) for v, n in zip(m["sd"], m["n"])],
-        "n": [fmt.num(v) for v in m["n"]],
+def _verdeling_alt(ed, d: Disclosed) -> str:
+    f = d.frame
+    mean, sd, n = f.attrs["mean"], f.attrs["sd"], f.attrs["n"]
+    mode = f.loc[f["pct"].idxmax()]
+    middle = f[(f["bin_mid"] >= mean - sd) & (f["bin_mid"] <= mean + sd)]["pct"].sum()
+    return (f"Histogram van de schaalscores innovatieklimaat ({fmt.num(n)} organisaties). De scores liggen "
+            f"rond het gemiddelde van {fmt.dec(mean)}; {fmt.pct(middle)} van de organisaties scoort binnen één "
+            f"standaarddeviatie ({fmt.dec(sd)}) daarvan. De meest voorkomende score is {fmt.dec(mode['bin_mid'])}.")
+
+
+#: Figuur 2-14: distribution of the climate scale scores (histogram, % of organisations). The
+#: mean and sd of the caption and alt text are those of the frame's ``attrs`` (the scores of all
+#: ``n`` organisations, published only when ``n`` reaches the threshold: else a notice).
+figuur_klimaatverdeling = declaration.Figure(
+    name=f"fig-{_SLUG}-verdeling", report="Figuur 2-14",
+    compute=_verdeling,
+    draw=lambda f: figures.histogram(f, xlabel=load_codebook().derived("climate_scale").label, ylabel="",
+                                     mean=f.attrs["mean"]),
+    alt=_verdeling_alt,
+    caption=lambda ed, d: (f"Verdeling van de schaalscores innovatieklimaat ({ed.year}, % van de organisaties; "
+                           f"gemiddelde {fmt.dec(d.frame.attrs['mean'])}, standaarddeviatie "
+                           f"{fmt.dec(d.frame.attrs['sd'])}, n = {fmt.num(d.frame.attrs['n'])})."),
+)
+
+
+def _grootte(ed) -> dict:
+    return cached(ed, "klimaat-grootte", lambda: toets_grootte(ed))
+
+
+def _grootte_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    labels = {**load_codebook().labels_long("size_class"), st.TOTAL: st.TOTAL}
+    f = d.frame
+    return pd.DataFrame({
+        "Omvang": f["group"].map(labels),
+        "Gemiddelde": [d.cell(i, "mean", fmt.dec) for i in f.index],
+        "Standaarddeviatie": [d.cell(i, "sd", fmt.dec) for i in f.index],
+        "n": [fmt.num(v) for v in f["n"]],
     })
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-grootte",
-        caption=f"Schaalscore innovatieklimaat naar organisatiegrootte ({ed.year})",
-        frame=frame,
-        notes=[f"Variantieanalyse: F({t['df_between']}, {t['df_within']}) = {fmt.dec(t['F'])}, "
-               f"p = {fmt.dec(t['p'], 3)}; het verschil tussen de grootteklassen is "
-               f"{significance_word(t['p'])} significant (5%)."],
-        data=met_intervallen(m.assign(F=t["F"], p=t["p"]), ed),
-    )
 
 
-def tabel_klimaat_regressie(ed) -> TableExhibit:
-    """OLS of the climate score on sector and year (all years of the edition)."""
-    r = regressie_sector(ed)
+def _grootte_notes(ed, d: Disclosed) -> list[str]:
+    t = _grootte(ed)
+    return [f"Variantieanalyse: F({t['df_between']}, {t['df_within']}) = {fmt.dec(t['F'])}, "
+            f"p = {fmt.dec(t['p'], 3)}; het verschil tussen de grootteklassen is "
+            f"{significance_word(t['p'])} significant (5%)."]
+
+
+#: Mean climate score by size class (and in total), with the F-test of the difference.
+tabel_klimaat_naar_grootte = declaration.Table(
+    name=f"tbl-{_SLUG}-grootte",
+    compute=lambda ed: met_intervallen((t := _grootte(ed))["means"].assign(F=t["F"], p=t["p"]), ed),
+    tabulate=_grootte_tabel, notes=_grootte_notes,
+    caption=lambda ed, d: f"Schaalscore innovatieklimaat naar organisatiegrootte ({ed.year})",
+)
+
+
+def _regressie(ed) -> pd.DataFrame:
+    return cached(ed, "klimaat-regressie", lambda: regressie_sector(ed))
+
+
+def _regressie_data(ed) -> pd.DataFrame | Notice:
+    r = _regressie(ed)
     if r.empty:
         return Notice(f"De regressie van het innovatieklimaat op sector is met de gegevens van {years_text(_years(ed))} "
                       "niet te schatten (te weinig schaalscores of geen variatie); er is dus geen tabel.", "note")
-    show = r.assign(
-        label=np.where(r["term"] == "year", "Meting " + r["label"], r["label"]),
-    )
-    frame = pd.DataFrame({
-        "Term": show["label"],
-        "n": [fmt.num(v) for v in show["n"]],
-        "Verschil": [disclosure.show(fmt.dec(v, 2), n, ed.min_base) for v, n in zip(show["coef"], show["n"])],
-        "95%-interval": [disclosure.show(f"{fmt.dec(lo)} tot {fmt.dec(hi)}", n, ed.min_base)
-                          for lo, hi, n in zip(show["ci_low"], show["ci_high"], show["n"])],
-        "p": [disclosure.show(fmt.dec(v, 3), n, ed.min_base) for v, n in zip(show["p_value"], show["n"])],
+    return r
+
+
+def _regressie_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    f = d.frame
+    return pd.DataFrame({
+        "Term": np.where(f["term"] == "year", "Meting " + f["label"].astype(str), f["label"]),
+        "n": [fmt.num(v) for v in f["n"]],
+        "Verschil": [_shown_text(d, i, f.at[i, "coef"]) for i in f.index],
+        "95%-interval": [_shown_text(d, i, f"{fmt.dec(f.at[i, 'ci_low'])} tot {fmt.dec(f.at[i, 'ci_high'])}", str)
+                          for i in f.index],
+        "p": [_shown_text(d, i, f.at[i, "p_value"], lambda v: fmt.dec(v, 3)) for i in f.index],
     })
-    years = years_text(_years(ed))
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-regressie",
-        caption=f"Verschillen in innovatieklimaat naar sector, regressie op de metingen {years}",
-        frame=frame,
-        notes=[f"Lineaire regressie (kleinste kwadraten) van de schaalscore op sector en meetjaar; "
-               f"referentie: {r.attrs['reference']}"
-               + (f" en de meting van {r.attrs['first_year']}" if len(_years(ed)) > 1 else "")
-               + f". n = {fmt.num(r.attrs['n'])}, R² = {fmt.dec(r.attrs['r2'])}. "
-               f"# n kleiner dan {ed.min_base}."],
-        data=r,
-    )
 
 
-def tabel_clusters(ed) -> TableExhibit:
-    """The three climate clusters: criterion (codebook thresholds), n and share."""
-    cb = load_codebook()
-    d = cb.derived(CLUSTER)
-    th = d.thresholds
+def _regressie_notes(ed, d: Disclosed) -> list[str]:
+    r = _regressie(ed)
+    return [f"Lineaire regressie (kleinste kwadraten) van de schaalscore op sector en meetjaar; "
+            f"referentie: {r.attrs['reference']}"
+            + (f" en de meting van {r.attrs['first_year']}" if len(_years(ed)) > 1 else "")
+            + f". n = {fmt.num(r.attrs['n'])}, R² = {fmt.dec(r.attrs['r2'])}. "
+            f"# n kleiner dan {ed.min_base}."]
+
+
+#: OLS of the climate score on sector and year (all years of the edition). A sector below the
+#: threshold gets no coefficient, interval or p (on screen and in the download).
+tabel_klimaat_regressie = declaration.Table(
+    name=f"tbl-{_SLUG}-regressie",
+    compute=_regressie_data, tabulate=_regressie_tabel, notes=_regressie_notes,
+    caption=lambda ed, d: f"Verschillen in innovatieklimaat naar sector, regressie op de metingen {years_text(_years(ed))}",
+    download=lambda r, ed: r.assign(coef=disclosure.mask(r["coef"], r["n"], ed.min_base),
+                                    p_value=disclosure.mask(r["p_value"], r["n"], ed.min_base)),
+)
+
+
+def _clusters_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    th = load_codebook().derived(CLUSTER).thresholds
     crit = {1: f"score ≥ {fmt.dec(th['strong_min'], 1)}",
             2: f"{fmt.dec(th['limited_below'], 1)} ≤ score < {fmt.dec(th['strong_min'], 1)}",
             3: f"score < {fmt.dec(th['limited_below'], 1)}"}
-    c = clusterverdeling(ed)
-    frame = pd.DataFrame({
-        "Innovatieklimaat": c["label"],
-        "Schaalscore": c["code"].map(crit),
-        "Aantal": [fmt.num(v) for v in c["count"]],
-        "Percentage": [fmt.pct(v) for v in c["pct"]],
+    f = d.frame
+    return pd.DataFrame({
+        "Innovatieklimaat": f["label"],
+        "Schaalscore": f["code"].map(crit),
+        "Aantal": [d.cell(i, "count", fmt.num) for i in f.index],
+        "Percentage": [d.cell(i, "pct") for i in f.index],
     })
-    return TableExhibit(
-        name=f"tbl-{_SLUG}-clusters",
-        caption=f"Drie groepen organisaties naar innovatieklimaat ({ed.year})",
-        frame=frame,
-        notes=[f"Basis: {fmt.num(int(c['base'].max()))} organisaties met een schaalscore innovatieklimaat."],
-        data=met_intervallen(c.assign(year=ed.year), ed),
-    )
 
 
-def figuur_spectrum_naar_cluster(ed) -> FigureExhibit:
-    """Figuur 2-16: no / single / multiple innovation per climate cluster (and in total)."""
+#: The three climate clusters: criterion (codebook thresholds), n and share.
+tabel_clusters = declaration.Table(
+    name=f"tbl-{_SLUG}-clusters",
+    compute=lambda ed: met_intervallen(clusterverdeling(ed).assign(year=ed.year), ed),
+    tabulate=_clusters_tabel,
+    caption=lambda ed, d: f"Drie groepen organisaties naar innovatieklimaat ({ed.year})",
+    notes=lambda ed, d: [f"Basis: {fmt.num(int(d.frame['base'].max()))} organisaties met een schaalscore innovatieklimaat."],
+)
+
+
+def _sum_text(d: Disclosed, rows: list[int], column: str = "pct") -> disclosure.Released:
+    """The sum of a column over ``rows`` as released text: the symbol when any part is hidden."""
+    why = next((c.reason for c in d.protected.cells if c.row in rows and c.column == column), None)
+    if why is not None:
+        return disclosure.suppressed(why)
+    values = pd.to_numeric(d.frame.loc[rows, column], errors="coerce")
+    if not rows or values.isna().any():  # a group without respondents: no figure
+        return disclosure.suppressed()
+    return disclosure.Released(fmt.pct(float(values.sum())))
+
+
+def _spectrum_parts(d: Disclosed) -> dict[str, tuple[list[int], list[int]]]:
+    """Per group label: the rows of innovating organisations and the rows of multiple innovation."""
     cb = load_codebook()
-    f = spectrum_naar_cluster(ed)
-    cats = list(cb.labels("spectrum_group").values())
+    codes = cb.labels("spectrum_group")
+    f = d.frame
+    return {g: (list(sub.index[sub["code"] != min(codes)]), list(sub.index[sub["code"] == max(codes)]))
+            for g, sub in f.groupby("group_label", sort=False)}
+
+
+def _spectrum_draw(f: pd.DataFrame):
+    cb = load_codebook()
     groups = [*cb.labels(CLUSTER).values(), st.TOTAL]
     plot = f.assign(bar=f["group_label"] + " (n = " + f["base"].map(fmt.num) + ")")
     order = [plot.loc[plot["group_label"] == g, "bar"].iloc[0] for g in groups if (plot["group_label"] == g).any()]
-    none_code = min(cb.labels("spectrum_group"))
-    inno = f[f["code"] != none_code].groupby("group_label", sort=False)["pct"].sum()
-    multi = f[f["code"] == max(cb.labels("spectrum_group"))].set_index("group_label")["pct"]
-    alt = ("Gestapelde staven per klimaatgroep met het aandeel organisaties zonder innovatie, met een "
-           "enkelvoudige en met een meervoudige innovatie. Innovatie: "
-           + ", ".join(f"{g.lower()} {fmt.pct(inno[g])}" for g in groups[:-1] if g in inno)
-           + ". Meervoudig: " + ", ".join(f"{g.lower()} {fmt.pct(multi[g])}" for g in groups[:-1] if g in multi) + ".")
     colors = [figures.OKABE_ITO["grey"], figures.OKABE_ITO["sky"], figures.OKABE_ITO["blue"]]
-    fig = figures.stacked_bars(plot, y="bar", category="label", x="pct", category_order=cats, order=order,
-                               colors=colors, xlabel="")
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-spectrum-clusters",
-        caption=(f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties "
-                 "per groep). (Figuur 2-16 in het rapport). " + interval_download_note()),
-        alt=alt, figure=fig, data=met_intervallen(f.assign(year=ed.year), ed),
-    )
+    return figures.stacked_bars(plot, y="bar", category="label", x="pct",
+                                category_order=list(cb.labels("spectrum_group").values()), order=order,
+                                colors=colors, xlabel="")
+
+
+def _spectrum_alt(ed, d: Disclosed) -> str:
+    groups = list(load_codebook().labels(CLUSTER).values())
+    parts = _spectrum_parts(d)
+    inno = ", ".join(f"{g.lower()} {_sum_text(d, parts[g][0])}" for g in groups if g in parts)
+    multi = ", ".join(f"{g.lower()} {_sum_text(d, parts[g][1])}" for g in groups if g in parts and parts[g][1])
+    return ("Gestapelde staven per klimaatgroep met het aandeel organisaties zonder innovatie, met een "
+            f"enkelvoudige en met een meervoudige innovatie. Innovatie: {inno}. Meervoudig: {multi}.")
+
+
+#: Figuur 2-16: no / single / multiple innovation per climate cluster (and in total). With the
+#: total shown, a single hidden cluster would follow from it: the policy hides a second one.
+figuur_spectrum_naar_cluster = declaration.Figure(
+    name=f"fig-{_SLUG}-spectrum-clusters", report="Figuur 2-16",
+    compute=lambda ed: met_intervallen(spectrum_naar_cluster(ed).assign(year=ed.year), ed),
+    draw=_spectrum_draw, alt=_spectrum_alt,
+    caption=lambda ed, d: f"Innovatie en innovatiespectrum naar innovatieklimaat ({ed.year}, % van de organisaties per groep).",
+    note=interval_download_note(),
+)
 
 
 def _succesfactoren_download(ed, w: pd.DataFrame, codes: list) -> pd.DataFrame:
@@ -432,32 +566,49 @@ def _succesfactoren_download(ed, w: pd.DataFrame, codes: list) -> pd.DataFrame:
     return data
 
 
-def figuur_succesfactoren_naar_cluster(ed) -> FigureExhibit:
-    """Figuur 2-17: % 'bevorderd' per factor in the three climate clusters."""
+def _succesfactoren(ed) -> pd.DataFrame:
+    return cached(ed, "klimaat-succesfactoren", lambda: succesfactoren_naar_cluster(ed))
+
+
+def _succesfactoren_long(ed) -> pd.DataFrame:
+    """Figuur 2-17 as drawn: per factor and cluster the share 'bevorderd', its base and interval."""
+    w = _succesfactoren(ed)
+    codes = list(load_codebook().labels(CLUSTER))
+    long = pd.concat([pd.DataFrame({"label": w["label"], "group": g, "pct": w[g], "base": w[f"n_{g}"]})
+                      for g in codes], ignore_index=True)
+    return met_intervallen(long.assign(year=ed.year), ed)
+
+
+def _succesfactoren_alt(ed, d: Disclosed) -> str:
+    codes = list(load_codebook().labels(CLUSTER))
+    wide = d.frame.pivot_table(index="label", columns="group", values="pct", sort=False, dropna=False)
+    diff = (wide[codes[0]] - wide[codes[-1]]).dropna().sort_values(ascending=False, kind="stable").head(2)
+    return ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
+            "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
+            "beperkt zijn er bij " + join_nl([f"'{label}' ({fmt.pp(v)})" for label, v in diff.items()]) + ".")
+
+
+def _succesfactoren_caption(ed, d: Disclosed) -> str:
     cb = load_codebook()
-    w = succesfactoren_naar_cluster(ed)
-    codes = list(cb.labels(CLUSTER))
-    long = pd.concat([
-        pd.DataFrame({"label": w["label"], "group": g, "pct": w[g], "base": w[f"n_{g}"]}) for g in codes
-    ], ignore_index=True)
-    long["pct"] = disclosure.mask(long["pct"], long["base"], ed.min_base)
-    big = w.sort_values("diff_pp", ascending=False, kind="stable").head(2)
-    alt = ("Gegroepeerde staven: per factor het aandeel organisaties dat de factor als bevorderend zag, "
-           "voor een krachtig, gemiddeld en beperkt innovatieklimaat. De grootste verschillen tussen krachtig en "
-           "beperkt zijn er bij " + join_nl([f"'{r.label}' ({fmt.pp(r.diff_pp)})" for r in big.itertuples()]) + ".")
-    fig = figures.bar_shares(met_intervallen(long.assign(year=ed.year), ed), y="label", x="pct", hue="group",
-                             hue_labels=cb.labels(CLUSTER), hue_order=codes, order=list(w["label"]), xlabel="",
-                             interval=BOUNDS)
-    n = {g: int(w[f"n_{g}"].max()) for g in codes}
-    ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(n[g])}" for g in codes)
-    data = _succesfactoren_download(ed, w, codes)
-    return FigureExhibit(
-        name=f"fig-{_SLUG}-succesfactoren-clusters",
-        caption=(f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "
-                 f"({ed.year}, % van de organisaties die innoveerden; n = {ns}). (Figuur 2-17 in het rapport). "
-                 + whisker_note()),
-        alt=alt, figure=fig, data=data,
-    )
+    f = d.frame
+    ns = ", ".join(f"{cb.labels(CLUSTER)[g].lower()} {fmt.num(int(f.loc[f['group'] == g, 'base'].max()))}"
+                   for g in cb.labels(CLUSTER))
+    return (f"Factoren die het innovatieproces (enigszins of sterk) bevorderden, naar innovatieklimaat "
+            f"({ed.year}, % van de organisaties die innoveerden; n = {ns}).")
+
+
+#: Figuur 2-17: % 'bevorderd' per factor in the three climate clusters. The download (hook) is
+#: wide: per factor each cluster's share with its interval and the difference krachtig minus
+#: beperkt with its interval.
+figuur_succesfactoren_naar_cluster = declaration.Figure(
+    name=f"fig-{_SLUG}-succesfactoren-clusters", report="Figuur 2-17",
+    compute=_succesfactoren_long,
+    draw=lambda f: figures.bar_shares(f, y="label", x="pct", hue="group", hue_labels=load_codebook().labels(CLUSTER),
+                                      hue_order=list(load_codebook().labels(CLUSTER)),
+                                      order=list(dict.fromkeys(f["label"])), xlabel="", interval=BOUNDS),
+    alt=_succesfactoren_alt, caption=_succesfactoren_caption, note=whisker_note(),
+    download=lambda long, ed: _succesfactoren_download(ed, _succesfactoren(ed), list(load_codebook().labels(CLUSTER))),
+)
 
 
 # ----------------------------------------------------------------------------- comparison sentences
@@ -525,6 +676,39 @@ def verandering_per_stelling(shares: dict, prev: int, year: int) -> str:
     return f"Vergeleken met {prev} is de instemming " + join_nl(parts) + "."
 
 
+def _grootte_zin(ed) -> disclosure.Released:
+    """Sentence with the difference of the mean climate score between every two size classes and
+    its interval (Welch, with the finite-population correction). A difference is shown only when
+    both means are shown in the table by size (:data:`tabel_klimaat_naar_grootte`, disclosed):
+    beside a shown mean it would give a hidden one away."""
+    v = verschillen_grootte(ed)
+    _, d = tabel_klimaat_naar_grootte.disclosed(ed)
+    labels = {c: lower_first(l) for c, l in load_codebook().labels("size_class").items()}
+
+    def beside(r) -> disclosure.Released:
+        why = d.reason("mean", group=r.a) or d.reason("mean", group=r.b)
+        if why is not None:
+            return disclosure.suppressed(why)
+        return release(mean_difference_interval(r.low, r.high, r.diff), [r.n_a, r.n_b], ed.min_base)
+
+    parts = [compose("{b} tegenover {a} {verschil}", b=labels[r.b], a=labels[r.a], verschil=beside(r))
+             for r in v.itertuples() if not fmt.is_missing(r.diff)]
+    if not parts:
+        return disclosure.Released("De gemiddelde scores van de grootteklassen zijn niet te vergelijken.")
+    return compose("De gemiddelde scores van de grootteklassen vergeleken: {delen}.", delen=join(parts, join_nl))
+
+
+def _sector_lijst(ed, rows: pd.DataFrame, n_reference: int | None) -> disclosure.Released | str:
+    """Sectors with their difference from the reference (OLS coefficient) and its 95% interval."""
+    if not len(rows):
+        return "geen enkele sector"
+    parts = [compose("{sector} {verschil}", sector=r.label,
+                     verschil=release(mean_difference_interval(r.ci_low, r.ci_high, r.coef), [r.n, n_reference],
+                                      ed.min_base))
+             for r in rows.itertuples()]
+    return join(parts, join_nl)
+
+
 # ----------------------------------------------------------------------------- key figures
 def kerncijfers(ed) -> dict:
     """Glue the chapter's key figures, direction words and comparison sentences.
@@ -562,20 +746,21 @@ def kerncijfers(ed) -> dict:
     out["klimaat_scheefheid"] = release(fmt.dec(skew), k["n"], ed.min_base)
     out["klimaat_vorm"] = "redelijk symmetrisch" if abs(skew) < 0.5 else "duidelijk scheef"
     # size
-    t = toets_grootte(ed)
+    t = _grootte(ed)
     sizes = t["means"]["n"] if "means" in t else []  # the F test compares the size classes
     out.update({"grootte_F": release(fmt.dec(t["F"]), sizes, ed.min_base),
                 "grootte_p": release(fmt.dec(t["p"], 3), sizes, ed.min_base),
                 "grootte_wel_niet": significance_word(t["p"]),
                 "grootte_claim": ("is niet te toetsen" if fmt.is_missing(t["p"])
                                   else claim_phrase(claim_outcome(ed, "CL26"), "klopt", "klopt niet"))})
+    out["zin_grootte_verschillen"] = _grootte_zin(ed)
     # sector (regression on all years)
-    r = regressie_sector(ed)
+    r = _regressie(ed)
     sec = r[(r["term"] == "sector") & (r["n"] >= ed.min_base)]
     hi = sec[(sec["coef"] > 0) & (sec["p_value"] < ALPHA)]
     lo = sec[(sec["coef"] < 0) & (sec["p_value"] < ALPHA)]
-    out["sector_hoger"] = join_nl(list(hi["label"])) if len(hi) else "geen enkele sector"
-    out["sector_lager"] = join_nl(list(lo["label"])) if len(lo) else "geen enkele sector"
+    out["sector_hoger"] = _sector_lijst(ed, hi, r.attrs.get("n_reference"))
+    out["sector_lager"] = _sector_lijst(ed, lo, r.attrs.get("n_reference"))
     out["sector_referentie"] = r.attrs["reference"]
     out["sector_n_sign"] = metadata(fmt.num(len(hi) + len(lo)))  # numbers of sectors, not of respondents
     out["sector_n"] = metadata(fmt.num(len(sec)))
@@ -610,8 +795,11 @@ def kerncijfers(ed) -> dict:
         mword = compare_word(k[f"mean_{prev}"], k["mean"], decimals=2)
         mean_part = (f"{mword}: {fmt.dec(k['mean'])} in {prev} en in {year}" if mword == "gelijk gebleven" else
                      f"{mword} van {fmt.dec(k[f'mean_{prev}'])} in {prev} naar {fmt.dec(k['mean'])} in {year}")
+        before, after = _scores(ed, prev), _scores(ed, year)
+        m_lo, m_hi = verschil_gemiddelde(ed, before, after, prev, year)
+        mean_part += f" {mean_difference_interval(m_lo, m_hi, k['mean'] - k[f'mean_{prev}'])}"
         # the sentences cite shares and means of all organisations of both years
-        both = [old["base"].min(), now["base"].min(), k["n"]]
+        both = [old["base"].min(), now["base"].min(), k["n"], len(before)]
         out["zin_klimaat_vergelijking"] = release(
             grootste_verandering({cb.label(i): (old.loc[i, "pct"], now.loc[i, "pct"]) for i in cb.items("climate")},
                                  prev, year, {cb.label(i): verschil_interval(ed, old.loc[i], now.loc[i], prev)
@@ -630,19 +818,21 @@ def kerncijfers(ed) -> dict:
     names = {code: lab.lower() for code, lab in cb.labels(CLUSTER).items()}
     for code, name in names.items():
         out[f"aandeel_{name}"] = release(fmt.pct(cl.loc[code, "pct"]), cl.loc[code, "base"], ed.min_base)
-    sp = spectrum_naar_cluster(ed)
-    none_code, multi_code = min(cb.labels("spectrum_group")), max(cb.labels("spectrum_group"))
+    # innovation per cluster: cells of Figuur 2-16 as disclosed (a cluster hidden there is hidden here)
+    _, sp = figuur_spectrum_naar_cluster.disclosed(ed)
+    parts = _spectrum_parts(sp)
     for code, name in names.items():
-        g = sp[sp["group"] == code]
-        out[f"innovatie_{name}"] = release(fmt.pct(g.loc[g["code"] != none_code, "pct"].sum()), g["base"].max(),
-                                           ed.min_base)
-        out[f"meervoudig_{name}"] = release(fmt.pct(g.loc[g["code"] == multi_code, "pct"].sum()), g["base"].max(),
-                                            ed.min_base)
-    inno = [sp[(sp["group"] == code) & (sp["code"] != none_code)]["pct"].sum() for code in names]
-    out["innovatie_volgorde"] = ("wel" if all(fmt.round_half_up(a) >= fmt.round_half_up(b)
-                                              for a, b in zip(inno, inno[1:])) else "niet")
+        inno_rows, multi_rows = parts.get(cb.labels(CLUSTER)[code], ([], []))
+        out[f"innovatie_{name}"] = _sum_text(sp, inno_rows)
+        out[f"meervoudig_{name}"] = _sum_text(sp, multi_rows)
+    inno = [float(sp.frame.loc[parts[cb.labels(CLUSTER)[code]][0], "pct"].sum())
+            if out[f"innovatie_{name}"].reason == "shown" and cb.labels(CLUSTER)[code] in parts else float("nan")
+            for code, name in names.items()]
+    out["innovatie_volgorde"] = ("wel" if all(not fmt.is_missing(v) for v in inno)
+                                 and all(fmt.round_half_up(a) >= fmt.round_half_up(b) for a, b in zip(inno, inno[1:]))
+                                 else "niet")
     # success factors by cluster
-    w = succesfactoren_naar_cluster(ed)
+    w = _succesfactoren(ed)
     strong, mid, limited = list(names)
     for item in QUOTED_DIFFERENCES:  # strong against limited climate: both groups' bases
         out[f"verschil_{item}"] = release(fmt.pp(w.loc[item, "diff_pp"]),

@@ -68,6 +68,7 @@ from barometer.presentation.published import ensure_derived, read_claims
 from barometer.analysis.scales import reliability, scale_correlation
 from barometer.analysis.statistics import analysis_values, frequencies, means, share, statistic
 from barometer.analysis.uncertainty import mean_ci
+from barometer.presentation.phrasing import difference_interval, interval_word
 
 __all__ = [
     "ALPHA",
@@ -188,9 +189,9 @@ def untestable_reason(exc: Exception) -> str:
 
 
 def or_text(row: pd.Series) -> str:
-    """``OR = 2,64 (95%-BI 1,12–6,23; p = 0,026)``; an unbounded interval as ``< 0,01–∞``
+    """``OR = 2,64 (95%-interval 1,12–6,23; p = 0,026)``; an unbounded interval as ``< 0,01–∞``
     (:func:`barometer.presentation.formatting.odds_ratio`), a term that cannot be estimated says so."""
-    text = (f"OR = {odds_ratio(row['odds_ratio'])} (95%-BI {or_interval(row['ci_low'], row['ci_high'], sep='–')}; "
+    text = (f"OR = {odds_ratio(row['odds_ratio'])} ({interval_word()} {or_interval(row['ci_low'], row['ci_high'], sep='–')}; "
             f"{p_text(row['p'])})")
     return text if bool(row.get("estimable", True)) else f"{text}, {NOT_ESTIMABLE}"
 
@@ -208,9 +209,8 @@ def _z_text(res: Mapping[str, Any]) -> str:
     differences the data leave open (a claim of no change names which it rules out)."""
     text = f"{pct(res['p1'])} -> {pct(res['p2'])} (z = {dec(res['z'], 2)}, {p_text(res['p'])}"
     if "diff_low" in res and not math.isnan(res["diff_low"]):
-        low = pp(res["diff_low"], signed=True).removesuffix(" procentpunt")
-        text += (f"; verschil {pp(res['p2'] - res['p1'], signed=True)}, 95%-BI "
-                 f"{low} tot {pp(res['diff_high'], signed=True)}")
+        text += "; " + difference_interval(res["diff_low"], res["diff_high"], res["p2"] - res["p1"], decimals=0,
+                                           brackets=False)
     return text + ")"
 
 
@@ -218,23 +218,19 @@ def _arrow(a: float, b: float) -> str:
     return f"{pct(a)} -> {pct(b)}"
 
 
-def _ci_pp(low: float, high: float) -> str:
-    """``"95%-BI -14 tot -4 procentpunt"``: the interval of a difference of two shares."""
-    return f"95%-BI {pp(low, signed=True).removesuffix(' procentpunt')} tot {pp(high, signed=True)}"
-
-
 def _change_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
                  group: Any = None) -> str:
-    """A change between the context's two years with its Newcombe interval:
-    ``"16% -> 16% (verschil 0 procentpunt, 95%-BI -6 tot +6 procentpunt)"``."""
+    """A change between the context's two years with its Newcombe interval
+    (:func:`barometer.presentation.phrasing.difference_interval`, whole percentage points):
+    ``"16% -> 16% (verschil 0 procentpunt, 95%-interval -6 tot +6)"``."""
     r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
-    return f"{_arrow(r['p1'], r['p2'])} (verschil {pp(r['p2'] - r['p1'], signed=True)}, {_ci_pp(r['diff_low'], r['diff_high'])})"
+    return f"{_arrow(r['p1'], r['p2'])} {difference_interval(r['diff_low'], r['diff_high'], r['p2'] - r['p1'], decimals=0)}".rstrip()
 
 
 def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str, a: Any, b: Any) -> str:
     """The difference of a share between groups ``b`` and ``a`` of the measurement year with its
     Newcombe interval (:func:`barometer.analysis.uncertainty.difference_ci`):
-    ``"verschil +39 procentpunt, 95%-BI +27 tot +50 procentpunt"``."""
+    ``"verschil +39 procentpunt, 95%-interval +27 tot +50"``."""
     from barometer.analysis.uncertainty import difference_ci
 
     ra = statistic(ctx.df, variable, "pct", codes, group_var, a, ctx.year, ctx.codebook)
@@ -242,7 +238,7 @@ def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: 
     if not ra.base_n or not rb.base_n:
         return "verschil niet te bepalen"
     lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
-    return f"verschil {pp(rb.value - ra.value, signed=True)}, {_ci_pp(lo, hi)}"
+    return difference_interval(lo, hi, rb.value - ra.value, decimals=0, brackets=False)
 
 
 # ---------------------------------------------------------------------- context
@@ -562,7 +558,7 @@ def no_effect(ctx: "ClaimContext", res: LogitResult, variables: Sequence[str]) -
         ivs = _or_intervals(ctx, res, v)
         nd = no_difference(ivs, _joint_p(res, v), MARGINS["or"])
         verdicts.append(nd)
-        span = (f"profiel-95%-BI {or_interval(min(lo for lo, _ in ivs), max(hi for _, hi in ivs), sep='–')}"
+        span = (f"{interval_word('profiel')} {or_interval(min(lo for lo, _ in ivs), max(hi for _, hi in ivs), sep='–')}"
                 if ivs else "geen interval")
         texts.append(f"{_word(v)}: {_ns_text(res, v)}, {span}: {nd.text}")
     return _all_no_difference(verdicts), "; ".join(texts)
@@ -894,15 +890,17 @@ def _cl26(ctx):
     ivs = [CompareMeans(DescrStatsW(groups[b]), DescrStatsW(groups[a])).tconfint_diff(usevar="unequal")
            for a, b in pairs]
     nd = no_difference(ivs, res["p"], MARGINS["points"])
-    diffs = "; ".join(f"{words[b]} - {words[a]} 95%-BI {dec(lo, 2)} tot {dec(hi, 2)}" for (a, b), (lo, hi) in zip(pairs, ivs))
+    diffs = "; ".join(difference_interval(lo, hi, groups[b].mean() - groups[a].mean(), decimals=2, unit="points",
+                                          label=f"{words[b]} - {words[a]}", brackets=False)
+                      for (a, b), (lo, hi) in zip(pairs, ivs))
     return nd, (f"F = {dec(res['F'], 2)}, df = {res['df_between']}; {res['df_within']}, "
                 f"{p_text(res['p'])}, n = {res['n']}"
-                + (f"; gemiddelde met 95%-BI: {', '.join(cis)}" if cis else "")
+                + (f"; gemiddelde met {interval_word()}: {', '.join(cis)}" if cis else "")
                 + (f"; verschillen: {diffs}" if diffs else "") + f": {nd.text}")
 
 
 def _b_ci_text(row: pd.Series) -> str:
-    return f"b = {dec(row['coef'], 2)} (95%-BI {dec(row['ci_low'], 2)} tot {dec(row['ci_high'], 2)}; {p_text(row['p'])})"
+    return f"b = {dec(row['coef'], 2)} ({interval_word()} {dec(row['ci_low'], 2)} tot {dec(row['ci_high'], 2)}; {p_text(row['p'])})"
 
 
 @claim("CL27", "Klimaatscore (OLS, 2021 en 2025 samen): zbo's en GR'en hoger, rechtswezen lager; Rijk, provincies, waterschappen niet wezenlijk anders dan gemeenten.")
@@ -943,8 +941,9 @@ def _cl29(ctx):
     others = now.drop(7)
     best = others.idxmax()
     ch = _mean_change(ctx, "climate_scale", "sector", 7)
-    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)} (verschil {dec(ch['p2'] - ch['p1'], 2)}, 95%-BI "
-                         f"{dec(ch['diff_low'], 2)} tot {dec(ch['diff_high'], 2)}); hoogste andere sector "
+    return bool(holds), (f"Rijk {dec(then[7], 2)} -> {dec(now[7], 2)} "
+                         f"{difference_interval(ch['diff_low'], ch['diff_high'], ch['p2'] - ch['p1'], 2, 'points')}; "
+                         f"hoogste andere sector "
                          f"{_lower(ctx.codebook.labels('sector')[int(best)])} {dec(others[best], 2)}")
 
 
@@ -1001,7 +1000,7 @@ def _share_ci_text(ctx, variable: str, by: str, group: int) -> str:
 
     r = statistic(ctx.df, variable, "pct", 1, by, group, ctx.year, ctx.codebook)
     lo, hi = share_ci(r.count, r.base_n)
-    return f"{pct(r.value)} (95%-BI {pct(lo)}–{pct(hi)}, n = {r.base_n})"
+    return f"{pct(r.value)} ({interval_word()} {pct(lo)}–{pct(hi)}, n = {r.base_n})"
 
 
 @claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
@@ -1029,10 +1028,9 @@ def _cl32(ctx):
         rb = statistic(ctx.df, item, "pct", 1, "size_class", b, ctx.year, ctx.codebook)
         lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
         parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
-                     f"{_share_ci_text(ctx, item, 'size_class', b)}, verschil groot - klein "
-                     f"{pp(rb.value - ra.value, signed=True)} (95%-BI {pp(lo, signed=True).removesuffix(' procentpunt')} "
-                     f"tot {pp(hi, signed=True)}; naar grootte gecorrigeerd (Holm, drie toetsen per doel) "
-                     f"{p_text(fam[item][0])})")
+                     f"{_share_ci_text(ctx, item, 'size_class', b)}, "
+                     f"{difference_interval(lo, hi, rb.value - ra.value, 0, label='verschil groot - klein', brackets=False)} "
+                     f"(naar grootte gecorrigeerd (Holm, drie toetsen per doel) {p_text(fam[item][0])})")
     return _with(flag, _all_no_difference(verdicts)), "; ".join(parts)
 
 

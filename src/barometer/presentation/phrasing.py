@@ -79,6 +79,8 @@ __all__ = [
     "interval_download_note",
     "difference_interval",
     "without_margin",
+    "interval_word",
+    "mean_difference_interval",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`, also ``barometer.presentation.claims.ALPHA``).
@@ -145,7 +147,7 @@ def trend(before: float | None, now: float, prev_year: int | None, year: int,
     With ``interval`` (the 95% interval of ``now - before`` in percentage points, e.g.
     :func:`barometer.presentation.intervals.verschil_interval`) the difference and its
     interval stand beside the phrase (:func:`difference_interval`): ``"gedaald van 62% in
-    2021 naar 37% in 2025 (verschil -25 procentpunt, 95%-interval -32 tot -18)"``, so that
+    2021 naar 37% in 2025 (verschil -25,1 procentpunt, 95%-interval -31,8 tot -18,0)"``, so that
     a change, and its absence, reads with the differences the data leave open.
     """
     text = _trend(before, now, prev_year, year)
@@ -447,23 +449,25 @@ def verdict(outcome: str, **values: Any) -> str:
 def change_sentence(label: str, before: float, now: float, prev_year: int, year: int, low: float, high: float,
                     p: float, unit: str = "pct") -> str:
     """One change between two measurements, verb and direction from the data, with the interval
-    of the difference and its test: ``"innoverende organisaties: gestegen van 76% in 2025 naar
-    86% in 2027 (verschil +10 procentpunt, 95%-BI +5 tot +15 procentpunt; p = 0,001: significant)"``.
+    of the difference (:func:`difference_interval`) and its test: ``"innoverende organisaties:
+    gestegen van 76% in 2025 naar 86% in 2027 (verschil +10 procentpunt, 95%-interval +5 tot +15;
+    p = 0,001: significant)"``.
 
-    ``unit="pct"``: shares (percentages, difference in percentage points, :func:`trend`);
+    ``unit="pct"``: shares (percentages, difference in whole percentage points, :func:`trend`);
     ``unit="mean"``: scale means (two decimals, difference in scale points).
     """
     sig = "significant" if (not fmt.is_missing(p) and p < ALPHA) else "niet significant"
     if unit == "pct":
         change = trend(before, now, prev_year, year)
-        lo = fmt.pp(low, signed=True).removesuffix(" procentpunt")
-        diff = f"verschil {fmt.pp(now - before, signed=True)}, 95%-BI {lo} tot {fmt.pp(high, signed=True)}"
+        diff = difference_interval(low, high, None if fmt.is_missing(before) or fmt.is_missing(now) else now - before,
+                                   decimals=0, brackets=False)
     else:
         word = direction(before, now, decimals=2)
         change = (f"{word}: {fmt.dec(now, 2)} in {prev_year} en in {year}" if word == "gelijk gebleven"
                   else f"{word} van {fmt.dec(before, 2)} in {prev_year} naar {fmt.dec(now, 2)} in {year}")
-        diff = f"verschil {fmt.dec(now - before, 2)}, 95%-BI {fmt.dec(low, 2)} tot {fmt.dec(high, 2)}"
-    return f"{label}: {change} ({diff}; {p_text(p)}: {sig})"
+        diff = difference_interval(low, high, now - before, decimals=2, unit="points", brackets=False)
+    test = f"{p_text(p)}: {sig}"
+    return f"{label}: {change} ({diff}; {test})" if diff else f"{label}: {change} ({test})"
 
 
 def claim_phrase(outcome: str, holds: str = "houdt stand", fails: str = "houdt geen stand",
@@ -504,24 +508,71 @@ def interval_download_note() -> str:
     return f"Het {INTERVAL_METHOD} van elk percentage staat in de download."
 
 
-def difference_interval(low: float | None, high: float | None, diff: float | None = None) -> str:
-    """The interval of a difference between two years beside the sentence that states it.
+def difference_interval(low: float | None, high: float | None, diff: float | None = None, decimals: int = 1,
+                        unit: str = "pp", label: str = "verschil", brackets: bool = True) -> str:
+    """The interval of a difference beside the sentence that states it: the book's one phrasing.
 
-    ``"(verschil -9,7 procentpunt, 95%-interval -14,3 tot -4,9)"``: percentage points with
-    sign and one decimal, the Newcombe interval of :func:`barometer.analysis.uncertainty.difference_ci`.
-    The difference is that of the unrounded percentages, so one decimal keeps it readable
-    beside the rounded ones ("gestegen van 39% naar 40%" is a difference of +0,6, not 0).
-    Without a difference ``""`` (nothing to put beside the sentence); a missing bound reads
-    "interval niet te bepalen".
+    ``"(verschil -9,7 procentpunt, 95%-interval -14,3 tot -4,9)"``: by default percentage points
+    with sign and one decimal, e.g. the Newcombe interval of
+    :func:`barometer.analysis.uncertainty.difference_ci`. The difference is that of the unrounded
+    percentages, so one decimal keeps it readable beside the rounded ones ("gestegen van 39% naar
+    40%" is a difference of +0,6, not 0). Without a difference ``""`` (nothing to put beside the
+    sentence); a missing bound reads "95%-interval niet te bepalen".
+
+    Parameters
+    ----------
+    low, high : float
+        Bounds of the 95% interval of the difference (in the unit of ``diff``).
+    diff : float, optional
+        The difference itself (full precision).
+    decimals : int, default 1
+        Decimals of the difference and its bounds. The claims table uses 0 for shares (it
+        compares the figures as printed) and 2 for scale means.
+    unit : {"pp", "points"}, default "pp"
+        ``"pp"``: percentage points ("procentpunt" after the difference); ``"points"``: scale
+        points of a mean or a regression coefficient (signed decimals, no unit word:
+        ``"verschil +0,25, 95%-interval +0,05 tot +0,45"``).
+    label : str, default "verschil"
+        Words before the difference (``"verschil groot - klein"``; ``""`` for none).
+    brackets : bool, default True
+        In parentheses (beside a sentence), or without (inside a longer parenthesis).
     """
     if fmt.is_missing(diff):
         return ""
-    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
-    d = fmt.pp(diff, 1, signed=True)
+    if unit not in ("pp", "points"):
+        raise ValueError(f"difference_interval: onbekende eenheid {unit!r}; verwacht 'pp' of 'points'")
+
+    def signed(v: float) -> str:
+        if unit == "pp":
+            return fmt.pp(v, decimals, signed=True).removesuffix(" procentpunt")
+        return ("+" if fmt.round_half_up(v, decimals) > 0 else "") + fmt.dec(v, decimals)
+
+    d = f"{signed(diff)} procentpunt" if unit == "pp" else signed(diff)
+    head = f"{label} {d}" if label else d
     if fmt.is_missing(low) or fmt.is_missing(high):
-        return f"(verschil {d}, {level}-interval niet te bepalen)"
-    lo, hi = (fmt.pp(v, 1, signed=True).removesuffix(" procentpunt") for v in (low, high))
-    return f"(verschil {d}, {level}-interval {lo} tot {hi})"
+        text = f"{head}, {interval_word()} niet te bepalen"
+    else:
+        text = f"{head}, {interval_word()} {signed(low)} tot {signed(high)}"
+    return f"({text})" if brackets else text
+
+
+# --- added by hklim
+def interval_word(kind: str = "") -> str:
+    """The book's one word for a 95% interval in prose and in the claims table: ``"95%-interval"``.
+
+    ``kind`` names the method when the sentence needs it: ``interval_word("profiel")`` gives
+    ``"95%-profielinterval"`` (the profile-likelihood interval of an odds ratio). The level comes
+    from :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`.
+    """
+    return f"{fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))}-{kind}interval"
+
+
+def mean_difference_interval(low: float | None, high: float | None, diff: float | None, decimals: int = 2) -> str:
+    """The interval of a difference of two means (scale points) beside the sentence that states it:
+    ``"(verschil +0,25, 95%-interval +0,05 tot +0,45)"`` (:func:`difference_interval` with
+    ``unit="points"``; e.g. Welch's t-interval of
+    :func:`barometer.analysis.uncertainty.mean_difference_ci`)."""
+    return difference_interval(low, high, diff, decimals=decimals, unit="points")
 
 
 # --- added by h22
