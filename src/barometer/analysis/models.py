@@ -46,6 +46,7 @@ __all__ = [
     "firth_table",
     "uncertainty_columns",
     "proportion_test",
+    "welch_test",
     "compare_years",
     "chi2_years",
     "chi2_table",
@@ -630,6 +631,38 @@ def proportion_test(count1: int, n1: int, count2: int, n2: int) -> dict[str, flo
     return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": float(z), "p": float(p)}
 
 
+def welch_test(a: Sequence[float] | pd.Series, b: Sequence[float] | pd.Series) -> dict[str, float]:
+    """Welch's two-sample t-test of two means (unequal variances; statsmodels ``ttest_ind``).
+
+    Missing values are dropped. One group without variance (e.g. a scale on which every
+    organisation answered "weet niet") is a valid test: the variance of the other group
+    carries it (statsmodels computes it without scipy's precision-loss warning of a constant
+    sample).
+
+    Returns
+    -------
+    dict
+        ``mean1``, ``mean2``, ``n1``, ``n2``, ``t`` (of ``b - a``), ``df`` (Welch–Satterthwaite),
+        ``p`` (two-sided).
+
+    Raises
+    ------
+    ModelError
+        A group with fewer than two values, or no variation in either group (the test is 0/0).
+    """
+    from statsmodels.stats.weightstats import ttest_ind
+
+    x = pd.to_numeric(pd.Series(a), errors="coerce").dropna().to_numpy(dtype=float)
+    y = pd.to_numeric(pd.Series(b), errors="coerce").dropna().to_numpy(dtype=float)
+    if min(len(x), len(y)) < 2:
+        raise ModelError(f"welch_test: {len(x)} and {len(y)} values, need at least 2 in each group")
+    if np.ptp(x) == 0 and np.ptp(y) == 0:
+        raise ModelError("welch_test: no variation in either group")
+    t, p, dof = ttest_ind(y, x, usevar="unequal")
+    return {"mean1": float(x.mean()), "mean2": float(y.mean()), "n1": int(len(x)), "n2": int(len(y)),
+            "t": float(t), "df": float(dof), "p": float(p)}
+
+
 def compare_years(df: pd.DataFrame, variable: str, codes: Any = None, years: Sequence[int] = (2021, 2025),
                   group_var: str | None = None, group: Any = None,
                   codebook: Codebook | None = None) -> dict[str, float]:
@@ -765,8 +798,12 @@ def distribution_shape(df: pd.DataFrame, variable: str, year: Any = None,
     v = analysis_values(df, variable, cb)
     if year is not None:
         v = v[pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))]
-    x = v.dropna().to_numpy()
+    x = v.dropna().to_numpy(dtype=float)
     if len(x) < 4:
         raise ModelError(f"distribution_shape of {variable!r}: {len(x)} values, need at least 4")
+    if np.ptp(x) <= 1e-12 * max(1.0, float(np.abs(x).max())):
+        # every value the same (e.g. a scale without variance): skewness and kurtosis are 0/0,
+        # undefined; scipy would compute them from rounding noise and warn of precision loss
+        raise ModelError(f"distribution_shape of {variable!r}: no variation, every value is {x[0]:g}")
     return {"skewness": float(sstats.skew(x, bias=False)),
             "kurtosis": float(sstats.kurtosis(x, fisher=True, bias=False)), "n": int(len(x))}
