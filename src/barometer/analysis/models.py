@@ -9,20 +9,30 @@ confidence intervals, p-values); formatting happens in :mod:`barometer.presentat
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
-from scipy import stats as sstats
-from statsmodels.stats.proportion import proportions_ztest
 
 from barometer.data.codebook import Codebook, load_codebook
+from barometer.data.lazy import lazy_module
 from barometer.analysis.statistics import analysis_values, parse_codes, statistic
+
+if TYPE_CHECKING:  # what the lazy stand-ins below are
+    import statsmodels.formula.api as smf
+    import statsmodels.stats.proportion as _proportion
+    from scipy import stats as sstats
+else:
+    # statsmodels' formula API and scipy.stats load on the first model or test (issue 14)
+    smf = lazy_module("statsmodels.formula.api")
+    sstats = lazy_module("scipy.stats")
+    _proportion = lazy_module("statsmodels.stats.proportion")
 
 #: Significance level of every test in the book (two-sided); claims and chapters use this one.
 SIGNIFICANCE_LEVEL = 0.05
@@ -397,6 +407,37 @@ def _joint_lr(res: Any, formula: str, predictors: Sequence[str], safe: Mapping[s
     return pd.DataFrame(rows, columns=["variable", "chi2", "df", "p", "test"])
 
 
+#: Profile and Firth intervals already computed, by the content of the fitted model (LRU).
+_INTERVALS: "OrderedDict[str, pd.DataFrame]" = OrderedDict()
+_INTERVALS_MAX = 64
+
+
+def _interval_key(result: LogitResult, kind: str, alpha: float) -> str:
+    """A hash of everything :func:`profile_ci` / :func:`firth_table` compute from: the design
+    matrix, the outcome, the term names, the fitted estimates, standard errors and
+    log-likelihood, the terms asked for and ``alpha``. The same model fitted twice (a chapter's
+    table and the claims of the same edition) has the same key."""
+    res = result.model
+    h = hashlib.sha256(f"{kind}\0{float(alpha)!r}\0{float(res.llf)!r}\0".encode())
+    for part in (res.model.exog, res.model.endog, np.asarray(res.params), np.asarray(res.bse)):
+        h.update(np.ascontiguousarray(part, dtype=float).tobytes())
+        h.update(b"\0")
+    h.update("\0".join([*map(str, res.model.exog_names), "|", *map(str, result.table["term"])]).encode())
+    return h.hexdigest()
+
+
+def _cached_intervals(result: LogitResult, kind: str, alpha: float, compute) -> pd.DataFrame:
+    """``compute()`` once per model content (a pure function of the fit); a copy each time."""
+    key = _interval_key(result, kind, alpha)
+    if key in _INTERVALS:
+        _INTERVALS.move_to_end(key)
+    else:
+        _INTERVALS[key] = compute()
+        while len(_INTERVALS) > _INTERVALS_MAX:
+            _INTERVALS.popitem(last=False)
+    return _INTERVALS[key].copy()
+
+
 def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
     """Profile-likelihood intervals of the odds ratios of a fitted logit.
 
@@ -412,7 +453,11 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
         (``"profiel"``).
     """
-    from barometer.analysis.uncertainty import _firth_fit, profile_interval
+    return _cached_intervals(result, "profile", alpha, lambda: _profile_ci(result, alpha))
+
+
+def _profile_ci(result: LogitResult, alpha: float) -> pd.DataFrame:
+    from barometer.analysis.uncertainty import PROFILE_LL_TOL, _firth_fit, profile_interval
 
     res = result.model
     X = np.asarray(res.model.exog, dtype=float)
@@ -423,7 +468,7 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         j = names.index(term)
 
         def fixed(b: float, j: int = j) -> float:
-            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200).loglik
+            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200, ll_tol=PROFILE_LL_TOL).loglik
 
         est, se = float(res.params[term]), float(res.bse[term])
         if not np.isfinite(se) or se > MAX_SE:
@@ -447,6 +492,10 @@ def firth_table(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
         (``"Firth"``); the intercept left out.
     """
+    return _cached_intervals(result, "firth", alpha, lambda: _firth_table(result, alpha))
+
+
+def _firth_table(result: LogitResult, alpha: float) -> pd.DataFrame:
     from barometer.analysis.uncertainty import firth_logit
 
     res = result.model
@@ -627,7 +676,7 @@ def proportion_test(count1: int, n1: int, count2: int, n2: int) -> dict[str, flo
     p1, p2 = 100.0 * count1 / n1, 100.0 * count2 / n2
     if count1 + count2 in (0, n1 + n2):
         return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": 0.0, "p": 1.0}
-    z, p = proportions_ztest([count2, count1], [n2, n1])
+    z, p = _proportion.proportions_ztest([count2, count1], [n2, n1])
     return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": float(z), "p": float(p)}
 
 
