@@ -544,3 +544,30 @@ def test_a_message_that_is_not_argparse_s_is_kept() -> None:
     assert cli.dutch_message("iets anders") == "iets anders"
     assert cli.dutch_message("argument --x: iets anders") == "argument --x: iets anders"
     assert cli.dutch_message("expected 2 arguments") == "verwacht 2 waarden"
+
+
+# --------------------------------------------------------------------------- kernel start-up
+_HEAVY = ("seaborn", "scipy.stats", "statsmodels.formula.api", "matplotlib.pyplot")
+
+
+def test_importing_a_chapter_module_loads_no_heavy_library_until_it_is_used() -> None:
+    """Issue 14: every kernel imports its chapter's exhibit module; seaborn, pyplot, scipy.stats and
+    statsmodels' formula API load on first use (:mod:`barometer.data.lazy`), not at import."""
+    import subprocess
+    import sys
+
+    code = textwrap.dedent(f"""
+        import sys
+        heavy = {_HEAVY!r}
+        import barometer.chapters.innovatieklimaat, barometer.chapters.doelen_en_effecten
+        print(sorted(m for m in heavy if m in sys.modules))
+        from barometer.analysis import models
+        from barometer.presentation import figures
+        models.proportion_test(3, 10, 6, 12)
+        figures.set_style()
+        print(sorted(m for m in heavy if m in sys.modules))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=paths.ROOT).stdout.splitlines()
+    assert out[0] == "[]", f"imported at start-up: {out[0]}"
+    assert out[1] == str(sorted(["seaborn", "scipy.stats", "matplotlib.pyplot"])), out[1]
