@@ -518,3 +518,107 @@ def test_citation_title_footer_and_report_come_from_the_editions_metadata(tmp_pa
 def test_the_citation_page_takes_every_year_from_the_edition() -> None:
     page = (paths.ROOT / "chapters" / "hoe-te-citeren.md").read_text(encoding="utf-8")
     assert not re.search(r"\b20\d\d\b", page), "a year typed into the citation page"
+
+
+# --------------------------------------------------------------------------- Dutch command line
+#: argparse's English words; none may reach the survey team (issue 11).
+_ENGLISH = re.compile(r"usage:|options:|positional arguments|show this help|error:|the following arguments|"
+                      r"are required|invalid choice|choose from|invalid \w+ value|expected (one|at most|at least|\d)|"
+                      r"unrecognized arguments|ambiguous option|not allowed with|"
+                      # argparse's default metavariables: the options' names in capitals
+                      r"\b(YEAR|DATA|OUT|JOBS|MIN_BASE|EDITIONS|CACHE_DIR|PORT|DIR|CODEBOOK|NOTEBOOKS|COMMAND)\b")
+
+
+def _english(text: str) -> list[str]:
+    return [m.group(0) for m in _ENGLISH.finditer(text)]
+
+
+def _run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], *[[c, "--help"] for c in
+                                                       ("build", "execute", "serve", "check-codebook", "pdf", "audit")]])
+def test_the_help_of_every_command_is_dutch(argv: list[str], capsys) -> None:
+    code, out, err = _run_cli(argv, capsys)
+    assert code == 0 and not err
+    assert out.startswith("gebruik: barometer"), out
+    assert "opties:" in out and "toon deze hulptekst en stop" in out, out
+    assert not _english(out), f"English in `barometer {' '.join(argv)}`: {_english(out)}\n{out}"
+
+
+def test_the_main_help_lists_the_commands_in_dutch(capsys) -> None:
+    _, out, _ = _run_cli(["--help"], capsys)
+    assert "opdrachten:" in out
+    for command in ("build", "execute", "serve", "check-codebook", "pdf", "audit"):
+        assert re.search(rf"^\s+{command}\s+\S", out, re.M), f"{command} not listed with its help:\n{out}"
+
+
+@pytest.mark.parametrize("argv, dutch", [
+    (["bouw"], "ongeldige keuze: 'bouw' (kies uit 'build', "),
+    (["build", "--year"], "argument --year: verwacht één waarde"),
+    (["build", "--year", "twee"], "argument --year: ongeldige waarde (een geheel getal verwacht): 'twee'"),
+    (["build", "--jobs", "1,5"], "argument --jobs: ongeldige waarde (een geheel getal verwacht): '1,5'"),
+    (["build", "--onbekend"], "onbekende argumenten: --onbekend"),
+    (["serve", "--port", "x"], "argument --port: ongeldige waarde (een geheel getal verwacht): 'x'"),
+])
+def test_command_line_errors_are_dutch(argv: list[str], dutch: str, capsys) -> None:
+    code, out, err = _run_cli(argv, capsys)
+    assert code == 2 and not out
+    assert err.startswith("gebruik: barometer"), err
+    assert "barometer" in err and ": fout: " in err and dutch in err, err
+    assert not _english(err), f"English in the error of {argv}: {_english(err)}\n{err}"
+
+
+def test_required_arguments_and_other_argparse_messages_are_dutch(capsys) -> None:
+    # the barometer command has no required argument; the parser class is checked directly
+    parser = cli.DutchArgumentParser(prog="barometer")
+    parser.add_argument("--data", required=True, type=Path)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--a", action="store_true")
+    group.add_argument("--b", action="store_true")
+    with pytest.raises(SystemExit):
+        parser.parse_args([])
+    err = capsys.readouterr().err
+    assert "barometer: fout: de volgende argumenten ontbreken: --data" in err, err
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--data", "x", "--a", "--b"])
+    err = capsys.readouterr().err
+    assert "argument --b: niet toegestaan samen met argument --a" in err, err
+    assert not _english(err), err
+
+
+def test_a_message_that_is_not_argparse_s_is_kept() -> None:
+    assert cli.dutch_message("iets anders") == "iets anders"
+    assert cli.dutch_message("argument --x: iets anders") == "argument --x: iets anders"
+    assert cli.dutch_message("expected 2 arguments") == "verwacht 2 waarden"
+
+
+# --------------------------------------------------------------------------- kernel start-up
+_HEAVY = ("seaborn", "scipy.stats", "statsmodels.formula.api", "matplotlib.pyplot")
+
+
+def test_importing_a_chapter_module_loads_no_heavy_library_until_it_is_used() -> None:
+    """Issue 14: every kernel imports its chapter's exhibit module; seaborn, pyplot, scipy.stats and
+    statsmodels' formula API load on first use (:mod:`barometer.data.lazy`), not at import."""
+    import subprocess
+    import sys
+
+    code = textwrap.dedent(f"""
+        import sys
+        heavy = {_HEAVY!r}
+        import barometer.chapters.innovatieklimaat, barometer.chapters.doelen_en_effecten
+        print(sorted(m for m in heavy if m in sys.modules))
+        from barometer.analysis import models
+        from barometer.presentation import figures
+        models.proportion_test(3, 10, 6, 12)
+        figures.set_style()
+        print(sorted(m for m in heavy if m in sys.modules))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=paths.ROOT).stdout.splitlines()
+    assert out[0] == "[]", f"imported at start-up: {out[0]}"
+    assert out[1] == str(sorted(["seaborn", "scipy.stats", "matplotlib.pyplot"])), out[1]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -109,6 +110,21 @@ def _texts(result) -> list[str]:
     return []
 
 
+#: scipy's warning when a moment (variance, skewness) is computed from (nearly) identical values:
+#: the statistic is then 0/0 and meaningless; an exhibit must say so instead (a warning is an error).
+_PRECISION_LOSS = "Precision loss occurred in moment calculation"
+
+#: Exhibit calls that still pass constant data to scipy, with the reason. Every entry is a known
+#: defect outside the analysis layer, to be removed when its owner fixes it.
+_HUMAN_CAPITAL_T_TEST = ("menselijk_kapitaal() calls scipy.stats.ttest_ind itself; with every factor answered "
+                         "'weet niet' the human-capital score is 3 for everybody; "
+                         "barometer.analysis.models.welch_test handles that")
+KNOWN_PRECISION_LOSS = {
+    ("bevorderende_en_belemmerende_factoren", "kerncijfers"): _HUMAN_CAPITAL_T_TEST,
+    ("bevorderende_en_belemmerende_factoren", "tabel_menselijk_kapitaal"): _HUMAN_CAPITAL_T_TEST,
+}
+
+
 def run_exhibits(ed: Edition, glued: dict[str, str]) -> dict[str, str]:
     """Call every chapter exhibit on ``ed``; return ``{call: kind}``; fail on a crash or a bad word."""
     import importlib
@@ -122,7 +138,12 @@ def run_exhibits(ed: Edition, glued: dict[str, str]) -> dict[str, str]:
         label = f"{chapter}: {module}.{func}({', '.join(('ed', *args))})"
         glued.clear()
         try:
-            result = getattr(mod, func)(ed, *args)
+            with warnings.catch_warnings():
+                # a statistic of data without variation is not computed from rounding noise (issue 11)
+                warnings.filterwarnings("error", message=_PRECISION_LOSS, category=RuntimeWarning)
+                if (module, func) in KNOWN_PRECISION_LOSS:
+                    warnings.filterwarnings("default", message=_PRECISION_LOSS, category=RuntimeWarning)
+                result = getattr(mod, func)(ed, *args)
         finally:
             plt.close("all")
         assert result is not None, f"{label} returned nothing"
@@ -273,3 +294,30 @@ def test_property_builds(case, tmp_path) -> None:
         text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
         bad = re.search(r"\b(nan|NaN|None|Traceback)\b", text)
         assert not bad, f"{case}: {page.name} shows {bad.group(0)!r}"
+
+
+def test_statistics_of_data_without_variation_are_not_computed_from_rounding_noise() -> None:
+    """Issue 11: a file in which everybody gives the same answer made scipy warn of precision loss
+    (skewness of a constant climate score; a t-test of a constant human-capital score). The
+    analysis layer says "no variation" instead, or tests what is defined; warnings are errors here."""
+    import numpy as np
+
+    from barometer.analysis import models
+
+    constant = pd.DataFrame({"year": 2025, "climate_scale": np.full(40, 3.5)})
+    varied = np.random.default_rng(3).normal(3.2, 0.6, 50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(models.ModelError, match="no variation"):
+            models.distribution_shape(constant, "climate_scale")
+        # one group without variance: Welch's test is defined (the other group's variance carries it)
+        res = models.welch_test(constant["climate_scale"], varied)
+        with pytest.raises(models.ModelError, match="no variation"):
+            models.welch_test(constant["climate_scale"], np.full(10, 4.0))
+    from scipy import stats
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scipy's answer, for comparison only
+        ref = stats.ttest_ind(varied, constant["climate_scale"], equal_var=False)
+    assert res["p"] == pytest.approx(ref.pvalue, rel=1e-9) and res["t"] == pytest.approx(ref.statistic, rel=1e-9)
+    assert (res["n1"], res["n2"], res["mean1"]) == (40, 50, 3.5)

@@ -9,20 +9,30 @@ confidence intervals, p-values); formatting happens in :mod:`barometer.presentat
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
-from scipy import stats as sstats
-from statsmodels.stats.proportion import proportions_ztest
 
 from barometer.data.codebook import Codebook, load_codebook
+from barometer.data.lazy import lazy_module
 from barometer.analysis.statistics import analysis_values, parse_codes, statistic
+
+if TYPE_CHECKING:  # what the lazy stand-ins below are
+    import statsmodels.formula.api as smf
+    import statsmodels.stats.proportion as _proportion
+    from scipy import stats as sstats
+else:
+    # statsmodels' formula API and scipy.stats load on the first model or test (issue 14)
+    smf = lazy_module("statsmodels.formula.api")
+    sstats = lazy_module("scipy.stats")
+    _proportion = lazy_module("statsmodels.stats.proportion")
 
 #: Significance level of every test in the book (two-sided); claims and chapters use this one.
 SIGNIFICANCE_LEVEL = 0.05
@@ -46,6 +56,7 @@ __all__ = [
     "firth_table",
     "uncertainty_columns",
     "proportion_test",
+    "welch_test",
     "compare_years",
     "chi2_years",
     "chi2_table",
@@ -396,6 +407,37 @@ def _joint_lr(res: Any, formula: str, predictors: Sequence[str], safe: Mapping[s
     return pd.DataFrame(rows, columns=["variable", "chi2", "df", "p", "test"])
 
 
+#: Profile and Firth intervals already computed, by the content of the fitted model (LRU).
+_INTERVALS: "OrderedDict[str, pd.DataFrame]" = OrderedDict()
+_INTERVALS_MAX = 64
+
+
+def _interval_key(result: LogitResult, kind: str, alpha: float) -> str:
+    """A hash of everything :func:`profile_ci` / :func:`firth_table` compute from: the design
+    matrix, the outcome, the term names, the fitted estimates, standard errors and
+    log-likelihood, the terms asked for and ``alpha``. The same model fitted twice (a chapter's
+    table and the claims of the same edition) has the same key."""
+    res = result.model
+    h = hashlib.sha256(f"{kind}\0{float(alpha)!r}\0{float(res.llf)!r}\0".encode())
+    for part in (res.model.exog, res.model.endog, np.asarray(res.params), np.asarray(res.bse)):
+        h.update(np.ascontiguousarray(part, dtype=float).tobytes())
+        h.update(b"\0")
+    h.update("\0".join([*map(str, res.model.exog_names), "|", *map(str, result.table["term"])]).encode())
+    return h.hexdigest()
+
+
+def _cached_intervals(result: LogitResult, kind: str, alpha: float, compute) -> pd.DataFrame:
+    """``compute()`` once per model content (a pure function of the fit); a copy each time."""
+    key = _interval_key(result, kind, alpha)
+    if key in _INTERVALS:
+        _INTERVALS.move_to_end(key)
+    else:
+        _INTERVALS[key] = compute()
+        while len(_INTERVALS) > _INTERVALS_MAX:
+            _INTERVALS.popitem(last=False)
+    return _INTERVALS[key].copy()
+
+
 def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
     """Profile-likelihood intervals of the odds ratios of a fitted logit.
 
@@ -411,7 +453,11 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
         (``"profiel"``).
     """
-    from barometer.analysis.uncertainty import _firth_fit, profile_interval
+    return _cached_intervals(result, "profile", alpha, lambda: _profile_ci(result, alpha))
+
+
+def _profile_ci(result: LogitResult, alpha: float) -> pd.DataFrame:
+    from barometer.analysis.uncertainty import PROFILE_LL_TOL, _firth_fit, profile_interval
 
     res = result.model
     X = np.asarray(res.model.exog, dtype=float)
@@ -422,7 +468,7 @@ def profile_ci(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         j = names.index(term)
 
         def fixed(b: float, j: int = j) -> float:
-            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200).loglik
+            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200, ll_tol=PROFILE_LL_TOL).loglik
 
         est, se = float(res.params[term]), float(res.bse[term])
         if not np.isfinite(se) or se > MAX_SE:
@@ -446,6 +492,10 @@ def firth_table(result: LogitResult, alpha: float = 0.05) -> pd.DataFrame:
         ``term``, ``odds_ratio``, ``ci_low``, ``ci_high`` (odds-ratio scale), ``method``
         (``"Firth"``); the intercept left out.
     """
+    return _cached_intervals(result, "firth", alpha, lambda: _firth_table(result, alpha))
+
+
+def _firth_table(result: LogitResult, alpha: float) -> pd.DataFrame:
     from barometer.analysis.uncertainty import firth_logit
 
     res = result.model
@@ -626,8 +676,40 @@ def proportion_test(count1: int, n1: int, count2: int, n2: int) -> dict[str, flo
     p1, p2 = 100.0 * count1 / n1, 100.0 * count2 / n2
     if count1 + count2 in (0, n1 + n2):
         return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": 0.0, "p": 1.0}
-    z, p = proportions_ztest([count2, count1], [n2, n1])
+    z, p = _proportion.proportions_ztest([count2, count1], [n2, n1])
     return {"p1": p1, "p2": p2, "diff": p2 - p1, "z": float(z), "p": float(p)}
+
+
+def welch_test(a: Sequence[float] | pd.Series, b: Sequence[float] | pd.Series) -> dict[str, float]:
+    """Welch's two-sample t-test of two means (unequal variances; statsmodels ``ttest_ind``).
+
+    Missing values are dropped. One group without variance (e.g. a scale on which every
+    organisation answered "weet niet") is a valid test: the variance of the other group
+    carries it (statsmodels computes it without scipy's precision-loss warning of a constant
+    sample).
+
+    Returns
+    -------
+    dict
+        ``mean1``, ``mean2``, ``n1``, ``n2``, ``t`` (of ``b - a``), ``df`` (Welch–Satterthwaite),
+        ``p`` (two-sided).
+
+    Raises
+    ------
+    ModelError
+        A group with fewer than two values, or no variation in either group (the test is 0/0).
+    """
+    from statsmodels.stats.weightstats import ttest_ind
+
+    x = pd.to_numeric(pd.Series(a), errors="coerce").dropna().to_numpy(dtype=float)
+    y = pd.to_numeric(pd.Series(b), errors="coerce").dropna().to_numpy(dtype=float)
+    if min(len(x), len(y)) < 2:
+        raise ModelError(f"welch_test: {len(x)} and {len(y)} values, need at least 2 in each group")
+    if np.ptp(x) == 0 and np.ptp(y) == 0:
+        raise ModelError("welch_test: no variation in either group")
+    t, p, dof = ttest_ind(y, x, usevar="unequal")
+    return {"mean1": float(x.mean()), "mean2": float(y.mean()), "n1": int(len(x)), "n2": int(len(y)),
+            "t": float(t), "df": float(dof), "p": float(p)}
 
 
 def compare_years(df: pd.DataFrame, variable: str, codes: Any = None, years: Sequence[int] = (2021, 2025),
@@ -765,8 +847,12 @@ def distribution_shape(df: pd.DataFrame, variable: str, year: Any = None,
     v = analysis_values(df, variable, cb)
     if year is not None:
         v = v[pd.to_numeric(df[cb.year_column], errors="coerce").isin(parse_codes(year))]
-    x = v.dropna().to_numpy()
+    x = v.dropna().to_numpy(dtype=float)
     if len(x) < 4:
         raise ModelError(f"distribution_shape of {variable!r}: {len(x)} values, need at least 4")
+    if np.ptp(x) <= 1e-12 * max(1.0, float(np.abs(x).max())):
+        # every value the same (e.g. a scale without variance): skewness and kurtosis are 0/0,
+        # undefined; scipy would compute them from rounding noise and warn of precision loss
+        raise ModelError(f"distribution_shape of {variable!r}: no variation, every value is {x[0]:g}")
     return {"skewness": float(sstats.skew(x, bias=False)),
             "kurtosis": float(sstats.kurtosis(x, fisher=True, bias=False)), "n": int(len(x))}

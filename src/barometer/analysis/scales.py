@@ -10,14 +10,19 @@ complete cases of the items (listwise), the same respondents as the scale score 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sstats
 
 from barometer.data.codebook import Codebook, load_codebook
+from barometer.data.lazy import lazy_module
 from barometer.analysis.statistics import analysis_values
+
+if TYPE_CHECKING:  # what the lazy stand-in below is
+    from scipy import stats as sstats
+else:
+    sstats = lazy_module("scipy.stats")  # loaded on the first correlation (issue 14)
 
 __all__ = [
     "Reliability",

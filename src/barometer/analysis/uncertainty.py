@@ -34,14 +34,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
-from scipy import stats as sstats
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
+
+from barometer.data.lazy import lazy_module
+
+if TYPE_CHECKING:  # what the lazy stand-ins below are
+    import statsmodels.stats.multitest as _multitest
+    import statsmodels.stats.proportion as _proportion
+    from scipy import optimize
+    from scipy import stats as sstats
+else:
+    # scipy and statsmodels load on the first interval or test (issue 14)
+    optimize = lazy_module("scipy.optimize")
+    sstats = lazy_module("scipy.stats")
+    _multitest = lazy_module("statsmodels.stats.multitest")
+    _proportion = lazy_module("statsmodels.stats.proportion")
 
 __all__ = [
     "ALPHA",
@@ -127,7 +137,7 @@ def share_ci(count: float, n: float, population: int | None = None, alpha: float
         p = 100.0 * count / n
         return (p, p)
     n_eff = n / f
-    lo, hi = proportion_confint(count / n * n_eff, n_eff, alpha=alpha, method="wilson")
+    lo, hi = _proportion.proportion_confint(count / n * n_eff, n_eff, alpha=alpha, method="wilson")
     return (100.0 * float(lo), 100.0 * float(hi))
 
 
@@ -160,7 +170,7 @@ def difference_ci(count1: float, n1: float, count2: float, n2: float, population
     if min(n1, n2) <= 0:
         return (math.nan, math.nan)
     if population1 is None and population2 is None:
-        lo, hi = confint_proportions_2indep(count2, n2, count1, n1, method="newcomb", compare="diff", alpha=alpha)
+        lo, hi = _proportion.confint_proportions_2indep(count2, n2, count1, n1, method="newcomb", compare="diff", alpha=alpha)
         return (100.0 * float(lo), 100.0 * float(hi))
     p1, p2 = 100.0 * count1 / n1, 100.0 * count2 / n2
     l1, u1 = share_ci(count1, n1, population1, alpha)
@@ -215,7 +225,7 @@ def holm(pvalues: Sequence[float], alpha: float = ALPHA) -> np.ndarray:
     out = np.full(p.shape, np.nan)
     ok = ~np.isnan(p)
     if ok.any():
-        out[ok] = multipletests(p[ok], alpha=alpha, method="holm")[1]
+        out[ok] = _multitest.multipletests(p[ok], alpha=alpha, method="holm")[1]
     return out
 
 
@@ -274,7 +284,7 @@ class FirthResult:
         rows = []
         for j, name in enumerate(self.names):
             def fixed(b, j=j):
-                return _firth_fit(X, y, fixed={j: b}).loglik
+                return _firth_fit(X, y, fixed={j: b}, ll_tol=PROFILE_LL_TOL).loglik
             lo, hi = profile_interval(fixed, self.loglik, float(self.coef[j]), float(self.se[j]), alpha)
             rows.append({"term": name, "coef": float(self.coef[j]), "ci_low": lo, "ci_high": hi})
         return pd.DataFrame(rows)
@@ -292,11 +302,24 @@ def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray, firth: bool = Tru
     return ll + 0.5 * logdet, pi, info
 
 
+#: Profile fits (a coefficient held fixed) stop once the (penalised) log-likelihood, the only
+#: thing a profile uses, has risen by no more than this for :data:`_STALL_PATIENCE` iterations
+#: in a row: under (quasi-)separation maximum likelihood never converges (a coefficient runs off
+#: to infinity while the likelihood creeps towards its supremum), and an ill-conditioned Firth
+#: fit creeps on at the last digits; both used to run to ``maxiter``.
+PROFILE_LL_TOL = 1e-11
+_STALL_PATIENCE = 3
+
+
 def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None = None, maxiter: int = 100,
-               tol: float = 1e-8, names: Sequence[str] | None = None, firth: bool = True) -> FirthResult:
+               tol: float = 1e-8, names: Sequence[str] | None = None, firth: bool = True,
+               ll_tol: float | None = None) -> FirthResult:
     """Maximise the penalised likelihood over the coefficients not in ``fixed`` (index ->
     value); the penalty is always that of the full model (as ``logistf``'s profile). With
-    ``firth=False`` the ordinary likelihood (maximum likelihood, for profile intervals)."""
+    ``firth=False`` the ordinary likelihood (maximum likelihood, for profile intervals).
+    With ``ll_tol`` the fit also stops (``converged`` False) when the log-likelihood gained no
+    more than ``ll_tol`` in :data:`_STALL_PATIENCE` successive iterations (for profiles, which
+    use the log-likelihood only)."""
     n, k = X.shape
     fixed = dict(fixed or {})
     free = np.array([j for j in range(k) if j not in fixed], dtype=int)
@@ -304,14 +327,17 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
     for j, v in fixed.items():
         beta[j] = v
     ll, pi, info = _penalised(X, y, beta, firth)
-    converged, it = len(free) == 0, 0
+    converged, it, stalled = len(free) == 0, 0, 0
     for it in range(1, maxiter + 1):
         if not len(free):
             break
         w = pi * (1 - pi)
-        cov = np.linalg.pinv(info)
-        # leverages h_i of the weighted hat matrix W^1/2 X (X'WX)^-1 X' W^1/2 (full model)
-        h = np.einsum("ij,jk,ik->i", X, cov, X) * w if firth else np.zeros(n)
+        if firth:
+            cov = np.linalg.pinv(info)
+            # leverages h_i of the weighted hat matrix W^1/2 X (X'WX)^-1 X' W^1/2 (full model)
+            h = np.einsum("ij,jk,ik->i", X, cov, X) * w
+        else:  # maximum likelihood: no leverages, so no inverse of the full information
+            h = np.zeros(n)
         score = (X.T @ (y - pi + h * (0.5 - pi)))[free]
         step = np.linalg.pinv(info[np.ix_(free, free)]) @ score
         mx = np.max(np.abs(step))
@@ -324,10 +350,15 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
             if ll_new >= ll - 1e-12:
                 break
             step /= 2
+        gain = ll_new - ll
         beta, ll, pi, info = new, ll_new, pi_new, info_new
         if np.max(np.abs(step)) < tol and np.max(np.abs(score)) < 1e-6:
             converged = True
             break
+        if ll_tol is not None:
+            stalled = stalled + 1 if not gain > ll_tol else 0  # (a NaN gain counts as no gain)
+            if stalled >= _STALL_PATIENCE:
+                break
     with np.errstate(invalid="ignore"):  # a negative variance (no information) gives NaN, no warning
         se = np.sqrt(np.diag(np.linalg.pinv(info)))
     return FirthResult(beta, se, ll, converged, it, list(names) if names is not None else [f"x{j}" for j in range(k)])

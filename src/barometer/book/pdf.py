@@ -532,6 +532,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         build_pdf(year=args.year, out=args.out)
     except PublishError as exc:
-        print(f"\nPDF FAILED\n{exc}", file=sys.stderr)
+        print(f"\nPDF MISLUKT\n{exc}", file=sys.stderr)
         return 1
     return 0

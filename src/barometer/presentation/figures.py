@@ -29,16 +29,24 @@ notebook); the caller or the test suite does.
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from barometer.data.lazy import lazy_module
 from barometer.presentation.formatting import dec, is_missing, pct
+
+if TYPE_CHECKING:  # what the lazy stand-ins below are
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    from matplotlib.figure import Figure
+else:
+    # pyplot and seaborn (which imports scipy.stats) are loaded on the first drawing, not when a
+    # chapter imports its exhibits (issue 14: a kernel that draws no figure does not pay for them)
+    plt = lazy_module("matplotlib.pyplot")
+    sns = lazy_module("seaborn")
 
 __all__ = [
     "OKABE_ITO",
