@@ -114,15 +114,9 @@ def _texts(result) -> list[str]:
 #: the statistic is then 0/0 and meaningless; an exhibit must say so instead (a warning is an error).
 _PRECISION_LOSS = "Precision loss occurred in moment calculation"
 
-#: Exhibit calls that still pass constant data to scipy, with the reason. Every entry is a known
-#: defect outside the analysis layer, to be removed when its owner fixes it.
-_HUMAN_CAPITAL_T_TEST = ("menselijk_kapitaal() calls scipy.stats.ttest_ind itself; with every factor answered "
-                         "'weet niet' the human-capital score is 3 for everybody; "
-                         "barometer.analysis.models.welch_test handles that")
-KNOWN_PRECISION_LOSS = {
-    ("bevorderende_en_belemmerende_factoren", "kerncijfers"): _HUMAN_CAPITAL_T_TEST,
-    ("bevorderende_en_belemmerende_factoren", "tabel_menselijk_kapitaal"): _HUMAN_CAPITAL_T_TEST,
-}
+#: Exhibit calls that may still pass constant data to scipy, each with its reason (none left:
+#: the human-capital t-test now uses barometer.analysis.models.welch_test).
+KNOWN_PRECISION_LOSS: dict[tuple[str, str], str] = {}
 
 
 def run_exhibits(ed: Edition, glued: dict[str, str]) -> dict[str, str]:

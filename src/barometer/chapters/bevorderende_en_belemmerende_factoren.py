@@ -211,8 +211,10 @@ def menselijk_kapitaal(ed) -> dict:
         old = pd.to_numeric(ed.frames[prev][HUMAN_CAPITAL], errors="coerce").dropna().astype(float)
         out[f"mean_{prev}"] = float(old.mean()) if len(old) else float("nan")
         out[f"n_{prev}"] = int(len(old))
-        out["p_mean_diff"] = (float(sps.ttest_ind(hc.dropna(), old, equal_var=False).pvalue)
-                              if len(old) > 1 and hc.dropna().size > 1 else float("nan"))
+        try:  # Welch (statsmodels): a group without variance is no warning; none in either is no test
+            out["p_mean_diff"] = float(models.welch_test(old, hc)["p"])
+        except models.ModelError:
+            out["p_mean_diff"] = float("nan")
         now = hc.dropna()
         pops = {y: domain_population(y, len(ed.frames[y])) for y in (prev, ed.year)}
         out["diff_low"], out["diff_high"] = mean_difference_ci(
