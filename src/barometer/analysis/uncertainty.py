@@ -487,3 +487,60 @@ def poststratified(values: pd.Series, strata: pd.Series, population: Mapping[int
     scale = 100.0 if kind == "share" else 1.0
     return {"estimate": scale * est["est"], "se": scale * est["se"], "low": scale * est["lci"],
             "high": scale * est["uci"], "n": int(d.sum()), "df": int(est["df"])}
+
+
+# --- added by hdoel
+def mean_difference_ci(values1: Sequence[float] | pd.Series, values2: Sequence[float] | pd.Series,
+                       population1: int | None = None, population2: int | None = None,
+                       alpha: float = ALPHA) -> dict[str, float]:
+    """Welch's t-interval of the difference of two independent means ``mean2 - mean1``.
+
+    Parameters
+    ----------
+    values1, values2 : sequence of numbers
+        The observations of the first (reference) and the second group; missing values dropped.
+    population1, population2 : int, optional
+        Organisations in the populations the groups come from; applies the FPC
+        ``1 - n / N`` to each group's variance of the mean, as :func:`mean_ci` does.
+
+    Returns
+    -------
+    dict
+        ``diff`` (``mean2 - mean1``), ``se``, ``df`` (Welch–Satterthwaite), ``low``, ``high``;
+        NaN bounds when a group has fewer than two values.
+
+    Notes
+    -----
+    Without populations this is statsmodels' ``CompareMeans(DescrStatsW(x2),
+    DescrStatsW(x1)).tconfint_diff(usevar="unequal")``; with them the same Welch interval of
+    the FPC-corrected variances. Checked against R's ``t.test(extra ~ group, data = sleep)``
+    (Welch; difference group 1 − group 2: −3,3654832 to 0,2054832, df = 17,776).
+    """
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    x1 = pd.to_numeric(pd.Series(values1), errors="coerce").dropna().to_numpy(dtype=float)
+    x2 = pd.to_numeric(pd.Series(values2), errors="coerce").dropna().to_numpy(dtype=float)
+    n1, n2 = len(x1), len(x2)
+    diff = float(x2.mean() - x1.mean()) if n1 and n2 else math.nan
+    if n1 < 2 or n2 < 2:
+        return {"diff": diff, "se": math.nan, "df": math.nan, "low": math.nan, "high": math.nan}
+    if population1 is None and population2 is None:
+        cm = CompareMeans(DescrStatsW(x2), DescrStatsW(x1))
+        low, high = cm.tconfint_diff(alpha=alpha, usevar="unequal")
+        v1, v2 = x1.var(ddof=1) / n1, x2.var(ddof=1) / n2
+    else:
+        def fpc(n: int, population: int | None) -> float:
+            if population is None:
+                return 1.0
+            if population < n:
+                raise ValueError(f"population {population} smaller than the base {n}")
+            return 1.0 - n / population
+
+        v1 = x1.var(ddof=1) / n1 * fpc(n1, population1)
+        v2 = x2.var(ddof=1) / n2 * fpc(n2, population2)
+    se = math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1)) if se > 0 else math.nan
+    if population1 is not None or population2 is not None:
+        t = float(sstats.t.ppf(1 - alpha / 2, df)) if se > 0 else 0.0
+        low, high = diff - t * se, diff + t * se
+    return {"diff": diff, "se": se, "df": df, "low": float(low), "high": float(high)}

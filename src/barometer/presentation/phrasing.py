@@ -521,3 +521,26 @@ def difference_interval(low: float | None, high: float | None, diff: float | Non
         return f"(verschil {d}, {level}-interval niet te bepalen)"
     lo, hi = (fmt.pp(v, 1, signed=True).removesuffix(" procentpunt") for v in (low, high))
     return f"(verschil {d}, {level}-interval {lo} tot {hi})"
+
+
+# --- added by hdoel
+def mean_difference_interval(low: float | None, high: float | None, diff: float | None = None,
+                             decimals: int = 2) -> str:
+    """The interval of a difference of two means beside the sentence that states it.
+
+    ``"(verschil +0,25, 95%-interval +0,05 tot +0,45)"``: the difference with sign in the
+    unit of the means (``decimals``, default two as the means), the Welch t-interval of
+    :func:`barometer.analysis.uncertainty.mean_difference_ci`. Without a difference ``""``; a
+    missing bound reads "interval niet te bepalen" (as :func:`difference_interval`).
+    """
+    if fmt.is_missing(diff):
+        return ""
+    level = fmt.pct(100 * (1 - models.SIGNIFICANCE_LEVEL))
+
+    def signed(v: float) -> str:
+        text = fmt.dec(v, decimals)
+        return "+" + text if float(fmt.round_half_up(v, decimals)) > 0 else text
+
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return f"(verschil {signed(diff)}, {level}-interval niet te bepalen)"
+    return f"(verschil {signed(diff)}, {level}-interval {signed(low)} tot {signed(high)})"
