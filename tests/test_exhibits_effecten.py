@@ -217,3 +217,88 @@ def test_three_tests_per_goal_are_one_holm_family():
     t = ex.tabel_doelen_naar_groep(ed)
     assert {"p", "p_gecorrigeerd"} <= set(t.data.columns)
     assert any("Holm" in n for n in t.notes)
+
+
+# ----------------------------------------------------------------------------- disclosure (issue 10)
+@pytest.fixture
+def strict(shipped):
+    """The shipped edition at another threshold; the process's edition is restored afterwards."""
+    from barometer.presentation.exhibit import use_edition
+
+    made = []
+
+    def at(min_base: int) -> Edition:
+        e = Edition(shipped.year, shipped.comparison_years, shipped.data_path, min_base, shipped.frames)
+        made.append(e)
+        return e
+
+    yield at
+    use_edition(shipped.year, shipped.min_base, shipped.synthetic)
+
+
+def _download(name: str) -> pd.DataFrame:
+    return pd.read_csv(f"_downloads/{name}.csv")
+
+
+def test_a_small_size_class_is_hidden_everywhere_with_its_complementary_cell(strict, in_tmp):
+    """Threshold 72: Klein (71 innovators) is hidden, and Middelgroot as well (the smallest other
+    group: with the shares of all innovators of Figuur 2-18 the one hidden group would follow)."""
+    ed = strict(72)
+    sizes = load_codebook().labels("size_class")
+    t = ex.tabel_doelen_naar_groep(ed)
+    assert isinstance(t, TableExhibit)
+    assert set(t.frame[sizes[1]]) == {"#"} and set(t.frame[sizes[2]]) == {"#"}
+    assert "#" not in set(t.frame[sizes[3]])
+    _, d = ex.GROEPEN.disclosed(ed)
+    assert d.reason("percentage", doel="goal_efficiency", indeling="size_class", groep=sizes[1]) == "primary"
+    assert d.reason("percentage", doel="goal_efficiency", indeling="size_class", groep=sizes[2]) == "secondary"
+    dl = _download(t.name)
+    klein = dl[(dl["Indeling"] == "size_class") & (dl["Groep"].isin([sizes[1], sizes[2]]))]
+    assert len(klein) and klein["Percentage (volle precisie)"].isna().all() and klein["Aantal"].isna().all()
+    assert klein["Geheimhouding"].str.startswith("niet getoond").all()
+    k = ex.kerncijfers(ed)
+    assert k["pct_eff_klein"] == "#" and k["pct_kwal_klein"] == "#"
+    assert k["richting_eff_groot"] == "niet te vergelijken met"
+    assert k["verschil_eff_grootte"] == "" and k["verschil_kwal_grootte"] == ""   # no interval beside a hidden share
+    assert k["verschil_kwal_spectrum"].startswith("(verschil ")
+
+
+def test_a_result_area_below_the_threshold_is_hidden_in_figure_alt_text_glue_and_download(strict, in_tmp):
+    """Threshold 254: the quality area (253 answers) is hidden; the alt text no longer names it as
+    the highest, its share glues as '#', the download and the text repr carry no value."""
+    assert "Kwaliteit van de dienstverlening" in ex.figuur_effecten(strict(5)).alt
+    ed = strict(254)
+    fig = ex.figuur_effecten(ed)
+    assert isinstance(fig, FigureExhibit)
+    assert "Kwaliteit van de dienstverlening" not in fig.alt
+    dl = _download(fig.name)
+    quality = dl[dl["Variabele (codeboek)"] == "effect_quality"]
+    assert len(quality) == 4 and quality["Percentage (volle precisie)"].isna().all()
+    assert "75.49" not in repr(fig)
+    k = ex.kerncijfers(ed)
+    assert k["pos_effect_quality"] == "#" and k["vroeg_effect_quality"] == "#"
+    assert k["vroeg_gemiddeld"] == "#"   # the mean over the areas rests on the hidden one too
+    assert k["pos_effect_information_access"] == "68%"   # 263 answers: shown
+
+
+def test_the_chapter_glue_is_released():
+    """The module is converted: it carries no GLUE_UNCHECKED flag, so glue_text checks it."""
+    assert getattr(ex, "GLUE_UNCHECKED", False) is False
+
+
+def test_the_stated_group_differences_carry_their_newcombe_interval(shipped):
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+
+    k = ex.kerncijfers(shipped)
+    df = shipped.df[shipped.df["innovated"] == 1]
+    pop = domain_population(2025, len(shipped.df))
+    small, large = df[df["size_class"] == 1], df[df["size_class"] == 3]
+    c1, n1 = int((small["goal_efficiency"] == 1).sum()), int(small["goal_efficiency"].notna().sum())
+    c2, n2 = int((large["goal_efficiency"] == 1).sum()), int(large["goal_efficiency"].notna().sum())
+    lo, hi = difference_ci(c1, n1, c2, n2, pop(n1), pop(n2))
+    assert k["verschil_eff_grootte"] == phrasing.difference_interval(lo, hi, 100 * (c2 / n2 - c1 / n1))
+    assert k["verschil_eff_grootte"].startswith("(verschil +")      # large minus small, as the sentence reads
+    assert k["verschil_kwal_grootte"].startswith("(verschil +")     # small minus large
+    assert k["verschil_eff_vs_kwal"].startswith("(verschil -")      # efficiency less often than quality
+    for key in ("verschil_kwal_spectrum", "verschil_use_spectrum"):
+        assert "95%-interval" in k[key]

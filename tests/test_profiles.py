@@ -97,7 +97,8 @@ def test_share_innovating_of_a_profile_equals_tabel_b1_8(ed):
     assert checked >= 6
     # the whole public sector column equals the total of Tabel B1-8
     tidy = sp._innovation_tidy(ed, sp.parse_spec("sector:1"))
-    tot = tidy[(tidy["groep"] == sp.TOTAL_LABEL) & (tidy["item"] == "innovated")].iloc[0]
+    tot = tidy[(tidy["groep"] == "Totaal") & (tidy["reeks"] == sp.PER_GROUP) & (tidy["jaar"] == ed.year)
+               & (tidy["item"] == "innovated")].iloc[0]
     assert fmt.pct(tot["pct"]) == t.loc["Totaal*", col]
 
 
@@ -117,7 +118,7 @@ def test_small_cells_are_suppressed_in_a_profile(ed):
     prev = f"Provincie {ed.previous_year}"
     assert table.frame[prev].iloc[0] == disclosure.symbol()
     dl = pd.read_csv(f"_downloads/{table.name}.csv", sep=None, engine="python")
-    row = dl[(dl["Jaar"] == ed.previous_year) & (dl["Indicator"] == "innoveerde")].iloc[0]
+    row = dl[(dl["Jaar"] == ed.previous_year) & (dl["Indicator"] == "innoveerde") & (dl["Groep"] == "Provincie")].iloc[0]
     assert pd.isna(row["Aantal"]) and row["Geheimhouding"].startswith("niet getoond")
 
 
@@ -213,3 +214,57 @@ def test_staging_adds_the_profiles_after_the_overview_page(tmp_path):
     assert "profielen-samenstelling" not in page and "Overige sectoren" in page
     (stage / "_toc.yml").write_text("format: jb-book\nroot: index\n")
     assert profiles.stage(stage, tmp_path / "src2", paths.respondent_file(2025), 2025, 5)[1] == []
+
+
+def test_a_group_that_would_follow_from_the_total_is_hidden_in_its_profile(ed):
+    """Secondary suppression across the profiles (issue 10). Plant a previous measurement with
+    three Rechtswezen organisations: in that year's block of sector profiles Rechtswezen is
+    hidden (below the threshold) and, because the total and every other profile are shown,
+    the smallest other profile (Overige sectoren, seven organisations in 2021) is hidden as
+    well: on screen, in the prose and in the download. Larger profiles still show the year."""
+    from barometer.presentation.exhibit import use_edition
+
+    df21 = ed.frames[2021].copy()
+    rw = df21.index[df21["sector"] == 6]
+    df21.loc[rw[3:], "sector"] = 1
+    planted = Edition(2025, (2021,), ed.data_path, 5, {2025: ed.frames[2025], 2021: df21})
+    try:
+        pool = sp.parse_spec("sector:3,5")
+        assert int(((df21["sector"].isin([3, 5]))).sum()) == 7
+        table = sp.tabel_innovatie(planted, pool)
+        col = f"{pool.label} 2021"
+        assert table.frame[col].iloc[0] == "#"
+        assert table.frame[f"{pool.label} 2025"].iloc[0] != "#"
+        d = sp._disclosed(planted, pool, "innovatie")
+        where = dict(jaar=2021, reeks=sp.PER_GROUP, groep=pool.label, indicator="innoveerde", item="innovated")
+        assert d.reason("pct", **where) == "secondary"
+        dl = pd.read_csv(f"_downloads/{table.name}.csv", sep=None, engine="python")
+        row = dl[(dl["Jaar"] == 2021) & (dl["Indicator"] == "innoveerde") & (dl["Groep"] == pool.label)].iloc[0]
+        assert pd.isna(row["Aantal"]) and pd.isna(row["Percentage (volle precisie)"])
+        assert row["Geheimhouding"].startswith("niet getoond: anders af te leiden")
+        rw_row = dl[(dl["Jaar"] == 2021) & (dl["Indicator"] == "innoveerde") & (dl["Groep"] == "Rechtswezen")].iloc[0]
+        assert pd.isna(rw_row["Percentage (volle precisie)"]) and "minder dan" in rw_row["Geheimhouding"]
+        k = sp.kerncijfers(planted, pool)
+        assert "voor 2021 zijn er te weinig antwoorden om te vergelijken" in k["zin_innovatie"]
+        # Rechtswezen's own profile hides its 2021 figure; Waterschap (12 in 2021) shows it
+        assert sp.tabel_innovatie(planted, sp.parse_spec("sector:6")).frame["Rechtswezen 2021"].iloc[0] == "#"
+        assert sp.tabel_innovatie(planted, sp.parse_spec("sector:8")).frame["Waterschap 2021"].iloc[0] != "#"
+        # without the planted group nothing of 2021 is hidden in the pool's profile
+        assert sp.tabel_innovatie(ed, pool).frame[col].iloc[0] != "#"
+    finally:
+        use_edition(ed.year, ed.min_base, ed.synthetic)
+
+
+def test_the_profile_glue_is_released(ed, monkeypatch):
+    """sectorprofiel is converted: no GLUE_UNCHECKED flag, every glued figure released."""
+    from barometer.presentation import glue
+    from barometer.presentation.disclosure import Released, carries_number
+
+    assert getattr(sp, "GLUE_UNCHECKED", False) is False
+    glued = {}
+    monkeypatch.setattr(glue, "_glue", lambda name, value, display=False: glued.__setitem__(name, value))
+    for spec in ("sector:1", "sector:3,5", "national_type:1"):
+        glued.clear()
+        sp.kerncijfers(ed, sp.parse_spec(spec))
+        assert glued and all(isinstance(v, Released) or not carries_number(v) for v in glued.values()), spec
+        assert any(isinstance(v, Released) and carries_number(v) for v in glued.values()), spec

@@ -18,14 +18,13 @@ from barometer.presentation import figures
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
+from barometer.presentation import declaration
 from barometer.presentation.intervals import BOUNDS, met_intervallen
 from barometer.presentation.phrasing import whisker_note
 from barometer.presentation.phrasing import compare_word, join_nl, lower_first
 from barometer.presentation.disclosure import metadata, public, release
-from barometer.presentation.exhibit import disclose
 from barometer.chapters.doelen_en_effecten import claim_glue
-from barometer.presentation.phrasing import asked, glue_all, not_asked_melding, published_word, vraag_status
+from barometer.presentation.phrasing import asked, glue_all, published_word, vraag_status
 
 __all__ = [
     "SLUG",
@@ -106,79 +105,116 @@ def redenen_naar_cluster(ed) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- exhibits
-def figuur_redenen(ed) -> FigureExhibit | Notice:
-    """Figuur 2-20: reasons innovation attempts did not bring the expected improvement."""
-    if not asked(ed, "fail_reason"):
-        return not_asked_melding(ed, "fail_reason")
-    d = redenen(ed)
-    n = int(d["base"].max())
-    fig = figures.bar_shares(met_intervallen(d, ed), y="label", x="pct", hue=None,
-                             xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS)
-    alt = figures.alt_text(d, f"de redenen waarom innovatiepogingen in {ed.year} niet tot de verwachte verbetering "
-                           "leidden (meer antwoorden mogelijk)", label="label", value="pct")
-    return FigureExhibit(
-        name=_name("fig", "redenen"),
-        caption=f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, {ed.year}, "
-                f"n = {fmt.num(n)} organisaties met zo'n poging; meer antwoorden mogelijk (Figuur 2-20 in het rapport). "
-                + whisker_note(),
-        alt=alt, figure=fig,
-        data=met_intervallen(d.rename(columns={"item": "variabele", "label": "reden", "count": "aantal", "base": "basis",
-                               "pct": "percentage"}), ed))
+def _n(d) -> str:
+    """The base of a figure whose rows share one base (public: respondents), from the disclosed frame."""
+    return fmt.num(int(pd.to_numeric(d.frame["base"]).max()))
 
 
-def figuur_fasen(ed) -> FigureExhibit | Notice:
-    """Figuur 2-21: phase in which the attempt stranded."""
-    if not asked(ed, "fail_phase"):
-        return not_asked_melding(ed, "fail_phase")
-    d = fasen(ed)
-    n = int(d["base"].max())
-    fig = figures.bar_shares(met_intervallen(d, ed), y="label", x="pct", hue=None,
-                             xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS)
-    alt = figures.alt_text(d, f"de fase waarin de mislukte innovatiepoging strandde, {ed.year}",
-                           label="label", value="pct")
-    return FigureExhibit(
-        name=_name("fig", "fasen"),
-        caption=f"Fase waarin de innovatiepoging strandde, {ed.year}, n = {fmt.num(n)} (Figuur 2-21 in het rapport). " + whisker_note(),
-        alt=alt, figure=fig,
-        data=met_intervallen(d.rename(columns={"code": "code", "label": "fase", "count": "aantal", "base": "basis",
-                               "pct": "percentage"}), ed))
+#: Figuur 2-20, declared: reasons innovation attempts did not bring the expected improvement
+#: (the computed frame carries the 95% interval of every share: whiskers and download).
+REDENEN = declaration.Figure(
+    name=_name("fig", "redenen"), report="Figuur 2-20", question="fail_reason",
+    compute=lambda ed: met_intervallen(redenen(ed), ed),
+    draw=lambda d: figures.bar_shares(d, y="label", x="pct", hue=None,
+                                      xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS),
+    alt=lambda ed, d: figures.alt_text(d.frame, f"de redenen waarom innovatiepogingen in {ed.year} niet tot de "
+                                       "verwachte verbetering leidden (meer antwoorden mogelijk)",
+                                       label="label", value="pct"),
+    caption=lambda ed, d: (f"Redenen waarom een innovatiepoging niet tot de verwachte verbetering leidde, {ed.year}, "
+                           f"n = {_n(d)} organisaties met zo'n poging; meer antwoorden mogelijk"),
+    note=whisker_note(),
+    download=lambda d, ed: d.rename(columns={"item": "variabele", "label": "reden", "count": "aantal",
+                                             "base": "basis", "pct": "percentage"}),
+)
+#: Figuur 2-20: reasons innovation attempts did not bring the expected improvement.
+figuur_redenen = REDENEN
+
+#: Figuur 2-21, declared: phase in which the attempt stranded.
+FASEN = declaration.Figure(
+    name=_name("fig", "fasen"), report="Figuur 2-21", question="fail_phase",
+    compute=lambda ed: met_intervallen(fasen(ed), ed),
+    draw=lambda d: figures.bar_shares(d, y="label", x="pct", hue=None,
+                                      xlabel="Aandeel van de organisaties met een mislukte poging", interval=BOUNDS),
+    alt=lambda ed, d: figures.alt_text(d.frame, f"de fase waarin de mislukte innovatiepoging strandde, {ed.year}",
+                                       label="label", value="pct"),
+    caption=lambda ed, d: f"Fase waarin de innovatiepoging strandde, {ed.year}, n = {_n(d)}",
+    note=whisker_note(),
+    download=lambda d, ed: d.rename(columns={"label": "fase", "count": "aantal", "base": "basis",
+                                             "pct": "percentage"}),
+)
+#: Figuur 2-21: phase in which the attempt stranded.
+figuur_fasen = FASEN
 
 
 def _sd_aantal_redenen(ed) -> pd.Series:
     """Standard deviation (n - 1) of the number of reasons named, per climate cluster: the
     respondents who answered the reasons (any item not empty) and have a cluster."""
+    named, cluster = _aantal_per_organisatie(ed)
+    return named.groupby(cluster).std(ddof=1)
+
+
+def _aantal_per_organisatie(ed) -> tuple[pd.Series, pd.Series]:
+    """The number of reasons each organisation named, and its climate cluster (the respondents
+    of :func:`_sd_aantal_redenen`)."""
     items = load_codebook().items("fail_reason")
     answered = ed.df[items].notna().any(axis=1) & ed.df[CLUSTER].notna()
-    named = ed.df.loc[answered, items].sum(axis=1)
-    return named.groupby(ed.df.loc[answered, CLUSTER]).std(ddof=1)
+    return ed.df.loc[answered, items].sum(axis=1), ed.df.loc[answered, CLUSTER]
 
 
-def tabel_redenen_naar_cluster(ed) -> TableExhibit | Notice:
-    """Mean number of reasons named per climate cluster (summary of Figuur B2-3)."""
-    if not asked(ed, "fail_reason"):
-        return not_asked_melding(ed, "fail_reason")
+def _mean_difference(ed, d, reference: int, compared: int) -> str:
+    """Welch's interval (with the FPC) of the difference of the mean number of reasons between
+    two climate clusters (``compared`` minus ``reference``), phrased as
+    :func:`barometer.presentation.phrasing.mean_difference_interval`; empty when either mean is
+    hidden in the disclosed table ``d`` (no interval beside a suppressed figure)."""
+    from barometer.analysis.uncertainty import domain_population, mean_difference
+    from barometer.presentation.phrasing import mean_difference_interval
+
+    if any(d.reason("gemiddeld", **{CLUSTER: c}) is not None or fmt.is_missing(d.value("gemiddeld", **{CLUSTER: c}))
+           for c in (reference, compared)):
+        return disclosure.Released("")
+    named, cluster = _aantal_per_organisatie(ed)
+    x1, x2 = named[cluster == reference], named[cluster == compared]
+    pop = domain_population(ed.year, len(ed.df))
+    ci = mean_difference(x1, x2, pop(len(x1)), pop(len(x2)))
+    return release(mean_difference_interval(ci["low"], ci["high"], ci["diff"], decimals=1), [len(x1), len(x2)],
+                   ed.min_base)
+
+
+def _aantal_redenen(ed) -> pd.DataFrame:
+    """The mean number of reasons per climate cluster with its sd and t-interval (the table's data)."""
     r = redenen_naar_cluster(ed)
-    frame = pd.DataFrame({
-        "Innovatieklimaat": r["label"],
-        "Organisaties met een mislukte poging (n)": [fmt.num(v) for v in r["n"]],
-        "Gemiddeld aantal genoemde redenen": [disclosure.show(fmt.dec(v, 1), n, ed.min_base)
-                                              for v, n in zip(r["gemiddeld"], r["n"])],
-    })
-    notes = ["Alleen organisaties met een mislukte poging én een score op de klimaatschaal. Het aandeel per reden en "
-             "per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport), met intervallen in de "
-             "download daar; deze download geeft het gemiddelde met zijn t-interval."]
-    data = met_intervallen(r[["label", "n", "gemiddeld"]].assign(sd=_sd_aantal_redenen(ed).reindex(r.index))
+    return met_intervallen(r[["label", "n", "gemiddeld"]].assign(sd=_sd_aantal_redenen(ed).reindex(r.index))
                            .reset_index(), ed)
-    return TableExhibit(name=_name("tbl", "redenen-klimaat"),
-                        caption=f"Aantal genoemde faalfactoren naar innovatieklimaat, {ed.year}",
-                        frame=frame, notes=notes, data=data)
+
+
+def _aantal_redenen_scherm(ed, d) -> pd.DataFrame:
+    """The table on screen: every mean from the disclosed frame (``#`` where it is hidden)."""
+    f = d.frame
+    return pd.DataFrame({
+        "Innovatieklimaat": f["label"],
+        "Organisaties met een mislukte poging (n)": [fmt.num(v) for v in f["n"]],
+        "Gemiddeld aantal genoemde redenen": [d.cell(i, "gemiddeld", lambda v: fmt.dec(v, 1)) for i in f.index],
+    })
+
+
+#: Mean number of reasons named per climate cluster (summary of Figuur B2-3), declared.
+REDENEN_KLIMAAT = declaration.Table(
+    name=_name("tbl", "redenen-klimaat"), question="fail_reason",
+    compute=_aantal_redenen, tabulate=_aantal_redenen_scherm,
+    caption=lambda ed, d: f"Aantal genoemde faalfactoren naar innovatieklimaat, {ed.year}",
+    notes=lambda ed, d: ["Alleen organisaties met een mislukte poging én een score op de klimaatschaal. Het aandeel "
+                         "per reden en per klimaatgroep staat in de bijlage met figuren (Figuur B2-3 in het rapport), "
+                         "met intervallen in de download daar; deze download geeft het gemiddelde met zijn t-interval."],
+)
+#: Mean number of reasons named per climate cluster (summary of Figuur B2-3).
+tabel_redenen_naar_cluster = REDENEN_KLIMAAT
 
 
 # ----------------------------------------------------------------------------- glue
 _KEYS = ["status_falen", "vraag_mislukt", "vraag_redenen", "vraag_fase", "pct_mislukt", "n_mislukt", "n_totaal", "claim_mislukt_20", "redenen_top4",
          "reden_top", "claim_draagvlak_top", "fasen_top2", "claim_fasen_top2", "pct_fase_weetniet",
          *[f"pct_fase_{k}" for k in QUOTED_PHASES.values()],
-         "gem_krachtig", "gem_gemiddeld", "gem_beperkt", "richting_beperkt", "claim_beperkt_meer",
+         "gem_krachtig", "gem_gemiddeld", "gem_beperkt", "richting_beperkt", "verschil_beperkt", "claim_beperkt_meer",
          "grootste_verschillen", "n_redenen_beperkt_vaker", "n_redenen",
          "claim_CL40", "toets_CL40", "claim_CL41", "toets_CL41"]
 #: The report's claims of §2.6 (``data/published/claims.csv``).
@@ -206,27 +242,37 @@ def kerncijfers(ed) -> pd.Series:
                n_mislukt=release(fmt.num(m.count), m.base_n, ed.min_base), n_totaal=public(fmt.num(m.base_n)),
                claim_mislukt_20=published_word("S2.6/2025/pct/failed_attempt=1", m.value))
     r = redenen(ed)
-    named = r[~r["item"].str.endswith("_other")]
-    out["redenen_top4"] = join_nl([lower_first(x) for x in named["label"].iloc[:4]])
-    out["reden_top"] = lower_first(named["label"].iloc[0])
-    out["claim_draagvlak_top"] = "wel" if named["item"].iloc[0] == "fail_support" else "niet"
-    fd = disclose(fasen(ed), ed.min_base, "Figuur 2-21", ed.year)  # as Figuur 2-21 shows them
-    f = fasen(ed).set_index("code")
+    # rankings only of what the figures show (a hidden share decides no order)
+    _, rsd = REDENEN.disclosed(ed)
+    named = rsd.frame[~rsd.frame["item"].str.endswith("_other") & rsd.frame["pct"].notna()]
+    if len(named):
+        out["redenen_top4"] = join_nl([lower_first(x) for x in named["label"].iloc[:4]])
+        out["reden_top"] = lower_first(named["label"].iloc[0])
+        out["claim_draagvlak_top"] = "wel" if named["item"].iloc[0] == "fail_support" else "niet"
+    _, fd = FASEN.disclosed(ed)  # as Figuur 2-21 shows them
+    f = fd.frame.set_index("code")
     for code, key in QUOTED_PHASES.items():
         out[f"pct_fase_{key}"] = fd.text("pct", code=code)
     dk = [c for c in f.index if c == 9]
     out["pct_fase_weetniet"] = fd.text("pct", code=dk[0]) if dk else fmt.NOT_ASKED
-    top2 = f.drop(index=dk).sort_values("pct", ascending=False, kind="stable").index[:2]
-    out["fasen_top2"] = join_nl([lower_first(f.loc[c, "label"]) for c in top2])
-    out["claim_fasen_top2"] = "wel" if set(top2) == {3, 4} else "niet"
+    ranked = f.drop(index=dk)["pct"].dropna().sort_values(ascending=False, kind="stable")
+    if len(ranked) >= 2:
+        top2 = ranked.index[:2]
+        out["fasen_top2"] = join_nl([lower_first(f.loc[c, "label"]) for c in top2])
+        out["claim_fasen_top2"] = "wel" if set(top2) == {3, 4} else "niet"
     rc = redenen_naar_cluster(ed)
-    rd = disclose(rc.reset_index()[[CLUSTER, "n", "gemiddeld"]], ed.min_base, year=ed.year)  # as the table shows them
+    _, rd = REDENEN_KLIMAAT.disclosed(ed)  # as the table shows them
     words = {1: "krachtig", 2: "gemiddeld", 3: "beperkt"}
     for code, w in words.items():
         out[f"gem_{w}"] = rd.text("gemiddeld", lambda v: fmt.dec(v, 1), **{CLUSTER: code})
-    if 1 in rc.index and 3 in rc.index:
-        out["richting_beperkt"] = compare_word(rc.loc[1, "gemiddeld"], rc.loc[3, "gemiddeld"], up="meer dan",
-                                            down="minder dan", same="evenveel als", decimals=1)
+    # direction words and comparisons only between clusters whose means the table shows
+    shown = {c for c in rc.index if rd.reason("gemiddeld", **{CLUSTER: c}) is None}
+    out["verschil_beperkt"] = ""  # no interval beside a comparison that cannot be made
+    if {1, 3} <= shown:
+        out["richting_beperkt"] = compare_word(rd.value("gemiddeld", **{CLUSTER: 1}),
+                                               rd.value("gemiddeld", **{CLUSTER: 3}), up="meer dan",
+                                               down="minder dan", same="evenveel als", decimals=1)
+        out["verschil_beperkt"] = _mean_difference(ed, rd, 1, 3)
         out["claim_beperkt_meer"] = "wel" if rc.loc[3, "gemiddeld"] > max(rc.loc[c, "gemiddeld"] for c in rc.index if c != 3) else "niet"
         items = [i for i in cb.items("fail_reason") if not i.endswith("_other")]
         diff = (rc.loc[3, items] - rc.loc[1, items]).sort_values(ascending=False, kind="stable")

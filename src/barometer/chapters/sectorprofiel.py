@@ -23,7 +23,8 @@ from barometer.presentation import disclosure
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation.exhibit import Notice, TableExhibit
+from barometer.presentation import declaration
+from barometer.presentation.exhibit import Notice, TableExhibit, disclose
 from barometer.chapters import bevorderende_en_belemmerende_factoren as factoren
 from barometer.presentation.intervals import met_intervallen
 from barometer.presentation.phrasing import join_nl, lower_first
@@ -92,127 +93,214 @@ def _columns(ed, spec: Spec) -> list[tuple[str, str, int]]:
     return cols
 
 
-def _share_rows(ed, spec: Spec, what: str, compute) -> pd.DataFrame:
-    """Tidy shares of one indicator for the profile (both years) and the total (edition year).
+#: The two series of a profile's data: every group of the profile's variable with its total
+#: (the block the disclosure policy protects), and the whole public sector (shown beside the
+#: profile; a separate total only when the variable does not cover every organisation).
+PER_GROUP = "per groep"
+WHOLE = "openbaar bestuur"
 
-    ``compute(frame, year)`` returns a frame with ``item``, ``label``, ``count``, ``base``.
+
+def _groups(ed, spec: Spec) -> list[tuple[str, tuple[int, ...]]]:
+    """The groups of the profile's block: the profile, and every other group of its variable
+    as the profiles show it (one group, or the pool; :func:`barometer.presentation.disclosure.profile_groups`),
+    less the profile's own codes. Groups that get no profile at all are left out: the policy
+    counts them as the part of the total in no group (hidden).
     """
-    parts = []
-    for header, group, year in _columns(ed, spec):
-        frame = profile_frame(ed, spec) if group == "profiel" else ed.all_years
-        r = compute(frame, year)
-        if r is None or len(r) == 0:
-            continue
-        r = r.loc[r["base"] > 0, ["item", "label", "count", "base"]].copy()  # base 0: not asked
-        r.insert(0, "groep", spec.label if group == "profiel" else TOTAL_LABEL)
-        r.insert(0, "jaar", year)
-        r["indicator"] = what
-        parts.append(r)
-    if not parts:
-        return pd.DataFrame(columns=["jaar", "groep", "indicator", "item", "label", "count", "base", "pct"])
-    out = pd.concat(parts, ignore_index=True)
-    out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
+    from barometer.book.profiles import profile_label
+
+    cur = ed.df
+    bases = cur[spec.variable].dropna().astype(int).value_counts().to_dict() if spec.variable in cur else {}
+    groups, _ = disclosure.profile_groups(bases, ed.min_base)
+    out = [(spec.label, spec.codes)]
+    for g in groups:
+        rest = tuple(c for c in g.codes if c not in spec.codes)
+        if rest:
+            out.append((profile_label(spec.variable, rest), rest))
     return out
 
 
-def _innovated(frame, year):
-    s = st.share(frame, "innovated", 1, years=year)
-    if s.empty:
-        return None
-    return s.assign(item="innovated", label=load_codebook().label("innovated"))
+def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("count",)) -> pd.DataFrame:
+    """Tidy shares of one indicator for every group of the profile's block and its total, and for
+    the whole public sector, in the edition's year and the previous one.
+
+    ``compute(frame, years, by)`` returns a frame with ``year``, ``group`` (a code of the
+    column ``by``, or ``Totaal``), ``item``, ``label``, ``base`` and the ``values`` (``count``:
+    then the share ``pct`` is added); one call covers every group and year. Columns: ``jaar``,
+    ``reeks`` (:data:`PER_GROUP` or :data:`WHOLE`), ``groep`` (the group's label, ``Totaal``
+    for a total), ``indicator``, ``item``, ``label``, the values, ``base`` (and ``pct``).
+    """
+    everyone = ed.all_years
+    var = spec.variable
+    columns = ["jaar", "reeks", "groep", "indicator", "item", "label", *values, "base"]
+    if var not in everyone:
+        return pd.DataFrame(columns=columns + (["pct"] if "count" in values else []))
+    groups = _groups(ed, spec)
+    number = {c: k for k, (_, codes) in enumerate(groups, start=1) for c in codes}
+    block = everyone[everyone[var].notna()].copy()
+    block["_blok"] = block[var].map(number)  # codes in no profile: only in the total
+    parts = []
+    r = compute(block, _years(ed), "_blok")
+    if r is not None and len(r):
+        r = r.assign(reeks=PER_GROUP, groep=[st.TOTAL if str(g) == st.TOTAL else groups[int(g) - 1][0]
+                                              for g in r["group"]])
+        parts.append(r)
+    if not bool(everyone[var].notna().all()):
+        w = compute(everyone, _years(ed), None)
+        if w is not None and len(w):
+            parts.append(w.assign(reeks=WHOLE, groep=st.TOTAL))
+    if not parts:
+        return pd.DataFrame(columns=columns + (["pct"] if "count" in values else []))
+    out = pd.concat(parts, ignore_index=True)
+    out = out[out["base"] > 0].rename(columns={"year": "jaar"}).assign(indicator=what)  # base 0: not asked
+    out["jaar"] = out["jaar"].astype("int64")
+    order = {y: i for i, y in enumerate(_years(ed))}
+    out = out.assign(_o=out["jaar"].map(order)).sort_values("_o", kind="stable")[columns].reset_index(drop=True)
+    if "count" in values:
+        out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
+    return out
 
 
-def _types(frame, year):
-    f = st.frequencies(frame, "innovation_type", years=year)
+def _total_series(d) -> str:
+    """The series whose total is the whole public sector in a disclosed profile frame."""
+    return WHOLE if (d.frame["reeks"] == WHOLE).any() else PER_GROUP
+
+
+def _where(ed, spec: Spec, d, whole: bool, year: int, indicator: str, item: str) -> dict:
+    """The key of one cell: the profile's (``whole`` False) or the whole public sector's."""
+    if whole:
+        return dict(jaar=year, reeks=_total_series(d), groep=st.TOTAL, indicator=indicator, item=item)
+    return dict(jaar=year, reeks=PER_GROUP, groep=spec.label, indicator=indicator, item=item)
+
+
+def _coded(frame, question: str, years, by, code: int = 1):
+    """The share with answer ``code`` of a single question (one row per year and group)."""
+    f = st.frequencies(frame, question, by=by, years=years)
+    f = f[f["code"] == code]
+    return f.assign(item=question, label=load_codebook().label(question)) if len(f) else None
+
+
+def _innovated(frame, years, by):
+    return _coded(frame, "innovated", years, by)
+
+
+def _types(frame, years, by):
+    f = st.frequencies(frame, "innovation_type", by=by, years=years)
     return f if len(f) else None
 
 
-def _failed(frame, year):
-    if not load_codebook().is_asked("failed_attempt", year):  # asked since a later measurement
-        return None
-    s = st.share(frame, "failed_attempt", 1, years=year)
-    if s.empty:
-        return None
-    return s.assign(item="failed_attempt", label=load_codebook().label("failed_attempt"))
+def _failed(frame, years, by):
+    cb = load_codebook()
+    asked = [y for y in years if cb.is_asked("failed_attempt", y)]  # asked since a later measurement
+    return _coded(frame, "failed_attempt", asked, by) if asked else None
 
 
-def _clusters(frame, year):
-    f = st.frequencies(frame, "climate_cluster", years=year)
+def _clusters(frame, years, by):
+    f = st.frequencies(frame, "climate_cluster", by=by, years=years)
     return f.assign(item="climate_cluster_" + f["code"].astype(str)) if len(f) else None
 
 
-def _promoted(frame, year):
-    f = factoren.aandeel_bevorderd(frame, year)
+def _promoted(frame, years, by):
+    f = factoren.aandeel_bevorderd(frame, years, by=by)
     return f.reset_index(drop=True) if len(f) else None
 
 
-def _hindered(frame, year):
+def _hindered(frame, years, by):
     cb = load_codebook()
-    f = factoren.factor_verdeling(frame, year)
+    f = st.frequencies(frame, factoren.FACTOR, by=by, years=years)
     if not len(f):
         return None
+    keys = ["year", "group", "item", "label"]
     hit = f[f["code"].isin(factoren._hinder_codes(cb))]
-    g = hit.groupby(["item", "label"], sort=False)["count"].sum().reset_index()
-    base = f.groupby("item", sort=False)["base"].first()
-    return g.assign(base=g["item"].map(base).values)
+    g = hit.groupby(keys, sort=False)["count"].sum().reset_index()
+    base = f.groupby(keys, sort=False)["base"].first().reset_index()
+    return g.merge(base, on=keys, how="left")
 
 
-def _goals(frame, year):
-    f = st.frequencies(frame, "goal", years=year)
+def _goals(frame, years, by):
+    f = st.frequencies(frame, "goal", by=by, years=years)
     return f if len(f) else None
 
 
-def _effects(frame, year):
+def _effects(frame, years, by):
     cb = load_codebook()
-    f = st.frequencies(frame, "effect", years=year, summary=True)
+    f = st.frequencies(frame, "effect", by=by, years=years, summary=True)
     if not len(f):
         return None
     label = cb.variable("effect").display.get("summary_label", "")
     return f.assign(label=f["label"] + (f" ({label})" if label else ""))
 
 
-def _cell(row: pd.Series | None, ed) -> str:
-    if row is None:
-        return fmt.NOT_ASKED
-    return disclosure.show(fmt.pct(row["pct"]), row["base"], ed.min_base)
+def _score(frame, years, by):
+    """The climate score: mean and sd, base ``n`` (as :func:`_share_rows` takes it)."""
+    m = st.means(frame, "climate_scale", by=by, years=years)
+    if not len(m):
+        return None
+    return pd.DataFrame({"year": m["year"], "group": m["group"], "item": "climate_scale",
+                         "label": load_codebook().label("climate_scale"), "base": m["n"],
+                         "gemiddelde": m["mean"], "sd": m["sd"]})
 
 
-def _interval(row: pd.Series | None, ed) -> str:
-    if row is None or pd.isna(row.get("ondergrens")):
-        return fmt.NOT_ASKED if row is None or not disclosure.is_small(row["base"], ed.min_base) else disclosure.symbol()
-    return f"{fmt.dec(row['ondergrens'], 0)}–{fmt.pct(row['bovengrens'])}"
+def _present(d, **where) -> bool:
+    """Whether the disclosed frame has the row (asked, and answered)."""
+    f = d.frame
+    keep = pd.Series(True, index=f.index)
+    for col, value in where.items():
+        keep &= f[col].astype(object).map(lambda v: v == value or str(v) == str(value))
+    return bool(keep.any())
 
 
-def _wide(ed, spec: Spec, tidy: pd.DataFrame, first: str) -> pd.DataFrame:
-    """Display frame: one row per item, the profile (with interval), previous year, total."""
+def _interval(d, column: str = "pct", format=None, **where) -> disclosure.Released:
+    """The 95% interval of a cell as released text: ``"lo–hi"``, the symbol when the cell is
+    hidden, ``-`` when there is no row or no interval."""
+    format = format or fmt.pct
+    if not _present(d, **where):
+        return disclosure.Released(fmt.NOT_ASKED)
+    why = d.reason(column, **where)
+    if why is not None:
+        return disclosure.suppressed(why)
+    if fmt.is_missing(d.value("ondergrens", **where)):
+        return disclosure.Released(fmt.NOT_ASKED)
+    lower = (lambda v: fmt.dec(v, 0)) if format is fmt.pct else format
+    return disclosure.compose("{lo}–{hi}", lo=d.text("ondergrens", lower, **where), hi=d.text("bovengrens", format, **where))
+
+
+def _wide(ed, spec: Spec, d, first: str) -> pd.DataFrame:
+    """Display frame: one row per item, the profile (with interval), previous year, total; every
+    figure a cell of the disclosed frame ``d``."""
+    f = d.frame[d.frame["indicator"] != "klimaatscore"]
     rows = []
-    for (ind, item), sub in tidy.groupby(["indicator", "item"], sort=False):
+    for (ind, item), sub in f.groupby(["indicator", "item"], sort=False):
         row = {first: sub["label"].iloc[0]}
         for header, group, year in _columns(ed, spec):
-            name = spec.label if group == "profiel" else TOTAL_LABEL
-            hit = sub[(sub["groep"] == name) & (sub["jaar"] == year)]
-            r = hit.iloc[0] if len(hit) else None
-            row[header] = _cell(r, ed)
+            where = _where(ed, spec, d, group == "totaal", year, ind, item)
+            row[header] = d.text("pct", **where)
             if group == "profiel" and year == ed.year:
-                row[f"{_LEVEL}-interval"] = _interval(r, ed)
+                row[f"{_LEVEL}-interval"] = _interval(d, **where)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _download(tidy: pd.DataFrame) -> pd.DataFrame:
-    return tidy.rename(columns={"count": "aantal", "base": "basis", "pct": "percentage", "label": "onderdeel"})[
-        ["jaar", "groep", "indicator", "item", "onderdeel", "aantal", "basis", "percentage", "ondergrens", "bovengrens"]]
+def _download(tidy: pd.DataFrame, ed) -> pd.DataFrame:
+    """The download: every group of the block (so that a reader sees the cells the policy hid,
+    and why), Dutch code-style names."""
+    cols = ["jaar", "reeks", "groep", "indicator", "item", "onderdeel", "aantal", "basis", "percentage",
+            "gemiddelde", "sd", "ondergrens", "bovengrens"]
+    out = tidy.rename(columns={"count": "aantal", "base": "basis", "pct": "percentage", "label": "onderdeel"})
+    return out[[c for c in cols if c in out.columns]]
 
 
 def _name(kind: str, spec: Spec, what: str) -> str:
     return f"{kind}-sectorprofiel-{spec.slug}-{what}"
 
 
-def _bases_note(ed, spec: Spec, tidy: pd.DataFrame, what: str) -> str:
+def _bases_note(ed, spec: Spec, d, what: str) -> str:
     parts = []
+    f = d.frame
     for header, group, year in _columns(ed, spec):
-        name = spec.label if group == "profiel" else TOTAL_LABEL
-        sub = tidy[(tidy["groep"] == name) & (tidy["jaar"] == year)]
+        if group == "totaal":
+            sub = f[(f["reeks"] == _total_series(d)) & (f["groep"] == st.TOTAL) & (f["jaar"] == year)]
+        else:
+            sub = f[(f["reeks"] == PER_GROUP) & (f["groep"] == spec.label) & (f["jaar"] == year)]
         if len(sub):
             lo, hi = int(sub["base"].min()), int(sub["base"].max())
             n = fmt.num(lo) if lo == hi else f"{fmt.num(lo)}–{fmt.num(hi)}"
@@ -222,7 +310,12 @@ def _bases_note(ed, spec: Spec, tidy: pd.DataFrame, what: str) -> str:
 
 def _notes(ed, base_note: str) -> list[str]:
     return [base_note, f"Interval: {_LEVEL}-betrouwbaarheidsinterval (Wilson, met eindigepopulatiecorrectie).",
-            disclosure.explanation(ed.min_base)]
+            _block_note(), disclosure.explanation(ed.min_base)]
+
+
+def _block_note() -> str:
+    return ("De download bevat elke groep van de indeling naast het totaal: een cijfer dat uit het totaal en de "
+            "andere groepen af te leiden zou zijn, is daar en hier verborgen.")
 
 
 # ----------------------------------------------------------------------------- tables
@@ -232,7 +325,8 @@ _TIDY: dict[tuple, tuple] = {}
 
 
 def _once(fn):
-    """Compute ``fn(ed, spec)`` once per edition object and profile; return copies."""
+    """Compute ``fn(ed, spec, *args)`` once per edition object, profile and arguments; return
+    copies of frames (a disclosed frame is shared: nothing changes it)."""
     import functools
 
     def copied(value):
@@ -241,278 +335,294 @@ def _once(fn):
         return value.copy() if isinstance(value, pd.DataFrame) else value
 
     @functools.wraps(fn)
-    def wrapper(ed, spec: Spec):
-        key = (fn.__name__, id(ed), spec)
+    def wrapper(ed, spec: Spec, *args):
+        key = (fn.__name__, id(ed), spec, *args)
         hit = _TIDY.get(key)
         if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
-            hit = _TIDY[key] = (ed, fn(ed, spec))
+            hit = _TIDY[key] = (ed, fn(ed, spec, *args))
         return copied(hit[1])
 
     return wrapper
+
+
+def _with_intervals(tidy: pd.DataFrame, ed) -> pd.DataFrame:
+    """``tidy`` (year column ``jaar``) with the 95% interval of every share or mean."""
+    return met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
 
 
 @_once
 def _innovation_tidy(ed, spec: Spec) -> pd.DataFrame:
     parts = [_share_rows(ed, spec, "innoveerde", _innovated), _share_rows(ed, spec, "type", _types),
              _share_rows(ed, spec, "mislukte poging", _failed)]
-    return met_intervallen(pd.concat([p for p in parts if len(p)], ignore_index=True)
-                           .rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
-
-
-def tabel_innovatie(ed, spec: Spec) -> TableExhibit:
-    """Share innovating, the types of the latest innovation and failed attempts."""
-    tidy = _innovation_tidy(ed, spec)
-    frame = _wide(ed, spec, tidy, "Onderdeel")
-    return TableExhibit(
-        name=_name("tbl", spec, "innovatie"),
-        caption=f"Innoveren, typen innovaties en mislukte pogingen: {spec.label} naast het hele openbaar bestuur",
-        frame=frame,
-        notes=_notes(ed, "Innoveren en mislukte pogingen: alle organisaties; typen: organisaties die "
-                     "innoveerden (meer antwoorden mogelijk)."),
-        data=_download(tidy))
+    return _with_intervals(pd.concat([p for p in parts if len(p)], ignore_index=True), ed)
 
 
 @_once
-def _climate_tidy(ed, spec: Spec) -> tuple[pd.DataFrame, pd.DataFrame]:
-    tidy = _share_rows(ed, spec, "klimaatcluster", _clusters)
-    tidy = _with_intervals(tidy, ed)
-    means = []
-    for header, group, year in _columns(ed, spec):
-        frame = profile_frame(ed, spec) if group == "profiel" else ed.all_years
-        m = st.means(frame, "climate_scale", years=year)
-        if len(m):
-            means.append(m.assign(groep=spec.label if group == "profiel" else TOTAL_LABEL))
-    m = pd.concat(means, ignore_index=True)[["year", "groep", "mean", "sd", "n"]]
-    m = met_intervallen(m, ed).rename(columns={"year": "jaar", "mean": "gemiddelde"})
-    return tidy, m
+def _climate_tidy(ed, spec: Spec) -> pd.DataFrame:
+    """The climate score (mean, sd, t interval) and the climate clusters (shares) of the block,
+    in one frame with one base column (``base``: organisations with a score)."""
+    means = _share_rows(ed, spec, "klimaatscore", _score, values=("gemiddelde", "sd"))
+    if len(means):
+        means = met_intervallen(means.rename(columns={"jaar": "year", "base": "n"}), ed) \
+            .rename(columns={"year": "jaar", "n": "base"})
+    clusters = _with_intervals(_share_rows(ed, spec, "klimaatcluster", _clusters), ed)
+    return pd.concat([p for p in (means, clusters) if len(p)], ignore_index=True)
 
 
-def tabel_klimaat(ed, spec: Spec) -> TableExhibit:
-    """The climate score (mean, t interval) and the mix of the three climate clusters."""
-    cb = load_codebook()
-    tidy, m = _climate_tidy(ed, spec)
-    rows = []
-    score = {"Onderdeel": cb.label("climate_scale")}
-    for header, group, year in _columns(ed, spec):
-        name = spec.label if group == "profiel" else TOTAL_LABEL
-        hit = m[(m["groep"] == name) & (m["jaar"] == year)]
-        r = hit.iloc[0] if len(hit) else None
-        score[header] = fmt.NOT_ASKED if r is None else disclosure.show(fmt.dec(r["gemiddelde"]), r["n"], ed.min_base)
-        if group == "profiel" and year == ed.year:
-            score[f"{_LEVEL}-interval"] = (fmt.NOT_ASKED if r is None else disclosure.show(
-                f"{fmt.dec(r['ondergrens'])}–{fmt.dec(r['bovengrens'])}", r["n"], ed.min_base))
-    rows.append(score)
-    frame = pd.concat([pd.DataFrame(rows), _wide(ed, spec, tidy, "Onderdeel")], ignore_index=True)
-    data = pd.concat([_download(tidy), m.rename(columns={"groep": "groep"}).assign(
-        indicator="klimaatscore", item="climate_scale", onderdeel=cb.label("climate_scale"))], ignore_index=True)
-    notes = [_bases_note(ed, spec, tidy, "organisaties met een klimaatscore"),
-             "Klimaatscore: gemiddelde op een schaal van 1 tot 5, interval volgens de t-verdeling; "
-             "clusters: interval volgens Wilson, met eindigepopulatiecorrectie.",
-             disclosure.explanation(ed.min_base)]
-    return TableExhibit(name=_name("tbl", spec, "klimaat"),
-                        caption=f"Innovatieklimaat: {spec.label} naast het hele openbaar bestuur",
-                        frame=frame, notes=notes, data=data)
+@_once
+def _disclosed(ed, spec: Spec, what: str):
+    """The disclosed frame of one of the profile's tables (``what``: innovatie, klimaat,
+    factoren, doelen-effecten), the policy applied once to the whole block."""
+    return disclose(_TABLES[what](ed, spec), ed.min_base, year=ed.year)
 
 
 def _top_rows(tidy: pd.DataFrame, spec: Spec, ed) -> pd.DataFrame:
-    """The rows (every group and year) of the :data:`TOP` items with the highest share in the
-    profile's edition year, those items in that order."""
-    cur = tidy[(tidy["groep"] == spec.label) & (tidy["jaar"] == ed.year) & (tidy["base"] >= ed.min_base)]
+    """The rows (every group and year) of the :data:`TOP` items with the highest share the
+    profile shows in the edition year (after the disclosure policy, so that no hidden share
+    decides the choice), those items in that order."""
+    if not len(tidy):
+        return tidy
+    f = disclose(tidy, ed.min_base, year=ed.year).frame
+    cur = f[(f["reeks"] == PER_GROUP) & (f["groep"] == spec.label) & (f["jaar"] == ed.year) & f["pct"].notna()]
     keep = cur.sort_values("pct", ascending=False, kind="stable")["item"].head(TOP).tolist()
     order = {k: i for i, k in enumerate(keep)}
     return (tidy[tidy["item"].isin(keep)].assign(_o=lambda d: d["item"].map(order))
-            .sort_values(["_o"], kind="stable").drop(columns="_o"))
-
-
-def _with_intervals(tidy: pd.DataFrame, ed) -> pd.DataFrame:
-    """``tidy`` (year column ``jaar``) with the 95% interval of every share."""
-    return met_intervallen(tidy.rename(columns={"jaar": "year"}), ed).rename(columns={"year": "jaar"})
+            .sort_values(["_o"], kind="stable").drop(columns="_o").reset_index(drop=True))
 
 
 @_once
 def _factor_tidy(ed, spec):
-    pro = _share_rows(ed, spec, "bevorderd", _promoted)
-    hin = _share_rows(ed, spec, "belemmerd", _hindered)
-    both = []
-    for t in (pro, hin):
-        if len(t):
-            both.append(_top_rows(t, spec, ed))
-    if not both:
-        return pro
-    tidy = pd.concat(both, ignore_index=True)
-    return _with_intervals(tidy, ed)
-
-
-def tabel_factoren(ed, spec: Spec) -> TableExhibit | Notice:
-    """The main promoting and the main hindering factors of the profile."""
-    tidy = _factor_tidy(ed, spec)
-    if not len(tidy):
-        return Notice("Voor dit profiel zijn er geen organisaties die de factoren beoordeelden.")
-    frame = _wide(ed, spec, tidy, "Factor")
-    kind = tidy.drop_duplicates(["indicator", "item"])["indicator"].tolist()
-    frame.insert(0, "Werking", kind)
-    return TableExhibit(
-        name=_name("tbl", spec, "factoren"),
-        caption=f"De factoren die het vaakst bevorderden en het vaakst belemmerden: {spec.label}",
-        frame=frame,
-        notes=_notes(ed, _bases_note(ed, spec, tidy, "organisaties die innoveerden en de factor beoordeelden")),
-        data=_download(tidy))
+    parts = [_top_rows(_share_rows(ed, spec, kind, fn), spec, ed)
+             for kind, fn in (("bevorderd", _promoted), ("belemmerd", _hindered))]
+    parts = [p for p in parts if len(p)]
+    return _with_intervals(pd.concat(parts, ignore_index=True), ed) if parts else pd.DataFrame()
 
 
 @_once
 def _goal_effect_tidy(ed, spec):
-    parts = []
-    for what, fn in (("doel", _goals), ("effect", _effects)):
-        t = _share_rows(ed, spec, what, fn)
-        if len(t):
-            parts.append(_top_rows(t, spec, ed))
-    if not parts:
-        return pd.DataFrame()
-    tidy = pd.concat(parts, ignore_index=True)
-    return _with_intervals(tidy, ed)
+    parts = [_top_rows(_share_rows(ed, spec, what, fn), spec, ed) for what, fn in (("doel", _goals), ("effect", _effects))]
+    parts = [p for p in parts if len(p)]
+    return _with_intervals(pd.concat(parts, ignore_index=True), ed) if parts else pd.DataFrame()
+
+
+#: The tidy frame of each table of a profile.
+_TABLES = {"innovatie": _innovation_tidy, "klimaat": _climate_tidy, "factoren": _factor_tidy,
+           "doelen-effecten": _goal_effect_tidy}
+
+
+def _kinds(d) -> list[str]:
+    """The indicator of each row of the display frame (:func:`_wide`), in its order."""
+    f = d.frame[d.frame["indicator"] != "klimaatscore"]
+    return f.drop_duplicates(["indicator", "item"])["indicator"].tolist()
+
+
+def _klimaat_scherm(ed, spec: Spec, d) -> pd.DataFrame:
+    """The climate table on screen: the score (with its interval), then the clusters."""
+    cb = load_codebook()
+    score = {"Onderdeel": cb.label("climate_scale")}
+    for header, group, year in _columns(ed, spec):
+        where = _where(ed, spec, d, group == "totaal", year, "klimaatscore", "climate_scale")
+        score[header] = d.text("gemiddelde", fmt.dec, **where)
+        if group == "profiel" and year == ed.year:
+            score[f"{_LEVEL}-interval"] = _interval(d, "gemiddelde", fmt.dec, **where)
+    return pd.concat([pd.DataFrame([score]), _wide(ed, spec, d, "Onderdeel")], ignore_index=True)
+
+
+def _with_kind(frame: pd.DataFrame, name: str, kinds: list[str]) -> pd.DataFrame:
+    frame.insert(0, name, kinds)
+    return frame
+
+
+def _declare(spec: Spec, what: str, caption: str, tabulate, notes, empty: str | None = None) -> declaration.Table:
+    """The declaration of one table of a profile: the block of every group, disclosed once.
+
+    ``empty``: the notice when the profile has no rows for the table.
+    """
+    def compute(ed):
+        tidy = _TABLES[what](ed, spec)
+        if empty is not None and not len(tidy):
+            return Notice(empty)
+        return tidy
+
+    return declaration.Table(name=_name("tbl", spec, what), compute=compute,
+                             tabulate=lambda ed, d: tabulate(ed, spec, d),
+                             caption=lambda ed, d: caption, notes=notes,
+                             download=lambda t, ed: _download(t, ed))
+
+
+def tabel_innovatie(ed, spec: Spec) -> TableExhibit:
+    """Share innovating, the types of the latest innovation and failed attempts."""
+    return _declare(
+        spec, "innovatie",
+        f"Innoveren, typen innovaties en mislukte pogingen: {spec.label} naast het hele openbaar bestuur",
+        lambda ed, spec, d: _wide(ed, spec, d, "Onderdeel"),
+        lambda ed, d: _notes(ed, "Innoveren en mislukte pogingen: alle organisaties; typen: organisaties die "
+                             "innoveerden (meer antwoorden mogelijk)."))(ed)
+
+
+def tabel_klimaat(ed, spec: Spec) -> TableExhibit | Notice:
+    """The climate score (mean, t interval) and the mix of the three climate clusters."""
+    return _declare(
+        spec, "klimaat", f"Innovatieklimaat: {spec.label} naast het hele openbaar bestuur", _klimaat_scherm,
+        empty="Voor dit profiel zijn er geen klimaatscores.",
+        notes=lambda ed, d: [_bases_note(ed, spec, d, "organisaties met een klimaatscore"),
+                       "Klimaatscore: gemiddelde op een schaal van 1 tot 5, interval volgens de t-verdeling; "
+                       "clusters: interval volgens Wilson, met eindigepopulatiecorrectie.",
+                       _block_note(), disclosure.explanation(ed.min_base)])(ed)
+
+
+def tabel_factoren(ed, spec: Spec) -> TableExhibit | Notice:
+    """The main promoting and the main hindering factors of the profile."""
+    return _declare(
+        spec, "factoren", f"De factoren die het vaakst bevorderden en het vaakst belemmerden: {spec.label}",
+        lambda ed, spec, d: _with_kind(_wide(ed, spec, d, "Factor"), "Werking", _kinds(d)),
+        lambda ed, d: _notes(ed, _bases_note(ed, spec, d, "organisaties die innoveerden en de factor beoordeelden")),
+        empty="Voor dit profiel zijn er geen organisaties die de factoren beoordeelden.")(ed)
 
 
 def tabel_doelen_effecten(ed, spec: Spec) -> TableExhibit | Notice:
     """The most named goals and the most reported positive effects of the profile."""
-    tidy = _goal_effect_tidy(ed, spec)
-    if not len(tidy):
-        return Notice("Voor dit profiel zijn er geen antwoorden over doelen en effecten.")
-    frame = _wide(ed, spec, tidy, "Onderdeel")
-    frame.insert(0, "Soort", [s.capitalize() for s in tidy.drop_duplicates(["indicator", "item"])["indicator"]])
-    return TableExhibit(
-        name=_name("tbl", spec, "doelen-effecten"),
-        caption=f"De meest genoemde doelen en positieve effecten: {spec.label}",
-        frame=frame,
-        notes=_notes(ed, _bases_note(ed, spec, tidy, "organisaties die innoveerden en de vraag beantwoordden")),
-        data=_download(tidy))
+    return _declare(
+        spec, "doelen-effecten", f"De meest genoemde doelen en positieve effecten: {spec.label}",
+        lambda ed, spec, d: _with_kind(_wide(ed, spec, d, "Onderdeel"), "Soort",
+                                       [k.capitalize() for k in _kinds(d)]),
+        lambda ed, d: _notes(ed, _bases_note(ed, spec, d, "organisaties die innoveerden en de vraag beantwoordden")),
+        empty="Voor dit profiel zijn er geen antwoorden over doelen en effecten.")(ed)
 
 
 # ----------------------------------------------------------------------------- glue
-def _pick(tidy, group, year, item):
-    hit = tidy[(tidy["groep"] == group) & (tidy["jaar"] == year) & (tidy["item"] == item)]
-    return hit.iloc[0] if len(hit) else None
+def _comparisons(ed, spec: Spec, d, indicator: str, item: str, column: str = "pct", format=None,
+                 decimals: int = 0) -> list:
+    """The profile's figure beside the total and beside its previous measurement: Dutch
+    phrases, every figure a cell of the disclosed frame ``d``, every direction word from the
+    shown values (none for a hidden cell)."""
+    format = format or fmt.pct
+    value = d.value(column, **_where(ed, spec, d, False, ed.year, indicator, item))
+    parts = []
+    total = _where(ed, spec, d, True, ed.year, indicator, item)
+    if _present(d, **total) and d.reason(column, **total) is None:
+        word = direction(d.value(column, **total), value, up="hoger", down="lager", same="even hoog", decimals=decimals)
+        parts.append(disclosure.compose(f"{'gelijk aan' if word == 'even hoog' else word + ' dan'} in het hele "
+                                        "openbaar bestuur ({v})", v=d.text(column, format, **total)))
+    prev = ed.previous_year
+    before = _where(ed, spec, d, False, prev, indicator, item) if prev is not None else None
+    if before is not None and _present(d, **before) and d.reason(column, **before) is None:
+        word = direction(d.value(column, **before), value, decimals=decimals)
+        parts.append(disclosure.compose(f"ten opzichte van {prev} ({{v}}) {word}", v=d.text(column, format, **before)))
+    elif before is not None and _present(d, **before):
+        parts.append(f"voor {prev} zijn er te weinig antwoorden om te vergelijken")
+    elif prev is not None:  # no row with a base: not asked (or nobody answered) then
+        parts.append(f"in {prev} is hiernaar niet gevraagd")
+    return parts
 
 
-def _compare(ed, spec, now, before, total, what: str, question: str | None = None) -> str:
+def _compare(ed, spec: Spec, d, indicator: str, item: str, what: str, question: str | None = None) -> disclosure.Released:
     """Dutch sentence: the profile's share beside the total and beside its previous measurement
     (``question``: the codebook question, for an edition that did not ask it)."""
     if question is not None and not load_codebook().is_asked(question, ed.year):
-        return f"Naar {what} is in de meting van {ed.year} niet gevraagd."
-    small = now is None or disclosure.is_small(now["base"], ed.min_base)
-    if small:
-        return f"Voor {what} zijn er te weinig antwoorden om een cijfer te tonen."
-    parts = []
-    if total is not None and not disclosure.is_small(total["base"], ed.min_base):
-        word = direction(total["pct"], now["pct"], up="hoger", down="lager", same="even hoog", decimals=0)
-        parts.append(f"{'gelijk aan' if word == 'even hoog' else word + ' dan'} in het hele openbaar bestuur "
-                     f"({fmt.pct(total['pct'])})")
-    if before is not None and not disclosure.is_small(before["base"], ed.min_base):
-        word = direction(before["pct"], now["pct"], decimals=0)
-        parts.append(f"ten opzichte van {int(before['jaar'])} ({fmt.pct(before['pct'])}) {word}")
-    elif before is not None:
-        parts.append(f"voor {ed.previous_year} zijn er te weinig antwoorden om te vergelijken")
-    elif ed.previous_year is not None:  # no row with a base: not asked (or nobody answered) then
-        parts.append(f"in {ed.previous_year} is hiernaar niet gevraagd")
-    return (f"Dat is {join_nl(parts)}." if parts else "")
+        return disclosure.Released(f"Naar {what} is in de meting van {ed.year} niet gevraagd.")
+    now = _where(ed, spec, d, False, ed.year, indicator, item)
+    if not _present(d, **now) or d.reason("pct", **now) is not None:
+        return disclosure.Released(f"Voor {what} zijn er te weinig antwoorden om een cijfer te tonen.")
+    parts = _comparisons(ed, spec, d, indicator, item)
+    return disclosure.compose("Dat is {x}.", x=disclosure.join(parts, join_nl)) if parts else disclosure.Released("")
+
+
+def _first(d, spec: Spec, ed, indicator: str) -> int | None:
+    """Row of the profile's first (highest) shown item of ``indicator`` in the edition year."""
+    f = d.frame
+    hit = f[(f["reeks"] == PER_GROUP) & (f["groep"] == spec.label) & (f["jaar"] == ed.year)
+            & (f["indicator"] == indicator) & f["pct"].notna()]
+    return None if not len(hit) else int(hit.index[0])
 
 
 def kerncijfers(ed, spec: Spec) -> pd.Series:
-    """Glue the numbers and direction words of the profile's text and return them."""
-    cb = load_codebook()
+    """Glue the numbers and direction words of the profile's text and return them.
+
+    Every figure is released text: a cell of a table's disclosed frame (the policy applied to
+    the whole block of groups, so a cell hidden because it would follow from the total and the
+    other groups is hidden in the prose too), a public respondent count, or metadata (labels
+    and settings of the book).
+    """
+    from barometer.presentation.disclosure import compose, join, metadata, public
+
     out: dict[str, str] = {}
-    prof = profile_frame(ed, spec)
-    cur = prof[prof["year"] == ed.year]
-    out["profiel"] = spec.label
+    cur = ed.df[ed.df[spec.variable].isin(spec.codes)] if spec.variable in ed.df else ed.df.iloc[0:0]
+    out["profiel"] = metadata(spec.label)
     out["jaar"] = str(ed.year)
     out["jaar_vorig"] = str(ed.previous_year) if ed.previous_year is not None else fmt.NOT_ASKED
-    out["n_profiel"] = fmt.num(len(cur))
-    out["n_totaal"] = fmt.num(int((ed.all_years["year"] == ed.year).sum()))
-    out["min_base"] = fmt.num(ed.min_base)
-    out["niveau"] = _LEVEL
+    out["n_profiel"] = public(fmt.num(len(cur)))
+    out["n_totaal"] = public(fmt.num(len(ed.df)))
+    out["min_base"] = metadata(fmt.num(ed.min_base))
+    out["niveau"] = metadata(_LEVEL)
     members = [load_codebook().labels(spec.variable).get(c, str(c)) for c in spec.codes]
-    out["zin_samenstelling"] = ("" if len(spec.codes) == 1 else
-                                f"Dit profiel bundelt {join_nl(members)}: deze groepen zijn elk te klein om "
-                                f"apart te tonen (zie het overzicht van de sectorprofielen).")
+    out["zin_samenstelling"] = ("" if len(spec.codes) == 1 else compose(
+                                "Dit profiel bundelt {members}: deze groepen zijn elk te klein om "
+                                "apart te tonen (zie het overzicht van de sectorprofielen).",
+                                members=metadata(join_nl(members))))
 
-    inn = _innovation_tidy(ed, spec)
-    now, before, total = (_pick(inn, spec.label, ed.year, "innovated"),
-                          _pick(inn, spec.label, ed.previous_year, "innovated") if ed.previous_year else None,
-                          _pick(inn, TOTAL_LABEL, ed.year, "innovated"))
-    out["pct_innovatie"] = _cell(now, ed)
-    out["interval_innovatie"] = _interval(now, ed)
-    out["zin_innovatie"] = _compare(ed, spec, now, before, total, "het aandeel dat innoveerde")
-    types = inn[(inn["indicator"] == "type") & (inn["groep"] == spec.label) & (inn["jaar"] == ed.year)
-                & (inn["base"] >= ed.min_base)]
+    d = _disclosed(ed, spec, "innovatie")
+    now = _where(ed, spec, d, False, ed.year, "innoveerde", "innovated")
+    out["pct_innovatie"] = d.text("pct", **now)
+    out["interval_innovatie"] = _interval(d, **now)
+    out["zin_innovatie"] = _compare(ed, spec, d, "innoveerde", "innovated", "het aandeel dat innoveerde")
+    f = d.frame
+    types = f[(f["indicator"] == "type") & (f["reeks"] == PER_GROUP) & (f["groep"] == spec.label)
+              & (f["jaar"] == ed.year) & f["pct"].notna()]
     if len(types):
-        top = types.loc[types["pct"].idxmax()]
-        out["type_meest"] = lower_first(str(top["label"]))
-        out["pct_type_meest"] = _cell(top, ed)
-        out["zin_type"] = (f"Het type dat het vaakst voorkwam, is {out['type_meest']}: "
-                           f"{out['pct_type_meest']} van de organisaties die innoveerden, noemde het.")
+        i = int(types["pct"].idxmax())
+        out["type_meest"] = metadata(lower_first(str(f.at[i, "label"])))
+        out["pct_type_meest"] = d.cell(i, "pct")
+        out["zin_type"] = compose("Het type dat het vaakst voorkwam, is {label}: {v} van de organisaties die "
+                                  "innoveerden, noemde het.", label=out["type_meest"], v=out["pct_type_meest"])
     else:
         out["zin_type"] = "Voor de typen innovaties zijn er te weinig antwoorden om cijfers te tonen."
-    fail_now = _pick(inn, spec.label, ed.year, "failed_attempt")
-    fail_before = _pick(inn, spec.label, ed.previous_year, "failed_attempt") if ed.previous_year else None
-    fail_total = _pick(inn, TOTAL_LABEL, ed.year, "failed_attempt")
-    out["pct_mislukt"] = _cell(fail_now, ed)
-    out["zin_mislukt"] = _compare(ed, spec, fail_now, fail_before, fail_total, "mislukte pogingen",
+    fail = _where(ed, spec, d, False, ed.year, "mislukte poging", "failed_attempt")
+    out["pct_mislukt"] = d.text("pct", **fail)
+    out["zin_mislukt"] = _compare(ed, spec, d, "mislukte poging", "failed_attempt", "mislukte pogingen",
                                   question="failed_attempt")
 
-    clusters, m = _climate_tidy(ed, spec)
-    mnow = m[(m["groep"] == spec.label) & (m["jaar"] == ed.year)]
-    mtot = m[(m["groep"] == TOTAL_LABEL) & (m["jaar"] == ed.year)]
-    mbef = m[(m["groep"] == spec.label) & (m["jaar"] == ed.previous_year)] if ed.previous_year else m.iloc[0:0]
-    if len(mnow) and not disclosure.is_small(mnow["n"].iloc[0], ed.min_base):
-        a = mnow.iloc[0]
-        out["klimaat"] = fmt.dec(a["gemiddelde"])
-        out["interval_klimaat"] = f"{fmt.dec(a['ondergrens'])}–{fmt.dec(a['bovengrens'])}"
-        parts = []
-        if len(mtot):
-            word = direction(mtot["gemiddelde"].iloc[0], a["gemiddelde"], up="hoger", down="lager",
-                             same="even hoog", decimals=2)
-            parts.append(f"{'gelijk aan' if word == 'even hoog' else word + ' dan'} in het hele openbaar bestuur "
-                         f"({fmt.dec(mtot['gemiddelde'].iloc[0])})")
-        if len(mbef) and not disclosure.is_small(mbef["n"].iloc[0], ed.min_base):
-            word = direction(mbef["gemiddelde"].iloc[0], a["gemiddelde"], decimals=2)
-            parts.append(f"ten opzichte van {ed.previous_year} ({fmt.dec(mbef['gemiddelde'].iloc[0])}) {word}")
-        cl = clusters[(clusters["groep"] == spec.label) & (clusters["jaar"] == ed.year)]
-        mix = join_nl(f"{_cell(r, ed)} {lower_first(str(r['label']))}" for _, r in cl.iterrows())
-        out["zin_klimaat"] = (f"De gemiddelde klimaatscore is {out['klimaat']} ({_LEVEL}-interval "
-                              f"{out['interval_klimaat']}), {join_nl(parts)}. Naar klimaatcluster: {mix}.")
+    k = _disclosed(ed, spec, "klimaat") if len(_climate_tidy(ed, spec)) else None
+    score = _where(ed, spec, k, False, ed.year, "klimaatscore", "climate_scale") if k is not None else {}
+    if k is not None and _present(k, **score) and k.reason("gemiddelde", **score) is None:
+        out["klimaat"] = k.text("gemiddelde", fmt.dec, **score)
+        out["interval_klimaat"] = _interval(k, "gemiddelde", fmt.dec, **score)
+        parts = _comparisons(ed, spec, k, "klimaatscore", "climate_scale", "gemiddelde", fmt.dec, 2)
+        g = k.frame
+        cl = g[(g["indicator"] == "klimaatcluster") & (g["reeks"] == PER_GROUP) & (g["groep"] == spec.label)
+               & (g["jaar"] == ed.year)]
+        mix = join([compose("{v} {label}", v=k.cell(int(i), "pct"), label=metadata(lower_first(str(r["label"]))))
+                    for i, r in cl.iterrows()], join_nl)
+        out["zin_klimaat"] = compose("De gemiddelde klimaatscore is {v} ({level}-interval {iv}){sep}{parts}. "
+                                     "Naar klimaatcluster: {mix}.", v=out["klimaat"], level=out["niveau"],
+                                     iv=out["interval_klimaat"], sep=", " if parts else "",
+                                     parts=join(parts, join_nl), mix=mix)
     else:
-        out["klimaat"] = disclosure.symbol()
+        out["klimaat"] = (k.text("gemiddelde", fmt.dec, **score) if k is not None and _present(k, **score)
+                          else disclosure.suppressed())
         out["zin_klimaat"] = "Voor de klimaatscore zijn er te weinig antwoorden om een cijfer te tonen."
 
-    fac = _factor_tidy(ed, spec)
-    for kind, key in (("bevorderd", "bevorderd"), ("belemmerd", "belemmerd")):
-        sub = fac[(fac["indicator"] == kind) & (fac["groep"] == spec.label) & (fac["jaar"] == ed.year)] if len(fac) else fac
-        if len(sub):
-            r = sub.iloc[0]
-            out[f"factor_{key}"] = lower_first(str(r["label"]))
-            out[f"pct_factor_{key}"] = _cell(r, ed)
-        else:
-            out[f"factor_{key}"] = fmt.NOT_ASKED
-            out[f"pct_factor_{key}"] = fmt.NOT_ASKED
+    fac = _disclosed(ed, spec, "factoren") if len(_factor_tidy(ed, spec)) else None
+    for kind in ("bevorderd", "belemmerd"):
+        i = _first(fac, spec, ed, kind) if fac is not None else None
+        out[f"factor_{kind}"] = fmt.NOT_ASKED if i is None else metadata(lower_first(str(fac.frame.at[i, "label"])))
+        out[f"pct_factor_{kind}"] = fmt.NOT_ASKED if i is None else fac.cell(i, "pct")
     out["zin_factoren"] = (
-        f"De factor die het vaakst bevorderde is {out['factor_bevorderd']} ({out['pct_factor_bevorderd']} van "
-        f"de innoverende organisaties); het vaakst belemmerend was {out['factor_belemmerd']} "
-        f"({out['pct_factor_belemmerd']})." if out["factor_bevorderd"] != fmt.NOT_ASKED
+        compose("De factor die het vaakst bevorderde is {f1} ({a} van de innoverende organisaties); het vaakst "
+                "belemmerend was {f2} ({b}).", f1=out["factor_bevorderd"], a=out["pct_factor_bevorderd"],
+                f2=out["factor_belemmerd"], b=out["pct_factor_belemmerd"])
+        if out["factor_bevorderd"] != fmt.NOT_ASKED
         else "Voor de factoren zijn er te weinig antwoorden om cijfers te tonen.")
-    ge = _goal_effect_tidy(ed, spec)
+    ge = _disclosed(ed, spec, "doelen-effecten") if len(_goal_effect_tidy(ed, spec)) else None
     sentence = []
     for kind, text in (("doel", "het meest genoemde doel"), ("effect", "het vaakst gemelde positieve effect")):
-        sub = ge[(ge["indicator"] == kind) & (ge["groep"] == spec.label) & (ge["jaar"] == ed.year)] if len(ge) else ge
-        if len(sub):
-            r = sub.iloc[0]
-            label = str(r["label"]).split(" (")[0]
-            sentence.append(f"{text} is {lower_first(label)} ({_cell(r, ed)})")
-    text = join_nl(sentence)
-    out["zin_doelen"] = (f"{text[:1].upper()}{text[1:]}." if sentence
+        i = _first(ge, spec, ed, kind) if ge is not None else None
+        if i is not None:
+            text = text if sentence else text[:1].upper() + text[1:]
+            label = lower_first(str(ge.frame.at[i, "label"]).split(" (")[0])
+            sentence.append(compose(text + " is {label} ({v})", label=metadata(label), v=ge.cell(i, "pct")))
+    out["zin_doelen"] = (compose("{s}.", s=join(sentence, join_nl)) if sentence
                          else "Voor doelen en effecten zijn er te weinig antwoorden om cijfers te tonen.")
     for key, text in out.items():
         glue_text(key, text)
     return pd.Series(out, name="kerncijfers")
-
-
-#: Issue 10: the glue of this module is not yet taken from disclosed frames (see barometer.presentation.glue).
-GLUE_UNCHECKED = True
