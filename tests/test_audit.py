@@ -114,6 +114,16 @@ def test_an_equal_value_of_another_group_or_year_is_no_leak(edition, year, group
     assert _run(edition) == []
 
 
+def test_a_hidden_cell_keyed_in_dutch_is_matched_by_its_own_group_and_year_only():
+    # frames computed with Dutch columns key their hidden cells as groep/jaar (e.g. the goals by
+    # group of §2.5); an equal count of a sector in a profile is a coincidence, not that cell
+    key = {"doel": "goal_efficiency", "indeling": "spectrum_group", "groep": "Meervoudige innovatie", "jaar": 2025}
+    assert not au._same_cell(key, (None, "Gemeente"))
+    assert not au._same_cell(key, ("2021", "Meervoudige innovatie"))
+    assert au._same_cell(key, ("2025", "Meervoudige innovatie"))
+    assert au._same_cell(key, (None, None))  # a row without year or group may be that cell
+
+
 @pytest.mark.parametrize("where", ["html", "notebook", "download"])
 def test_a_respondent_id_anywhere_is_caught(edition, where):
     if where == "html":

@@ -256,7 +256,7 @@ def _row_identity(cells: dict[str, list], pos: int) -> tuple[str | None, str | N
 def _group_names(key: dict) -> set[str]:
     """Every name the group of a hidden cell's key can carry: its own label and every codebook label
     (long and short) of its code."""
-    names = {str(key["group_label"]).strip()} if key.get("group_label") is not None else set()
+    names = {str(key[k]).strip() for k in _GROUP_LABEL_KEYS if key.get(k) is not None}
     code = key.get("group")
     if code is None:
         return names
@@ -280,11 +280,18 @@ def _same_cell(key: dict, identity: tuple[str | None, str | None]) -> bool:
     pooled profile against 4 of 6 innovating provinces) is a coincidence, not the hidden figure.
     A row without a year or group column may be any year or group."""
     year, group = identity
-    if year is not None and key.get("year") is not None and year != str(key["year"]):
+    key_year = next((key[k] for k in _YEAR_KEYS if key.get(k) is not None), None)
+    if year is not None and key_year is not None and year != str(key_year).removesuffix(".0"):
         return False
-    if group is not None and ("group" in key or "group_label" in key) and group not in _group_names(key):
+    if group is not None and any(k in key for k in ("group", *_GROUP_LABEL_KEYS)) and group not in _group_names(key):
         return False
     return True
+
+
+#: Keys of a hidden cell that name its group by label, and its year: the code-style names of the
+#: computed frames and the Dutch ones of frames computed with Dutch columns (``groep``, ``jaar``).
+_GROUP_LABEL_KEYS = ("group_label", "groep")
+_YEAR_KEYS = ("year", "jaar")
 
 
 def _ids(data_file: Path | None) -> set[str]:
