@@ -197,3 +197,19 @@ def glued(monkeypatch, tmp_path):
     monkeypatch.setattr(glue, "_glue", fake)
     monkeypatch.chdir(tmp_path)
     return store
+
+
+# ----------------------------------------------------------------------------- exhibit tests
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped 2025 edition compared with 2021 (one per test module; a module may override it)."""
+    from barometer.book.edition import Edition
+
+    return Edition.open(2025, [2021])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """Run in a fresh folder: the exhibits write their ``_figures/`` and ``_downloads/`` there."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

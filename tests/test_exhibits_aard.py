@@ -15,17 +15,6 @@ from barometer.presentation.exhibit import FigureExhibit, TableExhibit
 from barometer.chapters import de_aard_van_innovaties as ex
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_exhibits_are_declared_and_show_the_catalogue(shipped, in_tmp):
     cases = load_cases()
     t = ex.tabel_clusters(shipped)

@@ -5,7 +5,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,19 +19,8 @@ from barometer.data.codebook import load_codebook
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture(scope="module")
 def ed2021():
     return Edition.open(2021, [], "data/respondents-2021-synthetic.csv")
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.mark.parametrize("func, number", [("figuur_b2_1", "B2-1"), ("figuur_b2_2", "B2-2"),

@@ -5,7 +5,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from pathlib import Path
 
 import math
 
@@ -26,19 +25,8 @@ from barometer.chapters import doelen_en_effecten as ex
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture(scope="module")
 def shipped_2021():
     return Edition.open(2021, [])
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # ----------------------------------------------------------------------------- helpers

@@ -34,17 +34,6 @@ def small():
     return df
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_weet_niet_counts_as_middle_category(small):
     f = ex.factor_verdeling(small, 2025)
     staff = f[f["item"] == "factor_staff"].set_index("code")

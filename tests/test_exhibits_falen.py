@@ -11,22 +11,10 @@ import pandas as pd
 import pytest
 from conftest import make_valid_frame
 
-from barometer.analysis import statistics as st
 from barometer.data.derive import add_derived
 from barometer.book.edition import Edition
 from barometer.presentation.exhibit import FigureExhibit, Notice, TableExhibit
 from barometer.chapters import faalfactoren as ex
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_mislukte_poging_base_is_everybody(shipped):

@@ -17,11 +17,6 @@ from barometer.presentation.exhibit import FigureExhibit, Notice
 from barometer.chapters import kennis_delen as ex
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
 def test_delen_naar_verandering_matches_statistic(shipped):
     d = ex.delen_naar_verandering(shipped).set_index("group")
     r = st.statistic(shipped.df, "knowledge_shared", "pct", codes=1, group_var="work_change", group=3, year=2025)

@@ -21,17 +21,6 @@ from barometer.presentation.exhibit import FigureExhibit, TableExhibit
 from barometer.chapters import innovatieklimaat as ex
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return Edition.open(2025, [2021])
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _with_scores(scores_by_size: dict[int, list[float]]) -> pd.DataFrame:
     rows = sum(len(v) for v in scores_by_size.values())
     df = add_derived(make_valid_frame(rows, 2025))
