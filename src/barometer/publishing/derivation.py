@@ -33,7 +33,11 @@ Notes
 -----
 What it does not see: means and standard deviations (a hidden mean follows from a shown total
 mean and the other groups' means in the same way; the within-exhibit check covers a download
-with its own total), quantities whose total appears only in an exhibit without groups, and a
+with its own total); a total that shares no exactly known cell with the groups it completes
+(the total of innovators beside Figuur 2-1's size classes is the same number as Tabel B1-8's
+total, but nothing in the numbers ties a size class to a sector: that needs the exhibits to
+declare what they count); a combination of two or more hidden groups whose sum leaves one
+possibility only (all or none of them answered yes); and a
 pair of quantities that agree by chance on every shared cell (then it may report a derivation
 that is none: a false alarm, not a miss). Pooling is a judgement on the numbers only: two
 vectors that agree on at least two non-zero counts and contradict each other nowhere are
@@ -239,11 +243,13 @@ def vectors(frame: pd.DataFrame, meta: dict, file: str, threshold: int) -> list[
                    key=cols.index)
     if not bases:
         return []
-    group = next((c for c in cols if c not in values and c not in bases
-                  and frame[c].astype(str).eq(_TOTAL).any()), None)
-    if group is None:
-        return []
     others = [c for c in cols if c not in values and c not in bases and c not in _NOT_KEYS]
+    group = next((c for c in others if frame[c].astype(str).eq(_TOTAL).any()), None)
+    if group is None:  # groups without a total row: their counts may complete another exhibit's total
+        found = _grouping(frame, [c for c in others if c != _YEAR])
+        if found is None:
+            return []
+        group = found[0]
     labels_of = [c for c in others if c != group and c != _YEAR
                  and frame.groupby(group, sort=False)[c].nunique().max() == 1 and frame[c].nunique() > 1]
     found = _grouping(frame, [group, *labels_of])
@@ -265,9 +271,9 @@ def vectors(frame: pd.DataFrame, meta: dict, file: str, threshold: int) -> list[
         block = ", ".join(f"{k} {v}" for k, v in zip(keys, key))
         year_of_block = str(dict(zip(keys, key)).get(_YEAR, edition)).removesuffix(".0")
         is_total = sub[group].astype(str).eq(_TOTAL)
-        if is_total.sum() != 1:
+        if is_total.sum() > 1:
             continue
-        total_row = sub[is_total].iloc[0]
+        total_row = sub[is_total].iloc[0] if is_total.any() else None
         rows = sub[~is_total]
         row_codes = {}
         for i, r in rows.iterrows():
@@ -301,13 +307,14 @@ def vectors(frame: pd.DataFrame, meta: dict, file: str, threshold: int) -> list[
                     if _empty(rows.at[i, col]):
                         vec.hidden.add(code)
                 vec.listed[code] = None if c is None else Known(c, file, exhibit, cell, printed)
-            tcell = f"rij {int(total_row.name) + 2}, kolom '{col}'"
-            t = (_count("count", total_row[col], None, False) if kind == "base"
-                 else _count(kind, total_row[col], total_row[bcol], rounded))
-            vec.total = None if t is None else Known(t, file, exhibit, tcell, printed)
-            tb = _num(total_row[bcol])
-            if tb is not None and len(listed_bases) == len(row_codes):
-                vec.rest_base = tb - sum(listed_bases)
+            if total_row is not None:
+                tcell = f"rij {int(total_row.name) + 2}, kolom '{col}'"
+                t = (_count("count", total_row[col], None, False) if kind == "base"
+                     else _count(kind, total_row[col], total_row[bcol], rounded))
+                vec.total = None if t is None else Known(t, file, exhibit, tcell, printed)
+                tb = _num(total_row[bcol])
+                if tb is not None and len(listed_bases) == len(row_codes):
+                    vec.rest_base = tb - sum(listed_bases)
             out.append(vec)
     return out
 
