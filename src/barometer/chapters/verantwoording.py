@@ -836,10 +836,21 @@ def geheimhouding(ed) -> dict[str, str]:
     kept = [e for e in disclosure.policy().published_as_is.get("exhibits", [])
             if disclosure.published_as_is(e, ed.year, ed.min_base)]
     if kept:
+        from barometer.data.codebook import load_codebook
+
+        cb = load_codebook()
+        apart = [cb.labels("sector")[c] for c in (cb.variable("sector").display or {}).get("table_rows_exclude", [])]
         sentence = ("De tabellen van Bijlage I die het gedrukte rapport zelf zo publiceerde, staan in "
                     "deze editie zoals gedrukt, met alleen het teken voor kleine groepen; hun downloads "
                     "bevatten daarom alleen de gedrukte afronding, want cijfers op volle precisie "
                     "zouden samen met de gedrukte cijfers een verborgen groep verraden.")
+        if apart:
+            sentence += (f" Eén afleiding laat het rapport zelf al toe: de {join_nl(apart)} staan in Tabel B1-8 "
+                         "niet apart, maar Tabel B1-9 drukt voor elke andere sector en voor het totaal hoeveel "
+                         "organisaties een innovatie invoerden, dus het verschil geeft hun aantal. Dat laat dit "
+                         "boek staan zoals het gedrukt is; het voegt geen cijfer toe waaruit meer volgt dan uit "
+                         "de druk, en de controle aan het eind van de bouw meldt deze afleiding als gedrukt, "
+                         "niet als lek.")
     else:
         sentence = ("In deze editie geldt de volledige regel ook voor de tabellen van Bijlage I: "
                     "ze wijken van het gedrukte rapport af, in gegevens of in de drempel.")

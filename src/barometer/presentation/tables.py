@@ -409,18 +409,44 @@ def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
     codes, labels = _sector_rows(cb)
     rows = codes + [TOTAL]
     f = _shown_rows(f, rows)
+    # The base of this table (innovators per sector) is the answer count of Tabel B1-8: a sector
+    # whose count B1-8 hides has no base here either, or the two tables together would give it
+    # (and, with the total, the group B1-8 protects) back.
+    hidden = _innovators_hidden(df, year, min_base, cb, codes)
+    if hidden:
+        f = f.copy()
+        f.loc[f["group"].isin(sorted(hidden)), ["count", "base", "pct"]] = float("nan")
 
     def layout(d: Disclosed) -> pd.DataFrame:
         frame = pd.DataFrame({"Sector": [labels[c] for c in codes] + ["Totaal*"]})
         bases = d.frame.groupby("group", sort=False)["base"].max()
         for item in cb.items("innovation_type"):
             frame[cb.label(item)] = [_cell(d, "pct", year=year, group=r, item=item) for r in rows]
-        frame["Totaal"] = [num(int(bases.get(r, 0))) for r in rows]
+        frame["Totaal"] = [SMALL_CELL if r in hidden else num(int(bases.get(r, 0))) for r in rows]
         return frame
 
     frame = layout(_disclose(f, min_base, "B1-9", year))
     notes = [_total_note(cb), MULTIPLE_NOTE] + ([_small_note(min_base)] if _has_small(frame) else [])
+    if hidden:
+        notes.append(f"{SMALL_CELL} in de kolom Totaal: het aantal organisaties met een innovatie in deze sector is "
+                     "niet getoond, omdat Tabel B1-8 het verbergt (het zou anders uit het totaal en de andere "
+                     "sectoren af te leiden zijn).")
     return Table("B1-9", f"Type innovaties, naar sector (%, {year})", frame, f, notes, _source(year), layout)
+
+
+def _innovators_hidden(df: pd.DataFrame, year: int, min_base: int, cb: Codebook, codes: Sequence[int]) -> set[int]:
+    """The sectors whose number of innovators in ``year`` Tabel B1-8 hides in the edition ``year``.
+
+    The complementary choice of B1-8 depends only on the sectors' bases, so every table whose
+    figures include that count (the base column of Tabel B1-9) hides the same sectors. Empty
+    when B1-8 is kept as printed (the report's edition at its threshold): the print showed
+    both tables' cells.
+    """
+    data = _shown_rows(share(df, "innovated", 1, by="sector", years=[year], codebook=cb), [*codes, TOTAL])
+    d = _disclose(data, min_base, "B1-8", year)
+    if d.as_printed:
+        return set()
+    return {int(c.key["group"]) for c in d.protected.cells if str(c.key.get("group")) != TOTAL}
 
 
 # ---------------------------------------------------------------------- B1-10 … B1-12

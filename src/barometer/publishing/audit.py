@@ -11,7 +11,9 @@ cell:
 - a hidden value that follows from what is shown: within one download (a total with exactly
   one hidden group, :func:`barometer.presentation.disclosure.complementary`), and across the exhibits of the
   edition (a value an exhibit hid, recognised by its sidecar's fingerprint of value and base,
-  shown in another exhibit's download);
+  shown in another exhibit's download; and a count that follows when the exhibits are put side
+  by side — a total in one, the other groups in others, as counts, shares or base columns —
+  :mod:`barometer.publishing.derivation`);
 - a respondent id (the ids of the edition's respondent file) anywhere in the output.
 
 The checks read the files as a reader gets them; they do not trust the sidecars' record of what
@@ -351,7 +353,8 @@ def _glue_text(nb_path: Path) -> str:
 
 # --------------------------------------------------------------------------- entry points
 def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = None,
-          min_base: int | None = None, pdf: Path | None = None) -> list[Finding]:
+          min_base: int | None = None, pdf: Path | None = None,
+          notes: list[str] | None = None) -> list[Finding]:
     """Audit one built edition; return every finding (empty: nothing leaks).
 
     Parameters
@@ -367,6 +370,9 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
         Threshold of the build; default: what the sidecars say, else the policy's.
     pdf : Path, optional
         The edition's PDF, if one was made (its text is scanned when ``pdftotext`` exists).
+    notes : list, optional
+        Receives the Dutch notes on what is no finding and why (a derivation that the printed
+        report itself already allows, in the report's edition at its threshold).
     """
     stage = Path(stage)
     metas = _sidecars(stage)
@@ -386,6 +392,7 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
     # what it shows) are those of the first copy with this file's name.
     tables_of: dict[tuple[str, str], list] = {}
     checked: dict[tuple, tuple[str, list[Finding], dict]] = {}
+    across: list[tuple[pd.DataFrame, dict, str]] = []
     for f in files:
         rel = str(f.relative_to(root) if f.is_relative_to(root) else f)
         try:
@@ -415,6 +422,8 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
             if key not in checked:
                 local: dict = {}
                 checked[key] = (where, _check_frame(frame, meta, threshold, where, local), local)
+                if f.stem in metas:  # an exhibit's own download (not the workbook's copy of it)
+                    across.append((frame, meta, where))
             first, found, local = checked[key]
             findings += [f_ if where == first else dataclasses.replace(f_, file=where) for f_ in found]
             for fp, cells in local.items():
@@ -429,6 +438,10 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
                         file, other, where,
                         f"dit cijfer is in {name} verborgen ({cell.get('kolom')}, {cell.get('sleutel')}) "
                         "maar staat hier wel."))
+    found, waived = _across_exhibits(across, threshold)
+    findings += found
+    if notes is not None:
+        notes += waived
     for nb in sorted(stage.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in nb.parts:
             continue
@@ -443,8 +456,50 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
     return findings
 
 
+def _cells(used) -> str:
+    """Where the cells of a derivation are: per exhibit its file and rows (Dutch)."""
+    by: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for k in used:
+        row, _, column = k.cell.partition(", ")
+        by.setdefault((k.exhibit, k.file), {}).setdefault(column, []).append(row.removeprefix("rij "))
+    return "; ".join(f"{exhibit} ({file}: " + ", ".join(f"{column}, rij {', '.join(rows)}" for column, rows in cols.items())
+                     + ")" for (exhibit, file), cols in by.items())
+
+
+def _label(variable: str, code: int) -> str:
+    from barometer.data.codebook import load_codebook
+
+    return str(load_codebook().labels(variable).get(code, code))
+
+
+def _across_exhibits(tables: list[tuple[pd.DataFrame, dict, str]], threshold: int) -> tuple[list[Finding], list[str]]:
+    """The check across exhibits (:mod:`barometer.publishing.derivation`): findings, and the
+    notes on derivations that the printed report itself allows."""
+    from barometer.publishing import derivation
+
+    result = derivation.derivations(tables, threshold)
+    findings = []
+    for d in result.derived:
+        exhibit, _, cell = d.vector.partition(", ")
+        findings.append(Finding(
+            d.total.file, exhibit, f"{cell}; {d.part}",
+            f"het aantal van {d.part} ({d.grouping} {d.year}) is over exhibits heen af te leiden: het totaal "
+            f"({_cells([d.total])}) min de groepen die er wel staan ({_cells(d.used)}); dat aantal {d.reason}."))
+    for vector, code, known in result.shown_elsewhere:
+        findings.append(Finding(
+            known.file, known.exhibit, known.cell,
+            f"dit aantal is in {vector.exhibit} verborgen ({vector.file}, {vector.what}; {vector.grouping} "
+            f"{_label(vector.grouping, code)}, {vector.year}) maar staat hier precies."))
+    notes = [f"Geen bevinding: het aantal van {d.part} ({d.grouping} {d.year}) volgt al uit de gedrukte cijfers "
+             f"van het rapport ({', '.join(d.exhibits())}: {_cells((d.total, *d.used))}); in de editie en bij de "
+             "drempel van het rapport blijven die cijfers zoals gedrukt (published_as_is in data/disclosure.yaml), "
+             "en het boek voegt niets toe waaruit het volgt." for d in result.printed]
+    return findings, notes
+
+
 def audit_edition(year: int, project: Path | None = None, data_file: Path | None = None,
-                  min_base: int | None = None, html_dir: Path | None = None) -> list[Finding]:
+                  min_base: int | None = None, html_dir: Path | None = None,
+                  notes: list[str] | None = None) -> list[Finding]:
     """Audit the built edition ``year`` of the project (``_build/stage|html|pdf/<year>``).
 
     Raises
@@ -460,7 +515,7 @@ def audit_edition(year: int, project: Path | None = None, data_file: Path | None
     if data_file is None:
         data_file = _data_file_of(stage)
     pdfs = sorted((project / "_build" / "pdf" / str(year)).glob("*.pdf"))
-    return audit(stage, html_dir, data_file, min_base, pdfs[0] if pdfs else None)
+    return audit(stage, html_dir, data_file, min_base, pdfs[0] if pdfs else None, notes)
 
 
 def _default_year() -> int:
@@ -489,10 +544,11 @@ def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: i
     """
     from barometer.data.book_files import BuildError
 
-    findings = audit(stage, html_dir, data_file, min_base)
+    notes: list[str] = []
+    findings = audit(stage, html_dir, data_file, min_base, notes=notes)
     if findings:
         raise BuildError(format_findings(findings))
-    return format_findings(findings)
+    return format_findings(findings) + "".join(f"\n{n}" for n in notes)
 
 
 def add_parser(sub) -> None:
@@ -511,10 +567,11 @@ def run(args) -> int:
     import sys
 
     year = args.year if args.year is not None else _default_year()
+    notes: list[str] = []
     try:
-        findings = audit_edition(year, args.project, args.data, args.min_base)
+        findings = audit_edition(year, args.project, args.data, args.min_base, notes=notes)
     except AuditError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(format_findings(findings), file=sys.stderr if findings else sys.stdout)
+    print(format_findings(findings) + "".join(f"\n{n}" for n in notes), file=sys.stderr if findings else sys.stdout)
     return 1 if findings else 0
