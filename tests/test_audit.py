@@ -196,6 +196,21 @@ def test_a_small_untabulated_rest_that_follows_from_the_total_is_caught(edition)
     assert any("in geen groep" in f.problem for f in found), found
 
 
+def test_two_hidden_groups_whose_sum_rests_on_too_few_are_caught(edition):
+    # at a threshold of 10 sectors 3 (n = 2) and 5 (n = 9) are both below it; together they are
+    # 11, so their sum may follow. Drop 2 respondents of sector 5 (n = 7): together 9, and the
+    # total minus the shown groups gives the figure of 9 organisations
+    csv = pd.read_csv(edition["csv"])
+    g = csv["Groep (code)"].astype(str)
+    csv.loc[g == "5", ["Basis (n)", "Aantal", "Percentage (volle precisie)", "Percentage (afgerond)"]] = [7, None, None, None]
+    csv.loc[g == "Totaal", "Basis (n)"] = 99
+    csv.loc[g.isin(["3", "5"]), "Geheimhouding"] = "niet getoond: minder dan 10 organisaties"
+    csv.to_csv(edition["csv"], index=False)
+    found = [f for f in _run(edition, min_base=10) if "af te leiden" in f.problem]
+    assert {f.cell.split(" (")[0] for f in found} == {"rij 3", "rij 4"}, found
+    assert not [f for f in _run(edition, min_base=9) if "af te leiden" in f.problem]  # 9 reach 9
+
+
 @pytest.mark.slow
 def test_the_built_edition_passes_the_audit_and_fails_on_a_planted_id():
     """The real 2025 edition (built once for the slow tests) passes; the same HTML with one

@@ -47,6 +47,22 @@ def test_complementary_known_cases(bases, hidden, rest, expected):
     assert disclosure.complementary(bases, hidden, rest) == expected
 
 
+@pytest.mark.parametrize("bases, hidden, rest, min_base, expected", [
+    # two hidden groups of 2 and 3: the total minus the shown groups gives the figure of their 5
+    # organisations; at a threshold of 10 the smallest shown group joins them (5 + 12 = 17)
+    ({"a": 2, "b": 3, "c": 12, "d": 14, "e": 80}, {"a", "b"}, 0, 10, {"c"}),
+    # at the default threshold of 5 their sum of 5 may follow
+    ({"a": 2, "b": 3, "c": 12, "d": 14, "e": 80}, {"a", "b"}, 0, None, set()),
+    # one hidden group of 2 and a rest of 2 in no group: together 4, fewer than 5
+    ({"a": 2, "b": 30, "c": 40}, {"a"}, 2, None, {"b"}),
+    # one hidden group: the complementary cell, then more until the hidden ones reach 10
+    ({"a": 2, "b": 3, "c": 4, "d": 50}, {"a"}, 0, 10, {"b", "c", "d"}),
+    ({"a": 2, "b": 5, "c": 6, "d": 50}, {"a"}, 0, 10, {"b", "c"}),
+])
+def test_hidden_groups_together_reach_the_threshold(bases, hidden, rest, min_base, expected):
+    assert disclosure.complementary(bases, hidden, rest, min_base) == expected
+
+
 def _sector_frame():
     return pd.DataFrame({
         "year": [2025] * 5, "group": [1, 2, 3, 4, "Totaal"],

@@ -265,9 +265,13 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
     Returns
     -------
     set
-        The groups to hide in addition: empty when no group or at least two are hidden
-        (then no hidden value equals the total minus shown values), else the smallest shown
-        group (fewest respondents; ties: the first in order).
+        The groups to hide in addition. Empty when no group is hidden, or when at least two
+        are hidden whose respondents (with the rest) number at least the threshold: the total
+        minus the shown groups then gives only their sum, a figure of at least the threshold
+        respondents, like a pooled profile. Else the smallest shown groups (fewest respondents;
+        ties: the first in order), one when a single group is hidden, and more until the hidden
+        groups together reach the threshold (two groups of 2 and 3 at a threshold of 10 would
+        otherwise give the figure of 5 organisations).
 
     Examples
     --------
@@ -275,17 +279,28 @@ def complementary(bases: Mapping[Any, Any], hidden: Iterable[Any], rest: float =
     {'c'}
     >>> complementary({"a": 2, "b": 30}, hidden={"a"}, rest=3)
     set()
+    >>> sorted(complementary({"a": 2, "b": 3, "c": 12, "d": 14, "e": 80}, hidden={"a", "b"}, min_base=10))
+    ['c']
     """
     hidden = set(hidden)
-    if not hidden and rest >= threshold(min_base):
+    t = threshold(min_base)
+    has_rest = bool(rest and rest > 0)
+    if not hidden and rest >= t:
         return set()
-    n_hidden = len(hidden) + (1 if rest and rest > 0 else 0)
-    if n_hidden != 1:
+    if not hidden and not has_rest:
         return set()
-    shown = [(float(n), i, g) for i, (g, n) in enumerate(bases.items()) if g not in hidden]
-    if not shown:
-        return set()
-    return {min(shown)[2]}
+    shown = sorted((float(n), i, g) for i, (g, n) in enumerate(bases.items()) if g not in hidden)
+    pooled = sum(float(bases[g]) for g in hidden) + (float(rest) if has_rest else 0.0)
+    extra: set = set()
+    if len(hidden) + has_rest == 1 and shown:
+        n, _, g = shown.pop(0)
+        extra.add(g)
+        pooled += n
+    while pooled < t and shown:
+        n, _, g = shown.pop(0)
+        extra.add(g)
+        pooled += n
+    return extra
 
 
 # --------------------------------------------------------------------------- released text

@@ -36,12 +36,18 @@ mean and the other groups' means in the same way; the within-exhibit check cover
 with its own total); a total that shares no exactly known cell with the groups it completes
 (the total of innovators beside Figuur 2-1's size classes is the same number as Tabel B1-8's
 total, but nothing in the numbers ties a size class to a sector: that needs the exhibits to
-declare what they count); a combination of two or more hidden groups whose sum leaves one
-possibility only (all or none of them answered yes); and a
+declare what they count); and a
 pair of quantities that agree by chance on every shared cell (then it may report a derivation
 that is none: a false alarm, not a miss). Pooling is a judgement on the numbers only: two
 vectors that agree on at least two non-zero counts and contradict each other nowhere are
 taken to count the same thing.
+
+Two or more hidden groups still give their *sum* (total minus the shown groups). The policy
+allows that sum when they number at least the threshold together, as it allows a pooled
+profile, and hides more groups when they do not
+(:func:`barometer.presentation.disclosure.complementary`). Where all or none of them answered
+yes, the sum tells each one's answer — as a shown group's 0% or 100% does; the threshold rule
+accepts that (the 2021 edition: Provincie, 3 of 3, and the Hoge Colleges van Staat, 4 of 4).
 """
 from __future__ import annotations
 
