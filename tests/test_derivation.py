@@ -150,3 +150,23 @@ def test_b1_9_hides_the_innovators_b1_8_hides_outside_the_printed_edition(shippe
     shown_as_symbol = {labels[i] for i, v in other.frame["Totaal"].items() if v == "#"}
     assert shown_as_symbol == names
     assert other.data[other.data["group"].isin(list(hidden))]["base"].isna().all()
+
+
+def test_respondents_without_an_answer_are_an_unknown_part(stage):
+    # every code of the grouping is listed, one group (n = 3) is hidden, and 6 respondents are in
+    # the total without a code (a missing answer): the total minus the shown groups is the hidden
+    # group plus those 6, two unknowns, so nothing follows (the property build "one national
+    # government respondent" raised a false alarm here)
+    from barometer.data.codebook import load_codebook
+
+    codes = sorted(load_codebook().labels("work_change"))
+    assert len(codes) == 3
+    data = pd.DataFrame({"year": [2027] * 4, "group": [*codes, "Totaal"], "count": [10, 2, 8, 24],
+                         "base": [20, 3, 12, 41], "pct": [50.0, 200 / 3, 200 / 3, 2400 / 41]})
+    TableExhibit("tbl-proef-verandering", "Proef", pd.DataFrame({"x": ["x"]}), [], data, codes={"group": "work_change"})
+    assert [f for f in au.audit(stage, min_base=5) if "over exhibits heen" in f.problem] == []
+    # without the 6 the hidden group would follow, and the within-exhibit rule hides a second one
+    TableExhibit("tbl-proef-verandering", "Proef", pd.DataFrame({"x": ["x"]}), [],
+                 data.assign(base=[20, 3, 12, 35], count=[10, 2, 8, 20], pct=[50.0, 200 / 3, 200 / 3, 2000 / 35]),
+                 codes={"group": "work_change"})
+    assert au.audit(stage, min_base=5) == []

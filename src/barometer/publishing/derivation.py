@@ -409,7 +409,10 @@ def _derive(members: list[Vector], threshold: int, suppressed: set[tuple], label
         unknown = [c for c in v.listed if c not in known]
         unlisted = [c for c in v.codes if c not in v.listed]
         rest_base = rests.get(frozenset(v.listed))
-        rest_open = any(c not in known for c in unlisted) and (rest_base is None or rest_base > 0)
+        # respondents in the total but in no listed group: an unknown part when a group that is not
+        # listed is unknown, or, with every code listed, when some have no code (a missing answer)
+        rest_open = ((any(c not in known for c in unlisted) and (rest_base is None or rest_base > 0))
+                     or (not unlisted and rest_base is not None and rest_base > 0))
         if len(unknown) + (1 if rest_open else 0) != 1:
             continue
         used = [known[c] for c in v.listed if c in known] + [known[c] for c in unlisted if c in known]
