@@ -93,6 +93,7 @@ _COUNTERPARTS = {
     "claim_sector": (openbaar_bestuur.tabel_logit_innoveren, "CL03", "phrase"),
     "claim_management": (openbaar_bestuur.tabel_logit_innoveren, "CL04", "phrase"),
     "claim_tijd": (openbaar_bestuur.tabel_logit_innoveren, "CL05", "phrase"),
+    "claim_grootte_patroon": (openbaar_bestuur.figuur_innovatie_naar_grootte, "CL07", "phrase"),
     "grootte_claim": (None, "CL26", "klopt"),
     "claim_CL32": (effecten.kerncijfers, "CL32", "word"),
     "claim_CL33": (effecten.kerncijfers, "CL33", "word"),
@@ -116,6 +117,7 @@ def test_every_chapter_verdict_is_the_claims_tables(shipped_edition, table, glue
     from barometer.presentation.phrasing import VERDICT_WORDS, claim_phrase
 
     openbaar_bestuur.tabel_logit_innoveren(shipped_edition)
+    openbaar_bestuur.figuur_innovatie_naar_grootte(shipped_edition)
     effecten.kerncijfers(shipped_edition)
     klimaat.kerncijfers(shipped_edition)
     samenvatting.kerncijfers(shipped_edition)
@@ -167,3 +169,48 @@ def test_families_of_tests_are_holm_corrected_alike_in_chapter_and_claims(shippe
     cl32 = table.loc["CL32", "statistic"]
     for item in ("goal_efficiency", "goal_quality"):
         assert f"(Holm, drie toetsen per doel) {p_text(fam[(item, 'size_class')])}" in cl32, item
+
+
+def test_the_rijk_verdict_of_21_is_the_claims_tables_part_of_cl17(shipped_edition, table, glued):
+    """§2.1 judges the first half of CL17 (core departments innovate less often than agencies and
+    zbo's) by the registry's part ``CL17_innovatie``, the check CL17 itself runs: its statistic is
+    in CL17's row, and the chapter's word is the part's outcome."""
+    from barometer.presentation import claims as cl
+    from barometer.presentation.phrasing import claim_phrase
+
+    openbaar_bestuur.figuur_innovatie_rijk(shipped_edition)
+    holds, text = cl.REGISTRY["CL17_innovatie"][1](cl.ClaimContext(shipped_edition.frames))
+    assert text in table.loc["CL17", "statistic"]
+    assert glued["claim_rijk"] == claim_phrase("holds" if holds else "fails")
+    if not holds:
+        assert _outcome_of(table, "CL17") == "fails"
+
+
+@pytest.mark.parametrize("key, claim_id, exhibit", [
+    ("claim_grootte_patroon", "CL07", openbaar_bestuur.figuur_innovatie_naar_grootte),
+    ("claim_rijk", "CL17_innovatie", openbaar_bestuur.figuur_innovatie_rijk),
+])
+def test_the_21_verdicts_come_from_the_claims_registry(frames, glued, monkeypatch, key, claim_id, exhibit):
+    """The chapter computes no verdict of its own: replace the registry's check and its word follows."""
+    from barometer.presentation import claims as cl
+    from barometer.presentation.phrasing import claim_phrase
+
+    description, _ = cl.REGISTRY[claim_id]
+    for holds in (True, False):
+        ed = Edition(2025, (2021,), paths.DATA / "respondents-2025-synthetic.csv", 5, dict(frames))
+        target = cl.REGISTRY.parts if claim_id in cl.REGISTRY.parts else cl.REGISTRY
+        monkeypatch.setitem(target, claim_id, (description, lambda ctx, h=holds: (h, "")))
+        exhibit(ed)
+        assert glued[key] == claim_phrase("holds" if holds else "fails"), (key, holds)
+
+
+def test_a_21_verdict_on_hidden_cells_is_not_given(frames, glued):
+    """A verdict on the ordering of hidden percentages would give them away: with a threshold
+    above the smallest group the chapter says the claim cannot be tested here."""
+    from barometer.presentation.phrasing import claim_phrase
+
+    national = frames[2025]["national_type"].value_counts()
+    ed = Edition(2025, (2021,), paths.DATA / "respondents-2025-synthetic.csv", int(national.min()) + 1,
+                 dict(frames))
+    openbaar_bestuur.figuur_innovatie_rijk(ed)
+    assert glued["claim_rijk"] == claim_phrase("untested")

@@ -83,6 +83,7 @@ __all__ = [
     "claim",
     "claim_outcome",
     "COMPARISONS",
+    "FAMILIES",
     "distribution_unchanged",
     "evaluate_claims",
     "Margin",
@@ -579,6 +580,29 @@ def _with(flag: bool, nd: NoDifference) -> bool | NoDifference:
     return nd if flag else False
 
 
+# ---------------------------------------------------------------------- families of tests
+#: The comparison claims whose changes belong to a family of tests with Holm's correction, as the
+#: chapter declares it (§2.1: the types of innovation; §2.3: the factors): claim id -> (question
+#: whose items asked in both years form the family, codes compared, the family's Dutch name).
+#: The claim and its restatement in another edition (:func:`restatement`) word significance
+#: after the correction and show the raw p beside it.
+FAMILIES: dict[str, tuple[str, Any, str]] = {
+    "CL09": ("innovation_type", 1, "typen"),
+    "CL20": ("factor", "4|5", "factoren"),
+}
+
+
+def _family_p(ctx: "ClaimContext", claim_id: str) -> tuple[list[str], dict[str, float], dict[str, float]]:
+    """The family of comparison claim ``claim_id`` (:data:`FAMILIES`) on the context's two years:
+    (items, raw p per item, Holm-adjusted p per item) of the z-tests of each item's change."""
+    from barometer.analysis.uncertainty import holm
+
+    question, codes, _ = FAMILIES[claim_id]
+    items = [i for i in ctx.codebook.items(question) if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
+    ps = [compare_years(ctx.both, i, codes, ctx.years, codebook=ctx.codebook)["p"] for i in items]
+    return items, dict(zip(items, ps)), dict(zip(items, holm(ps)))
+
+
 # ====================================================================== §2.1 innovating
 # The model of CL01–CL05: logit(innovated ~ size_class + innovation_unit + C(sector) +
 # cond_management + cond_time), all respondents of the measurement year.
@@ -647,14 +671,11 @@ def _cl08(ctx):
 @claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet wezenlijk veranderd.")
 def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
-    from barometer.analysis.uncertainty import holm
-
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
     # the family of the chapter (§2.1, the table of type tests): the types compared between the
     # years, Holm-corrected; the fall of the interaction share is judged on the corrected p
-    items = ctx.codebook.items("innovation_type")
-    adj = dict(zip(items, holm([compare_years(ctx.both, i, 1, ctx.years, codebook=ctx.codebook)["p"] for i in items])))
+    items, _, adj = _family_p(ctx, "CL09")
     nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged (raw p)
     return _with(ia["p2"] < ia["p1"] and adj["type_interaction"] < ALPHA, nd), \
         (f"interactie {_z_text(ia)}, gecorrigeerd (Holm, {len(items)} typen) {p_text(adj['type_interaction'])}; "
@@ -746,17 +767,26 @@ def _cl16(ctx):
                          f"{_group_diff_text(ctx, 'strategy', '2|4', 'size_class', 1, 3)})")
 
 
+def _national_innovates_less(ctx) -> tuple[bool, str]:
+    """The first half of CL17 (also the part ``"CL17_innovatie"`` that §2.1 glues): the share of
+    core departments that innovated is below that of the agencies and below that of the zbo's
+    (direction, as the report states it), with the Newcombe interval of each difference."""
+    ctx.require(["innovated", "national_type"])
+    inn = ctx.pct_by("innovated", 1, "national_type", ctx.year)
+    holds = inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
+    return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
+                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
+                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)})")
+
+
 @claim("CL17", "Kerndepartementen innoveren minder vaak dan diensten/agentschappen en zbo's; minder technologisch.")
 def _cl17(ctx):
     ctx.require(["innovated", "national_type", "tech_content"])
-    inn = ctx.pct_by("innovated", 1, "national_type", ctx.year)
+    less, text = _national_innovates_less(ctx)
     t1 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", 1)
     t23 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", "2|3")
-    holds = (inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
-             and t1 < t23)
-    return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
-                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
-                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)}); "
+    holds = less and t1 < t23
+    return bool(holds), (f"{text}; "
                          f"(grotendeels) technologisch: kerndepartementen {pct(t1)}, overige {pct(t23)} "
                          f"({_group_diff_text(ctx, 'tech_content', '1|2', 'national_type', 1, '2|3')})")
 
@@ -789,15 +819,10 @@ def _cl19(ctx):
 @claim("CL20", "Samenwerking met private organisaties vaker als succesfactor genoemd dan in 2021 (richting).")
 def _cl20(ctx):
     ctx.require(["factor_private"], ctx.years)
-    from barometer.analysis.uncertainty import holm
-
     a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
     # the family of the chapter (bevorderende en belemmerende factoren): all factors compared
     # between the years, Holm-corrected; the claim itself is about the direction only
-    items = [i for i in ctx.codebook.items("factor") if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
-    ps = [compare_years(ctx.both, i, "4|5", ctx.years, codebook=ctx.codebook)["p"] for i in items]
-    adj = dict(zip(items, holm(ps)))
-    raw = dict(zip(items, ps))
+    items, raw, adj = _family_p(ctx, "CL20")
     return bool(b > a), (f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}; "
                          f"z-toets {p_text(raw['factor_private'])}, gecorrigeerd (Holm, {len(items)} factoren) "
                          f"{p_text(adj['factor_private'])}")
@@ -872,8 +897,6 @@ def _cl25(ctx):
 
 @claim("CL26", "Het innovatieklimaat verschilt niet wezenlijk naar organisatiegrootte (variantieanalyse en intervallen binnen de marge).")
 def _cl26(ctx):
-    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
-
     ctx.require(["climate_scale", "size_class"])
     res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
     score = analysis_values(ctx.df, "climate_scale", ctx.codebook)
@@ -887,8 +910,10 @@ def _cl26(ctx):
             groups[k] = x
             cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
     pairs = [(a, b) for a in groups for b in groups if a < b]
-    ivs = [CompareMeans(DescrStatsW(groups[b]), DescrStatsW(groups[a])).tconfint_diff(usevar="unequal")
-           for a, b in pairs]
+    # Welch with the finite-population correction of each class, as every interval of the book
+    # (and the same intervals as the climate chapter's differences between the size classes)
+    diffs_ = [_mean_difference(ctx, groups[a], ctx.year, groups[b], ctx.year) for a, b in pairs]
+    ivs = [(r["low"], r["high"]) for r in diffs_]
     nd = no_difference(ivs, res["p"], MARGINS["points"])
     diffs = "; ".join(difference_interval(lo, hi, groups[b].mean() - groups[a].mean(), decimals=2, unit="points",
                                           label=f"{words[b]} - {words[a]}", brackets=False)
@@ -1207,6 +1232,8 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
 
 
 REGISTRY.parts.update({
+    "CL17_innovatie": ("Deel van CL17: kerndepartementen innoveren minder vaak dan diensten en agentschappen "
+                       "en dan zbo's.", _national_innovates_less),
     "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
                         _part("effect_quality", [("climate_scale", None)], _positive)),
     "efficiency_tech": ("Deel van CL35: technologische innovaties vergroten de kans op efficiëntiewinst.",
@@ -1254,11 +1281,41 @@ COMPARISONS: dict[str, tuple[tuple[str, str, Any, str | None, Any], ...]] = {
 }
 
 
-def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
-    """Mean of ``variable`` in a group in both years, Welch's t-test and the t-interval of the
-    difference (statsmodels ``CompareMeans``)."""
-    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+def _mean_difference(ctx: "ClaimContext", a: Sequence[float], year_a: int, b: Sequence[float],
+                     year_b: int) -> dict[str, float]:
+    """Welch's interval and test of ``mean(b) - mean(a)`` with the finite-population correction of
+    each group (:func:`barometer.analysis.uncertainty.mean_difference`, the book's one
+    implementation; the population of a group's base estimated with its year's sampling fraction,
+    :func:`barometer.analysis.uncertainty.domain_population`, as the chapters do).
 
+    Returns
+    -------
+    dict
+        ``diff``, ``low``, ``high`` (NaN bounds without spread or with fewer than two values per
+        group) and ``p``: the two-sided t-test on the same corrected standard error and Welch's
+        degrees of freedom, so that the test and the interval always agree.
+    """
+    from barometer.analysis.uncertainty import domain_population, mean_difference
+    from barometer.data.lazy import lazy_module
+
+    stats = lazy_module("scipy.stats")
+
+    pops = {y: domain_population(y, len(ctx.frame(y))) for y in {year_a, year_b}}
+    na, nb = len(a), len(b)
+    try:
+        r = mean_difference(a, b, pops[year_a](na) if na else None, pops[year_b](nb) if nb else None)
+    except ValueError:  # a base larger than the population (another file): no correction
+        r = mean_difference(a, b)
+    se, df = r["se"], r["df"]
+    ok = not (math.isnan(se) or math.isnan(df)) and se > 0
+    p = float(2 * stats.t.sf(abs(r["diff"]) / se, df)) if ok else math.nan
+    lo, hi = (r["low"], r["high"]) if ok else (math.nan, math.nan)
+    return {"diff": r["diff"], "low": lo, "high": hi, "p": p}
+
+
+def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
+    """Mean of ``variable`` in a group in both years, with the interval and test of the change
+    (:func:`_mean_difference`: Welch with the finite-population correction)."""
     vals = []
     for y in ctx.years:
         f = ctx.frame(y)
@@ -1267,12 +1324,9 @@ def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any)
         vals.append(v[(g == group) & v.notna()].to_numpy(dtype=float))
     if min(len(v) for v in vals) < 2:
         raise ClaimNotTestable(f"te weinig waarnemingen van '{_label(ctx.codebook, variable)}' in de groep")
-    cm = CompareMeans(DescrStatsW(vals[1]), DescrStatsW(vals[0]))
-    with np.errstate(divide="ignore", invalid="ignore"):  # no spread in a group: the interval is NaN, shown as "-"
-        _, p, _ = cm.ttest_ind(usevar="unequal")
-        lo, hi = cm.tconfint_diff(usevar="unequal")
-    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": float(p), "diff_low": float(lo),
-            "diff_high": float(hi)}
+    r = _mean_difference(ctx, vals[0], ctx.comparison_year, vals[1], ctx.year)
+    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": r["p"], "diff_low": r["low"],
+            "diff_high": r["high"]}
 
 
 def restatement(ctx: "ClaimContext", claim_id: str) -> str:
@@ -1292,6 +1346,7 @@ def restatement(ctx: "ClaimContext", claim_id: str) -> str:
     if ctx.comparison_year == ctx.year or ctx.comparison_year not in ctx.frames:
         raise ClaimNotTestable(NO_COMPARISON.rstrip(".").lower().replace("voor deze editie is er", "er is"))
     parts = []
+    family: tuple[list[str], dict[str, float], dict[str, float]] | None = None
     for label, variable, codes, group_var, group in COMPARISONS[claim_id]:
         ctx.require([variable] + ([group_var] if group_var else []), ctx.years)
         if codes is None:
@@ -1301,8 +1356,14 @@ def restatement(ctx: "ClaimContext", claim_id: str) -> str:
             r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group,
                               codebook=ctx.codebook)
             unit = "pct"
+        adjusted: dict[str, Any] = {}
+        if claim_id in FAMILIES:  # significance after the family's Holm correction, as the chapter
+            family = family if family is not None else _family_p(ctx, claim_id)
+            if variable in family[2]:
+                adjusted = {"adjusted": family[2][variable],
+                            "family": f"Holm, {len(family[0])} {FAMILIES[claim_id][2]}"}
         parts.append(change_sentence(label, r["p1"], r["p2"], ctx.comparison_year, ctx.year, r["diff_low"],
-                                     r["diff_high"], r["p"], unit))
+                                     r["diff_high"], r["p"], unit, **adjusted))
     return "; ".join(parts)
 
 
