@@ -214,3 +214,22 @@ def test_a_21_verdict_on_hidden_cells_is_not_given(frames, glued):
                  dict(frames))
     openbaar_bestuur.figuur_innovatie_rijk(ed)
     assert glued["claim_rijk"] == claim_phrase("untested")
+
+
+def test_interval_headers_use_the_books_one_word():
+    """Tables and downloads name an interval as the prose does ("95%-interval", phrasing's
+    interval_word), from the one vocabulary: no "95%-BI" or other abbreviation of its own."""
+    import inspect
+
+    from barometer.chapters import verantwoording
+    from barometer.presentation import vocabulary
+    from barometer.presentation.phrasing import interval_word
+
+    assert vocabulary.INTERVAL_WORD == interval_word()
+    assert vocabulary.interval_header("verschil") == f"{interval_word()} verschil"
+    assert not [h for h in vocabulary.DUTCH_HEADERS.values() if "BI" in h.split("(")[-1]]
+    for c in ("ongewogen", "gewogen"):
+        for side in ("ondergrens", "bovengrens"):
+            assert interval_word() in vocabulary.dutch_header(f"{c}_{side}")
+    for module in (openbaar_bestuur, verantwoording, effecten):
+        assert "95%-BI" not in inspect.getsource(module), module.__name__

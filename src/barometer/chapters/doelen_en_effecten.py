@@ -394,7 +394,7 @@ def _term_label(row: pd.Series, cats: dict | None = None) -> str:
 
 
 def regressietabel(res: models.LogitResult, cats: dict | None = None) -> pd.DataFrame:
-    """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting).
+    """Display frame of a fitted model: Kenmerk, Odds ratio, 95%-betrouwbaarheidsinterval, p (Dutch formatting).
 
     ``cats`` maps the categorical predictors to their reference codes (for the labels
     "niveau (t.o.v. referentie)"). Odds ratios and bounds as :func:`barometer.presentation.formatting.odds_ratio`;

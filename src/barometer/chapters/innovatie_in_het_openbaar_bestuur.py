@@ -44,6 +44,7 @@ from barometer.presentation import formatting as fmt
 from barometer.presentation.disclosure import Released, compose, join, metadata, public, release
 from barometer.presentation.exhibit import Disclosed, Notice, disclose
 from barometer.presentation.intervals import BOUNDS, met_intervallen, verschil_interval
+from barometer.presentation.vocabulary import interval_header
 from barometer.presentation.phrasing import (ALPHA, NOT_ESTIMABLE, compare_word, difference_interval, freq_by_year,
                                              glue_all, interval_download_note, join_nl, lower_first,
                                              not_estimable, not_estimable_note, p_text, p_value, significance_word,
@@ -800,7 +801,7 @@ def _typen_toets_screen(ed, d: Disclosed) -> pd.DataFrame:
         year_label(ed.previous_year): [d.cell(i, "pct_a") for i in f.index],
         year_label(ed.year): [d.cell(i, "pct_b") for i in f.index],
         "Verschil": [rel(fmt.pp(r.verschil, signed=True), r) for r in rows],
-        "95%-BI verschil": [rel(_pp_interval(r.ondergrens, r.bovengrens), r) for r in rows],
+        interval_header("verschil"): [rel(_pp_interval(r.ondergrens, r.bovengrens), r) for r in rows],
         "z": [rel(fmt.dec(r.z, 2), r) for r in rows],
         "p": [rel(p_value(r.p), r) for r in rows],
         "p (Holm)": [rel(p_value(r.p_gecorrigeerd), r) for r in rows],
