@@ -993,10 +993,22 @@ TYPEN_DK = declaration.Figure(
     alt=_dk_alt,
     caption=lambda ed, d: "Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken",
     note=whisker_note("Denemarken"),
-    download=lambda data, ed: data.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal",
-                                                   "base": "basis"})[
-        ["reeks", "type", "jaar", "aantal", "basis", "percentage", *BOUNDS]].astype({"jaar": "Int64"}),
+    download=lambda data, ed: _typen_dk_download(data),
 )
+
+
+def _typen_dk_download(data: pd.DataFrame) -> pd.DataFrame:
+    """The download of Figuur 2-5: the Dutch rows with base, percentage and interval; the Danish
+    rows with the published figure in its own column (``dk_gepubliceerd``, data/disclosure.yaml's
+    ``published_columns``), so that the policy marks them as published figures without microdata
+    rather than as hidden small groups. A type of which Denmark published no figure has no Danish
+    row (the figure has no bar of it either; the alt text names it)."""
+    out = data.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal", "base": "basis",
+                               "dk": "dk_gepubliceerd"})
+    out = out[out["basis"].notna() | out["dk_gepubliceerd"].notna()].copy()
+    out["percentage"] = out["percentage"].where(out["dk_gepubliceerd"].isna())
+    return out[["reeks", "type", "jaar", "aantal", "basis", "percentage", *BOUNDS, "dk_gepubliceerd"]].astype(
+        {"jaar": "Int64"})
 
 
 def teksten_typen_dk(ed, d: Disclosed | None) -> dict[str, Released | str]:

@@ -103,6 +103,8 @@ DUTCH_HEADERS: dict[str, str] = {
     "ongewogen_bovengrens": f"Ongewogen: bovengrens ({INTERVAL_WORD})", "gewogen": "Gewogen naar sector",
     "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": f"Gewogen: ondergrens ({INTERVAL_WORD})",
     "gewogen_bovengrens": f"Gewogen: bovengrens ({INTERVAL_WORD})",
+    # figures published by others, without microdata (data/disclosure.yaml, published_columns)
+    "dk_gepubliceerd": "Gepubliceerd cijfer Denemarken (percentage, zonder microdata)",
     # columns every download gets (barometer.presentation.exhibit)
     "gemiddelde": "Gemiddelde", "indicator": "Indicator",
     "geheimhouding": "Geheimhouding", "bron": "Bron", "let_op": "Let op",
