@@ -81,6 +81,7 @@ __all__ = [
     "without_margin",
     "interval_word",
     "mean_difference_interval",
+    "tested_direction",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`, also ``barometer.presentation.claims.ALPHA``).
@@ -640,3 +641,25 @@ def without_margin(low: float | None, high: float | None, other: str = "het Deen
     if fmt.is_missing(low) or fmt.is_missing(high):
         return f"({level}-interval niet te bepalen; {why})"
     return f"({level}-interval {fmt.pct(low)} tot {fmt.pct(high)}; {why})"
+
+
+# --- added by h12
+def tested_direction(low: float | None, high: float | None, up: str, down: str, undecided: str) -> str:
+    """The direction word of a difference that follows its 95% interval, not the point estimate:
+    ``up`` when the whole interval lies above zero, ``down`` when it lies below, else
+    ``undecided`` (the data do not show a difference either way; also when a bound is missing).
+
+    Examples
+    --------
+    >>> tested_direction(1.5, 9.0, "hoger", "lager", "niet aantoonbaar anders")
+    'hoger'
+    >>> tested_direction(-2.0, 9.0, "hoger", "lager", "niet aantoonbaar anders")
+    'niet aantoonbaar anders'
+    """
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return undecided
+    if low > 0:
+        return up
+    if high < 0:
+        return down
+    return undecided
