@@ -950,3 +950,22 @@ def test_the_rijk_part_of_cl17_is_the_claims_own_test():
         whole, stat = cl.REGISTRY["CL17"][1](ctx)
         assert text in stat
         assert part is holds and (whole if part else not whole)
+
+
+def test_differences_between_groups_in_claims_carry_the_finite_population_correction(shipped):
+    """Newcombe intervals between groups (CL06: large minus small) and within a group between the
+    years (CL07) have the FPC of every base, like the chapters' intervals."""
+    from barometer.analysis.statistics import statistic
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+    from barometer.presentation.phrasing import difference_interval
+
+    out = cl.evaluate_claims(shipped, codebook=CB, only=["CL06", "CL07"]).set_index("claim_id")
+    pop = {y: domain_population(y, len(shipped[y])) for y in shipped}
+    a, b = (statistic(shipped[2025], "innovation_unit", "pct", 1, "size_class", k, 2025, CB) for k in (1, 3))
+    lo, hi = difference_ci(a.count, a.base_n, b.count, b.base_n, pop[2025](a.base_n), pop[2025](b.base_n))
+    assert difference_interval(lo, hi, b.value - a.value, 0, brackets=False) in out.loc["CL06", "statistic"]
+    raw = difference_ci(a.count, a.base_n, b.count, b.base_n)
+    assert difference_interval(*raw, b.value - a.value, 0, brackets=False) not in out.loc["CL06", "statistic"]
+    old, new = (statistic(shipped[y], "innovated", "pct", 1, "size_class", 1, y, CB) for y in (2021, 2025))
+    lo, hi = difference_ci(old.count, old.base_n, new.count, new.base_n, pop[2021](old.base_n), pop[2025](new.base_n))
+    assert difference_interval(lo, hi, new.value - old.value, 0) in out.loc["CL07", "statistic"]

@@ -189,8 +189,9 @@ def test_the_rijk_verdict_of_21_is_the_claims_tables_part_of_cl17(shipped_editio
 @pytest.mark.parametrize("key, claim_id, exhibit", [
     ("claim_grootte_patroon", "CL07", openbaar_bestuur.figuur_innovatie_naar_grootte),
     ("claim_rijk", "CL17_innovatie", openbaar_bestuur.figuur_innovatie_rijk),
+    ("claim_sector_doelen", "CL32_sector", effecten.kerncijfers),
 ])
-def test_the_21_verdicts_come_from_the_claims_registry(frames, glued, monkeypatch, key, claim_id, exhibit):
+def test_chapter_verdicts_come_from_the_claims_registry(frames, glued, monkeypatch, key, claim_id, exhibit):
     """The chapter computes no verdict of its own: replace the registry's check and its word follows."""
     from barometer.presentation import claims as cl
     from barometer.presentation.phrasing import claim_phrase
@@ -207,13 +208,11 @@ def test_the_21_verdicts_come_from_the_claims_registry(frames, glued, monkeypatc
 def test_a_21_verdict_on_hidden_cells_is_not_given(frames, glued):
     """A verdict on the ordering of hidden percentages would give them away: with a threshold
     above the smallest group the chapter says the claim cannot be tested here."""
-    from barometer.presentation.phrasing import claim_phrase
-
     national = frames[2025]["national_type"].value_counts()
     ed = Edition(2025, (2021,), paths.DATA / "respondents-2025-synthetic.csv", int(national.min()) + 1,
                  dict(frames))
     openbaar_bestuur.figuur_innovatie_rijk(ed)
-    assert glued["claim_rijk"] == claim_phrase("untested")
+    assert glued["claim_rijk"] == "is met deze gegevens niet te toetsen"
 
 
 def test_interval_headers_use_the_books_one_word():
@@ -233,3 +232,18 @@ def test_interval_headers_use_the_books_one_word():
             assert interval_word() in vocabulary.dutch_header(f"{c}_{side}")
     for module in (openbaar_bestuur, verantwoording, effecten):
         assert "95%-BI" not in inspect.getsource(module), module.__name__
+
+
+def test_the_sector_verdict_of_25_is_the_claims_rule_for_no_difference(shipped_edition, table, glued):
+    """§2.5's verdict that the sectors do not differ in their goals (first half of CL32) is the
+    registry's part ``CL32_sector``: the intervals against the margin, not "no test significant"."""
+    from barometer.presentation import claims as cl
+    from barometer.presentation.phrasing import claim_phrase
+
+    effecten.kerncijfers(shipped_edition)
+    nd, text = cl.REGISTRY["CL32_sector"][1](cl.ClaimContext(shipped_edition.frames))
+    assert isinstance(nd, cl.NoDifference) and text in table.loc["CL32", "statistic"]
+    assert glued["claim_sector_doelen"] == claim_phrase(nd.outcome)
+    # on the shipped data no sector test is significant, yet the intervals leave wide differences
+    # open: the claim is undecided, where "no p below 0,05" would have said it holds
+    assert glued["n_doelen_sector_sig"] == "geen enkel" and nd.outcome == "undecided"

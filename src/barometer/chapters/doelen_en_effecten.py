@@ -42,7 +42,7 @@ from barometer.analysis.uncertainty import holm_frame
 from barometer.presentation.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
                                 not_asked_melding, not_estimable_note, p_value,
                                 significance_word, too_few, vraag_status)
-from barometer.presentation.phrasing import VERDICT_WORDS
+from barometer.presentation.phrasing import VERDICT_WORDS, claim_phrase, interval_word
 
 __all__ = [
     "SLUG",
@@ -641,7 +641,7 @@ BEWERINGEN = declaration.Table(
     caption=lambda ed, d: (f"De beweringen van het rapport{'' if ed.year == cl.REPORT_YEAR else f' van {cl.REPORT_YEAR}'} "
                            f"over doelen en effecten, getoetst op de gegevens van {ed.year}"),
     notes=lambda ed, d: [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met "
-                         "95%-betrouwbaarheidsinterval (BI), gezamenlijke likelihood-ratiotoets (LR) of "
+                         f"{interval_word()}, gezamenlijke likelihood-ratiotoets (LR) of "
                          "chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
                          "(data/published/claims.csv)."],
 )
@@ -749,7 +749,8 @@ def _goal_texts(ed, cb) -> dict[str, str]:
     n_sig = int((sector_p < ALPHA).sum())
     out["n_doelen"] = metadata(fmt.num(len(sector_p)))
     out["n_doelen_sector_sig"] = "geen enkel" if n_sig == 0 else metadata(fmt.num(n_sig))
-    out["claim_sector_doelen"] = "houdt stand" if n_sig == 0 else "houdt geen stand"
+    # a claim of no difference (the first half of CL32): the claims table's rule, never p >= 0,05 alone
+    out["claim_sector_doelen"] = claim_phrase(cl.claim_outcome(ed, "CL32_sector"))
     return out
 
 

@@ -359,17 +359,18 @@ def teksten_grootte(ed, d: Disclosed | None) -> dict[str, Released | str]:
 def _claim_verdict(ed, claim_id: str, rows: pd.DataFrame, groups) -> str:
     """The verdict of the claims table on ``claim_id`` (:func:`barometer.presentation.claims.claim_outcome`,
     worded by :func:`barometer.presentation.phrasing.claim_phrase`), so chapter and claims table
-    use one test; "is niet te toetsen" when a percentage of ``groups`` that the claim compares is
+    use one test; "is met deze gegevens niet te toetsen" when a percentage of ``groups`` that the claim compares is
     hidden in the disclosed ``rows`` of a year, or absent (a verdict would give away how hidden
     cells are ordered)."""
     from barometer.presentation.claims import claim_outcome
     from barometer.presentation.phrasing import claim_phrase
 
+    untested = "is met deze gegevens niet te toetsen"
     for _, sub in rows.groupby("year"):
         shown = set(sub.loc[sub["pct"].notna(), "group"])
         if not set(groups) <= shown:
-            return claim_phrase("untested")
-    return claim_phrase(claim_outcome(ed, claim_id) if len(rows) else "untested")
+            return untested
+    return claim_phrase(claim_outcome(ed, claim_id) if len(rows) else "untested", untested=untested)
 
 
 def figuur_innovatie_naar_grootte(ed):

@@ -219,26 +219,60 @@ def _arrow(a: float, b: float) -> str:
     return f"{pct(a)} -> {pct(b)}"
 
 
+def _population(ctx: "ClaimContext", year: int) -> Callable[[int], int | None]:
+    """The population of a base of ``year`` (:func:`barometer.analysis.uncertainty.domain_population`,
+    from the year's sampling fraction), once per context: every interval of the claims table has
+    the finite-population correction, as every other interval of the book."""
+    cache = ctx.__dict__.setdefault("_populations", {})
+    if year not in cache:
+        from barometer.analysis.uncertainty import domain_population
+
+        cache[year] = domain_population(int(year), len(ctx.frame(year)))
+    return cache[year]
+
+
+def _difference_ci(ctx: "ClaimContext", c1: float, n1: float, y1: int, c2: float, n2: float,
+                   y2: int) -> tuple[float, float]:
+    """Newcombe's interval of share 2 minus share 1 with the finite-population correction of each
+    base (:func:`_population`); uncorrected when a base exceeds its population (another file)."""
+    from barometer.analysis.uncertainty import difference_ci
+
+    try:
+        return difference_ci(c1, n1, c2, n2, _population(ctx, y1)(int(n1)), _population(ctx, y2)(int(n2)))
+    except ValueError:
+        return difference_ci(c1, n1, c2, n2)
+
+
+def _compare_years(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
+                   group: Any = None) -> dict[str, float]:
+    """:func:`barometer.analysis.models.compare_years` on the context's two years, with the
+    finite-population correction also for a comparison within a group (:func:`_difference_ci`)."""
+    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    if group_var is not None and r["n1"] and r["n2"]:
+        a, b = (statistic(ctx.frame(y), variable, "pct", codes, group_var, group, y, ctx.codebook) for y in ctx.years)
+        r = {**r, **dict(zip(("diff_low", "diff_high"),
+                             _difference_ci(ctx, a.count, a.base_n, ctx.comparison_year, b.count, b.base_n, ctx.year)))}
+    return r
+
+
 def _change_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
                  group: Any = None) -> str:
     """A change between the context's two years with its Newcombe interval
     (:func:`barometer.presentation.phrasing.difference_interval`, whole percentage points):
     ``"16% -> 16% (verschil 0 procentpunt, 95%-interval -6 tot +6)"``."""
-    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    r = _compare_years(ctx, variable, codes, group_var, group)
     return f"{_arrow(r['p1'], r['p2'])} {difference_interval(r['diff_low'], r['diff_high'], r['p2'] - r['p1'], decimals=0)}".rstrip()
 
 
 def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str, a: Any, b: Any) -> str:
     """The difference of a share between groups ``b`` and ``a`` of the measurement year with its
-    Newcombe interval (:func:`barometer.analysis.uncertainty.difference_ci`):
+    Newcombe interval with the finite-population correction (:func:`_difference_ci`):
     ``"verschil +39 procentpunt, 95%-interval +27 tot +50"``."""
-    from barometer.analysis.uncertainty import difference_ci
-
     ra = statistic(ctx.df, variable, "pct", codes, group_var, a, ctx.year, ctx.codebook)
     rb = statistic(ctx.df, variable, "pct", codes, group_var, b, ctx.year, ctx.codebook)
     if not ra.base_n or not rb.base_n:
         return "verschil niet te bepalen"
-    lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+    lo, hi = _difference_ci(ctx, ra.count, ra.base_n, ctx.year, rb.count, rb.base_n, ctx.year)
     return difference_interval(lo, hi, rb.value - ra.value, decimals=0, brackets=False)
 
 
@@ -905,7 +939,7 @@ def _cl26(ctx):
     cis, groups = [], {}
     for k, w in words.items():
         x = score[(size == k) & score.notna()].to_numpy(dtype=float)
-        m = mean_ci(x)
+        m = mean_ci(x, _population(ctx, ctx.year)(len(x)) if len(x) else None)
         if m["n"] >= 2:
             groups[k] = x
             cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
@@ -1002,10 +1036,9 @@ def _cl31(ctx):
 
 # ====================================================================== §2.5 goals and effects
 def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[float, float]]:
-    """Newcombe 95% intervals of the difference in the share of ``variable == 1`` between each
-    group of ``by`` (with at least ``min_n`` respondents) and all other groups together."""
-    from barometer.analysis.uncertainty import difference_ci
-
+    """Newcombe 95% intervals (with the finite-population correction) of the difference in the
+    share of ``variable == 1`` between each group of ``by`` (with at least ``min_n`` respondents)
+    and all other groups together."""
     v = analysis_values(ctx.df, variable, ctx.codebook)
     g = analysis_values(ctx.df, by, ctx.codebook)
     keep = v.notna() & g.notna()
@@ -1016,7 +1049,8 @@ def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[f
             continue
         inside, rest = v[g == k], v[g != k]
         if len(rest):
-            out.append(difference_ci(float((rest == 1).sum()), len(rest), float((inside == 1).sum()), len(inside)))
+            out.append(_difference_ci(ctx, float((rest == 1).sum()), len(rest), ctx.year, float((inside == 1).sum()),
+                                      len(inside), ctx.year))
     return out
 
 
@@ -1024,21 +1058,31 @@ def _share_ci_text(ctx, variable: str, by: str, group: int) -> str:
     from barometer.analysis.uncertainty import share_ci
 
     r = statistic(ctx.df, variable, "pct", 1, by, group, ctx.year, ctx.codebook)
-    lo, hi = share_ci(r.count, r.base_n)
+    lo, hi = share_ci(r.count, r.base_n, _population(ctx, ctx.year)(r.base_n) if r.base_n else None)
     return f"{pct(r.value)} ({interval_word()} {pct(lo)}–{pct(hi)}, n = {r.base_n})"
 
 
-@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
-def _cl32(ctx):
-    from barometer.analysis.uncertainty import difference_ci
-
-    ctx.require(["goal", "sector", "size_class"])
+def _goal_sectors_alike(ctx) -> tuple[NoDifference, str]:
+    """The first half of CL32 (also the part ``"CL32_sector"`` that §2.5 glues): no sector
+    differs in the goals efficiency and quality, judged by the chi-square test and the Newcombe
+    intervals of each sector against the rest, within :data:`MARGINS` ``["pp"]`` (never on
+    p >= 0,05 alone)."""
+    ctx.require(["goal", "sector"])
     parts, verdicts = [], []
     for item, word in (("goal_efficiency", "efficiëntie"), ("goal_quality", "kwaliteit")):
         res = chi2_table(ctx.df, "sector", item, ctx.year, min_row_n=5, codebook=ctx.codebook)
         nd = no_difference(_groups_vs_rest(ctx, item, "sector"), res["p"], MARGINS["pp"])
         verdicts.append(nd)
         parts.append(f"sector x {word}: {_chi2_text(res)}; {nd.text}")
+    return _all_no_difference(verdicts), "; ".join(parts)
+
+
+@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
+def _cl32(ctx):
+
+    ctx.require(["goal", "sector", "size_class"])
+    sector, text = _goal_sectors_alike(ctx)
+    parts, verdicts = [text], [sector]
     from barometer.presentation.phrasing import chi2_by
     from barometer.analysis.uncertainty import holm
 
@@ -1051,7 +1095,7 @@ def _cl32(ctx):
     for item, word, a, b in (("goal_efficiency", "efficiëntie", 1, 3), ("goal_quality", "kwaliteit", 1, 3)):
         ra = statistic(ctx.df, item, "pct", 1, "size_class", a, ctx.year, ctx.codebook)
         rb = statistic(ctx.df, item, "pct", 1, "size_class", b, ctx.year, ctx.codebook)
-        lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+        lo, hi = _difference_ci(ctx, ra.count, ra.base_n, ctx.year, rb.count, rb.base_n, ctx.year)
         parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
                      f"{_share_ci_text(ctx, item, 'size_class', b)}, "
                      f"{difference_interval(lo, hi, rb.value - ra.value, 0, label='verschil groot - klein', brackets=False)} "
@@ -1232,6 +1276,8 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
 
 
 REGISTRY.parts.update({
+    "CL32_sector": ("Deel van CL32: geen wezenlijke sectorverschillen in de doelen efficiëntie en kwaliteit.",
+                    _goal_sectors_alike),
     "CL17_innovatie": ("Deel van CL17: kerndepartementen innoveren minder vaak dan diensten en agentschappen "
                        "en dan zbo's.", _national_innovates_less),
     "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
@@ -1353,8 +1399,7 @@ def restatement(ctx: "ClaimContext", claim_id: str) -> str:
             r = _mean_change(ctx, variable, group_var, group)
             unit = "mean"
         else:
-            r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group,
-                              codebook=ctx.codebook)
+            r = _compare_years(ctx, variable, codes, group_var, group)
             unit = "pct"
         adjusted: dict[str, Any] = {}
         if claim_id in FAMILIES:  # significance after the family's Holm correction, as the chapter
