@@ -103,6 +103,11 @@ _COUNTERPARTS = {
     "claim_CL37": (effecten.kerncijfers, "CL37", "word"),
     "claim_CL38": (effecten.kerncijfers, "CL38", "word"),
     "claim_CL39": (effecten.kerncijfers, "CL39", "word"),
+    "claim_CL40": (None, "CL40", "word"),
+    "claim_CL41": (None, "CL41", "word"),
+    "claim_CL42": (None, "CL42", "word"),
+    "claim_sector_doelen": (effecten.kerncijfers, "CL32_sector", "part"),
+    "claim_rijk": (openbaar_bestuur.figuur_innovatie_rijk, "CL17_innovatie", "part"),
     "oordeel_CL08": (None, "CL08", "summary"),
     "oordeel_CL29": (None, "CL29", "summary"),
     "oordeel_CL39": (None, "CL39", "summary"),
@@ -113,16 +118,26 @@ _COUNTERPARTS = {
 def test_every_chapter_verdict_is_the_claims_tables(shipped_edition, table, glued):
     """Each chapter sentence that judges one of the report's claims uses the claims table's own
     test and verdict (claim_outcome): the two pages can never disagree."""
-    from barometer.chapters import innovatieklimaat as klimaat, samenvatting
+    from barometer.chapters import faalfactoren, innovatieklimaat as klimaat, kennis_delen, samenvatting
+    from barometer.presentation import claims as cl
     from barometer.presentation.phrasing import VERDICT_WORDS, claim_phrase
 
     openbaar_bestuur.tabel_logit_innoveren(shipped_edition)
     openbaar_bestuur.figuur_innovatie_naar_grootte(shipped_edition)
+    openbaar_bestuur.figuur_innovatie_rijk(shipped_edition)
     effecten.kerncijfers(shipped_edition)
     klimaat.kerncijfers(shipped_edition)
     samenvatting.kerncijfers(shipped_edition)
+    faalfactoren.kerncijfers(shipped_edition)
+    kennis_delen.kerncijfers(shipped_edition)
     summary = {True: "houdt stand", False: "houdt geen stand"}
     for key, (_, cid, style) in _COUNTERPARTS.items():
+        if cid in cl.REGISTRY.parts:  # a part of a claim: its own check, whose statistic is in the claim's row
+            result, text = cl.REGISTRY[cid][1](cl.ClaimContext(shipped_edition.frames))
+            assert text in table.loc[cid.split("_")[0], "statistic"], (key, cid)
+            outcome = result.outcome if isinstance(result, cl.NoDifference) else ("holds" if result else "fails")
+            assert glued[key] == claim_phrase(outcome), (key, cid, glued[key])
+            continue
         outcome = _outcome_of(table, cid)
         if style == "phrase":
             want = claim_phrase(outcome)
