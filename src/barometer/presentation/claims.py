@@ -26,7 +26,16 @@ p >= 0.05 alone: :func:`no_difference` compares the 95% intervals of the differe
 margin declared in :data:`MARGINS` (with its reason) and returns ``equivalent`` ("houdt stand"),
 ``undecided`` ("onbeslist", with the largest difference the data leave open) or ``fails``.
 Chapters take their verdict words from :func:`claim_outcome`, so that chapter and claims table
-use one test per question.
+use one test per question; a chapter that judges one half of a claim on its own takes that half
+from the registry too (the parts ``"CL17_innovatie"``, ``"CL32_sector"``: the same check the
+claim runs).
+
+Intervals: every interval has the finite-population correction, as every other interval of the
+book: Newcombe for differences of shares (:func:`_difference_ci`, also between groups and within a
+group between the years), Welch for differences of means
+(:func:`barometer.analysis.uncertainty.mean_difference`, with its test on the same standard
+error), Wilson and t for single shares and means. Families of tests (:data:`FAMILIES`) are judged
+on their Holm-adjusted p, in the report's edition and in a restatement alike.
 
 Conventions: significance level 0.05 (two-sided) unless the test says otherwise; a reliable
 scale has Cronbach's alpha >= 0.7; "direction only" compares full-precision percentages;
