@@ -220,7 +220,7 @@ def test_weighting_table_hides_small_bases_on_screen_in_glue_and_download(tmp_pa
         # a threshold above every base: every figure and the glue are the symbol
         ed400 = Edition.open(2025, [2021], None, 400)
         t = ex.tabel_weging(ed400)
-        assert (t.frame[["Ongewogen", "95%-BI gewogen"]] == "#").all().all()
+        assert (t.frame[["Ongewogen", "95%-interval gewogen"]] == "#").all().all()
         assert ex.weging_glue(ed400)["weging_max_verschil"] == "#"
         assert ex.weging_glue(ed400)["weging_bi_alle"] == "geen"
     finally:
