@@ -822,8 +822,8 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     out["vroeg_gemiddeld"] = release(fmt.pct(tv["mean"]), f.loc[f["code"] == 4, "base"], ed.min_base)
     out["vroeg_boven"] = join_nl([lower_first(cb.label(i)) for i in tv["above"]]) or "geen enkel resultaatgebied"
     out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
-    out["claim_vroeg_20"] = ("niet" if fmt.is_missing(tv["mean"])
-                             else "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet")
+    # the first half of CL37, by the claims table's own check (full precision, not the rounded mean)
+    out["claim_vroeg_20"] = "wel" if cl.claim_outcome(ed, "CL37_vijfde") == "holds" else "niet"
     out["richting_eff_vs_kwal"] = _direction(pos["effect_quality"], pos["effect_efficiency"], **_MORE)
     out["verschil_eff_vs_kwal"] = _paired_difference(ed, "effect_quality", "effect_efficiency")
     rank = list(top.index).index("effect_efficiency") + 1

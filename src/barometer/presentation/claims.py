@@ -27,8 +27,8 @@ margin declared in :data:`MARGINS` (with its reason) and returns ``equivalent`` 
 ``undecided`` ("onbeslist", with the largest difference the data leave open) or ``fails``.
 Chapters take their verdict words from :func:`claim_outcome`, so that chapter and claims table
 use one test per question; a chapter that judges one half of a claim on its own takes that half
-from the registry too (the parts ``"CL17_innovatie"``, ``"CL32_sector"``: the same check the
-claim runs).
+from the registry too (the parts ``"CL17_innovatie"``, ``"CL32_sector"``, ``"CL37_vijfde"``: the
+same check the claim runs).
 
 Intervals: every interval has the finite-population correction, as every other interval of the
 book: Newcombe for differences of shares (:func:`_difference_ci`, also between groups and within a
@@ -1162,12 +1162,21 @@ def _cl36(ctx):
                          + f"; Rijksoverheid: {or_text(rijk)}; n = {res.n}")
 
 
+def _early_about_a_fifth(ctx) -> tuple[bool, str]:
+    """The first half of CL37 (also the part ``"CL37_vijfde"`` that §2.5 glues): on average over the
+    result areas 20% (± 2, at full precision) answered 'te vroeg om te zeggen'."""
+    ctx.require(["effect"])
+    mean = float(ctx.battery("effect", ctx.year, codes=4).mean())
+    return bool(abs(mean - 20) <= 2), f"gemiddeld {pct(mean, 1)} te vroeg"
+
+
 @claim("CL37", "Bij gemiddeld zo'n 20% (± 2) van de innovaties is het te vroeg voor effecten; bij medewerkerstevredenheid en efficiëntie meer.")
 def _cl37(ctx):
     ctx.require(["effect"])
     early = ctx.battery("effect", ctx.year, codes=4)
     mean = float(early.mean())
-    holds = abs(mean - 20) <= 2 and early["effect_staff_satisfaction"] > mean and early["effect_efficiency"] > mean
+    fifth, _ = _early_about_a_fifth(ctx)
+    holds = fifth and early["effect_staff_satisfaction"] > mean and early["effect_efficiency"] > mean
     return bool(holds), (f"gemiddeld {pct(mean, 1)} te vroeg; medewerkerstevredenheid "
                          f"{pct(early['effect_staff_satisfaction'])}, efficiëntie {pct(early['effect_efficiency'])}")
 
@@ -1285,6 +1294,8 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
 
 
 REGISTRY.parts.update({
+    "CL37_vijfde": ("Deel van CL37: bij gemiddeld zo'n 20% (± 2) van de innovaties is het te vroeg voor effecten.",
+                    _early_about_a_fifth),
     "CL32_sector": ("Deel van CL32: geen wezenlijke sectorverschillen in de doelen efficiëntie en kwaliteit.",
                     _goal_sectors_alike),
     "CL17_innovatie": ("Deel van CL17: kerndepartementen innoveren minder vaak dan diensten en agentschappen "
