@@ -841,3 +841,131 @@ def test_the_claims_table_of_a_reversed_future_edition_never_contradicts_its_num
         assert frame.loc[cid, "Houdt stand"].startswith("n.v.t."), cid
         assert frame.loc[cid, "Beslist"].startswith("n.v.t."), cid
         assert "2025 → 2027" in frame.loc[cid, "Toetsresultaat"], cid
+
+
+# ---------------------------------------------------------------------------- one interval implementation
+@pytest.fixture(scope="module")
+def shipped():
+    from barometer.data.respondents import load_respondents
+
+    return {y: add_derived(load_respondents(paths.respondent_file(y), year=y), CB) for y in (2021, 2025)}
+
+
+def test_differences_of_means_in_claims_carry_the_finite_population_correction(shipped):
+    """CL26 (size classes) and CL29 (the Rijksoverheid between the years) state Welch intervals
+    with the finite-population correction of every group, from the one implementation
+    (uncertainty.mean_difference), like every other interval of the book; the uncorrected
+    (wider) interval is not what they print."""
+    from barometer.analysis.uncertainty import domain_population, mean_difference
+    from barometer.presentation.phrasing import difference_interval
+
+    out = cl.evaluate_claims(shipped, codebook=CB, only=["CL26", "CL29"]).set_index("claim_id")
+    pop = {y: domain_population(y, len(shipped[y])) for y in shipped}
+    df = shipped[2025]
+    score, size = df["climate_scale"].astype(float), df["size_class"]
+    groups = {k: score[(size == k) & score.notna()].to_numpy() for k in (1, 2, 3)}
+    words = {1: "klein", 2: "middelgroot", 3: "groot"}
+    narrower = 0
+    for a, b in ((1, 2), (1, 3), (2, 3)):
+        fpc = mean_difference(groups[a], groups[b], pop[2025](len(groups[a])), pop[2025](len(groups[b])))
+        raw = mean_difference(groups[a], groups[b])
+        text = lambda r: difference_interval(r["low"], r["high"], r["diff"], decimals=2, unit="points",  # noqa: E731
+                                             label=f"{words[b]} - {words[a]}", brackets=False)
+        assert text(fpc) in out.loc["CL26", "statistic"], (a, b, out.loc["CL26", "statistic"])
+        if text(raw) != text(fpc):
+            narrower += 1
+            assert text(raw) not in out.loc["CL26", "statistic"]
+    assert narrower >= 1  # a quarter of the population responded: the correction shows
+    rijk = [df_["climate_scale"][df_["sector"] == 7].dropna().to_numpy(dtype=float) for df_ in (shipped[2021], shipped[2025])]
+    r = mean_difference(rijk[0], rijk[1], pop[2021](len(rijk[0])), pop[2025](len(rijk[1])))
+    assert difference_interval(r["low"], r["high"], r["diff"], 2, "points") in out.loc["CL29", "statistic"]
+    assert difference_interval(*[mean_difference(*rijk)[k] for k in ("low", "high", "diff")], 2, "points") \
+        not in out.loc["CL29", "statistic"]
+
+
+def test_claim_cl26_and_the_climate_chapter_state_the_same_intervals(shipped):
+    from barometer.book.edition import Edition
+    from barometer.chapters import innovatieklimaat
+
+    ed = Edition(2025, (2021,), paths.respondent_file(2025), 5, dict(shipped))
+    ctx = cl.ClaimContext(shipped, codebook=CB)
+    for row in innovatieklimaat.verschillen_grootte(ed).itertuples():
+        ours = cl._mean_difference(ctx, shipped[2025]["climate_scale"][shipped[2025]["size_class"] == row.a].dropna(),
+                                   2025, shipped[2025]["climate_scale"][shipped[2025]["size_class"] == row.b].dropna(),
+                                   2025)
+        assert (ours["low"], ours["high"]) == pytest.approx((row.low, row.high), rel=1e-12)
+
+
+def test_a_mean_change_is_significant_exactly_when_its_interval_excludes_zero(shipped):
+    """The test of a change of means uses the corrected standard error of its interval, so the
+    significance word and the interval never contradict each other."""
+    from barometer.analysis.uncertainty import ALPHA
+
+    ctx = cl.ClaimContext(shipped, codebook=CB)
+    checked = 0
+    for sector in sorted(shipped[2025]["sector"].dropna().unique()):
+        try:
+            r = cl._mean_change(ctx, "climate_scale", "sector", sector)
+        except cl.ClaimNotTestable:
+            continue
+        if np.isnan(r["p"]):
+            continue
+        assert (r["p"] < ALPHA) == (r["diff_low"] > 0 or r["diff_high"] < 0), (sector, r)
+        checked += 1
+    assert checked >= 5
+
+
+def test_a_restated_change_in_a_family_is_judged_on_its_holm_p(reversed_2027):
+    """In another edition CL09 (types of innovation, §2.1's family) and CL20 (the factors, §2.3's
+    family) are restated on the edition's own comparison with the raw and the Holm-adjusted p,
+    and 'significant' follows the adjusted p, as in the report's edition and in the chapters."""
+    from barometer.analysis.uncertainty import holm
+    from barometer.presentation.claims import p_text
+
+    frames, out = reversed_2027
+    out = out.set_index("claim_id")
+    both = pd.concat(frames.values(), ignore_index=True)
+    for cid, question, codes, what in (("CL09", "innovation_type", 1, "typen"), ("CL20", "factor", "4|5", "factoren")):
+        items = [i for i in CB.items(question) if all(CB.is_asked(i, y) for y in (2025, 2027))]
+        raw = [cl.compare_years(both, i, codes, (2025, 2027), codebook=CB)["p"] for i in items]
+        adj = dict(zip(items, holm(raw)))
+        raw = dict(zip(items, raw))
+        for _, variable, _, _, _ in cl.COMPARISONS[cid]:
+            sig = "significant" if adj[variable] < 0.05 else "niet significant"
+            want = f"{p_text(raw[variable])}, gecorrigeerd (Holm, {len(items)} {what}) {p_text(adj[variable])}: {sig})"
+            assert want in out.loc[cid, "statistic"], (cid, variable, out.loc[cid, "statistic"])
+    # a comparison claim outside a family keeps its one p
+    assert "gecorrigeerd" not in out.loc["CL08", "statistic"]
+
+
+def test_the_rijk_part_of_cl17_is_the_claims_own_test():
+    """§2.1 glues the first half of CL17 (core departments innovate less often): the registry's
+    part is the same check CL17 runs, so CL17 fails whenever the part fails."""
+    rng = np.random.default_rng(17)
+    for holds in (True, False):
+        f21, f25 = base(2021, seed=17), base(2025, seed=17)
+        SCENARIOS["CL17"](f21, f25, holds, rng)
+        ctx = ctx_of(f21, f25)
+        part, text = cl.REGISTRY["CL17_innovatie"][1](ctx)
+        whole, stat = cl.REGISTRY["CL17"][1](ctx)
+        assert text in stat
+        assert part is holds and (whole if part else not whole)
+
+
+def test_differences_between_groups_in_claims_carry_the_finite_population_correction(shipped):
+    """Newcombe intervals between groups (CL06: large minus small) and within a group between the
+    years (CL07) have the FPC of every base, like the chapters' intervals."""
+    from barometer.analysis.statistics import statistic
+    from barometer.analysis.uncertainty import difference_ci, domain_population
+    from barometer.presentation.phrasing import difference_interval
+
+    out = cl.evaluate_claims(shipped, codebook=CB, only=["CL06", "CL07"]).set_index("claim_id")
+    pop = {y: domain_population(y, len(shipped[y])) for y in shipped}
+    a, b = (statistic(shipped[2025], "innovation_unit", "pct", 1, "size_class", k, 2025, CB) for k in (1, 3))
+    lo, hi = difference_ci(a.count, a.base_n, b.count, b.base_n, pop[2025](a.base_n), pop[2025](b.base_n))
+    assert difference_interval(lo, hi, b.value - a.value, 0, brackets=False) in out.loc["CL06", "statistic"]
+    raw = difference_ci(a.count, a.base_n, b.count, b.base_n)
+    assert difference_interval(*raw, b.value - a.value, 0, brackets=False) not in out.loc["CL06", "statistic"]
+    old, new = (statistic(shipped[y], "innovated", "pct", 1, "size_class", 1, y, CB) for y in (2021, 2025))
+    lo, hi = difference_ci(old.count, old.base_n, new.count, new.base_n, pop[2021](old.base_n), pop[2025](new.base_n))
+    assert difference_interval(lo, hi, new.value - old.value, 0) in out.loc["CL07", "statistic"]

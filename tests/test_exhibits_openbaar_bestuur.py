@@ -270,9 +270,20 @@ def test_types_against_denmark_only_where_a_danish_value_exists(glued, tmp_path,
     ed = _edition({2021: _types_frame(2021, 50, 31), 2025: _types_frame(2025, 50, 10)})
     fig = ex.figuur_typen_nl_dk(ed)
     assert isinstance(fig, FigureExhibit)
-    dk = fig.data[fig.data["reeks"].str.startswith("Denemarken")].set_index("type")["percentage"]
+    dk = fig.data[fig.data["reeks"].str.startswith("Denemarken")].set_index("type")["dk_gepubliceerd"]
     assert dk["Innovatie van processen"] == 79.0
-    assert pd.isna(dk["Innovatie van producten"])          # no Danish value: no bar, not invented
+    assert "Innovatie van producten" not in dk.index        # no Danish value: no bar, no row, not invented
+    # the download: the Danish rows are published figures without microdata, not hidden small groups
+    from barometer.presentation import disclosure
+    from barometer.presentation.vocabulary import dutch_header
+
+    csv = pd.read_csv(next(Path.cwd().glob("_downloads/fig-*-typen-dk.csv")))
+    danish = csv[csv["Reeks"].str.startswith("Denemarken")].set_index("Type")
+    status = disclosure.policy().status_text("external")
+    assert (danish.loc[["Innovatie van processen", "Innovatie van de interactie"], "Geheimhouding"] == status).all()
+    assert not csv["Geheimhouding"].fillna("").str.contains("minder dan").any()
+    assert danish.loc["Innovatie van processen", dutch_header("dk_gepubliceerd")] == 79.0
+    assert danish["Basis (n)"].isna().all() and danish["Percentage (volle precisie)"].isna().all()
     assert "geen Deens cijfer" in fig.alt
     assert "minder vaak" in glued["zin_interactie_dk"]     # NL 20% against DK 37%
     row = fig.data[(fig.data["reeks"] == "Nederland 2025") & (fig.data["type"] == "Innovatie van de interactie")].iloc[0]

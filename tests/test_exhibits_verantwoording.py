@@ -201,12 +201,12 @@ def test_weighting_table_hides_small_bases_on_screen_in_glue_and_download(tmp_pa
         assert any(small) and not all(small)
         t = ex.tabel_weging(ed300)
         assert list(t.frame["n"]) == [fmt.num(n) for n in w["n"]]  # respondent counts stay public
-        for col in ("Ongewogen", "95%-BI ongewogen", "Gewogen naar sector", "95%-BI gewogen"):
+        for col in ("Ongewogen", "95%-interval ongewogen", "Gewogen naar sector", "95%-interval gewogen"):
             assert [v == "#" for v in t.frame[col]] == small, col
         assert t.frame["Ongewogen"].iloc[0] == fmt.pct(w["unweighted"].iloc[0])  # n = 347: shown
         csv = pd.read_csv(tmp_path / "_downloads" / "tbl-verantwoording-weging.csv")
-        for col in ("Ongewogen", "Gewogen naar sector", "Gewogen: standaardfout", "Ongewogen: ondergrens (95%-BI)",
-                    "Gewogen: bovengrens (95%-BI)", "Verschil gewogen min ongewogen"):
+        for col in ("Ongewogen", "Gewogen naar sector", "Gewogen: standaardfout", "Ongewogen: ondergrens (95%-interval)",
+                    "Gewogen: bovengrens (95%-interval)", "Verschil gewogen min ongewogen"):
             assert list(csv[col].isna()) == small, col
         assert csv.loc[0, "Gewogen naar sector"] == pytest.approx(w["weighted"].iloc[0])
         side = pd.read_json(tmp_path / "_downloads" / "tbl-verantwoording-weging.json", typ="series")
@@ -220,7 +220,7 @@ def test_weighting_table_hides_small_bases_on_screen_in_glue_and_download(tmp_pa
         # a threshold above every base: every figure and the glue are the symbol
         ed400 = Edition.open(2025, [2021], None, 400)
         t = ex.tabel_weging(ed400)
-        assert (t.frame[["Ongewogen", "95%-BI gewogen"]] == "#").all().all()
+        assert (t.frame[["Ongewogen", "95%-interval gewogen"]] == "#").all().all()
         assert ex.weging_glue(ed400)["weging_max_verschil"] == "#"
         assert ex.weging_glue(ed400)["weging_bi_alle"] == "geen"
     finally:

@@ -53,7 +53,7 @@ def test_exhibit_has_both_estimates_and_dutch_bound_columns():
     ed = Edition.open(2025, [2021], paths.DATA / "respondents-2025-synthetic.csv", 5)
     t = ex.tabel_weging(ed)
     assert isinstance(t, TableExhibit) and t.name == "tbl-verantwoording-weging"
-    assert {"Ongewogen", "Gewogen naar sector", "95%-BI ongewogen", "95%-BI gewogen"} <= set(t.frame.columns)
+    assert {"Ongewogen", "Gewogen naar sector", "95%-interval ongewogen", "95%-interval gewogen"} <= set(t.frame.columns)
     assert {"ongewogen_ondergrens", "ongewogen_bovengrens", "gewogen_ondergrens", "gewogen_bovengrens"} <= set(t.data.columns)
     # the unweighted column shows the number the chapters show (76% innovated, Tabel B1-8)
     assert t.frame["Ongewogen"].iloc[0] == "76%"

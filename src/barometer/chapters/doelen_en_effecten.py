@@ -42,7 +42,7 @@ from barometer.analysis.uncertainty import holm_frame
 from barometer.presentation.phrasing import (ALPHA, NOT_ESTIMABLE, asked, compare_word, chi2_by, glue_all, join_nl, lower_first,
                                 not_asked_melding, not_estimable_note, p_value,
                                 significance_word, too_few, vraag_status)
-from barometer.presentation.phrasing import VERDICT_WORDS
+from barometer.presentation.phrasing import VERDICT_WORDS, claim_phrase, interval_word
 
 __all__ = [
     "SLUG",
@@ -394,7 +394,7 @@ def _term_label(row: pd.Series, cats: dict | None = None) -> str:
 
 
 def regressietabel(res: models.LogitResult, cats: dict | None = None) -> pd.DataFrame:
-    """Display frame of a fitted model: Kenmerk, OR, 95%-BI, p (Dutch formatting).
+    """Display frame of a fitted model: Kenmerk, Odds ratio, 95%-betrouwbaarheidsinterval, p (Dutch formatting).
 
     ``cats`` maps the categorical predictors to their reference codes (for the labels
     "niveau (t.o.v. referentie)"). Odds ratios and bounds as :func:`barometer.presentation.formatting.odds_ratio`;
@@ -641,7 +641,7 @@ BEWERINGEN = declaration.Table(
     caption=lambda ed, d: (f"De beweringen van het rapport{'' if ed.year == cl.REPORT_YEAR else f' van {cl.REPORT_YEAR}'} "
                            f"over doelen en effecten, getoetst op de gegevens van {ed.year}"),
     notes=lambda ed, d: [f"Toets: tweezijdig, significantieniveau {fmt.dec(ALPHA, 2)}; odds ratio (OR) met "
-                         "95%-betrouwbaarheidsinterval (BI), gezamenlijke likelihood-ratiotoets (LR) of "
+                         f"{interval_word()}, gezamenlijke likelihood-ratiotoets (LR) of "
                          "chi-kwadraattoets; de nummers verwijzen naar de lijst van beweringen "
                          "(data/published/claims.csv)."],
 )
@@ -749,7 +749,8 @@ def _goal_texts(ed, cb) -> dict[str, str]:
     n_sig = int((sector_p < ALPHA).sum())
     out["n_doelen"] = metadata(fmt.num(len(sector_p)))
     out["n_doelen_sector_sig"] = "geen enkel" if n_sig == 0 else metadata(fmt.num(n_sig))
-    out["claim_sector_doelen"] = "houdt stand" if n_sig == 0 else "houdt geen stand"
+    # a claim of no difference (the first half of CL32): the claims table's rule, never p >= 0,05 alone
+    out["claim_sector_doelen"] = claim_phrase(cl.claim_outcome(ed, "CL32_sector"))
     return out
 
 
@@ -821,8 +822,8 @@ def _effect_texts(ed, cb) -> dict[str, str]:
     out["vroeg_gemiddeld"] = release(fmt.pct(tv["mean"]), f.loc[f["code"] == 4, "base"], ed.min_base)
     out["vroeg_boven"] = join_nl([lower_first(cb.label(i)) for i in tv["above"]]) or "geen enkel resultaatgebied"
     out["claim_vroeg_hoger"] = "wel" if {"effect_staff_satisfaction", "effect_efficiency"} <= set(tv["above"]) else "niet"
-    out["claim_vroeg_20"] = ("niet" if fmt.is_missing(tv["mean"])
-                             else "wel" if abs(float(fmt.round_half_up(tv["mean"], 0)) - 20) <= 2 else "niet")
+    # the first half of CL37, by the claims table's own check (full precision, not the rounded mean)
+    out["claim_vroeg_20"] = "wel" if cl.claim_outcome(ed, "CL37_vijfde") == "holds" else "niet"
     out["richting_eff_vs_kwal"] = _direction(pos["effect_quality"], pos["effect_efficiency"], **_MORE)
     out["verschil_eff_vs_kwal"] = _paired_difference(ed, "effect_quality", "effect_efficiency")
     rank = list(top.index).index("effect_efficiency") + 1

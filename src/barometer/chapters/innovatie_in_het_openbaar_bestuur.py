@@ -44,6 +44,7 @@ from barometer.presentation import formatting as fmt
 from barometer.presentation.disclosure import Released, compose, join, metadata, public, release
 from barometer.presentation.exhibit import Disclosed, Notice, disclose
 from barometer.presentation.intervals import BOUNDS, met_intervallen, verschil_interval
+from barometer.presentation.vocabulary import interval_header
 from barometer.presentation.phrasing import (ALPHA, NOT_ESTIMABLE, compare_word, difference_interval, freq_by_year,
                                              glue_all, interval_download_note, join_nl, lower_first,
                                              not_estimable, not_estimable_note, p_text, p_value, significance_word,
@@ -302,7 +303,8 @@ def teksten_grootte(ed, d: Disclosed | None) -> dict[str, Released | str]:
     ``pct_grootte_laagst`` (among the classes shown), ``zin_grootte_verschil`` (highest against
     lowest, with the interval of the difference), ``zin_grootte_vergelijking`` (each class
     against the previous measurement, with the interval of each change) and
-    ``claim_grootte_patroon`` (large above small in every year, every class lower than before).
+    ``claim_grootte_patroon`` (CL07: large above small in every year, every class lower than
+    before; the claims table's verdict, :func:`_claim_verdict`).
     """
     labels = load_codebook().labels("size_class")
     out: dict[str, Released | str] = {}
@@ -347,16 +349,28 @@ def teksten_grootte(ed, d: Disclosed | None) -> dict[str, Released | str]:
                             bi=compose(" {bi}", bi=parts[c]) if parts[c] else "") for c, w in words.items()]
             out["zin_grootte_vergelijking"] = compose("Ten opzichte van {jaar} is het aandeel {lijst}.", jaar=prev,
                                                       lijst=join(each, join_nl))
-    # the report: large organisations innovate more often than small ones in every year, and
-    # every size class is lower than at the previous measurement (on the cells shown)
-    by_year = [sub.set_index("group")["pct"] for _, sub in rows.groupby("year")]
-    pairs = [(s.get(max(labels)), s.get(min(labels))) for s in by_year]
-    if any(fmt.is_missing(a) or fmt.is_missing(b) for a, b in pairs) or "niet te vergelijken" in words.values():
-        out["claim_grootte_patroon"] = "is met deze gegevens niet te toetsen"
-    else:
-        ok = all(a > b for a, b in pairs) and (prev is None or all(w == "gedaald" for w in words.values()))
-        out["claim_grootte_patroon"] = "houdt stand" if ok else "houdt geen stand"
+    # the report (CL07): large organisations innovate more often than small ones in every year, and
+    # every size class is lower than at the previous measurement; the verdict is the claims
+    # table's (one test per question), unless a cell it rests on is hidden here
+    out["claim_grootte_patroon"] = _claim_verdict(ed, "CL07", rows, list(labels))
     return out
+
+
+def _claim_verdict(ed, claim_id: str, rows: pd.DataFrame, groups) -> str:
+    """The verdict of the claims table on ``claim_id`` (:func:`barometer.presentation.claims.claim_outcome`,
+    worded by :func:`barometer.presentation.phrasing.claim_phrase`), so chapter and claims table
+    use one test; "is met deze gegevens niet te toetsen" when a percentage of ``groups`` that the claim compares is
+    hidden in the disclosed ``rows`` of a year, or absent (a verdict would give away how hidden
+    cells are ordered)."""
+    from barometer.presentation.claims import claim_outcome
+    from barometer.presentation.phrasing import claim_phrase
+
+    untested = "is met deze gegevens niet te toetsen"
+    for _, sub in rows.groupby("year"):
+        shown = set(sub.loc[sub["pct"].notna(), "group"])
+        if not set(groups) <= shown:
+            return untested
+    return claim_phrase(claim_outcome(ed, claim_id) if len(rows) else "untested", untested=untested)
 
 
 def figuur_innovatie_naar_grootte(ed):
@@ -428,7 +442,8 @@ def teksten_rijk(ed, d: Disclosed | None) -> dict[str, Released | str]:
     Glued keys: ``pct_innovatie_uitvoering`` (diensten, agentschappen and zbo's together; hidden
     as well when exactly one of its two parts is hidden, which it would give away),
     ``n_kerndep``, ``n_uitvoering``, ``richting_kerndep`` ("minder vaak"/"vaker"/"even vaak"),
-    ``claim_rijk`` and ``zin_rijk`` (the whole comparison as one sentence, with the interval
+    ``claim_rijk`` (the claims table's verdict on the first half of CL17, the registry's part
+    ``CL17_innovatie``, :func:`_claim_verdict`) and ``zin_rijk`` (the whole comparison as one sentence, with the interval
     of the difference). A group without respondents in the edition year has no percentage
     (``-``) and nothing to compare.
     """
@@ -464,12 +479,10 @@ def teksten_rijk(ed, d: Disclosed | None) -> dict[str, Released | str]:
     else:
         out["richting_kerndep"] = "(geen vergelijking mogelijk: een van beide groepen heeft geen respondenten)"
         out["zin_rijk"] = _no_national_sentence(ed.year, kd.base_n, uv.base_n, kd_text, uv_text)
-    cur = (d.frame[(d.frame["year"] == ed.year) & d.frame["pct"].notna()].set_index("group")["pct"]
-           if d is not None else pd.Series(dtype=float))
-    if all(g in cur.index for g in (1, 2, 3)):
-        out["claim_rijk"] = "houdt stand" if cur[1] < cur[2] and cur[1] < cur[3] else "houdt geen stand"
-    else:
-        out["claim_rijk"] = "is met deze gegevens niet te toetsen"
+    # the report (first half of CL17, the claims registry's part "CL17_innovatie"): core departments
+    # innovate less often than the agencies and than the zbo's; the verdict is the claims table's
+    now = d.frame[d.frame["year"] == ed.year] if d is not None else pd.DataFrame(columns=["year", "group", "pct"])
+    out["claim_rijk"] = _claim_verdict(ed, "CL17_innovatie", now, (1, 2, 3))
     if d is None:
         out["pct_innovatie_kerndep"] = kd_text
     return out
@@ -789,7 +802,7 @@ def _typen_toets_screen(ed, d: Disclosed) -> pd.DataFrame:
         year_label(ed.previous_year): [d.cell(i, "pct_a") for i in f.index],
         year_label(ed.year): [d.cell(i, "pct_b") for i in f.index],
         "Verschil": [rel(fmt.pp(r.verschil, signed=True), r) for r in rows],
-        "95%-BI verschil": [rel(_pp_interval(r.ondergrens, r.bovengrens), r) for r in rows],
+        interval_header("verschil"): [rel(_pp_interval(r.ondergrens, r.bovengrens), r) for r in rows],
         "z": [rel(fmt.dec(r.z, 2), r) for r in rows],
         "p": [rel(p_value(r.p), r) for r in rows],
         "p (Holm)": [rel(p_value(r.p_gecorrigeerd), r) for r in rows],
@@ -981,10 +994,22 @@ TYPEN_DK = declaration.Figure(
     alt=_dk_alt,
     caption=lambda ed, d: "Type van de meest recent geïmplementeerde innovatie in Nederland en Denemarken",
     note=whisker_note("Denemarken"),
-    download=lambda data, ed: data.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal",
-                                                   "base": "basis"})[
-        ["reeks", "type", "jaar", "aantal", "basis", "percentage", *BOUNDS]].astype({"jaar": "Int64"}),
+    download=lambda data, ed: _typen_dk_download(data),
 )
+
+
+def _typen_dk_download(data: pd.DataFrame) -> pd.DataFrame:
+    """The download of Figuur 2-5: the Dutch rows with base, percentage and interval; the Danish
+    rows with the published figure in its own column (``dk_gepubliceerd``, data/disclosure.yaml's
+    ``published_columns``), so that the policy marks them as published figures without microdata
+    rather than as hidden small groups. A type of which Denmark published no figure has no Danish
+    row (the figure has no bar of it either; the alt text names it)."""
+    out = data.rename(columns={"pct": "percentage", "year": "jaar", "count": "aantal", "base": "basis",
+                               "dk": "dk_gepubliceerd"})
+    out = out[out["basis"].notna() | out["dk_gepubliceerd"].notna()].copy()
+    out["percentage"] = out["percentage"].where(out["dk_gepubliceerd"].isna())
+    return out[["reeks", "type", "jaar", "aantal", "basis", "percentage", *BOUNDS, "dk_gepubliceerd"]].astype(
+        {"jaar": "Int64"})
 
 
 def teksten_typen_dk(ed, d: Disclosed | None) -> dict[str, Released | str]:

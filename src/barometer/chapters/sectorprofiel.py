@@ -28,7 +28,7 @@ from barometer.presentation.exhibit import Notice, TableExhibit, disclose
 from barometer.chapters import bevorderende_en_belemmerende_factoren as factoren
 from barometer.presentation.intervals import met_intervallen
 from barometer.presentation.phrasing import join_nl, lower_first
-from barometer.presentation.glue import direction, glue_text
+from barometer.presentation.glue import glue_text
 from barometer.analysis.uncertainty import ALPHA
 
 __all__ = ["Spec", "parse_spec", "profile_frame", "kerncijfers", "tabel_innovatie", "tabel_klimaat",
@@ -491,24 +491,117 @@ def tabel_doelen_effecten(ed, spec: Spec) -> TableExhibit | Notice:
 
 
 # ----------------------------------------------------------------------------- glue
+def _values(ed, year: int, spec: Spec, inside: bool, column: str = "climate_scale") -> pd.Series:
+    """The scores of ``year``'s respondents in the profile (``inside``) or in the rest of the
+    public sector (every other organisation of that year), missing values dropped."""
+    df = ed.all_years
+    df = df[pd.to_numeric(df["year"], errors="coerce") == year]
+    member = df[spec.variable].isin(spec.codes) if spec.variable in df else pd.Series(False, index=df.index)
+    part = df[member if inside else ~member]
+    return pd.to_numeric(part[column], errors="coerce").dropna().astype(float)
+
+
+def _populations(ed, year: int):
+    """The population of a base of ``year`` (:func:`barometer.analysis.uncertainty.domain_population`)."""
+    from barometer.analysis.uncertainty import domain_population
+
+    respondents = int((pd.to_numeric(ed.all_years["year"], errors="coerce") == year).sum())
+    return domain_population(year, respondents)
+
+
+def _against_rest(ed, spec: Spec, d, indicator: str, item: str, column: str) -> tuple[float, float, float, list] | None:
+    """The profile minus the rest of the public sector in the edition year: ``(diff, low, high,
+    bases)`` with the 95% interval (Newcombe for shares, Welch for means, both with the FPC), or
+    None without a rest to compare with. The profile is part of the whole public sector, so the
+    honest test is against the organisations outside it; the difference with the whole has the
+    same sign (the whole lies between the profile and the rest)."""
+    from barometer.analysis.uncertainty import difference_ci, mean_difference
+
+    pop = _populations(ed, ed.year)
+    now = _where(ed, spec, d, False, ed.year, indicator, item)
+    if column == "pct":
+        total = _where(ed, spec, d, True, ed.year, indicator, item)
+        c1, n1 = d.value("count", **now), d.value("base", **now)
+        cr, nr = d.value("count", **total) - c1, d.value("base", **total) - n1
+        if any(fmt.is_missing(v) for v in (c1, n1, cr, nr)) or nr < 1 or n1 < 1:
+            return None
+        try:
+            lo, hi = difference_ci(cr, int(nr), c1, int(n1), pop(int(nr)), pop(int(n1)))
+        except ValueError:  # a base larger than the population (another file): no correction
+            lo, hi = difference_ci(cr, int(nr), c1, int(n1))
+        return 100.0 * c1 / n1 - 100.0 * cr / nr, lo, hi, [int(n1), int(nr)]
+    inside, rest = _values(ed, ed.year, spec, True), _values(ed, ed.year, spec, False)
+    if len(inside) < 2 or len(rest) < 2:
+        return None
+    r = mean_difference(rest, inside, pop(len(rest)), pop(len(inside)))
+    return r["diff"], r["low"], r["high"], [len(inside), len(rest)]
+
+
+def _against_previous(ed, spec: Spec, d, indicator: str, item: str, column: str) -> tuple[float, float, float, list] | None:
+    """The profile's change since its previous measurement: ``(diff, low, high, bases)`` with the
+    95% interval (Newcombe with the FPC of each year, :func:`barometer.presentation.intervals.verschil_interval`;
+    Welch with the FPC for means), or None when a base may not be published."""
+    from barometer.analysis.uncertainty import mean_difference
+    from barometer.presentation.intervals import verschil_interval
+
+    prev = ed.previous_year
+    a, b = (_where(ed, spec, d, False, y, indicator, item) for y in (prev, ed.year))
+    if column == "pct":
+        rows = [{"count": d.value("count", **w), "base": d.value("base", **w)} for w in (a, b)]
+        iv = verschil_interval(ed, rows[0], rows[1], prev, ed.year)
+        if iv is None:
+            return None
+        p = [100.0 * r["count"] / r["base"] for r in rows]
+        return p[1] - p[0], iv[0], iv[1], [int(r["base"]) for r in rows]
+    before, now = _values(ed, prev, spec, True), _values(ed, ed.year, spec, True)
+    if len(before) < 2 or len(now) < 2:
+        return None
+    r = mean_difference(before, now, _populations(ed, prev)(len(before)), _populations(ed, ed.year)(len(now)))
+    return r["diff"], r["low"], r["high"], [len(before), len(now)]
+
+
 def _comparisons(ed, spec: Spec, d, indicator: str, item: str, column: str = "pct", format=None,
                  decimals: int = 0) -> list:
-    """The profile's figure beside the total and beside its previous measurement: Dutch
-    phrases, every figure a cell of the disclosed frame ``d``, every direction word from the
-    shown values (none for a hidden cell)."""
+    """The profile's figure beside the whole public sector and beside its previous measurement:
+    Dutch phrases, every figure a cell of the disclosed frame ``d``, each with the 95% interval of
+    the difference (:func:`barometer.presentation.phrasing.difference_interval`). Beside the whole
+    public sector the difference is that with the rest of it (:func:`_against_rest`; the phrase
+    says so). The direction word follows the interval, not the point estimate
+    (:func:`barometer.presentation.phrasing.tested_direction`): "hoger"/"lager", "gestegen"/"gedaald"
+    only when the interval excludes no difference, else "niet aantoonbaar anders" / "niet
+    aantoonbaar veranderd". None for a hidden cell. ``decimals``: of a difference of means
+    (shares: one decimal, the book's default)."""
+    from barometer.presentation.phrasing import difference_interval, tested_direction
+
     format = format or fmt.pct
-    value = d.value(column, **_where(ed, spec, d, False, ed.year, indicator, item))
+    unit, places = ("pp", 1) if column == "pct" else ("points", decimals)
     parts = []
     total = _where(ed, spec, d, True, ed.year, indicator, item)
     if _present(d, **total) and d.reason(column, **total) is None:
-        word = direction(d.value(column, **total), value, up="hoger", down="lager", same="even hoog", decimals=decimals)
-        parts.append(disclosure.compose(f"{'gelijk aan' if word == 'even hoog' else word + ' dan'} in het hele "
-                                        "openbaar bestuur ({v})", v=d.text(column, format, **total)))
+        rest = _against_rest(ed, spec, d, indicator, item, column)
+        iv = (disclosure.release(difference_interval(rest[1], rest[2], rest[0], places, unit,
+                                                     label="verschil met de overige organisaties", brackets=False),
+                                 rest[3], ed.min_base) if rest is not None else None)
+        if iv is None or iv.reason != "shown":
+            parts.append(disclosure.compose("niet te vergelijken met het hele openbaar bestuur ({v}): er zijn te "
+                                            "weinig overige organisaties", v=d.text(column, format, **total)))
+        else:
+            word = tested_direction(rest[1], rest[2], "hoger dan", "lager dan", "niet aantoonbaar anders dan")
+            parts.append(disclosure.compose(word + " in het hele openbaar bestuur ({v}; {iv})",
+                                            v=d.text(column, format, **total), iv=iv))
     prev = ed.previous_year
     before = _where(ed, spec, d, False, prev, indicator, item) if prev is not None else None
     if before is not None and _present(d, **before) and d.reason(column, **before) is None:
-        word = direction(d.value(column, **before), value, decimals=decimals)
-        parts.append(disclosure.compose(f"ten opzichte van {prev} ({{v}}) {word}", v=d.text(column, format, **before)))
+        change = _against_previous(ed, spec, d, indicator, item, column)
+        iv = (disclosure.release(difference_interval(change[1], change[2], change[0], places, unit, brackets=False),
+                                 change[3], ed.min_base) if change is not None else None)
+        if iv is None or iv.reason != "shown":
+            parts.append(disclosure.compose(f"ten opzichte van {prev} ({{v}}) niet te toetsen",
+                                            v=d.text(column, format, **before)))
+        else:
+            word = tested_direction(change[1], change[2], "gestegen", "gedaald", "niet aantoonbaar veranderd")
+            parts.append(disclosure.compose(f"ten opzichte van {prev} ({{v}}) {word} ({{iv}})",
+                                            v=d.text(column, format, **before), iv=iv))
     elif before is not None and _present(d, **before):
         parts.append(f"voor {prev} zijn er te weinig antwoorden om te vergelijken")
     elif prev is not None:  # no row with a base: not asked (or nobody answered) then
@@ -517,8 +610,9 @@ def _comparisons(ed, spec: Spec, d, indicator: str, item: str, column: str = "pc
 
 
 def _compare(ed, spec: Spec, d, indicator: str, item: str, what: str, question: str | None = None) -> disclosure.Released:
-    """Dutch sentence: the profile's share beside the total and beside its previous measurement
-    (``question``: the codebook question, for an edition that did not ask it)."""
+    """Dutch sentence: the profile's share beside the total and beside its previous measurement,
+    each with the interval of the difference and a direction word that follows it
+    (:func:`_comparisons`; ``question``: the codebook question, for an edition that did not ask it)."""
     if question is not None and not load_codebook().is_asked(question, ed.year):
         return disclosure.Released(f"Naar {what} is in de meting van {ed.year} niet gevraagd.")
     now = _where(ed, spec, d, False, ed.year, indicator, item)

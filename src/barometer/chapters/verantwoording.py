@@ -744,6 +744,8 @@ def _interval(d: Disclosed, i: int, estimate: str) -> disclosure.Released:
 
 
 def _weging_tabel(ed, d: Disclosed) -> pd.DataFrame:
+    from barometer.presentation.vocabulary import interval_header  # the book's one interval word
+
     cb = load_codebook()
     f = d.frame
 
@@ -759,9 +761,9 @@ def _weging_tabel(ed, d: Disclosed) -> pd.DataFrame:
         "Maat": [answer(v, c, k) for v, c, k in zip(f["variabele"], f["codes"], f["soort"])],
         "n": _cells(d, "n"),
         "Ongewogen": [d.cell(i, "ongewogen", _figure(f.at[i, "soort"])) for i in rows],
-        "95%-BI ongewogen": [_interval(d, i, "ongewogen") for i in rows],
+        interval_header("ongewogen"): [_interval(d, i, "ongewogen") for i in rows],
         "Gewogen naar sector": [d.cell(i, "gewogen", _figure(f.at[i, "soort"])) for i in rows],
-        "95%-BI gewogen": [_interval(d, i, "gewogen") for i in rows],
+        interval_header("gewogen"): [_interval(d, i, "gewogen") for i in rows],
     })
 
 

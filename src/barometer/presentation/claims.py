@@ -26,7 +26,16 @@ p >= 0.05 alone: :func:`no_difference` compares the 95% intervals of the differe
 margin declared in :data:`MARGINS` (with its reason) and returns ``equivalent`` ("houdt stand"),
 ``undecided`` ("onbeslist", with the largest difference the data leave open) or ``fails``.
 Chapters take their verdict words from :func:`claim_outcome`, so that chapter and claims table
-use one test per question.
+use one test per question; a chapter that judges one half of a claim on its own takes that half
+from the registry too (the parts ``"CL17_innovatie"``, ``"CL32_sector"``, ``"CL37_vijfde"``: the
+same check the claim runs).
+
+Intervals: every interval has the finite-population correction, as every other interval of the
+book: Newcombe for differences of shares (:func:`_difference_ci`, also between groups and within a
+group between the years), Welch for differences of means
+(:func:`barometer.analysis.uncertainty.mean_difference`, with its test on the same standard
+error), Wilson and t for single shares and means. Families of tests (:data:`FAMILIES`) are judged
+on their Holm-adjusted p, in the report's edition and in a restatement alike.
 
 Conventions: significance level 0.05 (two-sided) unless the test says otherwise; a reliable
 scale has Cronbach's alpha >= 0.7; "direction only" compares full-precision percentages;
@@ -83,6 +92,7 @@ __all__ = [
     "claim",
     "claim_outcome",
     "COMPARISONS",
+    "FAMILIES",
     "distribution_unchanged",
     "evaluate_claims",
     "Margin",
@@ -218,26 +228,60 @@ def _arrow(a: float, b: float) -> str:
     return f"{pct(a)} -> {pct(b)}"
 
 
+def _population(ctx: "ClaimContext", year: int) -> Callable[[int], int | None]:
+    """The population of a base of ``year`` (:func:`barometer.analysis.uncertainty.domain_population`,
+    from the year's sampling fraction), once per context: every interval of the claims table has
+    the finite-population correction, as every other interval of the book."""
+    cache = ctx.__dict__.setdefault("_populations", {})
+    if year not in cache:
+        from barometer.analysis.uncertainty import domain_population
+
+        cache[year] = domain_population(int(year), len(ctx.frame(year)))
+    return cache[year]
+
+
+def _difference_ci(ctx: "ClaimContext", c1: float, n1: float, y1: int, c2: float, n2: float,
+                   y2: int) -> tuple[float, float]:
+    """Newcombe's interval of share 2 minus share 1 with the finite-population correction of each
+    base (:func:`_population`); uncorrected when a base exceeds its population (another file)."""
+    from barometer.analysis.uncertainty import difference_ci
+
+    try:
+        return difference_ci(c1, n1, c2, n2, _population(ctx, y1)(int(n1)), _population(ctx, y2)(int(n2)))
+    except ValueError:
+        return difference_ci(c1, n1, c2, n2)
+
+
+def _compare_years(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
+                   group: Any = None) -> dict[str, float]:
+    """:func:`barometer.analysis.models.compare_years` on the context's two years, with the
+    finite-population correction also for a comparison within a group (:func:`_difference_ci`)."""
+    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    if group_var is not None and r["n1"] and r["n2"]:
+        a, b = (statistic(ctx.frame(y), variable, "pct", codes, group_var, group, y, ctx.codebook) for y in ctx.years)
+        r = {**r, **dict(zip(("diff_low", "diff_high"),
+                             _difference_ci(ctx, a.count, a.base_n, ctx.comparison_year, b.count, b.base_n, ctx.year)))}
+    return r
+
+
 def _change_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str | None = None,
                  group: Any = None) -> str:
     """A change between the context's two years with its Newcombe interval
     (:func:`barometer.presentation.phrasing.difference_interval`, whole percentage points):
     ``"16% -> 16% (verschil 0 procentpunt, 95%-interval -6 tot +6)"``."""
-    r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group, codebook=ctx.codebook)
+    r = _compare_years(ctx, variable, codes, group_var, group)
     return f"{_arrow(r['p1'], r['p2'])} {difference_interval(r['diff_low'], r['diff_high'], r['p2'] - r['p1'], decimals=0)}".rstrip()
 
 
 def _group_diff_text(ctx: "ClaimContext", variable: str, codes: Any, group_var: str, a: Any, b: Any) -> str:
     """The difference of a share between groups ``b`` and ``a`` of the measurement year with its
-    Newcombe interval (:func:`barometer.analysis.uncertainty.difference_ci`):
+    Newcombe interval with the finite-population correction (:func:`_difference_ci`):
     ``"verschil +39 procentpunt, 95%-interval +27 tot +50"``."""
-    from barometer.analysis.uncertainty import difference_ci
-
     ra = statistic(ctx.df, variable, "pct", codes, group_var, a, ctx.year, ctx.codebook)
     rb = statistic(ctx.df, variable, "pct", codes, group_var, b, ctx.year, ctx.codebook)
     if not ra.base_n or not rb.base_n:
         return "verschil niet te bepalen"
-    lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+    lo, hi = _difference_ci(ctx, ra.count, ra.base_n, ctx.year, rb.count, rb.base_n, ctx.year)
     return difference_interval(lo, hi, rb.value - ra.value, decimals=0, brackets=False)
 
 
@@ -579,6 +623,29 @@ def _with(flag: bool, nd: NoDifference) -> bool | NoDifference:
     return nd if flag else False
 
 
+# ---------------------------------------------------------------------- families of tests
+#: The comparison claims whose changes belong to a family of tests with Holm's correction, as the
+#: chapter declares it (§2.1: the types of innovation; §2.3: the factors): claim id -> (question
+#: whose items asked in both years form the family, codes compared, the family's Dutch name).
+#: The claim and its restatement in another edition (:func:`restatement`) word significance
+#: after the correction and show the raw p beside it.
+FAMILIES: dict[str, tuple[str, Any, str]] = {
+    "CL09": ("innovation_type", 1, "typen"),
+    "CL20": ("factor", "4|5", "factoren"),
+}
+
+
+def _family_p(ctx: "ClaimContext", claim_id: str) -> tuple[list[str], dict[str, float], dict[str, float]]:
+    """The family of comparison claim ``claim_id`` (:data:`FAMILIES`) on the context's two years:
+    (items, raw p per item, Holm-adjusted p per item) of the z-tests of each item's change."""
+    from barometer.analysis.uncertainty import holm
+
+    question, codes, _ = FAMILIES[claim_id]
+    items = [i for i in ctx.codebook.items(question) if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
+    ps = [compare_years(ctx.both, i, codes, ctx.years, codebook=ctx.codebook)["p"] for i in items]
+    return items, dict(zip(items, ps)), dict(zip(items, holm(ps)))
+
+
 # ====================================================================== §2.1 innovating
 # The model of CL01–CL05: logit(innovated ~ size_class + innovation_unit + C(sector) +
 # cond_management + cond_time), all respondents of the measurement year.
@@ -647,14 +714,11 @@ def _cl08(ctx):
 @claim("CL09", "Aandeel interactie-innovaties significant gedaald; procesinnovaties niet wezenlijk veranderd.")
 def _cl09(ctx):
     ctx.require(["innovation_type"], ctx.years)
-    from barometer.analysis.uncertainty import holm
-
     ia = compare_years(ctx.both, "type_interaction", 1, ctx.years, codebook=ctx.codebook)
     pr = compare_years(ctx.both, "type_process", 1, ctx.years, codebook=ctx.codebook)
     # the family of the chapter (§2.1, the table of type tests): the types compared between the
     # years, Holm-corrected; the fall of the interaction share is judged on the corrected p
-    items = ctx.codebook.items("innovation_type")
-    adj = dict(zip(items, holm([compare_years(ctx.both, i, 1, ctx.years, codebook=ctx.codebook)["p"] for i in items])))
+    items, _, adj = _family_p(ctx, "CL09")
     nd = no_difference([(pr["diff_low"], pr["diff_high"])], pr["p"], MARGINS["pp"])  # as share_unchanged (raw p)
     return _with(ia["p2"] < ia["p1"] and adj["type_interaction"] < ALPHA, nd), \
         (f"interactie {_z_text(ia)}, gecorrigeerd (Holm, {len(items)} typen) {p_text(adj['type_interaction'])}; "
@@ -746,17 +810,26 @@ def _cl16(ctx):
                          f"{_group_diff_text(ctx, 'strategy', '2|4', 'size_class', 1, 3)})")
 
 
+def _national_innovates_less(ctx) -> tuple[bool, str]:
+    """The first half of CL17 (also the part ``"CL17_innovatie"`` that §2.1 glues): the share of
+    core departments that innovated is below that of the agencies and below that of the zbo's
+    (direction, as the report states it), with the Newcombe interval of each difference."""
+    ctx.require(["innovated", "national_type"])
+    inn = ctx.pct_by("innovated", 1, "national_type", ctx.year)
+    holds = inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
+    return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
+                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
+                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)})")
+
+
 @claim("CL17", "Kerndepartementen innoveren minder vaak dan diensten/agentschappen en zbo's; minder technologisch.")
 def _cl17(ctx):
     ctx.require(["innovated", "national_type", "tech_content"])
-    inn = ctx.pct_by("innovated", 1, "national_type", ctx.year)
+    less, text = _national_innovates_less(ctx)
     t1 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", 1)
     t23 = ctx.pct("tech_content", "1|2", ctx.year, "national_type", "2|3")
-    holds = (inn.get(1, math.nan) < inn.get(2, math.nan) and inn.get(1, math.nan) < inn.get(3, math.nan)
-             and t1 < t23)
-    return bool(holds), (f"innovatie: kerndepartementen {pct(inn.get(1))}, diensten en agentschappen "
-                         f"{pct(inn.get(2))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 2)}), zbo's "
-                         f"{pct(inn.get(3))} ({_group_diff_text(ctx, 'innovated', 1, 'national_type', 1, 3)}); "
+    holds = less and t1 < t23
+    return bool(holds), (f"{text}; "
                          f"(grotendeels) technologisch: kerndepartementen {pct(t1)}, overige {pct(t23)} "
                          f"({_group_diff_text(ctx, 'tech_content', '1|2', 'national_type', 1, '2|3')})")
 
@@ -789,15 +862,10 @@ def _cl19(ctx):
 @claim("CL20", "Samenwerking met private organisaties vaker als succesfactor genoemd dan in 2021 (richting).")
 def _cl20(ctx):
     ctx.require(["factor_private"], ctx.years)
-    from barometer.analysis.uncertainty import holm
-
     a, b = (ctx.pct("factor_private", "4|5", y) for y in ctx.years)
     # the family of the chapter (bevorderende en belemmerende factoren): all factors compared
     # between the years, Holm-corrected; the claim itself is about the direction only
-    items = [i for i in ctx.codebook.items("factor") if all(ctx.codebook.is_asked(i, y) for y in ctx.years)]
-    ps = [compare_years(ctx.both, i, "4|5", ctx.years, codebook=ctx.codebook)["p"] for i in items]
-    adj = dict(zip(items, holm(ps)))
-    raw = dict(zip(items, ps))
+    items, raw, adj = _family_p(ctx, "CL20")
     return bool(b > a), (f"samenwerking met private organisaties bevorderend {_change_text(ctx, 'factor_private', '4|5')}; "
                          f"z-toets {p_text(raw['factor_private'])}, gecorrigeerd (Holm, {len(items)} factoren) "
                          f"{p_text(adj['factor_private'])}")
@@ -872,8 +940,6 @@ def _cl25(ctx):
 
 @claim("CL26", "Het innovatieklimaat verschilt niet wezenlijk naar organisatiegrootte (variantieanalyse en intervallen binnen de marge).")
 def _cl26(ctx):
-    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
-
     ctx.require(["climate_scale", "size_class"])
     res = anova_oneway(ctx.df, "climate_scale", "size_class", ctx.year, ctx.codebook)
     score = analysis_values(ctx.df, "climate_scale", ctx.codebook)
@@ -882,13 +948,15 @@ def _cl26(ctx):
     cis, groups = [], {}
     for k, w in words.items():
         x = score[(size == k) & score.notna()].to_numpy(dtype=float)
-        m = mean_ci(x)
+        m = mean_ci(x, _population(ctx, ctx.year)(len(x)) if len(x) else None)
         if m["n"] >= 2:
             groups[k] = x
             cis.append(f"{w} {dec(m['mean'], 2)} ({dec(m['low'], 2)}–{dec(m['high'], 2)})")
     pairs = [(a, b) for a in groups for b in groups if a < b]
-    ivs = [CompareMeans(DescrStatsW(groups[b]), DescrStatsW(groups[a])).tconfint_diff(usevar="unequal")
-           for a, b in pairs]
+    # Welch with the finite-population correction of each class, as every interval of the book
+    # (and the same intervals as the climate chapter's differences between the size classes)
+    diffs_ = [_mean_difference(ctx, groups[a], ctx.year, groups[b], ctx.year) for a, b in pairs]
+    ivs = [(r["low"], r["high"]) for r in diffs_]
     nd = no_difference(ivs, res["p"], MARGINS["points"])
     diffs = "; ".join(difference_interval(lo, hi, groups[b].mean() - groups[a].mean(), decimals=2, unit="points",
                                           label=f"{words[b]} - {words[a]}", brackets=False)
@@ -977,10 +1045,9 @@ def _cl31(ctx):
 
 # ====================================================================== §2.5 goals and effects
 def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[float, float]]:
-    """Newcombe 95% intervals of the difference in the share of ``variable == 1`` between each
-    group of ``by`` (with at least ``min_n`` respondents) and all other groups together."""
-    from barometer.analysis.uncertainty import difference_ci
-
+    """Newcombe 95% intervals (with the finite-population correction) of the difference in the
+    share of ``variable == 1`` between each group of ``by`` (with at least ``min_n`` respondents)
+    and all other groups together."""
     v = analysis_values(ctx.df, variable, ctx.codebook)
     g = analysis_values(ctx.df, by, ctx.codebook)
     keep = v.notna() & g.notna()
@@ -991,7 +1058,8 @@ def _groups_vs_rest(ctx, variable: str, by: str, min_n: int = 5) -> list[tuple[f
             continue
         inside, rest = v[g == k], v[g != k]
         if len(rest):
-            out.append(difference_ci(float((rest == 1).sum()), len(rest), float((inside == 1).sum()), len(inside)))
+            out.append(_difference_ci(ctx, float((rest == 1).sum()), len(rest), ctx.year, float((inside == 1).sum()),
+                                      len(inside), ctx.year))
     return out
 
 
@@ -999,21 +1067,31 @@ def _share_ci_text(ctx, variable: str, by: str, group: int) -> str:
     from barometer.analysis.uncertainty import share_ci
 
     r = statistic(ctx.df, variable, "pct", 1, by, group, ctx.year, ctx.codebook)
-    lo, hi = share_ci(r.count, r.base_n)
+    lo, hi = share_ci(r.count, r.base_n, _population(ctx, ctx.year)(r.base_n) if r.base_n else None)
     return f"{pct(r.value)} ({interval_word()} {pct(lo)}–{pct(hi)}, n = {r.base_n})"
 
 
-@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
-def _cl32(ctx):
-    from barometer.analysis.uncertainty import difference_ci
-
-    ctx.require(["goal", "sector", "size_class"])
+def _goal_sectors_alike(ctx) -> tuple[NoDifference, str]:
+    """The first half of CL32 (also the part ``"CL32_sector"`` that §2.5 glues): no sector
+    differs in the goals efficiency and quality, judged by the chi-square test and the Newcombe
+    intervals of each sector against the rest, within :data:`MARGINS` ``["pp"]`` (never on
+    p >= 0,05 alone)."""
+    ctx.require(["goal", "sector"])
     parts, verdicts = [], []
     for item, word in (("goal_efficiency", "efficiëntie"), ("goal_quality", "kwaliteit")):
         res = chi2_table(ctx.df, "sector", item, ctx.year, min_row_n=5, codebook=ctx.codebook)
         nd = no_difference(_groups_vs_rest(ctx, item, "sector"), res["p"], MARGINS["pp"])
         verdicts.append(nd)
         parts.append(f"sector x {word}: {_chi2_text(res)}; {nd.text}")
+    return _all_no_difference(verdicts), "; ".join(parts)
+
+
+@claim("CL32", "Geen wezenlijke sectorverschillen in doel (chi² en intervallen binnen de marge); grote organisaties vaker efficiëntie, kleine vaker kwaliteit.")
+def _cl32(ctx):
+
+    ctx.require(["goal", "sector", "size_class"])
+    sector, text = _goal_sectors_alike(ctx)
+    parts, verdicts = [text], [sector]
     from barometer.presentation.phrasing import chi2_by
     from barometer.analysis.uncertainty import holm
 
@@ -1026,7 +1104,7 @@ def _cl32(ctx):
     for item, word, a, b in (("goal_efficiency", "efficiëntie", 1, 3), ("goal_quality", "kwaliteit", 1, 3)):
         ra = statistic(ctx.df, item, "pct", 1, "size_class", a, ctx.year, ctx.codebook)
         rb = statistic(ctx.df, item, "pct", 1, "size_class", b, ctx.year, ctx.codebook)
-        lo, hi = difference_ci(ra.count, ra.base_n, rb.count, rb.base_n)
+        lo, hi = _difference_ci(ctx, ra.count, ra.base_n, ctx.year, rb.count, rb.base_n, ctx.year)
         parts.append(f"{word} klein {_share_ci_text(ctx, item, 'size_class', a)}, groot "
                      f"{_share_ci_text(ctx, item, 'size_class', b)}, "
                      f"{difference_interval(lo, hi, rb.value - ra.value, 0, label='verschil groot - klein', brackets=False)} "
@@ -1084,12 +1162,21 @@ def _cl36(ctx):
                          + f"; Rijksoverheid: {or_text(rijk)}; n = {res.n}")
 
 
+def _early_about_a_fifth(ctx) -> tuple[bool, str]:
+    """The first half of CL37 (also the part ``"CL37_vijfde"`` that §2.5 glues): on average over the
+    result areas 20% (± 2, at full precision) answered 'te vroeg om te zeggen'."""
+    ctx.require(["effect"])
+    mean = float(ctx.battery("effect", ctx.year, codes=4).mean())
+    return bool(abs(mean - 20) <= 2), f"gemiddeld {pct(mean, 1)} te vroeg"
+
+
 @claim("CL37", "Bij gemiddeld zo'n 20% (± 2) van de innovaties is het te vroeg voor effecten; bij medewerkerstevredenheid en efficiëntie meer.")
 def _cl37(ctx):
     ctx.require(["effect"])
     early = ctx.battery("effect", ctx.year, codes=4)
     mean = float(early.mean())
-    holds = abs(mean - 20) <= 2 and early["effect_staff_satisfaction"] > mean and early["effect_efficiency"] > mean
+    fifth, _ = _early_about_a_fifth(ctx)
+    holds = fifth and early["effect_staff_satisfaction"] > mean and early["effect_efficiency"] > mean
     return bool(holds), (f"gemiddeld {pct(mean, 1)} te vroeg; medewerkerstevredenheid "
                          f"{pct(early['effect_staff_satisfaction'])}, efficiëntie {pct(early['effect_efficiency'])}")
 
@@ -1207,6 +1294,12 @@ def _part(effect: str, specs: Sequence[tuple[str, Any]], test: Callable[[pd.Seri
 
 
 REGISTRY.parts.update({
+    "CL37_vijfde": ("Deel van CL37: bij gemiddeld zo'n 20% (± 2) van de innovaties is het te vroeg voor effecten.",
+                    _early_about_a_fifth),
+    "CL32_sector": ("Deel van CL32: geen wezenlijke sectorverschillen in de doelen efficiëntie en kwaliteit.",
+                    _goal_sectors_alike),
+    "CL17_innovatie": ("Deel van CL17: kerndepartementen innoveren minder vaak dan diensten en agentschappen "
+                       "en dan zbo's.", _national_innovates_less),
     "quality_climate": ("Deel van CL34: klimaat vergroot de kans op kwaliteitsverbetering.",
                         _part("effect_quality", [("climate_scale", None)], _positive)),
     "efficiency_tech": ("Deel van CL35: technologische innovaties vergroten de kans op efficiëntiewinst.",
@@ -1254,11 +1347,41 @@ COMPARISONS: dict[str, tuple[tuple[str, str, Any, str | None, Any], ...]] = {
 }
 
 
-def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
-    """Mean of ``variable`` in a group in both years, Welch's t-test and the t-interval of the
-    difference (statsmodels ``CompareMeans``)."""
-    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+def _mean_difference(ctx: "ClaimContext", a: Sequence[float], year_a: int, b: Sequence[float],
+                     year_b: int) -> dict[str, float]:
+    """Welch's interval and test of ``mean(b) - mean(a)`` with the finite-population correction of
+    each group (:func:`barometer.analysis.uncertainty.mean_difference`, the book's one
+    implementation; the population of a group's base estimated with its year's sampling fraction,
+    :func:`barometer.analysis.uncertainty.domain_population`, as the chapters do).
 
+    Returns
+    -------
+    dict
+        ``diff``, ``low``, ``high`` (NaN bounds without spread or with fewer than two values per
+        group) and ``p``: the two-sided t-test on the same corrected standard error and Welch's
+        degrees of freedom, so that the test and the interval always agree.
+    """
+    from barometer.analysis.uncertainty import domain_population, mean_difference
+    from barometer.data.lazy import lazy_module
+
+    stats = lazy_module("scipy.stats")
+
+    pops = {y: domain_population(y, len(ctx.frame(y))) for y in {year_a, year_b}}
+    na, nb = len(a), len(b)
+    try:
+        r = mean_difference(a, b, pops[year_a](na) if na else None, pops[year_b](nb) if nb else None)
+    except ValueError:  # a base larger than the population (another file): no correction
+        r = mean_difference(a, b)
+    se, df = r["se"], r["df"]
+    ok = not (math.isnan(se) or math.isnan(df)) and se > 0
+    p = float(2 * stats.t.sf(abs(r["diff"]) / se, df)) if ok else math.nan
+    lo, hi = (r["low"], r["high"]) if ok else (math.nan, math.nan)
+    return {"diff": r["diff"], "low": lo, "high": hi, "p": p}
+
+
+def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any) -> dict[str, float]:
+    """Mean of ``variable`` in a group in both years, with the interval and test of the change
+    (:func:`_mean_difference`: Welch with the finite-population correction)."""
     vals = []
     for y in ctx.years:
         f = ctx.frame(y)
@@ -1267,12 +1390,9 @@ def _mean_change(ctx: "ClaimContext", variable: str, group_var: str, group: Any)
         vals.append(v[(g == group) & v.notna()].to_numpy(dtype=float))
     if min(len(v) for v in vals) < 2:
         raise ClaimNotTestable(f"te weinig waarnemingen van '{_label(ctx.codebook, variable)}' in de groep")
-    cm = CompareMeans(DescrStatsW(vals[1]), DescrStatsW(vals[0]))
-    with np.errstate(divide="ignore", invalid="ignore"):  # no spread in a group: the interval is NaN, shown as "-"
-        _, p, _ = cm.ttest_ind(usevar="unequal")
-        lo, hi = cm.tconfint_diff(usevar="unequal")
-    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": float(p), "diff_low": float(lo),
-            "diff_high": float(hi)}
+    r = _mean_difference(ctx, vals[0], ctx.comparison_year, vals[1], ctx.year)
+    return {"p1": float(vals[0].mean()), "p2": float(vals[1].mean()), "p": r["p"], "diff_low": r["low"],
+            "diff_high": r["high"]}
 
 
 def restatement(ctx: "ClaimContext", claim_id: str) -> str:
@@ -1292,17 +1412,23 @@ def restatement(ctx: "ClaimContext", claim_id: str) -> str:
     if ctx.comparison_year == ctx.year or ctx.comparison_year not in ctx.frames:
         raise ClaimNotTestable(NO_COMPARISON.rstrip(".").lower().replace("voor deze editie is er", "er is"))
     parts = []
+    family: tuple[list[str], dict[str, float], dict[str, float]] | None = None
     for label, variable, codes, group_var, group in COMPARISONS[claim_id]:
         ctx.require([variable] + ([group_var] if group_var else []), ctx.years)
         if codes is None:
             r = _mean_change(ctx, variable, group_var, group)
             unit = "mean"
         else:
-            r = compare_years(ctx.both, variable, codes, ctx.years, group_var=group_var, group=group,
-                              codebook=ctx.codebook)
+            r = _compare_years(ctx, variable, codes, group_var, group)
             unit = "pct"
+        adjusted: dict[str, Any] = {}
+        if claim_id in FAMILIES:  # significance after the family's Holm correction, as the chapter
+            family = family if family is not None else _family_p(ctx, claim_id)
+            if variable in family[2]:
+                adjusted = {"adjusted": family[2][variable],
+                            "family": f"Holm, {len(family[0])} {FAMILIES[claim_id][2]}"}
         parts.append(change_sentence(label, r["p1"], r["p2"], ctx.comparison_year, ctx.year, r["diff_low"],
-                                     r["diff_high"], r["p"], unit))
+                                     r["diff_high"], r["p"], unit, **adjusted))
     return "; ".join(parts)
 
 

@@ -116,7 +116,10 @@ class Policy:
     status_column : str
         Name of the Dutch status column added to every download.
     status : mapping
-        Dutch status texts: ``shown``, ``primary``, ``secondary``.
+        Dutch status texts: ``shown``, ``primary``, ``secondary`` (and ``external``).
+    published_columns : tuple of str
+        Download columns with figures published by others (no microdata): never blanked; a row
+        with one and no base gets the status ``external``.
     """
 
     threshold: int
@@ -129,6 +132,7 @@ class Policy:
     status_column: str
     status: Mapping[str, str] = field(default_factory=dict)
     published_as_is: Mapping[str, Any] = field(default_factory=dict)
+    published_columns: tuple[str, ...] = ()
 
     def status_text(self, reason: str, min_base: int | None = None) -> str:
         """Dutch status text of a cell (``reason``: shown, primary, secondary)."""
@@ -162,7 +166,8 @@ def _load(path: str) -> Policy:
     return Policy(int(raw["threshold"]), str(raw["symbol"]), str(raw["explanation"]), rule,
                   tuple(map(str, raw["public_counts"])), tuple(map(str, raw["value_columns"])),
                   tuple(map(str, raw["wide_value_prefixes"])), str(raw["status_column"]),
-                  dict(raw["status"]), dict(raw.get("published_as_is") or {}))
+                  dict(raw["status"]), dict(raw.get("published_as_is") or {}),
+                  tuple(map(str, raw.get("published_columns") or ())))
 
 
 def policy(path: Path | None = None) -> Policy:
@@ -602,6 +607,14 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
                 frame[c] = frame[c].astype(object)
             if blank:
                 frame.loc[blank, c] = pd.NA if not pd.api.types.is_float_dtype(frame[c]) else float("nan")
+    # a row with a figure published by others and no base hides nothing: it has no microdata
+    external = [c for c in pol.published_columns if c in columns and c not in values]
+    if external and "external" in pol.status:
+        hid = {c.row for c in cells}
+        for i in frame.index:
+            no_base = all(is_missing(frame.at[i, b]) for b in bases)
+            if no_base and i not in hid and any(not is_missing(frame.at[i, c]) for c in external):
+                status[i] = pol.status_text("external", t)
     if bases:
         frame[pol.status_column] = status
     return Protected(frame, cells, bases, list(pairs), t, dict(pairs))

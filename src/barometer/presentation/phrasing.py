@@ -81,6 +81,7 @@ __all__ = [
     "without_margin",
     "interval_word",
     "mean_difference_interval",
+    "tested_direction",
 ]
 
 #: Significance level of every test in the chapters (two-sided; :data:`barometer.analysis.models.SIGNIFICANCE_LEVEL`, also ``barometer.presentation.claims.ALPHA``).
@@ -447,16 +448,21 @@ def verdict(outcome: str, **values: Any) -> str:
 
 
 def change_sentence(label: str, before: float, now: float, prev_year: int, year: int, low: float, high: float,
-                    p: float, unit: str = "pct") -> str:
+                    p: float, unit: str = "pct", adjusted: float | None = None, family: str = "") -> str:
     """One change between two measurements, verb and direction from the data, with the interval
     of the difference (:func:`difference_interval`) and its test: ``"innoverende organisaties:
     gestegen van 76% in 2025 naar 86% in 2027 (verschil +10 procentpunt, 95%-interval +5 tot +15;
     p = 0,001: significant)"``.
 
     ``unit="pct"``: shares (percentages, difference in whole percentage points, :func:`trend`);
-    ``unit="mean"``: scale means (two decimals, difference in scale points).
+    ``unit="mean"``: scale means (two decimals, difference in scale points). A test that belongs
+    to a family with a multiplicity correction passes the corrected p as ``adjusted`` and the
+    family's name (``family="Holm, 4 typen"``): the raw p stays beside it and the significance
+    word follows the corrected one (``"p = 0,012, gecorrigeerd (Holm, 4 typen) p = 0,048:
+    significant"``).
     """
-    sig = "significant" if (not fmt.is_missing(p) and p < ALPHA) else "niet significant"
+    shown = p if adjusted is None else adjusted
+    sig = "significant" if (not fmt.is_missing(shown) and shown < ALPHA) else "niet significant"
     if unit == "pct":
         change = trend(before, now, prev_year, year)
         diff = difference_interval(low, high, None if fmt.is_missing(before) or fmt.is_missing(now) else now - before,
@@ -466,7 +472,8 @@ def change_sentence(label: str, before: float, now: float, prev_year: int, year:
         change = (f"{word}: {fmt.dec(now, 2)} in {prev_year} en in {year}" if word == "gelijk gebleven"
                   else f"{word} van {fmt.dec(before, 2)} in {prev_year} naar {fmt.dec(now, 2)} in {year}")
         diff = difference_interval(low, high, now - before, decimals=2, unit="points", brackets=False)
-    test = f"{p_text(p)}: {sig}"
+    test = (f"{p_text(p)}: {sig}" if adjusted is None
+            else f"{p_text(p)}, gecorrigeerd ({family}) {p_text(adjusted)}: {sig}")
     return f"{label}: {change} ({diff}; {test})" if diff else f"{label}: {change} ({test})"
 
 
@@ -634,3 +641,25 @@ def without_margin(low: float | None, high: float | None, other: str = "het Deen
     if fmt.is_missing(low) or fmt.is_missing(high):
         return f"({level}-interval niet te bepalen; {why})"
     return f"({level}-interval {fmt.pct(low)} tot {fmt.pct(high)}; {why})"
+
+
+# --- added by h12
+def tested_direction(low: float | None, high: float | None, up: str, down: str, undecided: str) -> str:
+    """The direction word of a difference that follows its 95% interval, not the point estimate:
+    ``up`` when the whole interval lies above zero, ``down`` when it lies below, else
+    ``undecided`` (the data do not show a difference either way; also when a bound is missing).
+
+    Examples
+    --------
+    >>> tested_direction(1.5, 9.0, "hoger", "lager", "niet aantoonbaar anders")
+    'hoger'
+    >>> tested_direction(-2.0, 9.0, "hoger", "lager", "niet aantoonbaar anders")
+    'niet aantoonbaar anders'
+    """
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return undecided
+    if low > 0:
+        return up
+    if high < 0:
+        return down
+    return undecided

@@ -21,8 +21,22 @@ from __future__ import annotations
 
 import re
 
+from barometer.analysis.models import SIGNIFICANCE_LEVEL
+from barometer.presentation import formatting as _fmt
+
 __all__ = ["DUTCH_HEADERS", "ROUNDING", "dutch_header", "dutch_columns", "untranslated_headers",
-           "decimals_of"]
+           "decimals_of", "INTERVAL_WORD", "interval_header"]
+
+#: The book's one word for a 95% interval, in headers as in prose ("95%-interval"; the same text
+#: as :func:`barometer.presentation.phrasing.interval_word`, from the one significance level).
+INTERVAL_WORD = f"{_fmt.pct(100 * (1 - SIGNIFICANCE_LEVEL))}-interval"
+
+
+def interval_header(of: str = "") -> str:
+    """The header of a column of 95% intervals in a display table: ``"95%-interval"``, or with
+    what it is the interval of, ``interval_header("verschil")`` -> ``"95%-interval verschil"``."""
+    return f"{INTERVAL_WORD} {of}".strip()
+
 
 #: Dutch column headers for the column names the exhibit data use. Codebook names (items
 #: such as ``fail_budget``, derived variables) get their label from the codebook instead;
@@ -85,10 +99,12 @@ DUTCH_HEADERS: dict[str, str] = {
     "profiel_bovengrens": "Bovengrens (profiel-likelihoodinterval)",
     "firth_or": "Odds ratio (Firth)", "firth_ondergrens": "Ondergrens (Firth, profielinterval)",
     "firth_bovengrens": "Bovengrens (Firth, profielinterval)",
-    "cijfer": "Cijfer", "ongewogen": "Ongewogen", "ongewogen_ondergrens": "Ongewogen: ondergrens (95%-BI)",
-    "ongewogen_bovengrens": "Ongewogen: bovengrens (95%-BI)", "gewogen": "Gewogen naar sector",
-    "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": "Gewogen: ondergrens (95%-BI)",
-    "gewogen_bovengrens": "Gewogen: bovengrens (95%-BI)",
+    "cijfer": "Cijfer", "ongewogen": "Ongewogen", "ongewogen_ondergrens": f"Ongewogen: ondergrens ({INTERVAL_WORD})",
+    "ongewogen_bovengrens": f"Ongewogen: bovengrens ({INTERVAL_WORD})", "gewogen": "Gewogen naar sector",
+    "gewogen_standaardfout": "Gewogen: standaardfout", "gewogen_ondergrens": f"Gewogen: ondergrens ({INTERVAL_WORD})",
+    "gewogen_bovengrens": f"Gewogen: bovengrens ({INTERVAL_WORD})",
+    # figures published by others, without microdata (data/disclosure.yaml, published_columns)
+    "dk_gepubliceerd": "Gepubliceerd cijfer Denemarken (percentage, zonder microdata)",
     # columns every download gets (barometer.presentation.exhibit)
     "gemiddelde": "Gemiddelde", "indicator": "Indicator",
     "geheimhouding": "Geheimhouding", "bron": "Bron", "let_op": "Let op",
