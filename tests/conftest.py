@@ -213,3 +213,16 @@ def in_tmp(tmp_path, monkeypatch):
     """Run in a fresh folder: the exhibits write their ``_figures/`` and ``_downloads/`` there."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _print_checks_of_this_test_only():
+    """An edition a test opens registers, for its year, whether its data give the printed
+    figures (``exhibit.check_print_with``); that holds for this test only, so that a hand-built
+    or generated edition does not decide for the shipped one in a later test of the process."""
+    from barometer.presentation import exhibit
+
+    before = dict(exhibit._PRINT_CHECKS)
+    yield
+    exhibit._PRINT_CHECKS.clear()
+    exhibit._PRINT_CHECKS.update(before)

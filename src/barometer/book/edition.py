@@ -84,12 +84,13 @@ class Edition:
     def __post_init__(self) -> None:
         # Downloads and sidecars of this process's exhibits carry this edition's year,
         # threshold (disclosure policy) and synthetic-data notice.
-        from barometer.presentation.exhibit import use_edition
+        from barometer.presentation.exhibit import check_print_with, use_edition
         from barometer.data.paths import sidecar
 
         meta = sidecar(Path(self.data_path))
         synthetic = meta.is_file() and "synthetic: true" in meta.read_text(encoding="utf-8")
         use_edition(self.year, self.min_base, synthetic)
+        check_print_with(self.year, self.reproduces_print)
 
     @classmethod
     def open(
@@ -174,3 +175,35 @@ class Edition:
     def synthetic(self) -> bool:
         """True when the respondent file's sidecar says it is synthetic."""
         return bool(self.provenance.get("synthetic", False))
+
+    @cached_property
+    def _printed_checks(self) -> dict[str, bool]:
+        return {}
+
+    def reproduces_print(self, report_id: str) -> bool:
+        """Whether this edition's respondent files give every figure the printed report published
+        in the exhibit ``report_id`` (e.g. ``"Tabel B1-8"``, ``"Figuur 2-22"``).
+
+        The disclosure policy keeps an exhibit of the report as printed
+        (``published_as_is`` in ``data/disclosure.yaml``) only then: the cells it shows are the
+        report's own. A file that gives other figures (another or a generated file with the
+        report's year) gets the whole rule. Rows the published-figures register marks as a
+        recorded conflict, or as not computable from microdata, do not count against it; an
+        exhibit without published rows is not the report's (False). Checked once per exhibit
+        and edition object.
+        """
+        rid = str(report_id).strip()
+        hit = self._printed_checks.get(rid)
+        if hit is None:
+            from barometer.presentation.published import check_figures, read_figures
+
+            figures = read_figures()
+            figures = figures[figures["source"].astype(str).str.strip() == rid]
+            years = [y for y in self.frames if y in set(figures["year"].astype(int))]
+            if figures.empty or not years:
+                hit = False
+            else:
+                checked = check_figures(self.all_years, figures, years=years)
+                hit = not bool((checked["status"] == "mismatch").any())
+            self._printed_checks[rid] = hit
+        return hit

@@ -835,8 +835,13 @@ def geheimhouding(ed) -> dict[str, str]:
     """
     from barometer.presentation import disclosure
 
-    kept = [e for e in disclosure.policy().published_as_is.get("exhibits", [])
-            if disclosure.published_as_is(e, ed.year, ed.min_base)]
+    from barometer.presentation.published import read_figures
+
+    # the report's tables kept as printed: listed in the policy for this edition and threshold,
+    # and their figures are the printed ones (a file with other figures gets the whole rule)
+    tables = sorted({str(t) for t in read_figures()["source"].astype(str) if str(t).startswith("Tabel B1-")})
+    kept = [t for t in tables if disclosure.published_as_is(t.split(" ")[-1], ed.year, ed.min_base)
+            and ed.reproduces_print(t)]
     if kept:
         from barometer.data.codebook import load_codebook
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -142,10 +143,32 @@ def _policy(data: pd.DataFrame, min_base: int | None, as_printed: bool) -> discl
     return _printed_bounds(prot, data, min_base) if as_printed else prot  # added by happ: bounds as printed
 
 
+#: Per edition year, the check whether the edition's respondent files give the printed figures
+#: of an exhibit of the report (:meth:`barometer.book.edition.Edition.reproduces_print`), set
+#: when an edition is opened. The printed cells are kept only where they are the report's own.
+_PRINT_CHECKS: dict[int, Any] = {}
+
+
+def check_print_with(year: int, check) -> None:
+    """Register ``check(report_id) -> bool`` for the edition ``year`` (called by ``Edition``)."""
+    _PRINT_CHECKS[int(year)] = check
+
+
+def _reproduces(report_id: str, year: int | None) -> bool:
+    """Whether the data of edition ``year`` give the printed figures of ``report_id``. Without a
+    registered edition (exhibits made outside an ``Edition``, as in unit tests) the exhibit is
+    taken at its word."""
+    check = _PRINT_CHECKS.get(int(year)) if year is not None else None
+    return True if check is None else bool(check(report_id))
+
+
 def _printed_as_is(prot: disclosure.Protected, report_id: str, year: int | None, min_base: int | None) -> bool:
-    """Whether the exhibit keeps the printed report's cells (``published_as_is``, see the policy)."""
+    """Whether the exhibit keeps the printed report's cells: listed under ``published_as_is`` in
+    the policy (the report's edition and threshold), and its figures are the printed ones
+    (:func:`_reproduces`; a file that gives other figures gets the whole rule)."""
     return (year is not None and any(c.reason == "secondary" for c in prot.cells)
-            and disclosure.published_as_is(report_id.split(" ")[-1], year, min_base))
+            and disclosure.published_as_is(report_id.split(" ")[-1], year, min_base)
+            and _reproduces(report_id, year))
 
 
 @dataclass
@@ -359,6 +382,12 @@ def _write_downloads(name: str, data: pd.DataFrame | None, kind: str = "", capti
         "bijschrift": caption,
         "bron_in_rapport": report_id,
         "zoals_gedrukt": as_printed,
+        # for a table of the report in the report's edition and threshold: whether the edition's
+        # data give its printed figures (the audit counts its printed forms as the report's own
+        # only then, publishing/derivation.py)
+        "gelijk_aan_druk": (bool(report_id) and str(report_id).startswith("Tabel")
+                            and disclosure.published_as_is(report_id.split(" ")[-1], ctx.year, ctx.min_base)
+                            and _reproduces(report_id, ctx.year)),
         "editie": ctx.year,
         "drempel": prot.min_base,
         "symbool": disclosure.symbol(),

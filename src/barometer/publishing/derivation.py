@@ -268,7 +268,8 @@ def vectors(frame: pd.DataFrame, meta: dict, file: str, threshold: int) -> list[
     edition = str(meta.get("editie") or "")
     # a printed form counts only in a table of the report kept as printed (policy published_as_is)
     table_of_report = (report.startswith("Tabel") and edition.isdigit()
-                       and disclosure.published_as_is(report.split(" ")[-1], int(edition), threshold))
+                       and disclosure.published_as_is(report.split(" ")[-1], int(edition), threshold)
+                       and bool(meta.get("gelijk_aan_druk", True)))  # the data give the printed figures
     exhibit = str(meta.get("naam", ""))
     out: list[Vector] = []
     blocks = [(k, sub) for k, sub in frame.groupby(keys, sort=False)] if keys else [((), frame)]
