@@ -27,11 +27,13 @@ from barometer.analysis.statistics import analysis_values, parse_codes, statisti
 if TYPE_CHECKING:  # what the lazy stand-ins below are
     import statsmodels.formula.api as smf
     import statsmodels.stats.proportion as _proportion
+    from scipy import optimize as _optimize
     from scipy import stats as sstats
 else:
     # statsmodels' formula API and scipy.stats load on the first model or test (issue 14)
     smf = lazy_module("statsmodels.formula.api")
     sstats = lazy_module("scipy.stats")
+    _optimize = lazy_module("scipy.optimize")
     _proportion = lazy_module("statsmodels.stats.proportion")
 
 #: Significance level of every test in the book (two-sided); claims and chapters use this one.
@@ -354,22 +356,24 @@ class GroupedLogit:
 
     @property
     def llnull(self) -> float:
-        """Log-likelihood of the intercept-only model, fitted as statsmodels' ``Logit`` results
-        fit it (Nelder–Mead, then BFGS) on the outcomes of the cases: the same value (it depends
-        on the counts of 0 and 1 only, the fit is cheap)."""
+        """Log-likelihood of the intercept-only model, found as statsmodels' ``Logit`` results
+        find it (Nelder–Mead from 0, then BFGS, with statsmodels' settings, on the mean
+        log-likelihood of the cases), on the weighted rows: the same value."""
         if "llnull" not in self.__dict__:
-            from statsmodels.discrete.discrete_model import Logit
+            q, w, nobs = 2 * self.endog - 1, self.weights, self.nobs
 
-            counts = self.weights.astype(int)
-            if not np.array_equal(counts, self.weights):
-                raise ValueError("llnull needs whole-number frequency weights")
-            endog = np.repeat(self.endog, counts)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                null = Logit(endog, np.ones((len(endog), 1)))
-                nm = null.fit(method="nm", warn_convergence=False, maxiter=10000, disp=0)
-                bfgs = null.fit(start_params=nm.params, method="bfgs", warn_convergence=False, maxiter=10000, disp=0)
-            self.__dict__["llnull"] = float(bfgs.llf)
+            def f(b: np.ndarray) -> float:
+                return -np.sum(w * np.log(1 / (1 + np.exp(-(q * b[0]))))) / nobs
+
+            def score(b: np.ndarray) -> np.ndarray:
+                return -np.array([np.sum(w * (self.endog - 1 / (1 + np.exp(-b[0]))))]) / nobs
+
+            with np.errstate(over="ignore", divide="ignore"):
+                b = _optimize.fmin(f, np.zeros(1), xtol=0.0001, ftol=0.0001, maxiter=10000, maxfun=None,
+                                   full_output=True, disp=0)[0]
+                b = _optimize.fmin_bfgs(f, b, score, gtol=1e-05, norm=np.inf, epsilon=1.4901161193847656e-08,
+                                        maxiter=10000, full_output=True, disp=0)[0]
+                self.__dict__["llnull"] = float(-f(b) * nobs)
         return self.__dict__["llnull"]
 
     @property
