@@ -281,6 +281,10 @@ def logit(
     n, n_pos = int(len(data)), int(data["y"].sum()) if len(data) else 0
     if n < len(terms) + 2 or n_pos in (0, n):
         raise ModelError(f"logit of {outcome!r}: {n} complete cases with {n_pos} positive: cannot fit")
+    key = _fit_key(data, formula, collapse, predictors, categorical, dropped, cb)
+    if key in _FITS:  # the same model on the same cases (a chapter's table and its claims)
+        _FITS.move_to_end(key)
+        return _copy_result(_FITS[key][1])
     rows, weights = _collapse(data) if collapse else (data, np.ones(len(data)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # convergence warnings are reported via `converged`
@@ -292,9 +296,40 @@ def logit(
     table = _tidy(res, safe, cb, odds=True)
     wald = _joint(res, table, predictors)
     joint_df = _joint_lr(res, formula, predictors, safe, wald)
-    return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
-                       float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
-                       res, joint_df, dropped, wald)
+    result = LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
+                         float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
+                         res, joint_df, dropped, wald)
+    _FITS[key] = (cb, result)  # (the codebook kept alive: its id is part of the key)
+    while len(_FITS) > _FITS_MAX:
+        _FITS.popitem(last=False)
+    return _copy_result(result)
+
+
+#: Logits already fitted, by the content of their complete cases and specification (LRU).
+_FITS: "OrderedDict[str, tuple[Codebook, LogitResult]]" = OrderedDict()
+_FITS_MAX = 64
+
+
+def _fit_key(data: pd.DataFrame, formula: str, collapse: bool, predictors: Sequence[str],
+             categorical: Mapping[str, Any] | None, dropped: Mapping, cb: Codebook) -> str:
+    """A hash of everything :func:`logit` fits from: the complete cases (values, columns,
+    index), the formula, the predictors, the levels left out and the codebook object (the
+    labels)."""
+    h = hashlib.sha256(repr((id(cb), formula, bool(collapse), list(predictors), sorted((categorical or {}).items()),
+                             sorted((k, sorted(v.items())) for k, v in dropped.items()),
+                             list(data.columns), [str(t) for t in data.dtypes])).encode())
+    h.update(np.ascontiguousarray(data.to_numpy(dtype=float)).tobytes())
+    h.update(pd.util.hash_pandas_object(data.index, index=False).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+def _copy_result(result: LogitResult) -> LogitResult:
+    """A result whose frames a caller may change without changing the stored one."""
+    import copy
+    import dataclasses
+
+    return dataclasses.replace(result, table=result.table.copy(), joint=result.joint.copy(),
+                               wald=result.wald.copy(), dropped=copy.deepcopy(result.dropped))
 
 
 def _collapse(data: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -507,10 +542,10 @@ def _estimable(row: Mapping[str, float]) -> bool:
 def _joint(res: Any, table: pd.DataFrame, predictors: Sequence[str]) -> pd.DataFrame:
     """Joint Wald test per predictor (all levels of a categorical one together)."""
     names = list(res.params.index)
+    variable_of = dict(zip(table["term"], table["variable"]))  # (terms are unique)
     joint = []
     for p in predictors:
-        idx = [i for i, t in enumerate(names) if t != "Intercept" and
-               table.loc[table["term"] == t, "variable"].eq(p).any()]
+        idx = [i for i, t in enumerate(names) if t != "Intercept" and variable_of.get(t) == p]
         if not idx:
             continue
         r = np.zeros((len(idx), len(names)))
