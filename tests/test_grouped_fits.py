@@ -175,3 +175,19 @@ def test_weighted_firth_equals_the_repeated_rows():
     _close(ca["ci_high"], cb["ci_high"], "Firth upper bounds")
     # and the weights matter: unweighted rows are another fit
     assert not np.allclose(firth_logit(X, y).coef, a.coef)
+
+
+def test_a_refit_comes_from_the_store_and_is_the_callers_own():
+    df = _random_frame(seed=11, n=800)
+    preds, cats = md.INNOVATION_MODEL["predictors"], md.INNOVATION_MODEL["categorical"]
+    first = md.logit(df, "innovated", preds, [1], cats)
+    first.table.loc[:, "coef"] = 0.0  # a caller changing its copy
+    first.joint.loc[:, "p"] = 1.0
+    again = md.logit(df, "innovated", preds, [1], cats)
+    assert again.model is first.model  # not fitted again
+    assert (again.table["coef"] != 0).all() and (again.joint["p"] < 1).any()
+    other = df.copy()
+    other.loc[other.index[:40], "innovated"] = 1 - other.loc[other.index[:40], "innovated"]
+    changed = md.logit(other, "innovated", preds, [1], cats)  # other cases: another fit
+    assert changed.model is not first.model
+    assert not np.allclose(changed.table["coef"], again.table["coef"])
