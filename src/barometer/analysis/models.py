@@ -160,6 +160,10 @@ class LogitResult:
         p-value of the likelihood-ratio test against the intercept-only model.
     formula : str
     converged : bool
+    model : GroupedLogit
+        The fit itself: the design of the distinct complete cases (``exog``, ``endog``), their
+        counts (``weights``), estimates and covariance; profile and Firth intervals and the
+        likelihood-ratio tests are computed from it.
     joint : DataFrame
         Likelihood-ratio test per predictor (all levels of a categorical one together; the
         model with vs without it, on the same cases, as :func:`lr_test`): ``variable``,
