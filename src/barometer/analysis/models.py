@@ -27,11 +27,13 @@ from barometer.analysis.statistics import analysis_values, parse_codes, statisti
 if TYPE_CHECKING:  # what the lazy stand-ins below are
     import statsmodels.formula.api as smf
     import statsmodels.stats.proportion as _proportion
+    from scipy import optimize as _optimize
     from scipy import stats as sstats
 else:
     # statsmodels' formula API and scipy.stats load on the first model or test (issue 14)
     smf = lazy_module("statsmodels.formula.api")
     sstats = lazy_module("scipy.stats")
+    _optimize = lazy_module("scipy.optimize")
     _proportion = lazy_module("statsmodels.stats.proportion")
 
 #: Significance level of every test in the book (two-sided); claims and chapters use this one.
@@ -158,6 +160,10 @@ class LogitResult:
         p-value of the likelihood-ratio test against the intercept-only model.
     formula : str
     converged : bool
+    model : GroupedLogit
+        The fit itself: the design of the distinct complete cases (``exog``, ``endog``), their
+        counts (``weights``), estimates and covariance; profile and Firth intervals and the
+        likelihood-ratio tests are computed from it.
     joint : DataFrame
         Likelihood-ratio test per predictor (all levels of a categorical one together; the
         model with vs without it, on the same cases, as :func:`lr_test`): ``variable``,
@@ -227,6 +233,7 @@ def logit(
     year: Any = None,
     codebook: Codebook | None = None,
     min_level_n: int = 5,
+    collapse: bool = True,
 ) -> LogitResult:
     """Logistic regression of a yes/no outcome on predictors (statsmodels formula API).
 
@@ -247,6 +254,10 @@ def logit(
         Cases in a level of a categorical predictor with fewer cases than this are left
         out (e.g. the two Hoge Colleges van Staat), as the report shows no figure for
         n < 5; listed in :attr:`LogitResult.dropped`.
+    collapse : bool, default True
+        Fit on the distinct complete cases with their counts as frequency weights
+        (:func:`_collapse`): the same estimates, intervals and tests, much faster on a large
+        file. ``False`` fits every case as its own row (for the tests that check this).
 
     Returns
     -------
@@ -274,18 +285,188 @@ def logit(
     n, n_pos = int(len(data)), int(data["y"].sum()) if len(data) else 0
     if n < len(terms) + 2 or n_pos in (0, n):
         raise ModelError(f"logit of {outcome!r}: {n} complete cases with {n_pos} positive: cannot fit")
+    key = _fit_key(data, formula, collapse, predictors, categorical, dropped, cb)
+    if key in _FITS:  # the same model on the same cases (a chapter's table and its claims)
+        _FITS.move_to_end(key)
+        return _copy_result(_FITS[key][1])
+    rows, weights = _collapse(data) if collapse else (data, np.ones(len(data)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # convergence warnings are reported via `converged`
         try:
-            res = smf.logit(formula, data=data).fit(disp=0, maxiter=200)
+            design = smf.logit(formula, data=rows)  # the design matrix only (patsy), not fitted
+            res = GroupedLogit(design.endog, design.exog, list(design.exog_names), weights)
         except Exception as exc:  # PerfectSeparationError, LinAlgError
             raise ModelError(f"logit of {outcome!r} could not be fitted: {exc}") from exc
     table = _tidy(res, safe, cb, odds=True)
     wald = _joint(res, table, predictors)
     joint_df = _joint_lr(res, formula, predictors, safe, wald)
-    return LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
-                       float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
-                       res, joint_df, dropped, wald)
+    result = LogitResult(table, int(len(data)), int(data["y"].sum()), float(res.prsquared),
+                         float(res.llr_pvalue), formula, bool(res.mle_retvals.get("converged", True)),
+                         res, joint_df, dropped, wald)
+    _FITS[key] = (cb, result)  # (the codebook kept alive: its id is part of the key)
+    while len(_FITS) > _FITS_MAX:
+        _FITS.popitem(last=False)
+    return _copy_result(result)
+
+
+#: Logits already fitted, by the content of their complete cases and specification (LRU).
+_FITS: "OrderedDict[str, tuple[Codebook, LogitResult]]" = OrderedDict()
+_FITS_MAX = 64
+
+
+def _fit_key(data: pd.DataFrame, formula: str, collapse: bool, predictors: Sequence[str],
+             categorical: Mapping[str, Any] | None, dropped: Mapping, cb: Codebook) -> str:
+    """A hash of everything :func:`logit` fits from: the complete cases (values, columns,
+    index), the formula, the predictors, the levels left out and the codebook object (the
+    labels)."""
+    h = hashlib.sha256(repr((id(cb), formula, bool(collapse), list(predictors), sorted((categorical or {}).items()),
+                             sorted((k, sorted(v.items())) for k, v in dropped.items()),
+                             list(data.columns), [str(t) for t in data.dtypes])).encode())
+    h.update(np.ascontiguousarray(data.to_numpy(dtype=float)).tobytes())
+    h.update(pd.util.hash_pandas_object(data.index, index=False).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+def _copy_result(result: LogitResult) -> LogitResult:
+    """A result whose frames a caller may change without changing the stored one."""
+    import copy
+    import dataclasses
+
+    return dataclasses.replace(result, table=result.table.copy(), joint=result.joint.copy(),
+                               wald=result.wald.copy(), dropped=copy.deepcopy(result.dropped))
+
+
+def _collapse(data: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Identical complete cases (the same outcome and the same value of every predictor)
+    collapsed into one row each, with how often it occurs (frequency weights).
+
+    The binomial likelihood of the collapsed rows with these weights is that of the cases
+    (each row's term counted as often as it occurs), and so are its score, information matrix,
+    Firth's penalty and every likelihood-ratio test: the fits, intervals and tests are the
+    same, on as many rows as there are distinct cases.
+    """
+    counts = data.groupby(list(data.columns), sort=True).size()
+    rows = counts.index.to_frame(index=False)
+    for col in data.columns:  # the dtypes of the cases (patsy codes int and float alike)
+        rows[col] = rows[col].astype(data[col].dtype)
+    return rows, counts.to_numpy(dtype=float)
+
+
+class GroupedLogit:
+    """Maximum-likelihood logistic regression of frequency-weighted rows.
+
+    The same Newton–Raphson as statsmodels' ``Logit(...).fit(method="newton")`` (start at 0,
+    the Hessian scaled by the number of cases and a ridge of 1e-10 on its diagonal, stop when
+    no coefficient moves more than ``tol``, at most ``maxiter`` iterations; the covariance the
+    inverse of the Hessian at the estimate), each row's contributions to the log-likelihood,
+    score and Hessian multiplied by its weight: with the weights the counts of identical cases
+    (:func:`_collapse`), the fit of the cases themselves. Attributes as statsmodels' results
+    (``params``, ``bse``, ``pvalues``, ``conf_int()``, ``llf``, ``llnull``, ``prsquared``,
+    ``llr_pvalue``, ``df_model``, ``mle_retvals``, ``wald_test``) for :func:`_tidy` and
+    :func:`_joint`; ``exog``, ``endog``, ``weights``, ``exog_names`` are the collapsed design.
+    """
+
+    def __init__(self, endog: np.ndarray, exog: np.ndarray, names: Sequence[str], weights: np.ndarray,
+                 maxiter: int = 200, tol: float = 1e-8, ridge_factor: float = 1e-10) -> None:
+        self.endog = np.asarray(endog, dtype=float)
+        self.exog = np.asarray(exog, dtype=float)
+        self.weights = np.asarray(weights, dtype=float)
+        self.exog_names = list(names)
+        self.nobs = float(self.weights.sum())
+        X, nobs = self.exog, self.nobs
+        newparams, oldparams, iterations = np.zeros(X.shape[1]), np.inf, 0
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            while iterations < maxiter and np.any(np.abs(newparams - oldparams) > tol):
+                H = -self._hessian(newparams) / nobs
+                H[np.diag_indices(H.shape[0])] += ridge_factor
+                oldparams = newparams
+                newparams = oldparams - np.linalg.solve(H, -self._score(oldparams) / nobs)
+                iterations += 1
+            cov = np.linalg.inv(-self._hessian(newparams) / nobs) / nobs
+            self.cov = cov
+            self.llf = float(self._loglike(newparams))
+            bse = np.sqrt(np.diag(cov))
+        self.mle_retvals = {"converged": iterations != maxiter, "iterations": iterations}
+        self.params = pd.Series(newparams, index=self.exog_names)
+        self.bse = pd.Series(bse, index=self.exog_names)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self.pvalues = pd.Series(2 * sstats.norm.sf(np.abs(newparams / bse)), index=self.exog_names)
+        self.df_model = float(np.linalg.matrix_rank(X) - 1)
+
+    @property
+    def llnull(self) -> float:
+        """Log-likelihood of the intercept-only model, found as statsmodels' ``Logit`` results
+        find it (Nelder–Mead from 0, then BFGS, with statsmodels' settings, on the mean
+        log-likelihood of the cases), on the weighted rows: the same value."""
+        if "llnull" not in self.__dict__:
+            q, w, nobs = 2 * self.endog - 1, self.weights, self.nobs
+
+            def f(b: np.ndarray) -> float:
+                return -np.sum(w * np.log(1 / (1 + np.exp(-(q * b[0]))))) / nobs
+
+            def score(b: np.ndarray) -> np.ndarray:
+                return -np.array([np.sum(w * (self.endog - 1 / (1 + np.exp(-b[0]))))]) / nobs
+
+            with np.errstate(over="ignore", divide="ignore"):
+                b = _optimize.fmin(f, np.zeros(1), xtol=0.0001, ftol=0.0001, maxiter=10000, maxfun=None,
+                                   full_output=True, disp=0)[0]
+                b = _optimize.fmin_bfgs(f, b, score, gtol=1e-05, norm=np.inf, epsilon=1.4901161193847656e-08,
+                                        maxiter=10000, full_output=True, disp=0)[0]
+                self.__dict__["llnull"] = float(-f(b) * nobs)
+        return self.__dict__["llnull"]
+
+    @property
+    def prsquared(self) -> float:
+        """McFadden's pseudo R²: ``1 - llf / llnull``."""
+        return 1 - self.llf / self.llnull
+
+    @property
+    def llr_pvalue(self) -> float:
+        """p of the likelihood-ratio test against the intercept-only model (chi², ``df_model``)."""
+        return float(sstats.chi2.sf(-2 * (self.llnull - self.llf), self.df_model))
+
+    def _cdf(self, params: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
+        return 1 / (1 + np.exp(-np.dot(self.exog if X is None else X, params)))
+
+    def _loglike(self, params: np.ndarray, X: np.ndarray | None = None) -> float:
+        X = self.exog if X is None else X
+        q = 2 * self.endog - 1
+        return np.sum(self.weights * np.log(1 / (1 + np.exp(-(q * np.dot(X, params))))))
+
+    def _score(self, params: np.ndarray) -> np.ndarray:
+        return np.dot(self.weights * (self.endog - self._cdf(params)), self.exog)
+
+    def _hessian(self, params: np.ndarray) -> np.ndarray:
+        L = self._cdf(params)
+        return -np.dot(self.weights * L * (1 - L) * self.exog.T, self.exog)
+
+    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Wald intervals of the coefficients (normal quantile), columns 0 and 1."""
+        q = float(sstats.norm.ppf(1 - alpha / 2))
+        return pd.DataFrame({0: self.params - q * self.bse, 1: self.params + q * self.bse})
+
+    def wald_test(self, r_matrix: np.ndarray, scalar: bool = True) -> Any:
+        """The chi-square Wald test of ``r_matrix @ params == 0``, as statsmodels computes it."""
+        from types import SimpleNamespace
+
+        r = np.asarray(r_matrix, dtype=float)
+        rb = r @ np.asarray(self.params)[:, None]
+        cov = r @ self.cov @ r.T
+        if np.isnan(cov).max():
+            raise ValueError("r_matrix performs f_test for using dimensions that are asymptotically non-normal")
+        J = min(float(r.shape[0]), float(np.linalg.matrix_rank(cov)))
+        stat = float(np.squeeze(rb.T @ np.linalg.pinv(cov) @ rb))
+        return SimpleNamespace(statistic=stat, pvalue=float(sstats.chi2.sf(stat, J)), df_denom=J)
+
+    def drop(self, columns: Sequence[str]) -> "GroupedLogit":
+        """The model without the design columns ``columns``, fitted on the same rows."""
+        keep = [j for j, name in enumerate(self.exog_names) if name not in set(columns)]
+        return GroupedLogit(self.endog, self.exog[:, keep], [self.exog_names[j] for j in keep], self.weights)
+
+
+def _term_columns(res: GroupedLogit, key: str) -> list[str]:
+    """The design columns of predictor ``key`` (its one column, or every level of a categorical one)."""
+    return [c for c in res.exog_names if c == key or c.startswith(f"C({key},")]
 
 
 def _design(df: pd.DataFrame, y: pd.Series, predictors: Sequence[str], categorical: Mapping[str, Any] | None,
@@ -365,10 +546,10 @@ def _estimable(row: Mapping[str, float]) -> bool:
 def _joint(res: Any, table: pd.DataFrame, predictors: Sequence[str]) -> pd.DataFrame:
     """Joint Wald test per predictor (all levels of a categorical one together)."""
     names = list(res.params.index)
+    variable_of = dict(zip(table["term"], table["variable"]))  # (terms are unique)
     joint = []
     for p in predictors:
-        idx = [i for i, t in enumerate(names) if t != "Intercept" and
-               table.loc[table["term"] == t, "variable"].eq(p).any()]
+        idx = [i for i, t in enumerate(names) if t != "Intercept" and variable_of.get(t) == p]
         if not idx:
             continue
         r = np.zeros((len(idx), len(names)))
@@ -386,18 +567,13 @@ def _joint_lr(res: Any, formula: str, predictors: Sequence[str], safe: Mapping[s
     """Likelihood-ratio test per predictor of a fitted logit (the reduced model refitted on the
     same cases); NaN where the reduced model cannot be fitted."""
     rows = []
-    terms = [t for t in re.split(r"\s*\+\s*", formula.split("~", 1)[1].strip())]
-    frame = res.model.data.frame
     for p in predictors:
         if p not in set(wald["variable"]):
             continue
-        key = safe[p]
-        keep = [t for t in terms if t != key and not t.startswith(f"C({key},")]
-        reduced_formula = "y ~ " + (" + ".join(keep) if keep else "1")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            try:
-                reduced = smf.logit(reduced_formula, data=frame).fit(disp=0, maxiter=200)
+            try:  # the full design without the predictor's columns: as patsy builds the reduced formula
+                reduced = res.drop(_term_columns(res, safe[p]))
             except Exception:  # noqa: BLE001 - a reduced model that cannot be fitted has no test
                 rows.append({"variable": p, "chi2": math.nan, "df": 0, "p": math.nan, "test": "LR"})
                 continue
@@ -419,10 +595,10 @@ def _interval_key(result: LogitResult, kind: str, alpha: float) -> str:
     table and the claims of the same edition) has the same key."""
     res = result.model
     h = hashlib.sha256(f"{kind}\0{float(alpha)!r}\0{float(res.llf)!r}\0".encode())
-    for part in (res.model.exog, res.model.endog, np.asarray(res.params), np.asarray(res.bse)):
+    for part in (res.exog, res.endog, res.weights, np.asarray(res.params), np.asarray(res.bse)):
         h.update(np.ascontiguousarray(part, dtype=float).tobytes())
         h.update(b"\0")
-    h.update("\0".join([*map(str, res.model.exog_names), "|", *map(str, result.table["term"])]).encode())
+    h.update("\0".join([*map(str, res.exog_names), "|", *map(str, result.table["term"])]).encode())
     return h.hexdigest()
 
 
@@ -460,15 +636,15 @@ def _profile_ci(result: LogitResult, alpha: float) -> pd.DataFrame:
     from barometer.analysis.uncertainty import PROFILE_LL_TOL, _firth_fit, profile_interval
 
     res = result.model
-    X = np.asarray(res.model.exog, dtype=float)
-    y = np.asarray(res.model.endog, dtype=float)
-    names = list(res.model.exog_names)
+    X, y, w = res.exog, res.endog, res.weights
+    names = list(res.exog_names)
     rows = []
     for term in result.table["term"]:
         j = names.index(term)
 
         def fixed(b: float, j: int = j) -> float:
-            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200, ll_tol=PROFILE_LL_TOL).loglik
+            return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200, ll_tol=PROFILE_LL_TOL,
+                              weights=w).loglik
 
         est, se = float(res.params[term]), float(res.bse[term])
         if not np.isfinite(se) or se > MAX_SE:
@@ -499,10 +675,9 @@ def _firth_table(result: LogitResult, alpha: float) -> pd.DataFrame:
     from barometer.analysis.uncertainty import firth_logit
 
     res = result.model
-    X = np.asarray(res.model.exog, dtype=float)
-    y = np.asarray(res.model.endog, dtype=float)
-    fit = firth_logit(pd.DataFrame(X, columns=list(res.model.exog_names)), y)
-    ci = fit.ci(X, y, alpha)
+    X, y, w = res.exog, res.endog, res.weights
+    fit = firth_logit(pd.DataFrame(X, columns=list(res.exog_names)), y, weights=w)
+    ci = fit.ci(X, y, alpha, weights=w)
     ci = ci[ci["term"] != "Intercept"]
     return pd.DataFrame({"term": ci["term"], "odds_ratio": ci["coef"].map(_exp), "ci_low": ci["ci_low"].map(_exp),
                          "ci_high": ci["ci_high"].map(_exp), "method": "Firth"}).reset_index(drop=True)
@@ -546,10 +721,9 @@ def lr_test(result: LogitResult, variable: str) -> dict[str, float]:
     keep = [t for t in terms if t != key and not t.startswith(f"C({key},")]
     if len(keep) == len(terms):
         raise ModelError(f"{variable!r} is not a predictor of {result.formula!r}")
-    formula = "y ~ " + (" + ".join(keep) if keep else "1")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        reduced = smf.logit(formula, data=res.model.data.frame).fit(disp=0, maxiter=200)
+        reduced = res.drop(_term_columns(res, key))
     lr = float(2 * (res.llf - reduced.llf))
     dof = int(res.df_model - reduced.df_model)
     return {"lr": lr, "df": dof, "p": float(sstats.chi2.sf(lr, dof))}

@@ -22,8 +22,9 @@ call :func:`barometer.data.derive.add_derived` once after loading.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -309,21 +310,42 @@ def _as_int_year(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _item_counts(values: pd.Series, keys: pd.DataFrame, by, total) -> pd.DataFrame:
-    """Counts per (year, group, value) and bases per (year, group) of one column."""
-    parts = []
-    for k in _group_keys(keys, by, total):
-        v = values.reindex(k.index)
-        d = k.assign(value=v)
-        base = d.groupby(["year", "group"], dropna=False, sort=False)["value"].count().rename("base")
-        cnt = (
-            d.dropna(subset=["value"])
-            .groupby(["year", "group", "value"], sort=False)
-            .size()
-            .rename("count")
-        )
-        parts.append((base, cnt))
-    return parts
+class _Groups:
+    """The (year, group) cells of one copy of the keys (:func:`_group_keys`), found once for
+    every item of a question: which rows, each row's cell, and the cells' index (in order of
+    first appearance, as a ``groupby(sort=False)`` of the keys gives them)."""
+
+    def __init__(self, keys: pd.DataFrame, k: pd.DataFrame, mask: np.ndarray) -> None:
+        g = k.groupby(["year", "group"], dropna=False, sort=False)
+        self.mask = mask
+        self.ids = g.ngroup().to_numpy()
+        self.index = g.size().index
+        self.n = len(self.index)
+
+    def counts(self, values: np.ndarray) -> tuple[pd.Series, Callable[[Any], np.ndarray]]:
+        """The base of every cell (valid values) and a function code -> count per cell."""
+        v = values[self.mask]
+        valid = ~np.isnan(v)
+        ids, v = self.ids[valid], v[valid]
+        base = pd.Series(np.bincount(ids, minlength=self.n).astype("int64"), index=self.index, name="base")
+
+        def count_of(code: Any) -> np.ndarray:
+            if not isinstance(code, numbers.Number):  # a code no value equals
+                return np.zeros(self.n, dtype="int64")
+            return np.bincount(ids[v == float(code)], minlength=self.n).astype("int64")
+
+        return base, count_of
+
+
+def _cells(keys: pd.DataFrame, by: str | None, total: bool) -> list[_Groups]:
+    """:class:`_Groups` of the copies of the keys :func:`_group_keys` makes (same order)."""
+    out = []
+    if by is not None:
+        mask = keys["group"].notna().to_numpy()
+        out.append(_Groups(keys, keys[mask].assign(group=lambda k: k["group"].astype("int64").astype(object)), mask))
+    if by is None or total:
+        out.append(_Groups(keys, keys.assign(group=TOTAL), np.ones(len(keys), dtype=bool)))
+    return out
 
 
 def _absent_not_asked(df: pd.DataFrame, item: str, years: Sequence[int], cb: Codebook) -> bool:
@@ -426,6 +448,7 @@ def frequencies(
 
     rows = []
     shown_years = [int(y) for y in keys["year"].dropna().unique()]
+    cells = _cells(keys, by, total)  # the same cells for every item
     for item in items:
         if _absent_not_asked(df, item, shown_years, cb):
             values = pd.Series(np.nan, index=keys.index)  # not asked: base 0, pct NaN
@@ -438,17 +461,15 @@ def frequencies(
             if cb.has_column(item) and cb.column(item).recode:
                 for k in cb.column(item).recode:
                     code_labels.pop(int(k), None)
-        for base, cnt in _item_counts(values, keys, by, total):
-            cnt = cnt.unstack("value", fill_value=0) if len(cnt) else pd.DataFrame(index=base.index)
-            cnt = cnt.reindex(base.index, fill_value=0)
-            cnt.columns = [int(c) if float(c).is_integer() else c for c in cnt.columns]
+        v = values.to_numpy(dtype=float)
+        for base, count_of in (cell.counts(v) for cell in cells):
             if summary_codes is not None:
-                c = sum(cnt[x] if x in cnt.columns else 0 for x in summary_codes)
+                c = sum(count_of(x) for x in summary_codes)
                 specs = [("|".join(str(x) for x in summary_codes), c, cb.label(item))]
             else:
                 specs = []
                 for code, lab in code_labels.items():
-                    c = cnt[code] if code in cnt.columns else pd.Series(0, index=base.index)
+                    c = count_of(code)
                     label = cb.label(item) if (multiple or battery) else lab
                     specs.append((code, c, label))
             if not specs:

@@ -98,13 +98,31 @@ def domain_population(year: int, respondents: int) -> Callable[[int], int | None
     :mod:`barometer.data.population`) its population is estimated as ``n_d N / n``. Without a
     population file the function returns None (no correction).
     """
-    from barometer.data.population import read_population
-
-    pop = read_population(int(year))
+    pop = _population(int(year))
     if pop is None or not pop.total or respondents <= 0 or respondents > pop.total:
         return lambda n_d: None
     total = int(pop.total)
     return lambda n_d: int(math.ceil(n_d * total / respondents)) if n_d > 0 else None
+
+
+#: Population files already read, by path, modification time and size (a changed file is read again).
+_POPULATIONS: dict[tuple[str, int, int], object] = {}
+
+
+def _population(year: int):
+    """:func:`barometer.data.population.read_population` of ``year``, read once per file version
+    (the chapters ask for it with every interval)."""
+    from barometer.data.population import population_path, read_population
+
+    p = population_path(year)
+    try:
+        st = p.stat()
+    except OSError:  # no population file: no correction
+        return read_population(year)
+    key = (str(p), st.st_mtime_ns, st.st_size)
+    if key not in _POPULATIONS:
+        _POPULATIONS[key] = read_population(year)
+    return _POPULATIONS[key]
 
 
 def share_ci(count: float, n: float, population: int | None = None, alpha: float = ALPHA) -> tuple[float, float]:
@@ -274,8 +292,10 @@ class FirthResult:
     iterations: int
     names: list
 
-    def ci(self, X: np.ndarray, y: np.ndarray, alpha: float = ALPHA) -> pd.DataFrame:
-        """Profile penalised-likelihood intervals of every coefficient (as R's ``logistf``).
+    def ci(self, X: np.ndarray, y: np.ndarray, alpha: float = ALPHA,
+           weights: np.ndarray | None = None) -> pd.DataFrame:
+        """Profile penalised-likelihood intervals of every coefficient (as R's ``logistf``);
+        ``weights`` as in :func:`firth_logit` (the fit's own).
 
         Returns
         -------
@@ -285,18 +305,23 @@ class FirthResult:
         rows = []
         for j, name in enumerate(self.names):
             def fixed(b, j=j):
-                return _firth_fit(X, y, fixed={j: b}, ll_tol=PROFILE_LL_TOL).loglik
+                return _firth_fit(X, y, fixed={j: b}, ll_tol=PROFILE_LL_TOL, weights=weights).loglik
             lo, hi = profile_interval(fixed, self.loglik, float(self.coef[j]), float(self.se[j]), alpha)
             rows.append({"term": name, "coef": float(self.coef[j]), "ci_low": lo, "ci_high": hi})
         return pd.DataFrame(rows)
 
 
-def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray, firth: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
+def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray, firth: bool = True,
+               weights: np.ndarray | None = None) -> tuple[float, np.ndarray, np.ndarray]:
     eta = X @ beta
     pi = np.exp(-np.logaddexp(0.0, -eta))  # 1 / (1 + exp(-eta)) without overflow
     w = pi * (1 - pi)
-    info = X.T @ (X * w[:, None])
-    ll = float(np.sum(y * eta - np.logaddexp(0.0, eta)))
+    if weights is not None:  # frequency weights: each row counts as often as its weight says
+        info = X.T @ (X * (weights * w)[:, None])
+        ll = float(np.sum(weights * (y * eta - np.logaddexp(0.0, eta))))
+    else:
+        info = X.T @ (X * w[:, None])
+        ll = float(np.sum(y * eta - np.logaddexp(0.0, eta)))
     if not firth:
         return ll, pi, info
     logdet = float(np.linalg.slogdet(info)[1])
@@ -314,20 +339,21 @@ _STALL_PATIENCE = 3
 
 def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None = None, maxiter: int = 100,
                tol: float = 1e-8, names: Sequence[str] | None = None, firth: bool = True,
-               ll_tol: float | None = None) -> FirthResult:
+               ll_tol: float | None = None, weights: np.ndarray | None = None) -> FirthResult:
     """Maximise the penalised likelihood over the coefficients not in ``fixed`` (index ->
     value); the penalty is always that of the full model (as ``logistf``'s profile). With
     ``firth=False`` the ordinary likelihood (maximum likelihood, for profile intervals).
     With ``ll_tol`` the fit also stops (``converged`` False) when the log-likelihood gained no
     more than ``ll_tol`` in :data:`_STALL_PATIENCE` successive iterations (for profiles, which
-    use the log-likelihood only)."""
+    use the log-likelihood only). ``weights``: frequency weights of the rows (a row stands for
+    that many identical cases; :func:`firth_logit`)."""
     n, k = X.shape
     fixed = dict(fixed or {})
     free = np.array([j for j in range(k) if j not in fixed], dtype=int)
     beta = np.zeros(k)
     for j, v in fixed.items():
         beta[j] = v
-    ll, pi, info = _penalised(X, y, beta, firth)
+    ll, pi, info = _penalised(X, y, beta, firth, weights)
     converged, it, stalled = len(free) == 0, 0, 0
     for it in range(1, maxiter + 1):
         if not len(free):
@@ -339,7 +365,8 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
             h = np.einsum("ij,jk,ik->i", X, cov, X) * w
         else:  # maximum likelihood: no leverages, so no inverse of the full information
             h = np.zeros(n)
-        score = (X.T @ (y - pi + h * (0.5 - pi)))[free]
+        resid = y - pi + h * (0.5 - pi)  # h: the leverage of one case of the row
+        score = (X.T @ (resid if weights is None else weights * resid))[free]
         step = np.linalg.pinv(info[np.ix_(free, free)]) @ score
         mx = np.max(np.abs(step))
         if mx > 5:  # at most 5 on the log-odds scale per iteration (as logistf's maxstep)
@@ -347,7 +374,7 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
         for _ in range(30):  # step-halving until the penalised likelihood does not decrease
             new = beta.copy()
             new[free] += step
-            ll_new, pi_new, info_new = _penalised(X, y, new, firth)
+            ll_new, pi_new, info_new = _penalised(X, y, new, firth, weights)
             if ll_new >= ll - 1e-12:
                 break
             step /= 2
@@ -365,7 +392,8 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
     return FirthResult(beta, se, ll, converged, it, list(names) if names is not None else [f"x{j}" for j in range(k)])
 
 
-def firth_logit(X: np.ndarray | pd.DataFrame, y: Sequence[float], maxiter: int = 100) -> FirthResult:
+def firth_logit(X: np.ndarray | pd.DataFrame, y: Sequence[float], maxiter: int = 100,
+                weights: Sequence[float] | None = None) -> FirthResult:
     """Logistic regression with Firth's (1993) bias-reducing penalty ``0.5 log |I(b)|``.
 
     Finite estimates also under complete or quasi-complete separation, where maximum
@@ -379,6 +407,11 @@ def firth_logit(X: np.ndarray | pd.DataFrame, y: Sequence[float], maxiter: int =
         Design matrix *including* the intercept column; a DataFrame's column names become
         the term names.
     y : 0/1 values
+    weights : sequence of numbers, optional
+        Frequency weights: row ``i`` stands for ``weights[i]`` identical cases. The
+        log-likelihood, the information matrix (and so Firth's penalty ``0.5 log |I(b)|``) and
+        the modified score are the sums over the cases, each case with its own leverage; the
+        fit equals that of the rows repeated (checked in ``tests/test_grouped_fits.py``).
 
     Returns
     -------
@@ -394,7 +427,8 @@ def firth_logit(X: np.ndarray | pd.DataFrame, y: Sequence[float], maxiter: int =
     names = list(X.columns) if isinstance(X, pd.DataFrame) else None
     Xa = np.asarray(X, dtype=float)
     ya = np.asarray(y, dtype=float)
-    return _firth_fit(Xa, ya, maxiter=maxiter, names=names)
+    wa = None if weights is None else np.asarray(weights, dtype=float)
+    return _firth_fit(Xa, ya, maxiter=maxiter, names=names, weights=wa)
 
 
 def profile_interval(loglik_fixed: Callable[[float], float], loglik_max: float, estimate: float, se: float,

@@ -589,7 +589,19 @@ def claim_resultaten(ed, ids: Sequence[str] = CHAPTER_CLAIMS) -> pd.DataFrame:
         ``holds`` (boolean, ``<NA>`` when the analysis cannot be run), ``statistic`` (Dutch
         test result), ``error``.
     """
-    ctx = cl.ClaimContext(ed.frames, ed.year, ed.previous_year or ed.year)
+    return _claim_resultaten(ed, tuple(ids))
+
+
+@_per_edition
+def _claim_context(ed) -> cl.ClaimContext:
+    """One claim context per edition: the chapter's claims share its fitted models."""
+    return cl.ClaimContext(ed.frames, ed.year, ed.previous_year or ed.year)
+
+
+@_per_edition
+def _claim_resultaten(ed, ids: tuple[str, ...]) -> pd.DataFrame:
+    """:func:`claim_resultaten`, once per edition and list of claims (the glue and the table)."""
+    ctx = _claim_context(ed)
     texts = _claim_texts()
     rows = []
     for cid in ids:
