@@ -235,3 +235,12 @@ def paths_respondents():
     from barometer.data import paths
 
     return paths.respondent_file(2025)
+
+
+def test_a_hidden_cell_keyed_by_its_own_headers_matches_its_own_group_only():
+    # Figuur 2-22's download names its groups "verandering"; a count of 5 over 5 of a sector in
+    # another table is not its hidden "Ingrijpend veranderd" cell, a row of that label is
+    key = {"code": 3, "verandering": "Ingrijpend veranderd"}
+    assert not au._same_cell(key, ("2025", "Gemeente"))
+    assert au._same_cell(key, ("2025", "Ingrijpend veranderd"))
+    assert au._same_cell(key, (None, None))

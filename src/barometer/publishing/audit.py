@@ -287,6 +287,12 @@ def _same_cell(key: dict, identity: tuple[str | None, str | None]) -> bool:
         return False
     if group is not None and any(k in key for k in ("group", *_GROUP_LABEL_KEYS)) and group not in _group_names(key):
         return False
+    # a key in a download's own Dutch headers (e.g. Figuur 2-22: code, verandering) names its group
+    # by a label among its text values: a shown row of a named group must carry one of them
+    texts = {str(v).strip() for k, v in key.items() if isinstance(v, str) and k not in _YEAR_KEYS
+             and not str(v).strip().isdigit()}
+    if group is not None and not any(k in key for k in ("group", *_GROUP_LABEL_KEYS)) and texts and group not in texts:
+        return False
     return True
 
 
