@@ -102,21 +102,17 @@ WHOLE = "openbaar bestuur"
 
 def _groups(ed, spec: Spec) -> list[tuple[str, tuple[int, ...]]]:
     """The groups of the profile's block: the profile, and every other group of its variable
-    as the profiles show it (one group, or the pool; :func:`barometer.presentation.disclosure.profile_groups`),
-    less the profile's own codes. Groups that get no profile at all are left out: the policy
-    counts them as the part of the total in no group (hidden).
+    as the profiles show it (one group, or the pool), less the profile's own codes, in the one
+    order of the edition (:func:`barometer.presentation.disclosure.profile_block`: the same for
+    every profile, so every profile hides the same cells). Groups that get no profile at all
+    are left out: the policy counts them as the part of the total in no group (hidden).
     """
     from barometer.book.profiles import profile_label
 
     cur = ed.df
     bases = cur[spec.variable].dropna().astype(int).value_counts().to_dict() if spec.variable in cur else {}
-    groups, _ = disclosure.profile_groups(bases, ed.min_base)
-    out = [(spec.label, spec.codes)]
-    for g in groups:
-        rest = tuple(c for c in g.codes if c not in spec.codes)
-        if rest:
-            out.append((profile_label(spec.variable, rest), rest))
-    return out
+    return [(spec.label if codes == spec.codes else profile_label(spec.variable, codes), codes)
+            for codes in disclosure.profile_block(bases, spec.codes, ed.min_base)]
 
 
 def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("count",)) -> pd.DataFrame:

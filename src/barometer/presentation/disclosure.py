@@ -85,6 +85,7 @@ __all__ = [
     "ProfileGroup",
     "profile_groupings",
     "profile_groups",
+    "profile_block",
 ]
 
 #: The policy file, beside the codebook.
@@ -667,3 +668,57 @@ def profile_groups(bases: Mapping[int, int], min_base: int | None = None) -> tup
         groups.append(ProfileGroup(tuple(sorted(pool)), pooled_base, True, dict(pool)))
         return groups, []
     return groups, sorted(pool)
+
+
+def profile_block(bases: Mapping[int, int], codes: Iterable[int],
+                  min_base: int | None = None) -> list[tuple[int, ...]]:
+    """The block of groups one profile discloses: the same groups, in the same order, for every
+    profile of the grouping variable in an edition.
+
+    Parameters
+    ----------
+    bases : mapping code -> int
+        Respondents per group in the edition's year (as for :func:`profile_groups`).
+    codes : iterable of int
+        The codes of the profile.
+    min_base : int, optional
+        Threshold in force (default: the policy's).
+
+    Returns
+    -------
+    list of tuple of int
+        The groups of the block: every profile of :func:`profile_groups` in its order (code
+        order, the pool last), the profile's own group in the place of the first group it
+        overlaps, every other group less the profile's codes. Groups without a profile are in
+        no group of the block (the secondary rule counts them as the hidden rest of the total).
+
+    Notes
+    -----
+    The secondary rule (:func:`complementary`) breaks ties between groups of equal base by
+    their order in the block. Each profile page is computed on its own (its own kernel), so
+    the block's order must not depend on the profile: were the profile's group first, two
+    profiles with a tie would hide different complementary cells and, side by side, give the
+    hidden cell away. With this one order every profile of an edition hides the same cells.
+
+    Examples
+    --------
+    >>> profile_block({1: 40, 2: 12, 3: 12, 4: 2}, (3,), min_base=5)
+    [(1,), (3,), (2, 4)]
+    >>> profile_block({1: 40, 2: 12, 3: 12, 4: 2}, (2, 4), min_base=5)
+    [(1,), (3,), (2, 4)]
+    """
+    own = tuple(sorted(int(c) for c in codes))
+    groups, _ = profile_groups(bases, min_base)
+    out: list[tuple[int, ...]] = []
+    for g in groups:
+        if set(g.codes) & set(own):
+            if own not in out:
+                out.append(own)
+            rest = tuple(c for c in g.codes if c not in own)
+        else:
+            rest = tuple(g.codes)
+        if rest:
+            out.append(rest)
+    if own not in out:
+        out.insert(0, own)
+    return out
