@@ -162,3 +162,66 @@ def test_a_declared_exhibits_download_has_its_editions_threshold(ed, tmp_path):
     with exhibit.use_edition(2021, 7, False):
         assert (exhibit._CONTEXT.year, exhibit._CONTEXT.min_base) == (2021, 7)
     assert (exhibit._CONTEXT.year, exhibit._CONTEXT.min_base) == (2025, 10)
+
+
+def test_on_one_block_the_linked_rule_is_the_complementary_rule():
+    """One variable, one total: :func:`disclosure.linked_suppression` hides what
+    :func:`disclosure.complementary` (checked against τ-ARGUS in test_disclosure.py) hides."""
+    import numpy as np
+
+    rng = np.random.default_rng(10)
+    checked = 0
+    for _ in range(300):
+        k = int(rng.integers(2, 7))
+        bases = {g: int(rng.choice([1, 2, 3, 4, 6, 8, 9, 12, 30])) for g in range(k)}
+        rest = int(rng.choice([0, 0, 0, 2, 7]))
+        atoms = {("g", g): n for g, n in bases.items()} | ({("rest",): rest} if rest else {})
+        block = ("T", list(atoms), [(g, [("g", g)]) for g in bases])
+        got = disclosure.linked_suppression(atoms, [block], 5)
+        primary = {g for g, n in bases.items() if n < 5}
+        want = {g: "primary" for g in primary} | {g: "secondary" for g in
+                                                  disclosure.complementary(bases, primary, rest, 5)}
+        if sum(bases.values()) + rest < 5:
+            continue  # a total below the threshold is hidden itself; protect skips such a block
+        assert got == want, (bases, rest, got, want)
+        checked += 1
+    assert checked > 250
+
+
+def test_a_cell_two_variables_share_is_one_cell():
+    """The zbo's are a sector and a part of the national government: one cell with two names.
+    Hidden (primary) in both blocks, the national block alone would hide Kerndepartement beside
+    it and the sector block the smallest other sector; but the national total is Rijksoverheid
+    plus the zbo's, so the zbo's would still be the national total minus Rijksoverheid:
+    Rijksoverheid is hidden as well."""
+    atoms = {"g1": 30, "z": 3, "k": 20, "d": 25, "g2": 40}
+    sectors = ("T", "g1 z k d g2".split(), [("G1", ["g1"]), ("R", ["k", "d"]), ("Z", ["z"]), ("G2", ["g2"])])
+    parts = ("N", ["k", "d", "z"], [("K", ["k"]), ("D", ["d"]), ("Zn", ["z"])])
+    got = disclosure.linked_suppression(atoms, [sectors, parts], 5)
+    assert got == {"Z": "primary", "Zn": "primary", "K": "secondary", "R": "secondary"}
+    # each block on its own (the rule before) hides the zbo's and the smallest other group only
+    assert disclosure.linked_suppression(atoms, [parts], 5) == {"Zn": "primary", "K": "secondary"}
+    assert disclosure.linked_suppression(atoms, [sectors], 5) == {"Z": "primary", "G1": "secondary"}
+    # (together those two showed R and N, and the zbo's are N - R)
+    # a shown total and one more hidden group protect a hidden group; smallest first
+    atoms = {"g1": 3, "z": 6, "k": 20, "d": 25, "g2": 40}
+    got = disclosure.linked_suppression(atoms, [sectors, parts], 5)
+    assert got == {"G1": "primary", "G2": "secondary"}  # the zbo's (6) would be N - R: no protection
+
+
+def test_a_part_of_the_national_government_does_not_follow_from_rijksoverheid(ed):
+    """The shipped edition at threshold 10, 2025, positive effect 'other': Kerndepartement is
+    below the threshold; the national block alone hid the zbo's beside it and showed Diensten
+    en agentschappen, so Kerndepartement was Rijksoverheid (shown in every sector profile)
+    minus Diensten en agentschappen. Now Rijksoverheid is hidden on every sector page."""
+    ten = Edition.open(2025, [2021], None, 10)
+    where = dict(jaar=2025, reeks=sp.PER_GROUP, indicator="effect", item="effect_other")
+    for spec in ("sector:4", "sector:1"):
+        s = sp.parse_spec(spec)
+        rows = sp._share_rows(ten, s, "effect", sp._effects)
+        d = exhibit.disclose(rows, 10, year=2025)
+        assert d.reason("pct", groep="Rijksoverheid", **where) == "secondary", spec
+    nat = exhibit.disclose(sp._share_rows(ten, sp.parse_spec("national_type:2"), "effect", sp._effects), 10, year=2025)
+    assert nat.reason("pct", groep="Kerndepartement", **where) == "primary"
+    # Kerndepartement = Rijksoverheid - Diensten en agentschappen is no longer available
+    assert nat.reason("pct", groep="Diensten en agentschappen", **where) is None

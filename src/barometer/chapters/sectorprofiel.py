@@ -153,7 +153,54 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     out = out.assign(_o=out["jaar"].map(order)).sort_values("_o", kind="stable")[columns].reset_index(drop=True)
     if "count" in values:
         out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
+    out[disclosure.LINKED] = _linked(ed, spec, compute, groups, out)
     return out
+
+
+def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
+    """Which rows of the profile's block the policy hides because of the other profiles' blocks
+    (:func:`barometer.presentation.disclosure.linked_suppression`): every grouping variable's block of the
+    edition (sectors, parts of the national government) and the whole public sector, solved
+    together on the bases of the finest groups (one per combination of codes), so that a cell
+    two blocks share (the zbo's) or one that follows from another block (a part of the national
+    government from the sector Rijksoverheid) is hidden alike on every profile page.
+    """
+    everyone = ed.all_years
+    variables = [g["variable"] for g in disclosure.profile_groupings() if g["variable"] in everyone]
+    flags = pd.Series(False, index=rows.index)
+    if not len(rows) or len(variables) < 2:
+        return flags  # one variable: its block alone decides (protect's own rule)
+    codes = everyone[variables].apply(lambda c: c.map(lambda v: -1 if pd.isna(v) else int(v)))
+    key = codes.astype(str).agg("|".join, axis=1)
+    ids = {k: i for i, k in enumerate(sorted(key.unique()))}
+    atom_codes = {ids[k]: dict(zip(variables, map(int, k.split("|")))) for k in ids}
+    r = compute(everyone.assign(_atom=key.map(ids)), _years(ed), "_atom")
+    if r is None or not len(r):
+        return flags
+    r = r[r["group"].astype(str) != st.TOTAL]
+    blocks_of = {}
+    for v in variables:
+        if v == spec.variable:
+            blocks_of[v] = [codes_ for _, codes_ in groups]
+        else:
+            bases = ed.df[v].dropna().astype(int).value_counts().to_dict()
+            blocks_of[v] = [g.codes for g in disclosure.profile_groups(bases, ed.min_base)[0]]
+    own = {label: codes_ for label, codes_ in groups}
+    hidden: dict[tuple, set] = {}
+    for (year, item), sub in r.groupby(["year", "item"], sort=False):
+        atoms = {int(a): float(n) for a, n in zip(sub["group"], sub["base"])}
+        blocks = [(None, list(atoms), [])]  # the whole public sector
+        for v in variables:
+            member = {a: atom_codes[a][v] for a in atoms}
+            blocks.append(((v, "totaal"), [a for a, c in member.items() if c >= 0],
+                           [((v, g), [a for a, c in member.items() if c in g]) for g in blocks_of[v]]))
+        why = disclosure.linked_suppression(atoms, blocks, ed.min_base)
+        hidden[(int(year), str(item))] = {k[1] for k, w in why.items() if w == "secondary" and k[0] == spec.variable}
+    for i in rows.index:
+        if rows.at[i, "reeks"] != PER_GROUP or str(rows.at[i, "groep"]) == st.TOTAL:
+            continue
+        flags.at[i] = own.get(rows.at[i, "groep"]) in hidden.get((int(rows.at[i, "jaar"]), str(rows.at[i, "item"])), ())
+    return flags
 
 
 def _total_series(d) -> str:
@@ -280,7 +327,7 @@ def _download(tidy: pd.DataFrame, ed) -> pd.DataFrame:
     """The download: every group of the block (so that a reader sees the cells the policy hid,
     and why), Dutch code-style names."""
     cols = ["jaar", "reeks", "groep", "indicator", "item", "onderdeel", "aantal", "basis", "percentage",
-            "gemiddelde", "sd", "ondergrens", "bovengrens"]
+            "gemiddelde", "sd", "ondergrens", "bovengrens", disclosure.LINKED]
     out = tidy.rename(columns={"count": "aantal", "base": "basis", "pct": "percentage", "label": "onderdeel"})
     return out[[c for c in cols if c in out.columns]]
 
