@@ -135,7 +135,10 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     block = everyone[everyone[var].notna()].copy()
     block["_blok"] = block[var].map(number)  # codes in no profile: only in the total
     parts = []
-    r = compute(block, _years(ed), "_blok")
+    atoms = _atom_rows(ed, compute) if "count" in values else None
+    # counts and bases add up: the block's rows are sums of the finest groups' rows, which the
+    # edition-wide suppression (_linked) needs anyway; a mean does not, it is computed apart
+    r = _from_atoms(atoms, ed, var, number) if atoms is not None else compute(block, _years(ed), "_blok")
     if r is not None and len(r):
         r = r.assign(reeks=PER_GROUP, groep=[st.TOTAL if str(g) == st.TOTAL else groups[int(g) - 1][0]
                                               for g in r["group"]])
@@ -165,16 +168,12 @@ def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
     two blocks share (the zbo's) or one that follows from another block (a part of the national
     government from the sector Rijksoverheid) is hidden alike on every profile page.
     """
-    everyone = ed.all_years
-    variables = [g["variable"] for g in disclosure.profile_groupings() if g["variable"] in everyone]
+    variables = list(_variables(ed))
     flags = pd.Series(False, index=rows.index)
     if not len(rows) or len(variables) < 2:
         return flags  # one variable: its block alone decides (protect's own rule)
-    codes = everyone[variables].apply(lambda c: c.map(lambda v: -1 if pd.isna(v) else int(v)))
-    key = codes.astype(str).agg("|".join, axis=1)
-    ids = {k: i for i, k in enumerate(sorted(key.unique()))}
-    atom_codes = {ids[k]: dict(zip(variables, map(int, k.split("|")))) for k in ids}
-    r = compute(everyone.assign(_atom=key.map(ids)), _years(ed), "_atom")
+    atom_codes = _atoms(ed, tuple(variables))[1]
+    r = _atom_rows(ed, compute)
     if r is None or not len(r):
         return flags
     r = r[r["group"].astype(str) != st.TOTAL]
@@ -201,6 +200,63 @@ def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
             continue
         flags.at[i] = own.get(rows.at[i, "groep"]) in hidden.get((int(rows.at[i, "jaar"]), str(rows.at[i, "item"])), ())
     return flags
+
+
+def _atoms(ed, variables: tuple[str, ...]) -> tuple[pd.Series, dict[int, dict[str, int]]]:
+    """Every respondent's finest group (one per combination of the grouping variables' codes,
+    -1 for none) and each group's codes; computed once per edition object (kept with the
+    tidy frames, :data:`_TIDY`, which a warm kernel empties between chapters)."""
+    key = ("_atoms", id(ed), variables)
+    hit = _TIDY.get(key)
+    if hit is not None and hit[0] is ed:
+        return hit[1]
+    codes = ed.all_years[list(variables)].fillna(-1).astype(int)
+    atom = codes.groupby(list(variables), sort=True).ngroup()
+    first = codes.assign(_atom=atom).drop_duplicates("_atom")
+    atom_codes = {int(a): {v: int(first.at[i, v]) for v in variables} for i, a in first["_atom"].items()}
+    _TIDY[key] = (ed, (atom, atom_codes))
+    return atom, atom_codes
+
+
+def _variables(ed) -> tuple[str, ...]:
+    """The grouping variables of the policy's profiles that the edition's data have."""
+    return tuple(g["variable"] for g in disclosure.profile_groupings() if g["variable"] in ed.all_years)
+
+
+def _atom_rows(ed, compute) -> pd.DataFrame | None:
+    """``compute`` by the finest groups (:func:`_atoms`), every year of the edition; once per
+    edition object and indicator. None when the edition has fewer than two grouping variables."""
+    variables = _variables(ed)
+    if len(variables) < 2:
+        return None
+    key = ("_atom_rows", id(ed), compute.__name__)
+    hit = _TIDY.get(key)
+    if hit is None or hit[0] is not ed:
+        atom = _atoms(ed, variables)[0]
+        hit = _TIDY[key] = (ed, compute(ed.all_years.assign(_atom=atom), _years(ed), "_atom"))
+    return hit[1]
+
+
+def _from_atoms(rows: pd.DataFrame | None, ed, var: str, number: dict) -> pd.DataFrame | None:
+    """The block's rows (as ``compute(block, years, "_blok")`` gives them: year, group number
+    in order, the block's total last) as sums of counts and bases of the finest groups."""
+    if rows is None or not len(rows):
+        return rows
+    codes = _atoms(ed, _variables(ed))[1]
+    g = rows[rows["group"].astype(str) != st.TOTAL]
+    code = g["group"].map(lambda a: codes[int(a)][var])
+    g = g[code >= 0].assign(_blok=code[code >= 0].map(number))
+    keys = [c for c in g.columns if c not in ("group", "_blok", "count", "base", "pct")]
+    years = {y: i for i, y in enumerate(sorted(g["year"].unique()))}
+    per = (g.dropna(subset=["_blok"]).assign(_y=lambda f: f["year"].map(years))
+           .sort_values(["_y", "_blok"], kind="stable")
+           .groupby(["_y", "_blok", *keys], sort=False, dropna=False)[["count", "base"]].sum().reset_index()
+           .rename(columns={"_blok": "group"}))
+    per["group"] = per["group"].astype(int).astype(object)
+    total = (g.assign(_y=g["year"].map(years)).groupby(["_y", *keys], sort=False, dropna=False)[["count", "base"]]
+             .sum().reset_index().assign(group=st.TOTAL))
+    out = pd.concat([per, total], ignore_index=True).sort_values("_y", kind="stable").drop(columns="_y")
+    return out[["year", "group", *[k for k in keys if k != "year"], "count", "base"]].reset_index(drop=True)
 
 
 def _total_series(d) -> str:
