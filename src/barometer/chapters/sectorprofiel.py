@@ -414,7 +414,8 @@ def _notes(ed, base_note: str) -> list[str]:
 
 def _block_note() -> str:
     return ("De download bevat elke groep van de indeling naast het totaal: een cijfer dat uit het totaal en de "
-            "andere groepen af te leiden zou zijn, is daar en hier verborgen.")
+            "andere groepen, of uit de cijfers van de andere profielen, af te leiden zou zijn, is daar en hier "
+            "verborgen, op elke profielpagina hetzelfde.")
 
 
 # ----------------------------------------------------------------------------- tables

@@ -16,7 +16,12 @@ number and download passes one of these functions:
     secondary suppression of one block of groups that make up a shown total;
 :func:`protect`
     a download frame with every suppressed cell blanked, a Dutch status column and the list
-    of suppressed cells (for the exhibit's sidecar and the audit).
+    of suppressed cells (for the exhibit's sidecar and the audit);
+:func:`profile_groups`, :func:`profile_block`, :func:`linked_suppression`
+    the sector profiles: which groups get a profile, the one block (and order) every profile
+    of a variable discloses, and the secondary suppression of all profiles' blocks of an
+    edition together (sectors and the parts of the national government overlap), so that
+    every profile page hides the same cells.
 
 Notes
 -----
