@@ -102,21 +102,17 @@ WHOLE = "openbaar bestuur"
 
 def _groups(ed, spec: Spec) -> list[tuple[str, tuple[int, ...]]]:
     """The groups of the profile's block: the profile, and every other group of its variable
-    as the profiles show it (one group, or the pool; :func:`barometer.presentation.disclosure.profile_groups`),
-    less the profile's own codes. Groups that get no profile at all are left out: the policy
-    counts them as the part of the total in no group (hidden).
+    as the profiles show it (one group, or the pool), less the profile's own codes, in the one
+    order of the edition (:func:`barometer.presentation.disclosure.profile_block`: the same for
+    every profile, so every profile hides the same cells). Groups that get no profile at all
+    are left out: the policy counts them as the part of the total in no group (hidden).
     """
     from barometer.book.profiles import profile_label
 
     cur = ed.df
     bases = cur[spec.variable].dropna().astype(int).value_counts().to_dict() if spec.variable in cur else {}
-    groups, _ = disclosure.profile_groups(bases, ed.min_base)
-    out = [(spec.label, spec.codes)]
-    for g in groups:
-        rest = tuple(c for c in g.codes if c not in spec.codes)
-        if rest:
-            out.append((profile_label(spec.variable, rest), rest))
-    return out
+    return [(spec.label if codes == spec.codes else profile_label(spec.variable, codes), codes)
+            for codes in disclosure.profile_block(bases, spec.codes, ed.min_base)]
 
 
 def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("count",)) -> pd.DataFrame:
@@ -139,7 +135,10 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     block = everyone[everyone[var].notna()].copy()
     block["_blok"] = block[var].map(number)  # codes in no profile: only in the total
     parts = []
-    r = compute(block, _years(ed), "_blok")
+    atoms = _atom_rows(ed, compute) if "count" in values else None
+    # counts and bases add up: the block's rows are sums of the finest groups' rows, which the
+    # edition-wide suppression (_linked) needs anyway; a mean does not, it is computed apart
+    r = _from_atoms(atoms, ed, var, number) if atoms is not None else compute(block, _years(ed), "_blok")
     if r is not None and len(r):
         r = r.assign(reeks=PER_GROUP, groep=[st.TOTAL if str(g) == st.TOTAL else groups[int(g) - 1][0]
                                               for g in r["group"]])
@@ -157,7 +156,107 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     out = out.assign(_o=out["jaar"].map(order)).sort_values("_o", kind="stable")[columns].reset_index(drop=True)
     if "count" in values:
         out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
+    out[disclosure.LINKED] = _linked(ed, spec, compute, groups, out)
     return out
+
+
+def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
+    """Which rows of the profile's block the policy hides because of the other profiles' blocks
+    (:func:`barometer.presentation.disclosure.linked_suppression`): every grouping variable's block of the
+    edition (sectors, parts of the national government) and the whole public sector, solved
+    together on the bases of the finest groups (one per combination of codes), so that a cell
+    two blocks share (the zbo's) or one that follows from another block (a part of the national
+    government from the sector Rijksoverheid) is hidden alike on every profile page.
+    """
+    variables = list(_variables(ed))
+    flags = pd.Series(False, index=rows.index)
+    if not len(rows) or len(variables) < 2:
+        return flags  # one variable: its block alone decides (protect's own rule)
+    atom_codes = _atoms(ed, tuple(variables))[1]
+    r = _atom_rows(ed, compute)
+    if r is None or not len(r):
+        return flags
+    r = r[r["group"].astype(str) != st.TOTAL]
+    blocks_of = {}
+    for v in variables:
+        if v == spec.variable:
+            blocks_of[v] = [codes_ for _, codes_ in groups]
+        else:
+            bases = ed.df[v].dropna().astype(int).value_counts().to_dict()
+            blocks_of[v] = [g.codes for g in disclosure.profile_groups(bases, ed.min_base)[0]]
+    own = {label: codes_ for label, codes_ in groups}
+    hidden: dict[tuple, set] = {}
+    for (year, item), sub in r.groupby(["year", "item"], sort=False):
+        atoms = {int(a): float(n) for a, n in zip(sub["group"], sub["base"])}
+        blocks = [(None, list(atoms), [])]  # the whole public sector
+        for v in variables:
+            member = {a: atom_codes[a][v] for a in atoms}
+            blocks.append(((v, "totaal"), [a for a, c in member.items() if c >= 0],
+                           [((v, g), [a for a, c in member.items() if c in g]) for g in blocks_of[v]]))
+        why = disclosure.linked_suppression(atoms, blocks, ed.min_base)
+        hidden[(int(year), str(item))] = {k[1] for k, w in why.items() if w == "secondary" and k[0] == spec.variable}
+    for i in rows.index:
+        if rows.at[i, "reeks"] != PER_GROUP or str(rows.at[i, "groep"]) == st.TOTAL:
+            continue
+        flags.at[i] = own.get(rows.at[i, "groep"]) in hidden.get((int(rows.at[i, "jaar"]), str(rows.at[i, "item"])), ())
+    return flags
+
+
+def _atoms(ed, variables: tuple[str, ...]) -> tuple[pd.Series, dict[int, dict[str, int]]]:
+    """Every respondent's finest group (one per combination of the grouping variables' codes,
+    -1 for none) and each group's codes; computed once per edition object (kept with the
+    tidy frames, :data:`_TIDY`, which a warm kernel empties between chapters)."""
+    key = ("_atoms", id(ed), variables)
+    hit = _TIDY.get(key)
+    if hit is not None and hit[0] is ed:
+        return hit[1]
+    codes = ed.all_years[list(variables)].fillna(-1).astype(int)
+    atom = codes.groupby(list(variables), sort=True).ngroup()
+    first = codes.assign(_atom=atom).drop_duplicates("_atom")
+    atom_codes = {int(a): {v: int(first.at[i, v]) for v in variables} for i, a in first["_atom"].items()}
+    _TIDY[key] = (ed, (atom, atom_codes))
+    return atom, atom_codes
+
+
+def _variables(ed) -> tuple[str, ...]:
+    """The grouping variables of the policy's profiles that the edition's data have."""
+    return tuple(g["variable"] for g in disclosure.profile_groupings() if g["variable"] in ed.all_years)
+
+
+def _atom_rows(ed, compute) -> pd.DataFrame | None:
+    """``compute`` by the finest groups (:func:`_atoms`), every year of the edition; once per
+    edition object and indicator. None when the edition has fewer than two grouping variables."""
+    variables = _variables(ed)
+    if len(variables) < 2:
+        return None
+    key = ("_atom_rows", id(ed), compute.__name__)
+    hit = _TIDY.get(key)
+    if hit is None or hit[0] is not ed:
+        atom = _atoms(ed, variables)[0]
+        hit = _TIDY[key] = (ed, compute(ed.all_years.assign(_atom=atom), _years(ed), "_atom"))
+    return hit[1]
+
+
+def _from_atoms(rows: pd.DataFrame | None, ed, var: str, number: dict) -> pd.DataFrame | None:
+    """The block's rows (as ``compute(block, years, "_blok")`` gives them: year, group number
+    in order, the block's total last) as sums of counts and bases of the finest groups."""
+    if rows is None or not len(rows):
+        return rows
+    codes = _atoms(ed, _variables(ed))[1]
+    g = rows[rows["group"].astype(str) != st.TOTAL]
+    code = g["group"].map(lambda a: codes[int(a)][var])
+    g = g[code >= 0].assign(_blok=code[code >= 0].map(number))
+    keys = [c for c in g.columns if c not in ("group", "_blok", "count", "base", "pct")]
+    years = {y: i for i, y in enumerate(sorted(g["year"].unique()))}
+    per = (g.dropna(subset=["_blok"]).assign(_y=lambda f: f["year"].map(years))
+           .sort_values(["_y", "_blok"], kind="stable")
+           .groupby(["_y", "_blok", *keys], sort=False, dropna=False)[["count", "base"]].sum().reset_index()
+           .rename(columns={"_blok": "group"}))
+    per["group"] = per["group"].astype(int).astype(object)
+    total = (g.assign(_y=g["year"].map(years)).groupby(["_y", *keys], sort=False, dropna=False)[["count", "base"]]
+             .sum().reset_index().assign(group=st.TOTAL))
+    out = pd.concat([per, total], ignore_index=True).sort_values("_y", kind="stable").drop(columns="_y")
+    return out[["year", "group", *[k for k in keys if k != "year"], "count", "base"]].reset_index(drop=True)
 
 
 def _total_series(d) -> str:
@@ -284,7 +383,7 @@ def _download(tidy: pd.DataFrame, ed) -> pd.DataFrame:
     """The download: every group of the block (so that a reader sees the cells the policy hid,
     and why), Dutch code-style names."""
     cols = ["jaar", "reeks", "groep", "indicator", "item", "onderdeel", "aantal", "basis", "percentage",
-            "gemiddelde", "sd", "ondergrens", "bovengrens"]
+            "gemiddelde", "sd", "ondergrens", "bovengrens", disclosure.LINKED]
     out = tidy.rename(columns={"count": "aantal", "base": "basis", "pct": "percentage", "label": "onderdeel"})
     return out[[c for c in cols if c in out.columns]]
 
@@ -315,7 +414,8 @@ def _notes(ed, base_note: str) -> list[str]:
 
 def _block_note() -> str:
     return ("De download bevat elke groep van de indeling naast het totaal: een cijfer dat uit het totaal en de "
-            "andere groepen af te leiden zou zijn, is daar en hier verborgen.")
+            "andere groepen, of uit de cijfers van de andere profielen, af te leiden zou zijn, is daar en hier "
+            "verborgen, op elke profielpagina hetzelfde.")
 
 
 # ----------------------------------------------------------------------------- tables

@@ -33,7 +33,7 @@ from typing import Any, Callable, Mapping, Sequence
 import pandas as pd
 
 from barometer.presentation import disclosure
-from barometer.presentation.exhibit import Disclosed, FigureExhibit, Notice, TableExhibit, disclose
+from barometer.presentation.exhibit import Disclosed, FigureExhibit, Notice, TableExhibit, disclose, use_edition
 
 __all__ = ["Glued", "Figure", "Table"]
 
@@ -152,9 +152,10 @@ class Figure:
             _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        exhibit = FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d), figure=self.draw(d.frame),
-                             data=self.download(data, ed) if self.download else data,
-                             codes=dict(self.codes) if self.codes else None)
+        with _in_force(ed):  # the download's threshold is the screen's
+            exhibit = FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d),
+                                    figure=self.draw(d.frame), data=self.download(data, ed) if self.download else data,
+                                    codes=dict(self.codes) if self.codes else None)
         _glue_shown(self, ed, d)
         return exhibit
 
@@ -193,12 +194,23 @@ class Table(Figure):
             _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        exhibit = TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
-                            notes=list(self.notes(ed, d)) if self.notes else [],
-                            data=self.download(data, ed) if self.download else data,
-                            codes=dict(self.codes) if self.codes else None)
+        with _in_force(ed):  # the download's threshold is the screen's
+            exhibit = TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
+                                   notes=list(self.notes(ed, d)) if self.notes else [],
+                                   data=self.download(data, ed) if self.download else data,
+                                   codes=dict(self.codes) if self.codes else None)
         _glue_shown(self, ed, d)
         return exhibit
+
+
+def _in_force(ed):
+    """The edition ``ed`` in force for the exhibit's downloads and sidecar, for one ``with`` block
+    (:func:`barometer.presentation.exhibit.use_edition`): their threshold, year and notice are
+    those of ``ed``, not of whichever edition the process opened last."""
+    from barometer.presentation import exhibit
+
+    ctx = exhibit._CONTEXT
+    return use_edition(ed.year, ed.min_base, getattr(ed, "synthetic", ctx.synthetic))
 
 
 # --- added by h22

@@ -16,7 +16,12 @@ number and download passes one of these functions:
     secondary suppression of one block of groups that make up a shown total;
 :func:`protect`
     a download frame with every suppressed cell blanked, a Dutch status column and the list
-    of suppressed cells (for the exhibit's sidecar and the audit).
+    of suppressed cells (for the exhibit's sidecar and the audit);
+:func:`profile_groups`, :func:`profile_block`, :func:`linked_suppression`
+    the sector profiles: which groups get a profile, the one block (and order) every profile
+    of a variable discloses, and the secondary suppression of all profiles' blocks of an
+    edition together (sectors and the parts of the national government overlap), so that
+    every profile page hides the same cells.
 
 Notes
 -----
@@ -85,6 +90,9 @@ __all__ = [
     "ProfileGroup",
     "profile_groupings",
     "profile_groups",
+    "profile_block",
+    "linked_suppression",
+    "LINKED",
 ]
 
 #: The policy file, beside the codebook.
@@ -546,6 +554,8 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
     t = threshold(min_base)
     do_secondary = secondary
     frame = data.reset_index(drop=True).copy()
+    linked = (frame.pop(LINKED).fillna(False).astype(bool) if LINKED in frame.columns
+              else pd.Series(False, index=frame.index))  # secondary cells decided across frames
     columns = [str(c) for c in frame.columns]
     frame.columns = columns
     values = [c for c in columns if _is_value(c, pol)]
@@ -567,6 +577,9 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
     # secondary suppression per block of groups with a shown total
     group = _group_column(frame, set(values) | set(bases))
     secondary: dict[str, set[int]] = {b: set() for b in bases}
+    if do_secondary:
+        for b in bases:
+            secondary[b] |= {int(i) for i in frame.index[linked]} - hidden_rows[b]
     if group is not None and do_secondary:
         labels = [c for c in key_cols if c != group
                   and frame.groupby(group, sort=False)[c].nunique(dropna=False).max() == 1
@@ -586,7 +599,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
                 rest = total_n - float(n.sum())
                 if rest < 0:  # groups overlap: the total is no sum of them
                     continue
-                extra = complementary(dict(zip(groups, n)), hidden_rows[b] & set(groups), rest, t)
+                extra = complementary(dict(zip(groups, n)), (hidden_rows[b] | secondary[b]) & set(groups), rest, t)
                 secondary[b] |= extra
     for b in bases:
         cols = [c for c, bb in pairs.items() if bb == b]
@@ -695,3 +708,172 @@ def profile_groups(bases: Mapping[int, int], min_base: int | None = None) -> tup
         groups.append(ProfileGroup(tuple(sorted(pool)), pooled_base, True, dict(pool)))
         return groups, []
     return groups, sorted(pool)
+
+
+def profile_block(bases: Mapping[int, int], codes: Iterable[int],
+                  min_base: int | None = None) -> list[tuple[int, ...]]:
+    """The block of groups one profile discloses: the same groups, in the same order, for every
+    profile of the grouping variable in an edition.
+
+    Parameters
+    ----------
+    bases : mapping code -> int
+        Respondents per group in the edition's year (as for :func:`profile_groups`).
+    codes : iterable of int
+        The codes of the profile.
+    min_base : int, optional
+        Threshold in force (default: the policy's).
+
+    Returns
+    -------
+    list of tuple of int
+        The groups of the block: every profile of :func:`profile_groups` in its order (code
+        order, the pool last), the profile's own group in the place of the first group it
+        overlaps, every other group less the profile's codes. Groups without a profile are in
+        no group of the block (the secondary rule counts them as the hidden rest of the total).
+
+    Notes
+    -----
+    The secondary rule (:func:`complementary`) breaks ties between groups of equal base by
+    their order in the block. Each profile page is computed on its own (its own kernel), so
+    the block's order must not depend on the profile: were the profile's group first, two
+    profiles with a tie would hide different complementary cells and, side by side, give the
+    hidden cell away. With this one order every profile of an edition hides the same cells.
+
+    Examples
+    --------
+    >>> profile_block({1: 40, 2: 12, 3: 12, 4: 2}, (3,), min_base=5)
+    [(1,), (3,), (2, 4)]
+    >>> profile_block({1: 40, 2: 12, 3: 12, 4: 2}, (2, 4), min_base=5)
+    [(1,), (3,), (2, 4)]
+    """
+    own = tuple(sorted(int(c) for c in codes))
+    groups, _ = profile_groups(bases, min_base)
+    out: list[tuple[int, ...]] = []
+    for g in groups:
+        if set(g.codes) & set(own):
+            if own not in out:
+                out.append(own)
+            rest = tuple(c for c in g.codes if c not in own)
+        else:
+            rest = tuple(g.codes)
+        if rest:
+            out.append(rest)
+    if own not in out:
+        out.insert(0, own)
+    return out
+
+
+#: Column of a frame given to :func:`protect` that marks rows to hide as secondary cells decided
+#: outside the frame (:func:`linked_suppression`, for the sector profiles); :func:`protect`
+#: removes it before anything else, so it reaches no download.
+LINKED = "_verborgen_gekoppeld"
+
+
+def linked_suppression(atoms: Mapping[Any, float],
+                       blocks: Sequence[tuple[Any, Iterable[Any], Sequence[tuple[Any, Iterable[Any]]]]],
+                       min_base: int | None = None) -> dict[Any, str]:
+    """Secondary suppression of several blocks whose groups overlap (the sector profiles of one
+    edition: sectors and the parts of the national government), solved together.
+
+    Parameters
+    ----------
+    atoms : mapping atom -> base
+        The finest groups of respondents (e.g. one per combination of sector and part of the
+        national government) with their base for one statistic, year and item.
+    blocks : sequence of (total key, atoms of the total, groups)
+        Each block as the profiles show it, in the policy's order (:func:`profile_block`): its
+        shown total (the atoms of every respondent with a code of the block's variable, also
+        those in no group: the block's rest) and its groups in order, each ``(key, atoms of
+        the group)``. A block with only a total (the whole public sector) adds a shown total.
+    min_base : int, optional
+        Threshold in force (default: the policy's).
+
+    Returns
+    -------
+    dict key -> str
+        Every group key the rule hides: ``"primary"`` (base below the threshold) or
+        ``"secondary"``. Keys whose groups hold the same respondents (the zbo's are a sector
+        and a part of the national government) are one cell and get the same verdict.
+
+    Notes
+    -----
+    A count of a group is derivable when it is a sum and difference of shown counts (the
+    totals, the shown groups); with public bases a share is derivable exactly when its count
+    is. The rule: no hidden group, and no rest of a block smaller than the threshold, may be
+    derivable. While one is, the smallest shown group (ties: the first block, then the first
+    in its block) whose hiding makes it underivable is hidden too. For one block this is
+    :func:`complementary` exactly; with blocks that overlap it also covers a hidden group
+    that follows from another variable's group (a part of the national government as the
+    sector Rijksoverheid minus the other part). The result depends only on the bases, so
+    every profile of an edition, each computed on its own, hides the same cells.
+
+    Examples
+    --------
+    >>> atoms = {"k": 3, "d": 20, "z": 9, "g": 40}
+    >>> sectors = ("T", "kdzg", [("R", "kd"), ("Z", "z"), ("G", "g")])
+    >>> parts = ("N", "kdz", [("K", "k"), ("D", "d"), ("Zn", "z")])
+    >>> sorted(linked_suppression(atoms, [sectors, parts], 5).items())
+    [('D', 'secondary'), ('K', 'primary')]
+    """
+    import numpy as np
+
+    t = threshold(min_base)
+    live = [a for a, n in atoms.items() if float(n) > 0]
+    col = {a: i for i, a in enumerate(live)}
+
+    def vector(members) -> np.ndarray:
+        v = np.zeros(len(live))
+        for a in members:
+            if a in col:
+                v[col[a]] = 1.0
+        return v
+
+    def base(members) -> float:
+        return float(sum(float(atoms[a]) for a in set(members) if a in col))
+
+    cells: dict[frozenset, list] = {}   # atoms -> keys (one cell, several names)
+    order: dict[frozenset, tuple] = {}
+    totals: list[np.ndarray] = []
+    protected: list[frozenset] = []
+    for b, (total_key, total_atoms, groups) in enumerate(blocks):
+        covered: set = set()
+        for pos, (key, members) in enumerate(groups):
+            s = frozenset(a for a in members if a in col)
+            covered |= s
+            if not s:
+                continue
+            cells.setdefault(s, []).append(key)
+            order.setdefault(s, (b, pos))
+        whole = frozenset(a for a in total_atoms if a in col)
+        if whole and base(whole) < t:  # a small total is hidden itself (primary)
+            protected.append(whole)
+        elif whole:
+            totals.append(vector(whole))
+            rest = whole - covered
+            if rest and base(rest) < t:
+                protected.append(rest)
+    hidden = {s: "primary" for s in cells if base(s) < t}
+    protected = [s for s in cells if s in hidden] + protected
+
+    def shown_matrix(extra=None) -> np.ndarray:
+        rows = totals + [vector(s) for s in cells if s not in hidden and s != extra]
+        return np.array(rows) if rows else np.zeros((0, len(live)))
+
+    def derivable(s: frozenset, m: np.ndarray) -> bool:
+        if not len(m):
+            return False
+        v = vector(s)
+        return np.linalg.matrix_rank(np.vstack([m, v])) == np.linalg.matrix_rank(m)
+
+    while True:
+        m = shown_matrix()
+        leak = next((s for s in protected if derivable(s, m)), None)
+        if leak is None:
+            break
+        candidates = sorted((s for s in cells if s not in hidden), key=lambda s: (base(s), order[s]))
+        if not candidates:
+            break
+        pick = next((c for c in candidates if not derivable(leak, shown_matrix(extra=c))), candidates[0])
+        hidden[pick] = "secondary"
+    return {key: why for s, why in hidden.items() for key in cells[s]}

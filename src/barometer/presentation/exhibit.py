@@ -65,12 +65,33 @@ class _Context:
 _CONTEXT = _Context()
 
 
-def use_edition(year: int, min_base: int, synthetic: bool = False) -> None:
+class _Restore:
+    """What :func:`use_edition` returns: used in a ``with`` statement, it puts the edition in
+    force before back on leaving the block."""
+
+    def __init__(self, previous: tuple) -> None:
+        self._previous = previous
+
+    def __enter__(self) -> "_Restore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _CONTEXT.year, _CONTEXT.min_base, _CONTEXT.synthetic = self._previous
+
+
+def use_edition(year: int, min_base: int, synthetic: bool = False) -> _Restore:
     """Set the edition the exhibits of this process belong to (called by ``Edition``).
 
-    Downloads and sidecars then carry this year, threshold and synthetic-data notice.
+    Downloads and sidecars then carry this year, threshold and synthetic-data notice. As a
+    context manager (``with use_edition(ed.year, ed.min_base, ed.synthetic):``) it holds only
+    inside the block and puts the previous edition back afterwards: the declared exhibits
+    (:mod:`barometer.presentation.declaration`) write their downloads inside such a block for
+    the edition they were called with, so the threshold of their downloads is the one of
+    their screen (``ed.min_base``), whichever edition was opened last in the process.
     """
+    previous = (_CONTEXT.year, _CONTEXT.min_base, _CONTEXT.synthetic)
     _CONTEXT.year, _CONTEXT.min_base, _CONTEXT.synthetic = int(year), int(min_base), bool(synthetic)
+    return _Restore(previous)
 
 FIGURE_DIR = Path("_figures")
 DOWNLOAD_DIR = Path("_downloads")
@@ -498,6 +519,7 @@ class FigureExhibit:
         plt.close(self.figure)
         self.downloads = _write_downloads(self.name, self.data, "figure", self.caption, codes=self.codes)
         self._as_printed = _printed.pop(self.name, False)
+        self._min_base = _CONTEXT.min_base  # the text repr shows what the download shows
 
     def _repr_markdown_(self) -> str:
         alt = self.alt.replace("\n", " ")
@@ -512,7 +534,7 @@ class FigureExhibit:
         text = f"{self.caption}\n[alt] {self.alt}"
         if self.data is not None:
             printed = getattr(self, "_as_printed", False)
-            prot = _policy(self.data, _CONTEXT.min_base, printed)
+            prot = _policy(self.data, getattr(self, "_min_base", _CONTEXT.min_base), printed)
             shown = prot.frame.drop(columns=[disclosure.policy().status_column], errors="ignore")
             if printed:  # as the download: the printed rounding, no answer counts
                 for col in prot.value_columns:

@@ -241,18 +241,22 @@ def _check_frame(frame: pd.DataFrame, meta: dict, threshold: int, file: str,
     return findings
 
 
-#: Download columns that say which measurement year and which group a row is about.
-_YEAR_COLUMN, _GROUP_COLUMN = "Jaar", "Groep"
-_IDENTITY_COLUMNS = (_YEAR_COLUMN, _GROUP_COLUMN)
+#: Download columns that say which measurement year, which group and which item (codebook
+#: variable, and the indicator of a profile: promoted or hindered) a row is about.
+_YEAR_COLUMN, _GROUP_COLUMN, _ITEM_COLUMN, _INDICATOR_COLUMN = "Jaar", "Groep", "Variabele (codeboek)", "Indicator"
+_IDENTITY_COLUMNS = (_YEAR_COLUMN, _GROUP_COLUMN, _ITEM_COLUMN, _INDICATOR_COLUMN)
 
 
-def _row_identity(cells: dict[str, list], pos: int) -> tuple[str | None, str | None]:
-    """(year, group label) of row ``pos`` of a download (its cells by column, see
-    :func:`_check_frame`), ``None`` where the download has no such column."""
-    year = cells[_YEAR_COLUMN][pos] if _YEAR_COLUMN in cells else None
-    group = cells[_GROUP_COLUMN][pos] if _GROUP_COLUMN in cells else None
-    return (None if _empty(year) else str(year).removesuffix(".0"),
-            None if _empty(group) else str(group).strip())
+def _row_identity(cells: dict[str, list], pos: int) -> tuple[str | None, ...]:
+    """(year, group label, item, indicator) of row ``pos`` of a download (its cells by column,
+    see :func:`_check_frame`), ``None`` where the download has no such column."""
+    def cell(column):
+        value = cells[column][pos] if column in cells else None
+        return None if value is None or _empty(value) else str(value).strip()
+
+    year = cell(_YEAR_COLUMN)
+    return (None if year is None else year.removesuffix(".0"), cell(_GROUP_COLUMN), cell(_ITEM_COLUMN),
+            cell(_INDICATOR_COLUMN))
 
 
 def _group_names(key: dict) -> set[str]:
@@ -276,12 +280,18 @@ def _group_names(key: dict) -> set[str]:
     return names
 
 
-def _same_cell(key: dict, identity: tuple[str | None, str | None]) -> bool:
+def _same_cell(key: dict, identity: tuple[str | None, ...]) -> bool:
     """Whether a shown row can be the hidden cell of ``key``: an equal value over an equal base of
-    another measurement year or of another group (e.g. 4 of 6 for the types of innovation of a
-    pooled profile against 4 of 6 innovating provinces) is a coincidence, not the hidden figure.
-    A row without a year or group column may be any year or group."""
-    year, group = identity
+    another measurement year, of another group (e.g. 4 of 6 for the types of innovation of a
+    pooled profile against 4 of 6 innovating provinces) or of another item of the same group
+    (10 of 16 for two effects of one profile group) is a coincidence, not the hidden figure.
+    A row without a year, group or item column may be any year, group or item."""
+    year, group, item, indicator = (tuple(identity) + (None,) * 4)[:4]
+    key_item = next((key[k] for k in ("item", "variable") if key.get(k) is not None), None)
+    if item is not None and key_item is not None and item != str(key_item).strip():
+        return False
+    if indicator is not None and key.get("indicator") is not None and indicator != str(key["indicator"]).strip():
+        return False
     key_year = next((key[k] for k in _YEAR_KEYS if key.get(k) is not None), None)
     if year is not None and key_year is not None and year != str(key_year).removesuffix(".0"):
         return False
