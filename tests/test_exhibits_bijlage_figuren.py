@@ -104,8 +104,12 @@ def test_b2_4_secondary_group_hidden_in_figure_alt_and_download(in_tmp, own_cont
     assert len(rows) == 3 and (rows["Percentage (volle precisie)"] == "").all()
     assert (rows["Ondergrens (95%-betrouwbaarheidsinterval)"] == "").all()
     assert "af te leiden" in rows["Geheimhouding"].iloc[0]
-    # the printed edition draws it
-    assert prov not in ex.figuur_b2_4(Edition.open(2025, [2021], None, 5)).alt
+    # at the report's threshold too: the print shows another figure's numbers under this title,
+    # so these cells are the book's own, not the report's (Edition.reproduces_print), and the
+    # whole rule holds
+    five = Edition.open(2025, [2021], None, 5)
+    assert not five.reproduces_print("Figuur B2-4")
+    assert prov in ex.figuur_b2_4(five).alt
 
 
 def test_b2_1_small_base_hidden_in_caption_alt_glue_and_download(in_tmp, own_context):
@@ -128,16 +132,17 @@ def test_b2_1_small_base_hidden_in_caption_alt_glue_and_download(in_tmp, own_con
     assert out["b2_1_mean"] == out["b2_1_sd"] == SMALL_CELL
 
 
-def test_b2_4_as_printed_download_has_bounds_that_add_nothing_to_the_print(in_tmp, own_context):
-    """Figuur B2-4 as printed (2025): every sector's printed share fixes its count (bases up
-    to 100), so its rounded bounds add nothing and are given; the total's share (323
-    organisations) does not, and its bounds would give the count of the Hoge Colleges van
-    Staat (2, counted in the total only) as a difference: blank, with the reason."""
-    fig = ex.figuur_b2_4(Edition.open(2025, [2021], None, 5))  # the printed edition (and the downloads' context)
+def test_b2_4_is_no_printed_figure_and_its_download_has_the_whole_rule(in_tmp, own_context):
+    """Figuur B2-4 (2025, threshold 5): the print shows another figure's numbers under its
+    title, so the book's cells are its own and the whole rule holds (until this session it was
+    kept as printed, with the total's bounds blanked so as not to give the Hoge Colleges van
+    Staat away). Now the smallest sector is the complementary cell instead: the download has
+    full precision and every shown row, the total included, has its bounds."""
+    fig = ex.figuur_b2_4(Edition.open(2025, [2021], None, 5))
     frame = _download(fig)
-    lo = "Ondergrens (95%-betrouwbaarheidsinterval) (afgerond)"
-    assert lo in frame.columns and not any(c.endswith("(volle precisie)") for c in frame.columns)
+    lo = "Ondergrens (95%-betrouwbaarheidsinterval)"
+    assert lo in frame.columns and "Percentage (volle precisie)" in frame.columns
     total = frame[frame["Groep (code)"] == "Totaal"]
-    sectors = frame[frame["Groep (code)"] != "Totaal"]
-    assert (total[lo] == "").all() and total["Geheimhouding"].str.contains("interval niet getoond").all()
-    assert (sectors[lo] != "").all()
+    assert (total[lo] != "").all() and (total["Geheimhouding"] == "").all()
+    provincie = frame[frame["Groep (code)"] == "5"]
+    assert (provincie[lo] == "").all() and provincie["Geheimhouding"].str.contains("af te leiden").all()

@@ -801,8 +801,9 @@ def linked_suppression(atoms: Mapping[Any, float],
     A count of a group is derivable when it is a sum and difference of shown counts (the
     totals, the shown groups); with public bases a share is derivable exactly when its count
     is. The rule: no hidden group, and no rest of a block smaller than the threshold, may be
-    derivable. While one is, the smallest shown group (ties: the first block, then the first
-    in its block) whose hiding makes it underivable is hidden too. For one block this is
+    derivable, nor the hidden groups of a block with its rest together when they number fewer
+    than the threshold. While one is, the smallest shown group (ties: the first block, then the
+    first in its block) whose hiding makes it underivable is hidden too. For one block this is
     :func:`complementary` exactly; with blocks that overlap it also covers a hidden group
     that follows from another variable's group (a part of the national government as the
     sector Rijksoverheid minus the other part). The result depends only on the bases, so
@@ -836,13 +837,16 @@ def linked_suppression(atoms: Mapping[Any, float],
     order: dict[frozenset, tuple] = {}
     totals: list[np.ndarray] = []
     protected: list[frozenset] = []
+    shown_blocks: list[tuple[list[frozenset], frozenset]] = []  # (groups, rest) of blocks with a shown total
     for b, (total_key, total_atoms, groups) in enumerate(blocks):
         covered: set = set()
+        members_of: list[frozenset] = []
         for pos, (key, members) in enumerate(groups):
             s = frozenset(a for a in members if a in col)
             covered |= s
             if not s:
                 continue
+            members_of.append(s)
             cells.setdefault(s, []).append(key)
             order.setdefault(s, (b, pos))
         whole = frozenset(a for a in total_atoms if a in col)
@@ -851,6 +855,7 @@ def linked_suppression(atoms: Mapping[Any, float],
         elif whole:
             totals.append(vector(whole))
             rest = whole - covered
+            shown_blocks.append((members_of, frozenset(rest)))
             if rest and base(rest) < t:
                 protected.append(rest)
     hidden = {s: "primary" for s in cells if base(s) < t}
@@ -866,9 +871,19 @@ def linked_suppression(atoms: Mapping[Any, float],
         v = vector(s)
         return np.linalg.matrix_rank(np.vstack([m, v])) == np.linalg.matrix_rank(m)
 
+    def pooled() -> list[frozenset]:
+        # the hidden groups of a block with its rest: their sum follows from the total, so together
+        # they must reach the threshold (as in :func:`complementary`)
+        out = []
+        for groups, rest in shown_blocks:
+            union = frozenset().union(*[g for g in groups if g in hidden], rest)
+            if union and base(union) < t and union not in out:
+                out.append(union)
+        return out
+
     while True:
         m = shown_matrix()
-        leak = next((s for s in protected if derivable(s, m)), None)
+        leak = next((s for s in protected + pooled() if derivable(s, m)), None)
         if leak is None:
             break
         candidates = sorted((s for s in cells if s not in hidden), key=lambda s: (base(s), order[s]))
