@@ -352,31 +352,26 @@ def _agree(a: dict, b: dict) -> bool:
     return sum(1 for k in shared if a[k].value != 0) >= 2
 
 
-def _pool(vecs: list[Vector]) -> list[list[Vector]]:
-    """Vectors of one grouping and year, pooled into quantities (greedy; a pool stays consistent)."""
-    pools: list[tuple[dict, list[Vector]]] = []
-    for v in sorted(vecs, key=lambda v: -len(v.known())):
-        known = v.known()
-        for pool_known, members in pools:
+def _join(items) -> list[tuple[dict, list[Vector]]]:
+    """Greedy pooling: each (known counts, members) joins the first pool it agrees with."""
+    out: list[tuple[dict, list[Vector]]] = []
+    for known, members in items:
+        for pool_known, pool in out:
             if _agree(pool_known, known):
                 for k, x in known.items():
                     pool_known.setdefault(k, x)
-                members.append(v)
+                pool.extend(members)
                 break
         else:
-            pools.append((dict(known), [v]))
+            out.append((dict(known), list(members)))
+    return out
+
+
+def _pool(vecs: list[Vector]) -> list[list[Vector]]:
+    """Vectors of one grouping and year, pooled into quantities (greedy; a pool stays consistent)."""
+    pools = _join((v.known(), [v]) for v in sorted(vecs, key=lambda v: -len(v.known())))
     # a later member may have made two pools agree: join them (once is enough in practice)
-    merged: list[tuple[dict, list[Vector]]] = []
-    for known, members in pools:
-        for other_known, other in merged:
-            if _agree(other_known, known):
-                for k, x in known.items():
-                    other_known.setdefault(k, x)
-                other.extend(members)
-                break
-        else:
-            merged.append((known, members))
-    return [members for _, members in merged]
+    return [members for _, members in _join(pools)]
 
 
 def _derive(members: list[Vector], threshold: int, suppressed: set[tuple], label: dict) -> list[Derivation]:
