@@ -389,13 +389,17 @@ def test_a_small_size_class_is_hidden_everywhere_with_its_complement(glued, monk
 
 def test_a_small_part_of_the_national_government_hides_the_combined_share(glued):
     """Diensten en agentschappen (n = 3) are hidden; the share of diensten, agentschappen and zbo's
-    together would give them back next to the zbo's, so it is hidden too, and there is no comparison."""
+    together would give them back next to the zbo's, so it is hidden too, and there is no comparison.
+    The kerndepartementen are hidden as well: Tabel B1-8 and the profiles of the same edition show
+    the sector Rijksoverheid (kerndepartementen with diensten and agentschappen), from which the
+    kerndepartementen's share would give the hidden one back (the edition-wide rule,
+    barometer.presentation.linked)."""
     f = make_valid_frame(33, 2025)
     f["sector"] = [7] * 13 + [9] * 20
     f["rijk_subtype"] = [1] * 10 + [2] * 3 + [None] * 20
     f["innovated"] = [1] * 5 + [0] * 5 + [1] * 3 + [1] * 18 + [0] * 2
     out = ex.figuur_innovatie_rijk(_edition({2025: add_derived(f)}))
-    assert glued["pct_innovatie_kerndep"] == "50%"
+    assert glued["pct_innovatie_kerndep"] == "#"                      # Rijksoverheid minus 5 of 10: 3 of 3
     assert glued["pct_innovatie_uitvoering"] == "#"                   # 21 of 23 would give 3 of 3 back
     assert glued["n_uitvoering"] == "23"                              # respondent counts are public
     assert glued["richting_kerndep"] == "niet te vergelijken"

@@ -42,6 +42,7 @@ ENGINE = "barometer-warm"
 CACHES = (
     ("barometer.presentation.phrasing", "_CACHE"),
     ("barometer.chapters.sectorprofiel", "_TIDY"),
+    ("barometer.presentation.linked", "_CACHE"),
 )
 
 _KM: Any = None  # this worker's kernel manager (None: no kernel yet)

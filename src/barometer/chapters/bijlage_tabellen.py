@@ -26,6 +26,7 @@ from barometer.presentation import declaration
 from barometer.presentation.disclosure import metadata, public
 from barometer.presentation.exhibit import Disclosed, Notice, TableExhibit, disclose
 from barometer.analysis.statistics import TOTAL
+from barometer.presentation import linked
 from barometer.presentation.phrasing import cached, data_sentence, register
 from barometer.presentation.phrasing import lower_first, years_text
 from barometer.presentation.glue import glue_texts
@@ -85,6 +86,12 @@ _CAPTION = {
 }
 
 
+#: The statistic of each table that breaks a grouping variable of the profiles down (the
+#: secondary rule chooses their hidden cells for the whole edition, barometer.presentation.linked).
+LINKED: dict[str, linked.Statistic] = {"B1-8": linked.INNOVATED, "B1-9": linked.TYPES, "B1-10": linked.CLIMATE,
+                                       "B1-11": linked.CLIMATE, "B1-12": linked.CONDITIONS}
+
+
 def _years(ed, number: str) -> list[int]:
     """Years a table shows in this edition: asked years among the edition's and comparison years."""
     cb = load_codebook()
@@ -117,11 +124,26 @@ def appendix_table(ed, number: str) -> tb.Table | None:
         df = ed.all_years
         if number == "B1-1":
             return fn(df, ed.year)
+        if number == "B1-9":
+            return fn(df, ed.year, ed.min_base, innovators_hidden=_innovators_hidden(ed))
         if number in ONE_YEAR:
             return fn(df, ed.year, ed.min_base)
         return fn(df, ys, ed.min_base)
 
     return cached(ed, f"tabel-{number}", compute)
+
+
+def _innovators_hidden(ed) -> set[int]:
+    """The sectors whose number of innovators in the edition's year Tabel B1-8 hides: the base
+    of Tabel B1-9 is that count, so B1-9 hides it too (empty when B1-8 is kept as printed, or
+    does not show the edition's year)."""
+    if ed.year not in _years(ed, "B1-8"):
+        return set()
+    _, d = TABLES["B1-8"].disclosed(ed)
+    if d.as_printed:
+        return set()
+    return {int(c.key["group"]) for c in d.protected.cells
+            if str(c.key.get("group")) != TOTAL and int(c.key.get("year", -1)) == ed.year}
 
 
 def _not_asked(ed, number: str) -> Notice:
@@ -156,7 +178,7 @@ def _declare(number: str) -> declaration.Table:
     return declaration.Table(
         name=f"tbl-{SLUG}-{number.lower()}", report=f"Tabel {number}",
         codes={"group": "national_type" if number == "B1-11" else "sector"},
-        compute=compute,
+        compute=compute, linked=LINKED.get(number),
         tabulate=lambda ed, d: appendix_table(ed, number).layout(d),
         caption=lambda ed, d: f"{text} ({unit}; {years_text(_years(ed, number))})",
         notes=notes,

@@ -38,7 +38,7 @@ from barometer.analysis.statistics import TOTAL, share, statistic
 from barometer.analysis.uncertainty import difference_ci, domain_population, share_ci
 from barometer.data import denmark
 from barometer.data.codebook import load_codebook
-from barometer.presentation import declaration, disclosure
+from barometer.presentation import declaration, disclosure, linked
 from barometer.presentation import figures as fig
 from barometer.presentation import formatting as fmt
 from barometer.presentation.disclosure import Released, compose, join, metadata, public, release
@@ -133,7 +133,7 @@ def _show(exhibit: declaration.Figure, texts: Callable[[Any, Disclosed | None], 
     sentences ``texts(ed, d)`` derives from the disclosed frame ``d`` (None when the exhibit is a
     notice: nothing to show, or a question not asked). Returns the exhibit (or the notice).
     """
-    data = exhibit.compute(ed) if exhibit.asked(ed) else None
+    data = exhibit.computed(ed) if exhibit.asked(ed) else None
     d = disclose(data, ed.min_base, exhibit.report, ed.year) if isinstance(data, pd.DataFrame) else None
     glue_all({**(exhibit.glued(ed, d) if d is not None else {}), **texts(ed, d)})
     return exhibit(ed)
@@ -406,7 +406,7 @@ def innovatie_rijk(ed) -> pd.DataFrame | Notice:
 #: Figuur 2-2, declared: the share that innovated per part of the national government.
 RIJK = declaration.Figure(
     name=_name("fig", "rijk"), report="Figuur 2-2",
-    compute=innovatie_rijk,
+    compute=innovatie_rijk, codes={"group": "national_type"}, linked=linked.INNOVATED,
     draw=lambda f: fig.grouped_bars(f, x="onderdeel", y="pct", hue="year",
                                     order=list(load_codebook().labels("national_type").values()),
                                     hue_order=list(pd.unique(f["year"])), ylabel="Aandeel dat innoveerde",

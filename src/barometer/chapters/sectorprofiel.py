@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from barometer.presentation import disclosure
+from barometer.presentation import linked
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
@@ -153,6 +154,7 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     out = out[out["base"] > 0].rename(columns={"year": "jaar"}).assign(indicator=what)  # base 0: not asked
     out["jaar"] = out["jaar"].astype("int64")
     order = {y: i for i, y in enumerate(_years(ed))}
+    out = out[out["jaar"].isin(list(order))]  # the finest groups' rows cover every year of the edition
     out = out.assign(_o=out["jaar"].map(order)).sort_values("_o", kind="stable")[columns].reset_index(drop=True)
     if "count" in values:
         out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
@@ -161,80 +163,27 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
 
 
 def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
-    """Which rows of the profile's block the policy hides because of the other profiles' blocks
-    (:func:`barometer.presentation.disclosure.linked_suppression`): every grouping variable's block of the
-    edition (sectors, parts of the national government) and the whole public sector, solved
-    together on the bases of the finest groups (one per combination of codes), so that a cell
-    two blocks share (the zbo's) or one that follows from another block (a part of the national
-    government from the sector Rijksoverheid) is hidden alike on every profile page.
+    """Which rows of the profile's block the policy hides because of the other exhibits of the
+    edition (:mod:`barometer.presentation.linked`): the other profiles, the tables with every
+    group on its own, and the other grouping variable's blocks, solved together on the bases of
+    the finest groups, so that a cell two blocks share (the zbo's) or one that follows from
+    another block (the pool minus a sector of Tabel B1-8) is hidden alike everywhere.
     """
-    variables = list(_variables(ed))
-    flags = pd.Series(False, index=rows.index)
-    if not len(rows) or len(variables) < 2:
-        return flags  # one variable: its block alone decides (protect's own rule)
-    atom_codes = _atoms(ed, tuple(variables))[1]
-    r = _atom_rows(ed, compute)
-    if r is None or not len(r):
-        return flags
-    r = r[r["group"].astype(str) != st.TOTAL]
-    blocks_of = {}
-    for v in variables:
-        if v == spec.variable:
-            blocks_of[v] = [codes_ for _, codes_ in groups]
-        else:
-            bases = ed.df[v].dropna().astype(int).value_counts().to_dict()
-            blocks_of[v] = [g.codes for g in disclosure.profile_groups(bases, ed.min_base)[0]]
     own = {label: codes_ for label, codes_ in groups}
-    hidden: dict[tuple, set] = {}
-    for (year, item), sub in r.groupby(["year", "item"], sort=False):
-        atoms = {int(a): float(n) for a, n in zip(sub["group"], sub["base"])}
-        blocks = [(None, list(atoms), [])]  # the whole public sector
-        for v in variables:
-            member = {a: atom_codes[a][v] for a in atoms}
-            blocks.append(((v, "totaal"), [a for a, c in member.items() if c >= 0],
-                           [((v, g), [a for a, c in member.items() if c in g]) for g in blocks_of[v]]))
-        why = disclosure.linked_suppression(atoms, blocks, ed.min_base)
-        hidden[(int(year), str(item))] = {k[1] for k, w in why.items() if w == "secondary" and k[0] == spec.variable}
-    for i in rows.index:
-        if rows.at[i, "reeks"] != PER_GROUP or str(rows.at[i, "groep"]) == st.TOTAL:
-            continue
-        flags.at[i] = own.get(rows.at[i, "groep"]) in hidden.get((int(rows.at[i, "jaar"]), str(rows.at[i, "item"])), ())
-    return flags
-
-
-def _atoms(ed, variables: tuple[str, ...]) -> tuple[pd.Series, dict[int, dict[str, int]]]:
-    """Every respondent's finest group (one per combination of the grouping variables' codes,
-    -1 for none) and each group's codes; computed once per edition object (kept with the
-    tidy frames, :data:`_TIDY`, which a warm kernel empties between chapters)."""
-    key = ("_atoms", id(ed), variables)
-    hit = _TIDY.get(key)
-    if hit is not None and hit[0] is ed:
-        return hit[1]
-    codes = ed.all_years[list(variables)].fillna(-1).astype(int)
-    atom = codes.groupby(list(variables), sort=True).ngroup()
-    first = codes.assign(_atom=atom).drop_duplicates("_atom")
-    atom_codes = {int(a): {v: int(first.at[i, v]) for v in variables} for i, a in first["_atom"].items()}
-    _TIDY[key] = (ed, (atom, atom_codes))
-    return atom, atom_codes
+    flags = linked.flags(ed, _STATISTIC.get(compute, compute), rows, spec.variable, linked.PROFILES, group="groep", year="jaar",
+                         codes=lambda label: own.get(label))
+    return flags & (rows["reeks"] == PER_GROUP)
 
 
 def _variables(ed) -> tuple[str, ...]:
     """The grouping variables of the policy's profiles that the edition's data have."""
-    return tuple(g["variable"] for g in disclosure.profile_groupings() if g["variable"] in ed.all_years)
+    return linked.variables(ed)
 
 
 def _atom_rows(ed, compute) -> pd.DataFrame | None:
-    """``compute`` by the finest groups (:func:`_atoms`), every year of the edition; once per
-    edition object and indicator. None when the edition has fewer than two grouping variables."""
-    variables = _variables(ed)
-    if len(variables) < 2:
-        return None
-    key = ("_atom_rows", id(ed), compute.__name__)
-    hit = _TIDY.get(key)
-    if hit is None or hit[0] is not ed:
-        atom = _atoms(ed, variables)[0]
-        hit = _TIDY[key] = (ed, compute(ed.all_years.assign(_atom=atom), _years(ed), "_atom"))
-    return hit[1]
+    """``compute`` by the finest groups (:func:`barometer.presentation.linked.atoms`), every year
+    of the edition. None when the edition has fewer than two grouping variables."""
+    return linked.atom_rows(ed, compute) if len(_variables(ed)) >= 2 else None
 
 
 def _from_atoms(rows: pd.DataFrame | None, ed, var: str, number: dict) -> pd.DataFrame | None:
@@ -242,7 +191,7 @@ def _from_atoms(rows: pd.DataFrame | None, ed, var: str, number: dict) -> pd.Dat
     in order, the block's total last) as sums of counts and bases of the finest groups."""
     if rows is None or not len(rows):
         return rows
-    codes = _atoms(ed, _variables(ed))[1]
+    codes = linked.atoms(ed)[1]
     g = rows[rows["group"].astype(str) != st.TOTAL]
     code = g["group"].map(lambda a: codes[int(a)][var])
     g = g[code >= 0].assign(_blok=code[code >= 0].map(number))
@@ -337,6 +286,11 @@ def _score(frame, years, by):
     return pd.DataFrame({"year": m["year"], "group": m["group"], "item": "climate_scale",
                          "label": load_codebook().label("climate_scale"), "base": m["n"],
                          "gemiddelde": m["mean"], "sd": m["sd"]})
+
+
+#: The profile indicators that exhibits of the report also show for every group on its own: the
+#: edition-wide rule solves them on the statistic's one definition (barometer.presentation.linked).
+_STATISTIC = {_innovated: linked.INNOVATED, _types: linked.TYPES, _score: linked.CLIMATE}
 
 
 def _present(d, **where) -> bool:

@@ -98,6 +98,11 @@ class Figure:
         Hook: the exhibit's further glued texts (direction words, changes with their
         intervals, sentences), released from the disclosed frame; called with ``None`` when
         the exhibit shows a notice, to glue what the prose says instead.
+    linked : callable ``(frame, years, by) -> DataFrame``, optional
+        The statistic the exhibit breaks down by a grouping variable of the profiles (a column
+        of ``codes`` holding ``sector`` or ``national_type`` codes, every code on its own), by
+        any grouping column: its secondary cells are then chosen for the whole edition at once
+        (:mod:`barometer.presentation.linked`), so that no other exhibit shows what it hides.
     """
 
     name: str
@@ -115,6 +120,31 @@ class Figure:
     # --- added by h22: glue in the exhibit's own cell (see _glue_shown at the end of the file)
     glue_on_call: bool = False
     texts: Callable[[Any, Disclosed | None], Mapping[str, Any]] | None = None
+    linked: Callable[..., Any] | None = None
+
+    def computed(self, ed):
+        """Step 1: the full-precision frame (or a notice), with the rows the edition-wide
+        secondary rule hides marked (:data:`barometer.presentation.disclosure.LINKED`)."""
+        data = self.compute(ed)
+        if self.linked is None or isinstance(data, Notice) or data is None:
+            return data
+        from barometer.presentation import linked
+
+        mark = pd.Series(False, index=data.index)
+        for column, variable in (self.codes or {}).items():
+            if column in data.columns and "year" in data.columns:
+                mark |= linked.flags(ed, self.linked, data, variable, linked.ALONE, group=column)
+        return data.assign(**{disclosure.LINKED: mark})
+
+    def _download(self, data, ed):
+        """The download frame: the hook's, keeping the marks of :meth:`computed`."""
+        if not self.download:
+            return data
+        out = self.download(data, ed)
+        if (disclosure.LINKED in data.columns and disclosure.LINKED not in out.columns
+                and out.index.isin(data.index).all()):
+            out = out.assign(**{disclosure.LINKED: data[disclosure.LINKED].reindex(out.index)})
+        return out
 
     def asked(self, ed) -> bool:
         """Whether the edition asked the figure's question."""
@@ -124,7 +154,7 @@ class Figure:
 
     def disclosed(self, ed) -> tuple[pd.DataFrame, Disclosed]:
         """Steps 1–2: the computed frame and the same frame after the disclosure policy."""
-        data = self.compute(ed)
+        data = self.computed(ed)
         if isinstance(data, Notice):
             raise ValueError(f"{self.name}: in {ed.year} niets te tonen ({data.text})")
         return data, disclose(data, ed.min_base, self.report, ed.year)
@@ -147,14 +177,14 @@ class Figure:
 
             _glue_shown(self, ed, None)
             return not_asked_melding(ed, self.question)
-        data = self.compute(ed)
+        data = self.computed(ed)
         if isinstance(data, Notice):
             _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
         with _in_force(ed):  # the download's threshold is the screen's
             exhibit = FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d),
-                                    figure=self.draw(d.frame), data=self.download(data, ed) if self.download else data,
+                                    figure=self.draw(d.frame), data=self._download(data, ed),
                                     codes=dict(self.codes) if self.codes else None)
         _glue_shown(self, ed, d)
         return exhibit
@@ -189,7 +219,7 @@ class Table(Figure):
 
             _glue_shown(self, ed, None)
             return not_asked_melding(ed, self.question)
-        data = self.compute(ed)
+        data = self.computed(ed)
         if isinstance(data, Notice):
             _glue_shown(self, ed, None)
             return data
@@ -197,7 +227,7 @@ class Table(Figure):
         with _in_force(ed):  # the download's threshold is the screen's
             exhibit = TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
                                    notes=list(self.notes(ed, d)) if self.notes else [],
-                                   data=self.download(data, ed) if self.download else data,
+                                   data=self._download(data, ed),
                                    codes=dict(self.codes) if self.codes else None)
         _glue_shown(self, ed, d)
         return exhibit

@@ -771,7 +771,7 @@ LINKED = "_verborgen_gekoppeld"
 
 
 def linked_suppression(atoms: Mapping[Any, float],
-                       blocks: Sequence[tuple[Any, Iterable[Any], Sequence[tuple[Any, Iterable[Any]]]]],
+                       blocks: Sequence[tuple],
                        min_base: int | None = None) -> dict[Any, str]:
     """Secondary suppression of several blocks whose groups overlap (the sector profiles of one
     edition: sectors and the parts of the national government), solved together.
@@ -786,6 +786,10 @@ def linked_suppression(atoms: Mapping[Any, float],
         shown total (the atoms of every respondent with a code of the block's variable, also
         those in no group: the block's rest) and its groups in order, each ``(key, atoms of
         the group)``. A block with only a total (the whole public sector) adds a shown total.
+        A fourth element ``True`` marks a block kept as printed (:func:`published_as_is`): its
+        groups are shown wherever their base reaches the threshold and are never hidden as
+        secondary cells; what follows from the printed cells and the totals alone is left as
+        the report published it.
     min_base : int, optional
         Threshold in force (default: the policy's).
 
@@ -816,6 +820,13 @@ def linked_suppression(atoms: Mapping[Any, float],
     >>> parts = ("N", "kdz", [("K", "k"), ("D", "d"), ("Zn", "z")])
     >>> sorted(linked_suppression(atoms, [sectors, parts], 5).items())
     [('D', 'secondary'), ('K', 'primary')]
+
+    Kept as printed, the parts of the national government with their total already give K
+    away (N minus D and Zn); hiding D in the other blocks would protect nothing, so nothing
+    more is hidden:
+
+    >>> sorted(linked_suppression(atoms, [sectors, (*parts, True)], 5).items())
+    [('K', 'primary')]
     """
     import numpy as np
 
@@ -838,7 +849,8 @@ def linked_suppression(atoms: Mapping[Any, float],
     totals: list[np.ndarray] = []
     protected: list[frozenset] = []
     shown_blocks: list[tuple[list[frozenset], frozenset]] = []  # (groups, rest) of blocks with a shown total
-    for b, (total_key, total_atoms, groups) in enumerate(blocks):
+    printed: set[frozenset] = set()  # groups of blocks kept as printed
+    for b, (total_key, total_atoms, groups, *kept) in enumerate(blocks):
         covered: set = set()
         members_of: list[frozenset] = []
         for pos, (key, members) in enumerate(groups):
@@ -847,6 +859,8 @@ def linked_suppression(atoms: Mapping[Any, float],
             if not s:
                 continue
             members_of.append(s)
+            if kept and kept[0]:
+                printed.add(s)
             cells.setdefault(s, []).append(key)
             order.setdefault(s, (b, pos))
         whole = frozenset(a for a in total_atoms if a in col)
@@ -861,8 +875,8 @@ def linked_suppression(atoms: Mapping[Any, float],
     hidden = {s: "primary" for s in cells if base(s) < t}
     protected = [s for s in cells if s in hidden] + protected
 
-    def shown_matrix(extra=None) -> np.ndarray:
-        rows = totals + [vector(s) for s in cells if s not in hidden and s != extra]
+    def shown_matrix(extra=None, only=None) -> np.ndarray:
+        rows = totals + [vector(s) for s in cells if s not in hidden and s != extra and (only is None or s in only)]
         return np.array(rows) if rows else np.zeros((0, len(live)))
 
     def derivable(s: frozenset, m: np.ndarray) -> bool:
@@ -881,12 +895,16 @@ def linked_suppression(atoms: Mapping[Any, float],
                 out.append(union)
         return out
 
+    # what the printed cells and the totals alone give away, the book cannot prevent
+    as_printed = shown_matrix(only=printed) if printed else None
+    exempt = {s for s in protected + pooled() if as_printed is not None and derivable(s, as_printed)}
     while True:
         m = shown_matrix()
-        leak = next((s for s in protected + pooled() if derivable(s, m)), None)
+        leak = next((s for s in protected + pooled() if s not in exempt and derivable(s, m)), None)
         if leak is None:
             break
-        candidates = sorted((s for s in cells if s not in hidden), key=lambda s: (base(s), order[s]))
+        candidates = sorted((s for s in cells if s not in hidden and s not in printed),
+                            key=lambda s: (base(s), order[s]))
         if not candidates:
             break
         pick = next((c for c in candidates if not derivable(leak, shown_matrix(extra=c))), candidates[0])

@@ -395,7 +395,8 @@ def tabel_b1_8(df, years=None, min_base=MIN_BASE, codebook=None) -> Table:
                  frame, data, notes, _source(max(ys)), layout)
 
 
-def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
+def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None,
+               innovators_hidden: Sequence[int] | None = None) -> Table:
     """Tabel B1-9 Type innovaties, naar sector (%, one year).
 
     Returns
@@ -403,6 +404,9 @@ def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
     Table
         ``data``: frequencies of ``innovation_type`` by sector with the total. Display: one
         column per type, then ``Totaal`` (innovators in the sector); rows as in B1-8.
+        ``innovators_hidden``: the sectors whose number of innovators Tabel B1-8 hides, when
+        the caller knows them (the edition-wide rule of barometer.presentation.linked); by
+        default B1-8's own rule decides.
     """
     cb = _cb(codebook)
     f = frequencies(df, "innovation_type", by="sector", years=[year], codebook=cb)
@@ -412,7 +416,8 @@ def tabel_b1_9(df, year: int = 2025, min_base=MIN_BASE, codebook=None) -> Table:
     # The base of this table (innovators per sector) is the answer count of Tabel B1-8: a sector
     # whose count B1-8 hides has no base here either, or the two tables together would give it
     # (and, with the total, the group B1-8 protects) back.
-    hidden = _innovators_hidden(df, year, min_base, cb, codes)
+    hidden = (set(innovators_hidden) if innovators_hidden is not None
+              else _innovators_hidden(df, year, min_base, cb, codes))
     if hidden:
         f = f.copy()
         f.loc[f["group"].isin(sorted(hidden)), ["count", "base", "pct"]] = float("nan")

@@ -1,0 +1,296 @@
+"""Secondary suppression across the exhibits of one edition that break a statistic down by a
+grouping variable of the profiles (``sector``, ``national_type``).
+
+Several exhibits show the same statistic for overlapping groups: Tabel B1-8 the share of
+innovating organisations for every sector on its own, the sector profiles the same share for
+every profile (a sector, or the pool "Overige sectoren"), chapter 2 and the profiles of the
+national government for its parts, of which the zbo's are also a sector. Each exhibit is
+computed in its own kernel; were each to choose its complementary cells on its own, one
+exhibit could show what another hides (the pool minus a sector shown in B1-8 is the hidden
+rest). This module solves the policy's secondary rule once for all of them together
+(:func:`barometer.presentation.disclosure.linked_suppression`), on the bases of the finest
+groups of respondents (one per combination of the grouping variables' codes, the *atoms*):
+
+* every grouping variable is shown in two shapes (:data:`SHAPES`): as the profiles group it
+  (:func:`barometer.presentation.disclosure.profile_groups`) and with every code on its own
+  (the tables; codes the codebook keeps out of tables, ``display.table_rows_exclude``, are in
+  the total only);
+* the result depends only on the bases, so every exhibit of an edition, each computing it
+  again, hides the same cells;
+* in the report's edition at the report's threshold the tables of the report keep their
+  printed cells (:func:`barometer.presentation.disclosure.published_as_is`): the codes on their
+  own are then fixed (shown where their base reaches the threshold), and what follows from the
+  printed cells alone is no finding the book could prevent (the audit names it as such).
+
+An exhibit takes part by declaring the statistic it shows as a function
+``compute(frame, years, by)`` that returns rows with ``year``, ``group`` (a code of the column
+``by``, or the total), ``base`` and optionally ``item`` (``linked=`` of
+:class:`barometer.presentation.declaration.Figure`); :func:`flags` marks its rows to hide.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from barometer.presentation import disclosure
+
+__all__ = ["SHAPES", "PROFILES", "ALONE", "Statistic", "INNOVATED", "TYPES", "CLIMATE", "CONDITIONS", "statistic",
+           "variables", "atoms", "atom_rows", "blocks", "hidden", "flags"]
+
+#: The shape of the profiles (groups pooled by the policy) and of the tables (every code alone).
+PROFILES = "profielen"
+ALONE = "afzonderlijk"
+SHAPES = (PROFILES, ALONE)
+
+@dataclass(frozen=True)
+class Statistic:
+    """A statistic some exhibits break down by a grouping variable of the profiles.
+
+    Attributes
+    ----------
+    name : str
+        Unique name (the solution is computed once per edition and statistic).
+    compute : callable ``(frame, years, by) -> DataFrame or None``
+        The statistic by any grouping column: rows ``year``, ``group``, ``base`` and
+        optionally ``item``; only the bases count.
+    printed : mapping variable -> tuple of str
+        The report's exhibits that show it with every code of the variable on its own
+        (``{"sector": ("Tabel B1-8",)}``): in the report's edition at the report's threshold
+        they keep their printed cells.
+    """
+
+    name: str
+    compute: Callable[..., Any]
+    printed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __call__(self, frame, years, by):
+        return self.compute(frame, years, by)
+
+
+def _share(question: str):
+    def compute(frame, years, by):
+        from barometer.analysis.statistics import share
+
+        return share(frame, question, 1, by=by, years=years)
+    return compute
+
+
+def _frequencies(question: str):
+    def compute(frame, years, by):
+        from barometer.analysis.statistics import frequencies
+
+        return frequencies(frame, question, by=by, years=years)
+    return compute
+
+
+def _means(scale: str):
+    def compute(frame, years, by):
+        from barometer.analysis.statistics import means
+
+        return means(frame, scale, by=by, years=years).rename(columns={"n": "base"})
+    return compute
+
+
+#: The statistics that exhibits of the report show for every group on its own (Bijlage I,
+#: Figuur 2-2) and the profiles show for theirs: one definition each, so that every exhibit
+#: solves the rule on the same bases.
+INNOVATED = Statistic("innovated", _share("innovated"),
+                      {"sector": ("Tabel B1-8",), "national_type": ("Figuur 2-2",)})
+TYPES = Statistic("innovation_type", _frequencies("innovation_type"), {"sector": ("Tabel B1-9",)})
+CLIMATE = Statistic("climate_scale", _means("climate_scale"),
+                    {"sector": ("Tabel B1-10",), "national_type": ("Tabel B1-11",)})
+CONDITIONS = Statistic("conditions_scale", _means("conditions_scale"), {"sector": ("Tabel B1-12",)})
+
+
+def statistic(compute: Callable | Statistic) -> Statistic:
+    """``compute`` as a :class:`Statistic` (a plain function: shown by no printed exhibit)."""
+    if isinstance(compute, Statistic):
+        return compute
+    return Statistic(f"{getattr(compute, '__module__', '')}.{getattr(compute, '__qualname__', repr(compute))}"
+                     f"#{id(compute)}", compute)
+
+
+#: Results per edition object (emptied between chapters by a warm kernel, see barometer.book.warm).
+_CACHE: dict[tuple, tuple] = {}
+
+
+def _once(key: tuple, ed, make: Callable[[], Any]) -> Any:
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
+        hit = _CACHE[key] = (ed, make())
+    return hit[1]
+
+
+def variables(ed) -> tuple[str, ...]:
+    """The grouping variables of the policy's profiles that the edition's data have."""
+    return tuple(g["variable"] for g in disclosure.profile_groupings() if g["variable"] in ed.all_years)
+
+
+def atoms(ed) -> tuple[pd.Series, dict[int, dict[str, int]]]:
+    """Every respondent's finest group (one per combination of the grouping variables' codes,
+    -1 for none) and each atom's codes."""
+    vs = variables(ed)
+
+    def make():
+        codes = ed.all_years[list(vs)].fillna(-1).astype(int)
+        atom = codes.groupby(list(vs), sort=True).ngroup()
+        first = codes.assign(_atom=atom).drop_duplicates("_atom")
+        return atom, {int(a): {v: int(first.at[i, v]) for v in vs} for i, a in first["_atom"].items()}
+
+    return _once(("atoms", id(ed), vs), ed, make)
+
+
+def atom_rows(ed, compute: Callable | Statistic) -> pd.DataFrame | None:
+    """``compute`` by the atoms (:func:`atoms`; column ``group`` the atom), every year of the
+    edition; once per edition object and statistic. None without grouping variables."""
+    if not variables(ed):
+        return None
+
+    def make():
+        years = sorted(int(y) for y in ed.all_years["year"].dropna().unique())
+        return compute(ed.all_years.assign(_atom=atoms(ed)[0]), years, "_atom")
+
+    stat = statistic(compute)
+    return _once(("atom_rows", id(ed), stat.name), ed, make)
+
+
+def blocks(ed, variable: str) -> dict[str, list[tuple[int, ...]]]:
+    """The groups of ``variable`` in each shape (:data:`SHAPES`), in the edition's order."""
+    from barometer.data.codebook import load_codebook
+
+    def make():
+        bases = ed.df[variable].dropna().astype(int).value_counts().to_dict()
+        profiles = [g.codes for g in disclosure.profile_groups(bases, ed.min_base)[0]]
+        cb = load_codebook()
+        display = getattr(_meta(variable), "display", None) or {}
+        exclude = {int(c) for c in display.get("table_rows_exclude", [])}
+        alone = [(int(c),) for c in cb.labels(variable) if int(c) not in exclude]
+        return {PROFILES: profiles, ALONE: alone}
+
+    return _once(("blocks", id(ed), variable), ed, make)
+
+
+def _meta(variable: str):
+    """The codebook entry of a grouping variable (a question, or a derived variable)."""
+    from barometer.data.codebook import load_codebook
+
+    cb = load_codebook()
+    return cb.variables[variable] if variable in cb.variables else cb.derived(variable)
+
+
+def _printed(ed, variable: str, stat: Statistic) -> bool:
+    """Whether the report's exhibits that show ``stat`` for every code of ``variable`` keep
+    their printed cells in this edition: kept as printed by the policy, and the edition's files
+    give the printed figures (:meth:`barometer.book.edition.Edition.reproduces_print`), as for
+    the exhibits themselves."""
+    def kept(rid: str) -> bool:
+        check = getattr(ed, "reproduces_print", None)
+        return (disclosure.published_as_is(rid.split(" ")[-1], ed.year, ed.min_base)
+                and (check is None or bool(check(rid))))
+
+    return any(kept(rid) for rid in stat.printed.get(variable, ()))
+
+
+def hidden(ed, compute: Callable | Statistic) -> dict[tuple[int, str], dict[tuple[str, str, tuple[int, ...]], str]]:
+    """The cells the policy hides for one statistic, every exhibit of the edition together.
+
+    Parameters
+    ----------
+    ed : Edition
+    compute : Statistic, or callable ``(frame, years, by) -> DataFrame or None``
+        The statistic by any grouping column (rows ``year``, ``group``, ``base``, optionally
+        ``item``); called once per edition with the atoms.
+
+    Returns
+    -------
+    dict (year, item) -> {(variable, shape, codes): reason}
+        For every year and item (``""`` without an item column) the hidden groups of every
+        shape of every grouping variable: ``"primary"`` or ``"secondary"``.
+    """
+    vs = variables(ed)
+    stat = statistic(compute)
+
+    def make():
+        out: dict = {}
+        if not vs:
+            return out
+        codes_of = atoms(ed)[1]
+        rows = atom_rows(ed, stat)
+        if rows is None or not len(rows):
+            return out
+        from barometer.analysis.statistics import TOTAL
+
+        rows = rows[rows["group"].astype(str) != TOTAL]
+        items = rows["item"].astype(str) if "item" in rows else pd.Series("", index=rows.index)
+        for (year, item), sub in rows.groupby([rows["year"].astype(int), items], sort=False):
+            bases = {int(a): float(n) for a, n in zip(sub["group"], sub["base"])}
+            spec = [(None, list(bases), [])]  # the whole public sector
+            for v in vs:
+                member = {a: codes_of[a][v] for a in bases}
+                inside = [a for a, c in member.items() if c >= 0]
+                fixed = _printed(ed, v, stat)
+                for shape, groups in blocks(ed, v).items():
+                    spec.append(((v, shape, "totaal"), inside,
+                                 [((v, shape, g), [a for a, c in member.items() if c in g]) for g in groups],
+                                 fixed and shape == ALONE))
+            why = disclosure.linked_suppression(bases, spec, ed.min_base)
+            out[(int(year), str(item))] = why
+        return out
+
+    return _once(("hidden", id(ed), stat.name), ed, make)
+
+
+def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, shape: str,
+          group: str = "group", year: str = "year", codes: Callable[[Any], Any] | None = None) -> pd.Series:
+    """Which rows of an exhibit the edition-wide rule hides as secondary cells.
+
+    Parameters
+    ----------
+    ed : Edition
+    compute : callable
+        The exhibit's statistic by any grouping (as for :func:`hidden`).
+    rows : DataFrame
+        The exhibit's full-precision frame.
+    variable : str
+        The grouping variable whose codes the column ``group`` holds.
+    shape : {"profielen", "afzonderlijk"}
+        How the exhibit groups them.
+    group, year : str
+        Columns of the group and the year.
+    codes : callable, optional
+        Group value -> tuple of codes (default: one code; the total and other values: none).
+
+    Returns
+    -------
+    Series of bool
+        True for a row of a group the rule hides as secondary (primary cells are hidden by
+        :func:`barometer.presentation.disclosure.protect` anyway); for the column
+        :data:`barometer.presentation.disclosure.LINKED`.
+    """
+    out = pd.Series(False, index=rows.index)
+    if variable not in variables(ed) or len(variables(ed)) < 1 or not len(rows):
+        return out
+    table = hidden(ed, compute)
+    if not table:
+        return out
+    items = {i for _, i in table}
+    single = next(iter(items)) if len(items) == 1 else None
+
+    def as_codes(value):
+        if codes is not None:
+            return codes(value)
+        try:
+            return (int(value),)
+        except (TypeError, ValueError):
+            return None
+
+    for i in rows.index:
+        g = as_codes(rows.at[i, group])
+        if g is None:
+            continue
+        item = str(rows.at[i, "item"]) if "item" in rows and single is None else single
+        why = table.get((int(rows.at[i, year]), item), {})
+        out.at[i] = why.get((variable, shape, tuple(sorted(g)))) == "secondary"
+    return out
