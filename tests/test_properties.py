@@ -266,13 +266,7 @@ def test_degenerate_file(case, record, shipped_2021, tmp_path) -> None:
 _CODE_PAGES = {"naslag-van-het-pakket.html"}
 
 #: Degenerate files the whole book is built from (slow: one full build each).
-BUILDS = ("nobody innovated", pytest.param("one national government respondent", marks=pytest.mark.xfail(
-    strict=True, reason=(
-        "Known cross-exhibit leak, issue #10 open: on this generated file Tabel B1-11 (climate score by "
-        "part of the national government) hides the Zbo mean as its complementary cell, while Tabel "
-        "B1-10 (by sector) shows the same respondents' mean (zbo is a sector and a part). The audit's "
-        "check across exhibits catches it and stops the build, as it should; the fix is one linked "
-        "suppression over B1-10 and B1-11, as the profiles have (disclosure.linked_suppression)."))))
+BUILDS = ("nobody innovated", "one national government respondent")
 
 
 @pytest.mark.slow

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from barometer.data import denmark, paths
-from barometer.presentation import declaration, disclosure
+from barometer.presentation import declaration, disclosure, linked
 from barometer.presentation import formatting as fmt
 from barometer.presentation.claims import REPORT_YEAR, evaluate_claims
 from barometer.presentation.phrasing import verdict
@@ -491,8 +491,28 @@ def _gepubliceerd(ed, d: Disclosed) -> pd.DataFrame:
 
 #: How many published numbers the data reproduce, per exhibit of the report (counts of the
 #: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
+def _published_disclosed(ed) -> pd.DataFrame:
+    """:func:`published_check` with the cells the exhibits of the edition hide as secondary
+    cells marked (barometer.presentation.linked.printed_cells): the recomputed figure of a
+    cell Tabel B1-8 hides is hidden here too. Respondent counts stay public."""
+    chk = published_check(ed)
+    mark = linked.printed_cells(ed, chk, skip=lambda r: str(r["statistic"]) == "n")
+    cb = load_codebook()
+
+    def label(var, code) -> str:
+        try:
+            return cb.labels(str(var)).get(int(code), "")
+        except (KeyError, TypeError, ValueError, LookupError):
+            return str(code) if not fmt.is_missing(code) else ""
+
+    at = list(chk.columns).index("group") + 1
+    chk = chk.copy()
+    chk.insert(at, "group_label", [label(v, g) for v, g in zip(chk["group_var"], chk["group"])])
+    return chk.assign(**{disclosure.LINKED: mark})
+
+
 GEPUBLICEERD = declaration.Table(
-    name=f"tbl-{SLUG}-gepubliceerd", compute=published_check, tabulate=_gepubliceerd,
+    name=f"tbl-{SLUG}-gepubliceerd", compute=_published_disclosed, tabulate=_gepubliceerd,
     caption=lambda ed, d: f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",
     notes=lambda ed, d: ["Gelijk: na afronding half naar boven hetzelfde als in het rapport (bij 'ongeveer' of "
                          "'meer dan': binnen de genoemde marge). Conflict: het rapport spreekt zichzelf tegen; zie "
@@ -504,7 +524,7 @@ tabel_gepubliceerd = GEPUBLICEERD
 
 def _afwijkend(ed) -> pd.DataFrame | Notice:
     """The rows of :func:`published_check` that the data do not reproduce, or the notice that there are none."""
-    chk = published_check(ed)
+    chk = _published_disclosed(ed)
     bad = chk[chk["status"].isin(["conflict", "mismatch"]) | (chk["conflict"].notna() & ~chk["ok"])]
     if bad.empty:
         return Notice("Alle berekenbare gepubliceerde cijfers komen na afronding terug; er zijn geen afwijkingen.")
@@ -517,7 +537,8 @@ def _afwijkingen_tabel(ed, d: Disclosed) -> pd.DataFrame:
     return pd.DataFrame({
         "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
         "Rapport": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["value"], bad["statistic"], bad["decimals"])],
-        "Onze gegevens": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["computed"], bad["statistic"], bad["decimals"])],
+        "Onze gegevens": [d.cell(i, "computed", lambda v, st=st, dd=dd: _fmt_stat(v, st, dd))
+                          for i, st, dd in zip(bad.index, bad["statistic"], bad["decimals"])],
         "Conflict": bad["conflict"].fillna("-").astype(str),
         "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"
                         for c in bad["conflict"]],

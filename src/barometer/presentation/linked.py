@@ -37,7 +37,7 @@ import pandas as pd
 from barometer.presentation import disclosure
 
 __all__ = ["SHAPES", "PROFILES", "ALONE", "Statistic", "INNOVATED", "TYPES", "CLIMATE", "CONDITIONS", "statistic",
-           "variables", "atoms", "atom_rows", "blocks", "hidden", "flags"]
+           "STATISTICS", "variables", "atoms", "atom_rows", "blocks", "hidden", "flags", "printed_cells"]
 
 #: The shape of the profiles (groups pooled by the policy) and of the tables (every code alone).
 PROFILES = "profielen"
@@ -102,6 +102,11 @@ TYPES = Statistic("innovation_type", _frequencies("innovation_type"), {"sector":
 CLIMATE = Statistic("climate_scale", _means("climate_scale"),
                     {"sector": ("Tabel B1-10",), "national_type": ("Tabel B1-11",)})
 CONDITIONS = Statistic("conditions_scale", _means("conditions_scale"), {"sector": ("Tabel B1-12",)})
+
+
+#: Every statistic above (for exhibits that list the report's cells, such as the methods
+#: chapter's check of the published figures).
+STATISTICS = (INNOVATED, TYPES, CLIMATE, CONDITIONS)
 
 
 def statistic(compute: Callable | Statistic) -> Statistic:
@@ -243,7 +248,8 @@ def hidden(ed, compute: Callable | Statistic) -> dict[tuple[int, str], dict[tupl
 
 
 def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, shape: str,
-          group: str = "group", year: str = "year", codes: Callable[[Any], Any] | None = None) -> pd.Series:
+          group: str = "group", year: str = "year", codes: Callable[[Any], Any] | None = None,
+          item: str = "item") -> pd.Series:
     """Which rows of an exhibit the edition-wide rule hides as secondary cells.
 
     Parameters
@@ -257,8 +263,8 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
         The grouping variable whose codes the column ``group`` holds.
     shape : {"profielen", "afzonderlijk"}
         How the exhibit groups them.
-    group, year : str
-        Columns of the group and the year.
+    group, year, item : str
+        Columns of the group, the year and (for a statistic of several items) the item.
     codes : callable, optional
         Group value -> tuple of codes (default: one code; the total and other values: none).
 
@@ -290,7 +296,26 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
         g = as_codes(rows.at[i, group])
         if g is None:
             continue
-        item = str(rows.at[i, "item"]) if "item" in rows and single is None else single
-        why = table.get((int(rows.at[i, year]), item), {})
+        key = str(rows.at[i, item]) if item in rows and single is None else single
+        why = table.get((int(rows.at[i, year]), key), {})
         out.at[i] = why.get((variable, shape, tuple(sorted(g)))) == "secondary"
+    return out
+
+
+def printed_cells(ed, rows: pd.DataFrame, exhibit: str = "source", variable: str = "group_var",
+                  group: str = "group", year: str = "year", item: str = "variable",
+                  skip: Callable[[pd.Series], bool] | None = None) -> pd.Series:
+    """Which rows of a list of the report's cells (one per row, naming its exhibit, grouping
+    variable, group and year) the edition-wide rule hides as secondary cells in their exhibit:
+    so that a list of the printed figures recomputed (the methods chapter) hides what the
+    exhibit hides. ``skip(row)`` leaves rows out (public counts)."""
+    out = pd.Series(False, index=rows.index)
+    for stat in STATISTICS:
+        for var, exhibits in stat.printed.items():
+            pick = rows[exhibit].astype(str).isin(exhibits) & (rows[variable].astype(str) == var)
+            if skip is not None:
+                pick &= ~rows.apply(skip, axis=1)
+            sub = rows[pick]
+            if len(sub):
+                out.loc[sub.index] = flags(ed, stat, sub, var, ALONE, group=group, year=year, item=item).to_numpy()
     return out
