@@ -169,7 +169,13 @@ def _declare(number: str) -> declaration.Table:
         t = appendix_table(ed, number)
         if t is None:
             return _not_asked(ed, number)
-        return t.data if number == "B1-1" else met_intervallen(t.data, ed)
+        if number == "B1-1":
+            return t.data
+        data = t.data
+        if number in LINKED and "item" not in data.columns:  # which question a row is about, in the download too
+            data = data.copy()
+            data.insert(list(data.columns).index("group") + 1, "item", QUESTION[number])
+        return met_intervallen(data, ed)
 
     def notes(ed, d: Disclosed) -> list[str]:
         t = appendix_table(ed, number)

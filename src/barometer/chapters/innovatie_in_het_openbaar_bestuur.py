@@ -400,6 +400,7 @@ def innovatie_rijk(ed) -> pd.DataFrame | Notice:
         return Notice(f"In de gegevens van {years_text(yrs)} zitten geen organisaties van de nationale overheid "
                       "(Rijksoverheid of zbo's); er is dus geen figuur.", "note")
     data["onderdeel"] = data["group"].map(labels)
+    data["item"] = "innovated"
     return met_intervallen(data, ed)
 
 
@@ -417,7 +418,7 @@ RIJK = declaration.Figure(
     caption=lambda ed, d: ("Aandeel organisaties van de nationale overheid (Rijk en zbo's) dat een innovatie "
                            "implementeerde, naar onderdeel en jaar"),
     note=whisker_note(),
-    download=lambda data, ed: data[["year", "onderdeel", "count", "base", "pct", *BOUNDS]].rename(columns={
+    download=lambda data, ed: data[["year", "onderdeel", "item", "count", "base", "pct", *BOUNDS]].rename(columns={
         "year": "jaar", "count": "aantal", "base": "basis", "pct": "percentage"}),
     glue=lambda ed: [declaration.Glued("pct_innovatie_kerndep", "pct", {"year": ed.year, "group": 1})],
 )

@@ -491,11 +491,35 @@ def _gepubliceerd(ed, d: Disclosed) -> pd.DataFrame:
 
 #: How many published numbers the data reproduce, per exhibit of the report (counts of the
 #: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
+def _with_bases(ed, chk: pd.DataFrame) -> pd.DataFrame:
+    """The check with the base of every recomputed figure whose register row records none, so
+    that the policy can judge it: a respondent count is its own base; a share or mean is based
+    on the respondents of its year (and group) who answered its question. Other figures
+    (differences, response rates) keep no base and stay hidden."""
+    out = chk.copy()
+    base = pd.to_numeric(out["base_n"], errors="coerce").astype("Float64")
+    df = ed.all_years
+    for i in out.index[base.isna()]:
+        stat, var = str(out.at[i, "statistic"]), out.at[i, "variable"]
+        if stat == "n":
+            base.at[i] = out.at[i, "computed"]
+        elif stat in ("pct", "mean", "sd") and isinstance(var, str) and var in df.columns:
+            rows = df[df["year"] == int(out.at[i, "year"])]
+            gvar, g = out.at[i, "group_var"], out.at[i, "group"]
+            if isinstance(gvar, str) and not fmt.is_missing(g):
+                if gvar not in rows.columns:
+                    continue
+                rows = rows[pd.to_numeric(rows[gvar], errors="coerce") == pd.to_numeric(g, errors="coerce")]
+            base.at[i] = int(rows[var].notna().sum())
+    out["base_n"] = base
+    return out
+
+
 def _published_disclosed(ed) -> pd.DataFrame:
     """:func:`published_check` with the cells the exhibits of the edition hide as secondary
     cells marked (barometer.presentation.linked.printed_cells): the recomputed figure of a
     cell Tabel B1-8 hides is hidden here too. Respondent counts stay public."""
-    chk = published_check(ed)
+    chk = _with_bases(ed, published_check(ed))
     mark = linked.printed_cells(ed, chk, skip=lambda r: str(r["statistic"]) == "n")
     cb = load_codebook()
 
