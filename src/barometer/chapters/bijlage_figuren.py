@@ -22,7 +22,7 @@ from barometer.analysis import scales
 from barometer.presentation import formatting as fmt
 from barometer.analysis import statistics as st
 from barometer.data.codebook import load_codebook
-from barometer.presentation import declaration
+from barometer.presentation import declaration, linked
 from barometer.presentation.exhibit import Disclosed
 from barometer.presentation.intervals import BOUNDS, met_intervallen
 from barometer.presentation.phrasing import interval_download_note, whisker_note
@@ -215,11 +215,18 @@ def _b2_4_alt(ed, d: Disclosed) -> str:
                f"en de andere sectoren af te leiden zou zijn: {join_nl(small)}." if small else ""))
 
 
+def _with_year(ed, f: pd.DataFrame) -> pd.DataFrame:
+    """``f`` with its measurement year and question in front: the download says which, and the
+    edition-wide secondary rule (barometer.presentation.linked) matches its rows on them."""
+    return pd.concat([pd.DataFrame({"year": ed.year, "item": CLUSTER}, index=f.index), f], axis=1)
+
+
 #: Figuur B2-4, declared: sectors by climate cluster (100% stacked bars per sector). The report
 #: prints another figure's numbers under this title, so ours are computed from the data.
 figuur_b2_4 = declaration.Figure(
     name=f"fig-{_SLUG}-b2-4", report="Figuur B2-4", cite=". ({report} in het rapport)",
-    compute=lambda ed: met_intervallen(sector_naar_cluster(ed), ed),
+    compute=lambda ed: met_intervallen(_with_year(ed, sector_naar_cluster(ed)), ed),
+    codes={"group": "sector"}, linked=linked.CLUSTERS,
     draw=_b2_4_draw, alt=_b2_4_alt,
     caption=lambda ed, d: (f"Sectoren naar innovatieklimaat ({ed.year}, % van de organisaties per sector). "
                            "Berekend uit de gegevens: het gedrukte rapport toont onder deze titel de cijfers van een "

@@ -290,7 +290,7 @@ def _score(frame, years, by):
 
 #: The profile indicators that exhibits of the report also show for every group on its own: the
 #: edition-wide rule solves them on the statistic's one definition (barometer.presentation.linked).
-_STATISTIC = {_innovated: linked.INNOVATED, _types: linked.TYPES, _score: linked.CLIMATE}
+_STATISTIC = {_innovated: linked.INNOVATED, _types: linked.TYPES, _score: linked.CLIMATE, _clusters: linked.CLUSTERS}
 
 
 def _present(d, **where) -> bool:

@@ -493,7 +493,8 @@ def _gepubliceerd(ed, d: Disclosed) -> pd.DataFrame:
 #: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
 def _with_bases(ed, chk: pd.DataFrame) -> pd.DataFrame:
     """The check with the base of every recomputed figure whose register row records none, so
-    that the policy can judge it: a respondent count is its own base; a share or mean is based
+    that the policy can judge it: a respondent count is its own base (and moves there: it is
+    public, no figure of the group's answers); a share or mean is based
     on the respondents of its year (and group) who answered its question. Other figures
     (differences, response rates) keep no base and stay hidden."""
     out = chk.copy()
@@ -501,8 +502,9 @@ def _with_bases(ed, chk: pd.DataFrame) -> pd.DataFrame:
     df = ed.all_years
     for i in out.index[base.isna()]:
         stat, var = str(out.at[i, "statistic"]), out.at[i, "variable"]
-        if stat == "n":
+        if stat == "n":  # a respondent count: public, in the base column (no value of a group)
             base.at[i] = out.at[i, "computed"]
+            out.at[i, "computed"] = out.at[i, "shown"] = float("nan")
         elif stat in ("pct", "mean", "sd") and isinstance(var, str) and var in df.columns:
             rows = df[df["year"] == int(out.at[i, "year"])]
             gvar, g = out.at[i, "group_var"], out.at[i, "group"]
@@ -561,7 +563,7 @@ def _afwijkingen_tabel(ed, d: Disclosed) -> pd.DataFrame:
     return pd.DataFrame({
         "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
         "Rapport": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["value"], bad["statistic"], bad["decimals"])],
-        "Onze gegevens": [d.cell(i, "computed", lambda v, st=st, dd=dd: _fmt_stat(v, st, dd))
+        "Onze gegevens": [d.cell(i, "base_n") if st == "n" else d.cell(i, "computed", lambda v, st=st, dd=dd: _fmt_stat(v, st, dd))
                           for i, st, dd in zip(bad.index, bad["statistic"], bad["decimals"])],
         "Conflict": bad["conflict"].fillna("-").astype(str),
         "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"

@@ -36,7 +36,7 @@ import pandas as pd
 
 from barometer.presentation import disclosure
 
-__all__ = ["SHAPES", "PROFILES", "ALONE", "Statistic", "INNOVATED", "TYPES", "CLIMATE", "CONDITIONS", "statistic",
+__all__ = ["SHAPES", "PROFILES", "ALONE", "Statistic", "INNOVATED", "TYPES", "CLIMATE", "CONDITIONS", "CLUSTERS", "statistic",
            "STATISTICS", "variables", "atoms", "atom_rows", "blocks", "hidden", "flags", "printed_cells"]
 
 #: The shape of the profiles (groups pooled by the policy) and of the tables (every code alone).
@@ -102,11 +102,13 @@ TYPES = Statistic("innovation_type", _frequencies("innovation_type"), {"sector":
 CLIMATE = Statistic("climate_scale", _means("climate_scale"),
                     {"sector": ("Tabel B1-10",), "national_type": ("Tabel B1-11",)})
 CONDITIONS = Statistic("conditions_scale", _means("conditions_scale"), {"sector": ("Tabel B1-12",)})
+#: Figuur B2-4 (not the report's figure: its print shows other numbers) and the profiles.
+CLUSTERS = Statistic("climate_cluster", _frequencies("climate_cluster"))
 
 
 #: Every statistic above (for exhibits that list the report's cells, such as the methods
 #: chapter's check of the published figures).
-STATISTICS = (INNOVATED, TYPES, CLIMATE, CONDITIONS)
+STATISTICS = (INNOVATED, TYPES, CLIMATE, CONDITIONS, CLUSTERS)
 
 
 def statistic(compute: Callable | Statistic) -> Statistic:

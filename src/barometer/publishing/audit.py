@@ -497,15 +497,18 @@ def _across_exhibits(tables: list[tuple[pd.DataFrame, dict, str]], threshold: in
     findings = []
     for d in result.derived:
         exhibit, _, cell = d.vector.partition(", ")
+        what = "het gemiddelde" if d.kind == "mean" else "het aantal"
         findings.append(Finding(
             d.total.file, exhibit, f"{cell}; {d.part}",
-            f"het aantal van {d.part} ({d.grouping} {d.year}) is over exhibits heen af te leiden: het totaal "
-            f"({_cells([d.total])}) min de groepen die er wel staan ({_cells(d.used)}); dat aantal {d.reason}."))
+            f"{what} van {d.part} ({d.grouping} {d.year}) is over exhibits heen af te leiden: het totaal "
+            f"({_cells([d.total])}) min de groepen die er wel staan ({_cells(d.used)}); "
+            f"{'dat gemiddelde' if d.kind == 'mean' else 'dat aantal'} {d.reason}."))
     for vector, code, known in result.shown_elsewhere:
         findings.append(Finding(
             known.file, known.exhibit, known.cell,
-            f"dit aantal is in {vector.exhibit} verborgen ({vector.file}, {vector.what}; {vector.grouping} "
-            f"{_label(vector.grouping, code)}, {vector.year}) maar staat hier precies."))
+            f"{'dit gemiddelde' if vector.kind == 'mean' else 'dit aantal'} is in {vector.exhibit} verborgen "
+            f"({vector.file}, {vector.what}; {vector.grouping} {_label(vector.grouping, code)}, {vector.year}) "
+            "maar staat hier precies."))
     notes = [f"Geen bevinding: het aantal van {d.part} ({d.grouping} {d.year}) volgt al uit de gedrukte cijfers "
              f"van het rapport ({', '.join(d.exhibits())}: {_cells((d.total, *d.used))}); in de editie en bij de "
              "drempel van het rapport blijven die cijfers zoals gedrukt (published_as_is in data/disclosure.yaml), "

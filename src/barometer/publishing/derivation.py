@@ -31,9 +31,11 @@ answer count, a figure's download) stays a finding.
 
 Notes
 -----
-What it does not see: means and standard deviations (a hidden mean follows from a shown total
-mean and the other groups' means in the same way; the within-exhibit check covers a download
-with its own total); a total that shares no exactly known cell with the groups it completes
+Means are covered the same way: a mean at full precision times its public base is the sum of
+the group's scores, and a hidden group's sum (so its mean) follows from the total's and the
+other groups' sums. What it does not see: standard deviations (a hidden group's spread
+follows from the total's and the other groups' means and spreads only with all of them shown
+at full precision; the within-exhibit check covers a download with its own total); a total that shares no exactly known cell with the groups it completes
 (the total of innovators beside Figuur 2-1's size classes is the same number as Tabel B1-8's
 total, but nothing in the numbers ties a size class to a sector: that needs the exhibits to
 declare what they count); and a
@@ -139,6 +141,7 @@ class Derivation:
     used: tuple[Known, ...]
     reason: str        # why the part is protected (Dutch)
     vector: str        # which exhibit's block the part belongs to
+    kind: str = "count"  # "mean": value is the sum of the part's scores (mean times base)
 
     def key(self) -> tuple:
         return (self.grouping, self.year, self.part, self.value)
@@ -203,11 +206,14 @@ def _empty(x) -> bool:
     return str(x).strip() in ("", "nan", "None", "<NA>")
 
 
-def _count(kind: str, value, base, rounded: bool) -> int | None:
-    """The count a cell fixes exactly, or None (several counts possible, or not a count)."""
+def _count(kind: str, value, base, rounded: bool) -> int | float | None:
+    """The count a cell fixes exactly, or None (several counts possible, or not a count); for a
+    mean at full precision, the sum of the scores (mean times base, to 6 decimals)."""
     v, n = _num(value), _num(base)
     if v is None:
         return None
+    if kind == "mean":
+        return None if rounded or n is None or n <= 0 else round(v * n, 6)
     if kind == "count":
         return int(v) if float(v).is_integer() and v >= 0 else None
     if n is None or n <= 0 or not float(n).is_integer() or n > 100_000:
@@ -227,6 +233,8 @@ def _kind(stem: str) -> str | None:
         return "count"
     if s.startswith("percentage") or s.startswith("aandeel"):
         return "pct"
+    if s.startswith("gemiddelde"):
+        return "mean"
     return None
 
 
@@ -413,6 +421,8 @@ def _derive(members: list[Vector], threshold: int, suppressed: set[tuple], label
             continue
         used = [known[c] for c in v.listed if c in known] + [known[c] for c in unlisted if c in known]
         value = total.value - sum(k.value for k in used)
+        if v.kind == "mean":
+            value = round(value, 6)
         if value < 0:
             continue  # the groups overlap or the vectors do not count the same thing
         why = None
@@ -429,7 +439,8 @@ def _derive(members: list[Vector], threshold: int, suppressed: set[tuple], label
                 why = f"berust op {int(rest_base)} organisaties (minder dan {threshold})"
         if why is None:
             continue
-        d = Derivation(v.grouping, v.year, part, value, total, tuple(used), why, f"{v.exhibit}, {v.what}")
+        d = Derivation(v.grouping, v.year, part, value, total, tuple(used), why, f"{v.exhibit}, {v.what}",
+                       "mean" if v.kind == "mean" else "count")
         if d.key() not in seen:
             seen.add(d.key())
             out.append(d)
@@ -469,11 +480,11 @@ def derivations(tables: list[tuple[pd.DataFrame, dict, str]], threshold: int) ->
 
     def run(selection: list[Vector]) -> tuple[list[Derivation], list]:
         by: dict[tuple, list[Vector]] = {}
-        for v in selection:
-            by.setdefault((v.grouping, v.year), []).append(v)
+        for v in selection:  # sums of scores (means) pool only with each other
+            by.setdefault((v.grouping, v.year, v.kind == "mean"), []).append(v)
         derived, elsewhere = [], []
         reported: set[tuple] = set()
-        for (grouping, _), group in by.items():
+        for (grouping, _, _), group in by.items():
             labels = cb.labels(grouping)
             for members in _pool(group):
                 derived += _derive(members, threshold, suppressed, labels)
