@@ -170,3 +170,32 @@ def test_respondents_without_an_answer_are_an_unknown_part(stage):
                  data.assign(base=[20, 3, 12, 35], count=[10, 2, 8, 20], pct=[50.0, 200 / 3, 200 / 3, 2000 / 35]),
                  codes={"group": "work_change"})
     assert au.audit(stage, min_base=5) == []
+
+
+def _means_by_sector(year: int = 2027) -> pd.DataFrame:
+    """Climate scores by sector (B1-10-like, means of 1–5 scores): sector 3 counted in the total
+    only (n = 2); every sector listed, so the table alone hides nothing beyond sector 3."""
+    n = {1: 50, 5: 9, 7: 40}
+    mean = {1: 3.5, 5: 3.2, 7: 3.8}
+    total_n, total_sum = 101, 50 * 3.5 + 9 * 3.2 + 40 * 3.8 + 2 * 4.0
+    return pd.DataFrame({"year": [year] * 4, "group": [1, 5, 7, "Totaal"],
+                         "mean": [mean[1], mean[5], mean[7], total_sum / total_n],
+                         "n": [n[1], n[5], n[7], total_n]})
+
+
+def test_a_hidden_mean_that_follows_from_another_exhibits_means_is_caught(stage):
+    """Means are sums over their base: the planted leak is a second download that lists the
+    sectors' means without a total (nothing to protect on its own) beside the first one's
+    total, which hides sector 5 as its complementary cell; the total's mean times n minus the
+    listed sums gives the two organisations of sector 3 (and the second download sector 5)."""
+    total = _means_by_sector().assign(mean=lambda f: f["mean"].where(f["group"].astype(str) != "5"))
+    _table("tbl-proef-klimaat-totaal", total)
+    _table("tbl-proef-klimaat-groepen", _means_by_sector().iloc[:3])
+    found = au.audit(stage, min_base=5)
+    derived = [f for f in found if "over exhibits heen af te leiden" in f.problem]
+    assert any(f.problem.startswith("het gemiddelde van niet afzonderlijk getoonde groepen")
+               and "berust op 2 organisaties" in f.problem for f in derived), found
+    # with the total alone (its own table protects it) nothing follows
+    for p in stage.rglob("*klimaat-groepen*"):
+        p.unlink()
+    assert not [f for f in au.audit(stage, min_base=5) if "over exhibits heen" in f.problem]
