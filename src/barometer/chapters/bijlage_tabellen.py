@@ -496,7 +496,8 @@ def tabel_vragen(ed) -> TableExhibit:
         rows.append({"Tabel": number, "Vraag of schaal": text,
                      "Gesteld aan": cb.routing_of(name).label, "Gemeten in": years_text(years)})
     frame = pd.DataFrame(rows)
-    return TableExhibit(name=f"tbl-{SLUG}-vragen",
-                        caption="Vragen en schalen achter de tabellen van deze bijlage",
-                        frame=frame, notes=["Formuleringen uit het codeboek (eigen parafrase van de vragenlijst)."])
+    with declaration.in_force(ed):  # the edition's year, threshold and notice, not the process's
+        return TableExhibit(name=f"tbl-{SLUG}-vragen",
+                            caption="Vragen en schalen achter de tabellen van deze bijlage",
+                            frame=frame, notes=["Formuleringen uit het codeboek (eigen parafrase van de vragenlijst)."])
 

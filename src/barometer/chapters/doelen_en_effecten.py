@@ -458,10 +458,11 @@ def tabel_regressie(ed, effect: str) -> TableExhibit | Notice:
     if res.dropped:
         notes.append("Weggelaten wegens minder dan vijf organisaties: " + "; ".join(
             f"{lower_first(cb.labels(v)[k])} ({fmt.num(n)})" for v, d_ in res.dropped.items() for k, n in d_.items()) + ".")
-    return TableExhibit(name=_name("tbl", f"model-{EFFECT_KEYS.get(effect, effect).replace('_', '-')}"),
-                        caption=f"Wat verklaart een positief effect op {lower_first(cb.label(effect))}? "
-                                f"Odds ratio's uit een logistische regressie, {ed.year}",
-                        frame=_regression_frame(d.frame, cats), notes=notes, data=data)
+    with declaration.in_force(ed):  # the download's threshold is the screen's, not the process's
+        return TableExhibit(name=_name("tbl", f"model-{EFFECT_KEYS.get(effect, effect).replace('_', '-')}"),
+                            caption=f"Wat verklaart een positief effect op {lower_first(cb.label(effect))}? "
+                                    f"Odds ratio's uit een logistische regressie, {ed.year}",
+                            frame=_regression_frame(d.frame, cats), notes=notes, data=data)
 
 
 # ============================================================================ claims

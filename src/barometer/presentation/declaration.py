@@ -182,7 +182,7 @@ class Figure:
             _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        with _in_force(ed):  # the download's threshold is the screen's
+        with in_force(ed):  # the download's threshold is the screen's
             exhibit = FigureExhibit(name=self.name, caption=self._caption(ed, d), alt=self.alt(ed, d),
                                     figure=self.draw(d.frame), data=self._download(data, ed),
                                     codes=dict(self.codes) if self.codes else None)
@@ -224,7 +224,7 @@ class Table(Figure):
             _glue_shown(self, ed, None)
             return data
         d = disclose(data, ed.min_base, self.report, ed.year)
-        with _in_force(ed):  # the download's threshold is the screen's
+        with in_force(ed):  # the download's threshold is the screen's
             exhibit = TableExhibit(name=self.name, caption=self._caption(ed, d), frame=self.tabulate(ed, d),
                                    notes=list(self.notes(ed, d)) if self.notes else [],
                                    data=self._download(data, ed),
@@ -233,7 +233,7 @@ class Table(Figure):
         return exhibit
 
 
-def _in_force(ed):
+def in_force(ed):
     """The edition ``ed`` in force for the exhibit's downloads and sidecar, for one ``with`` block
     (:func:`barometer.presentation.exhibit.use_edition`): their threshold, year and notice are
     those of ``ed``, not of whichever edition the process opened last."""
@@ -241,6 +241,9 @@ def _in_force(ed):
 
     ctx = exhibit._CONTEXT
     return use_edition(ed.year, ed.min_base, getattr(ed, "synthetic", ctx.synthetic))
+
+
+_in_force = in_force  # the name before it was public
 
 
 # --- added by h22
