@@ -161,7 +161,9 @@ def _sector_range(ed) -> dict[str, Released | str]:
 
     cb = load_codebook()
     t = tabel_b1_8(ed.all_years, years(ed), ed.min_base)
-    d = disclose(t.data, ed.min_base, "Tabel B1-8", ed.year)
+    # the cells Tabel B1-8 hides in this edition, the edition-wide rule's among them
+    marks = linked.flags(ed, linked.INNOVATED, t.data, "sector", linked.ALONE)
+    d = disclose(t.data.assign(**{disclosure.LINKED: marks}), ed.min_base, "Tabel B1-8", ed.year)
     f = d.frame
     sec = f[(f["year"] == ed.year) & (f["group"].astype(str) != TOTAL) & f["pct"].notna()]
     if sec.empty:  # no sector shown: no highest or lowest

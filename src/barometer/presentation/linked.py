@@ -59,11 +59,15 @@ class Statistic:
         The report's exhibits that show it with every code of the variable on its own
         (``{"sector": ("Tabel B1-8",)}``): in the report's edition at the report's threshold
         they keep their printed cells.
+    question : str
+        The codebook question or scale it is about (a list of cells names its rows by it, or
+        by one of the question's items).
     """
 
     name: str
     compute: Callable[..., Any]
     printed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    question: str = ""
 
     def __call__(self, frame, years, by):
         return self.compute(frame, years, by)
@@ -97,13 +101,13 @@ def _means(scale: str):
 #: Figuur 2-2) and the profiles show for theirs: one definition each, so that every exhibit
 #: solves the rule on the same bases.
 INNOVATED = Statistic("innovated", _share("innovated"),
-                      {"sector": ("Tabel B1-8",), "national_type": ("Figuur 2-2",)})
-TYPES = Statistic("innovation_type", _frequencies("innovation_type"), {"sector": ("Tabel B1-9",)})
+                      {"sector": ("Tabel B1-8",), "national_type": ("Figuur 2-2",)}, "innovated")
+TYPES = Statistic("innovation_type", _frequencies("innovation_type"), {"sector": ("Tabel B1-9",)}, "innovation_type")
 CLIMATE = Statistic("climate_scale", _means("climate_scale"),
-                    {"sector": ("Tabel B1-10",), "national_type": ("Tabel B1-11",)})
-CONDITIONS = Statistic("conditions_scale", _means("conditions_scale"), {"sector": ("Tabel B1-12",)})
+                    {"sector": ("Tabel B1-10",), "national_type": ("Tabel B1-11",)}, "climate_scale")
+CONDITIONS = Statistic("conditions_scale", _means("conditions_scale"), {"sector": ("Tabel B1-12",)}, "conditions_scale")
 #: Figuur B2-4 (not the report's figure: its print shows other numbers) and the profiles.
-CLUSTERS = Statistic("climate_cluster", _frequencies("climate_cluster"))
+CLUSTERS = Statistic("climate_cluster", _frequencies("climate_cluster"), {}, "climate_cluster")
 
 
 #: Every statistic above (for exhibits that list the report's cells, such as the methods
@@ -304,17 +308,24 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
     return out
 
 
-def printed_cells(ed, rows: pd.DataFrame, exhibit: str = "source", variable: str = "group_var",
-                  group: str = "group", year: str = "year", item: str = "variable",
+def printed_cells(ed, rows: pd.DataFrame, variable: str = "group_var", group: str = "group",
+                  year: str = "year", item: str = "variable",
                   skip: Callable[[pd.Series], bool] | None = None) -> pd.Series:
-    """Which rows of a list of the report's cells (one per row, naming its exhibit, grouping
-    variable, group and year) the edition-wide rule hides as secondary cells in their exhibit:
-    so that a list of the printed figures recomputed (the methods chapter) hides what the
-    exhibit hides. ``skip(row)`` leaves rows out (public counts)."""
+    """Which rows of a list of cells (one per row, naming its question or item, grouping
+    variable, group and year; the methods chapter's check of the published figures) the
+    edition-wide rule hides as secondary cells: a recomputed figure of a cell that an exhibit
+    hides is hidden in the list too, whichever part of the report printed it. ``skip(row)``
+    leaves rows out (public counts)."""
+    from barometer.data.codebook import load_codebook
+
+    cb = load_codebook()
     out = pd.Series(False, index=rows.index)
     for stat in STATISTICS:
-        for var, exhibits in stat.printed.items():
-            pick = rows[exhibit].astype(str).isin(exhibits) & (rows[variable].astype(str) == var)
+        names = {stat.question}
+        if stat.question in cb.variables:
+            names |= set(cb.items(stat.question))
+        for var in variables(ed):
+            pick = rows[item].astype(str).isin(names) & (rows[variable].astype(str) == var)
             if skip is not None:
                 pick &= ~rows.apply(skip, axis=1)
             sub = rows[pick]
