@@ -533,6 +533,11 @@ def _published_disclosed(ed) -> pd.DataFrame:
 
     at = list(chk.columns).index("group") + 1
     chk = chk.copy()
+    # a recomputed figure that differs from the print without a registered reason is a new
+    # figure of the book, of any group the report printed (e.g. a climate group that another
+    # exhibit hides): the check says that it differs, not what it is
+    unexplained = chk["status"].astype(str) == "mismatch"
+    chk.loc[unexplained, ["computed", "shown"]] = float("nan")
     chk.insert(at, "group_label", [label(v, g) for v, g in zip(chk["group_var"], chk["group"])])
     return chk.assign(**{disclosure.LINKED: mark})
 
@@ -557,14 +562,23 @@ def _afwijkend(ed) -> pd.DataFrame | Notice:
     return bad.reset_index(drop=True)
 
 
+def _ours(d: Disclosed, i: int, statistic: str, decimals) -> str:
+    """The recomputed figure of a row of the deviations, as the policy releases it: a count from
+    the base column; an unexplained difference (status ``mismatch``) in words, not as a figure."""
+    if statistic == "n":
+        return d.cell(i, "base_n")
+    if str(d.frame.at[i, "status"]) == "mismatch":
+        return "wijkt af (niet getoond)"
+    return d.cell(i, "computed", lambda v: _fmt_stat(v, statistic, decimals))
+
+
 def _afwijkingen_tabel(ed, d: Disclosed) -> pd.DataFrame:
     bad = d.frame
     reasons = {c["id"]: _nl(c, "resolution") for c in register("conflicts")}
     return pd.DataFrame({
         "Bron": bad["source"].astype(str), "Meting": bad["year"].astype(str), "Cijfer": bad["row_id"].astype(str),
         "Rapport": [_fmt_stat(v, st, dd) for v, st, dd in zip(bad["value"], bad["statistic"], bad["decimals"])],
-        "Onze gegevens": [d.cell(i, "base_n") if st == "n" else d.cell(i, "computed", lambda v, st=st, dd=dd: _fmt_stat(v, st, dd))
-                          for i, st, dd in zip(bad.index, bad["statistic"], bad["decimals"])],
+        "Onze gegevens": [_ours(d, i, st, dd) for i, st, dd in zip(bad.index, bad["statistic"], bad["decimals"])],
         "Conflict": bad["conflict"].fillna("-").astype(str),
         "Toelichting": [reasons.get(str(c), "geen verklaring vastgelegd") if not pd.isna(c) else "geen verklaring vastgelegd"
                         for c in bad["conflict"]],

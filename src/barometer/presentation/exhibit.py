@@ -479,6 +479,14 @@ class TableExhibit:
         return f"{self.caption}\n{self.frame.to_string(index=False)}\n" + "\n".join(self.notes)
 
 
+def _spoken(alt: str) -> str:
+    """Alt text with the policy's symbol for a hidden figure in words: a screen reader reads
+    "niet getoond", not a sign (and MyST would take a ``#`` in the ``:alt:`` option for a
+    comment)."""
+    sym = re.escape(disclosure.symbol())
+    return re.sub(rf"(?<![\w#]){sym}(?![\w#])", "niet getoond", alt)
+
+
 @dataclass
 class FigureExhibit:
     """A numbered figure with a caption and alt text stating its main message.
@@ -513,6 +521,7 @@ class FigureExhibit:
         _check_name(self.name, "fig")
         if not self.alt or not self.alt.strip():
             raise ValueError(f"Figure {self.name} needs alt text")
+        self.alt = _spoken(self.alt)
         FIGURE_DIR.mkdir(exist_ok=True)
         self.path = FIGURE_DIR / f"{self.name}.svg"
         self.figure.savefig(self.path, bbox_inches="tight", metadata={"Date": None})
