@@ -156,14 +156,12 @@ def _comparison_sentence(ed, now, before, prev_year: int | None, what: str) -> R
 
 
 def _sector_range(ed) -> dict[str, Released | str]:
-    """The highest and the lowest share among the sectors Tabel B1-8 shows (its disclosure policy)."""
-    from barometer.presentation.tables import tabel_b1_8
+    """The highest and the lowest share among the sectors Tabel B1-8 shows (its cells as the
+    declared table discloses them, the edition-wide rule's hidden cells among them)."""
+    from barometer.chapters.bijlage_tabellen import TABLES
 
     cb = load_codebook()
-    t = tabel_b1_8(ed.all_years, years(ed), ed.min_base)
-    # the cells Tabel B1-8 hides in this edition, the edition-wide rule's among them
-    marks = linked.flags(ed, linked.INNOVATED, t.data, "sector", linked.ALONE)
-    d = disclose(t.data.assign(**{disclosure.LINKED: marks}), ed.min_base, "Tabel B1-8", ed.year)
+    _, d = TABLES["B1-8"].disclosed(ed)
     f = d.frame
     sec = f[(f["year"] == ed.year) & (f["group"].astype(str) != TOTAL) & f["pct"].notna()]
     if sec.empty:  # no sector shown: no highest or lowest

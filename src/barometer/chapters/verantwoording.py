@@ -489,8 +489,6 @@ def _gepubliceerd(ed, d: Disclosed) -> pd.DataFrame:
     return frame
 
 
-#: How many published numbers the data reproduce, per exhibit of the report (counts of the
-#: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
 def _with_bases(ed, chk: pd.DataFrame) -> pd.DataFrame:
     """The check with the base of every recomputed figure whose register row records none, so
     that the policy can judge it: a respondent count is its own base (and moves there: it is
@@ -542,6 +540,8 @@ def _published_disclosed(ed) -> pd.DataFrame:
     return chk.assign(**{disclosure.LINKED: mark})
 
 
+#: How many published numbers the data reproduce, per exhibit of the report (counts of the
+#: check, metadata); the download is the check itself (:func:`published_check`), through the policy.
 GEPUBLICEERD = declaration.Table(
     name=f"tbl-{SLUG}-gepubliceerd", compute=_published_disclosed, tabulate=_gepubliceerd,
     caption=lambda ed, d: f"Gepubliceerde cijfers die de gegevens na afronding reproduceren ({years_text(_years(ed))})",

@@ -32,7 +32,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
-from barometer.presentation import disclosure
+from barometer.presentation import disclosure, linked
 from barometer.presentation.exhibit import Disclosed, FigureExhibit, Notice, TableExhibit, disclose, use_edition
 
 __all__ = ["Glued", "Figure", "Table"]
@@ -98,7 +98,7 @@ class Figure:
         Hook: the exhibit's further glued texts (direction words, changes with their
         intervals, sentences), released from the disclosed frame; called with ``None`` when
         the exhibit shows a notice, to glue what the prose says instead.
-    linked : callable ``(frame, years, by) -> DataFrame``, optional
+    linked : barometer.presentation.linked.Statistic, optional
         The statistic the exhibit breaks down by a grouping variable of the profiles (a column
         of ``codes`` holding ``sector`` or ``national_type`` codes, every code on its own), by
         any grouping column: its secondary cells are then chosen for the whole edition at once
@@ -120,7 +120,7 @@ class Figure:
     # --- added by h22: glue in the exhibit's own cell (see _glue_shown at the end of the file)
     glue_on_call: bool = False
     texts: Callable[[Any, Disclosed | None], Mapping[str, Any]] | None = None
-    linked: Callable[..., Any] | None = None
+    linked: linked.Statistic | None = None
 
     def computed(self, ed):
         """Step 1: the full-precision frame (or a notice), with the rows the edition-wide
@@ -128,8 +128,6 @@ class Figure:
         data = self.compute(ed)
         if self.linked is None or isinstance(data, Notice) or data is None:
             return data
-        from barometer.presentation import linked
-
         mark = pd.Series(False, index=data.index)
         for column, variable in (self.codes or {}).items():
             if column in data.columns and "year" in data.columns:
@@ -242,8 +240,6 @@ def in_force(ed):
     ctx = exhibit._CONTEXT
     return use_edition(ed.year, ed.min_base, getattr(ed, "synthetic", ctx.synthetic))
 
-
-_in_force = in_force  # the name before it was public
 
 
 # --- added by h22

@@ -282,7 +282,7 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
         :data:`barometer.presentation.disclosure.LINKED`.
     """
     out = pd.Series(False, index=rows.index)
-    if variable not in variables(ed) or len(variables(ed)) < 1 or not len(rows):
+    if variable not in variables(ed) or not len(rows):
         return out
     table = hidden(ed, compute)
     if not table:
