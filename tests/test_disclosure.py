@@ -147,3 +147,32 @@ def test_complementary_agrees_with_tau_argus(bases, hidden, tmp_path, monkeypatc
     adds when the cost of a cell is its number of respondents."""
     monkeypatch.chdir(tmp_path)  # the engine writes its log files into the working directory
     assert disclosure.complementary(bases, hidden, 0) == _tau_argus_secondary(bases, hidden)
+
+
+def test_a_row_whose_base_is_a_hidden_count_loses_its_base_too():
+    """A question asked of innovators only: its base counts the group's innovators. Marked
+    rows (BASE_HIDDEN) are hidden with their base, in the frame and in the record of the
+    hidden cells. A hidden base must not follow from the total and the other bases either, so
+    the block hides a second base (the smallest other group's) with its value."""
+    data = pd.DataFrame({
+        "group": ["A", "B", "C", "Totaal"],
+        "pct": [50.0, 40.0, 30.0, 38.0],
+        "base": [8, 20, 12, 40],
+        disclosure.BASE_HIDDEN: [True, False, False, False],
+    })
+    prot = disclosure.protect(data, 5)
+    f = prot.frame
+    assert disclosure.BASE_HIDDEN not in f.columns
+    for row in (0, 2):
+        assert pd.isna(f.at[row, "pct"]) and pd.isna(f.at[row, "base"])
+        assert f.at[row, "geheimhouding"] == disclosure.policy().status_text("base", 5)
+    # the large group and the total are shown, with their bases
+    assert f.at[1, "pct"] == 40.0 and f.at[1, "base"] == 20
+    assert f.at[3, "pct"] == 38.0 and f.at[3, "base"] == 40
+    by_row = {c.row: c for c in prot.cells}
+    assert set(by_row) == {0, 2}
+    assert by_row[0].base is None and by_row[2].base is None
+    assert f["base"].dtype == "Int64"  # counts stay whole numbers in the download
+    # without the mark every row is shown: all bases reach the threshold
+    plain = disclosure.protect(data.drop(columns=disclosure.BASE_HIDDEN), 5)
+    assert plain.frame["pct"].notna().all() and not plain.cells

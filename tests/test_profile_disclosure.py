@@ -225,3 +225,51 @@ def test_a_part_of_the_national_government_does_not_follow_from_rijksoverheid(ed
     assert nat.reason("pct", groep="Kerndepartement", **where) == "primary"
     # Kerndepartement = Rijksoverheid - Diensten en agentschappen is no longer available
     assert nat.reason("pct", groep="Diensten en agentschappen", **where) is None
+
+
+def _provinces_grown(ed) -> Edition:
+    """2025 with twenty municipalities more as provinces: Provincie gets a profile of its own,
+    and its 2021 column (three organisations, the shipped 2021 file) stands beside it."""
+    df25 = ed.frames[2025].copy()
+    df25.loc[df25.index[df25["sector"] == 1][:20], "sector"] = 5
+    return Edition(2025, (2021,), ed.data_path, 5, {2025: df25, 2021: ed.frames[2021]})
+
+
+def test_a_base_that_counts_hidden_innovators_is_hidden_with_its_row(ed):
+    """Before: Provincie's 2021 share of innovators was hidden (three organisations), but its
+    factor, goal and type rows, asked of innovators only, published their base: the number of
+    the province's innovators. Now such a base is hidden with its row, in the frame the screen,
+    the note and the download take their numbers from."""
+    planted = _provinces_grown(ed)
+    spec = sp.parse_spec("sector:5")
+    assert spec.label == "Provincie"
+    innov = sp._disclosed(planted, spec, "innovatie").frame
+    assert innov.loc[(innov["groep"] == "Provincie") & (innov["jaar"] == 2021)
+                     & (innov["item"] == "innovated"), "pct"].isna().all()
+    hidden_innovators = set()
+    for what in ("innovatie", "factoren"):
+        f = sp._disclosed(planted, spec, what).frame
+        routed = f[(f["indicator"] != "innoveerde") & (f["indicator"] != "mislukte poging")]
+        rows = routed[(routed["groep"] == "Provincie") & (routed["jaar"] == 2021)]
+        assert len(rows), what
+        assert rows["base"].isna().all() and rows["pct"].isna().all(), what
+        assert (rows[disclosure.policy().status_column] == disclosure.policy().status_text("base", 5)).all()
+        # the row of the unrouted question keeps its public base (respondents)
+        if what == "innovatie":
+            assert innov.loc[(innov["groep"] == "Provincie") & (innov["jaar"] == 2021)
+                             & (innov["item"] == "innovated"), "base"].eq(3).all()
+        # a base hidden in one block is hidden in every block of that year and group alike
+        hidden_innovators |= set(map(tuple, routed.loc[routed["base"].isna(), ["jaar", "groep"]].to_numpy()))
+    # the current year's base, of a province with many innovators, stays public
+    f = sp._disclosed(planted, spec, "factoren").frame
+    assert f.loc[(f["groep"] == "Provincie") & (f["jaar"] == 2025), "base"].notna().all()
+    # the hidden innovators are a block the rule protects: more than the one small group
+    assert len(hidden_innovators) >= 2, hidden_innovators
+    note = sp.tabel_factoren(planted, spec).notes[0]
+    assert "Provincie 2021: n = #" in note, note
+    # and the download (what a reader gets as CSV) and its record of hidden cells have no base
+    # for those rows either
+    frame, prot = exhibit.download_frame(sp._download(sp._factor_tidy(planted, spec), planted), 5, 2025)
+    prov = frame[(frame["Groep"] == "Provincie") & (frame["Jaar"] == 2021)]
+    assert len(prov) and prov["Basis (n)"].isna().all(), prov
+    assert all(c.base is None for c in prot.cells if c.key.get("groep") == "Provincie" and c.key.get("jaar") == 2021)

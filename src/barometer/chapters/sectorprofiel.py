@@ -159,6 +159,10 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
     if "count" in values:
         out["pct"] = 100.0 * out["count"] / out["base"].where(out["base"] > 0)
     out[disclosure.LINKED] = _linked(ed, spec, compute, groups, out)
+    own = {label: codes_ for label, codes_ in groups}
+    out[disclosure.BASE_HIDDEN] = linked.hidden_bases(ed, out, var, linked.PROFILES, group="groep", year="jaar",
+                                                      codes=lambda label: own.get(label), total=st.TOTAL) \
+        & (out["reeks"] == PER_GROUP)
     return out
 
 
@@ -337,7 +341,7 @@ def _download(tidy: pd.DataFrame, ed) -> pd.DataFrame:
     """The download: every group of the block (so that a reader sees the cells the policy hid,
     and why), Dutch code-style names."""
     cols = ["jaar", "reeks", "groep", "indicator", "item", "onderdeel", "aantal", "basis", "percentage",
-            "gemiddelde", "sd", "ondergrens", "bovengrens", disclosure.LINKED]
+            "gemiddelde", "sd", "ondergrens", "bovengrens", disclosure.LINKED, disclosure.BASE_HIDDEN]
     out = tidy.rename(columns={"count": "aantal", "base": "basis", "pct": "percentage", "label": "onderdeel"})
     return out[[c for c in cols if c in out.columns]]
 
@@ -354,10 +358,15 @@ def _bases_note(ed, spec: Spec, d, what: str) -> str:
             sub = f[(f["reeks"] == _total_series(d)) & (f["groep"] == st.TOTAL) & (f["jaar"] == year)]
         else:
             sub = f[(f["reeks"] == PER_GROUP) & (f["groep"] == spec.label) & (f["jaar"] == year)]
-        if len(sub):
-            lo, hi = int(sub["base"].min()), int(sub["base"].max())
+        shown = sub["base"].dropna()
+        if len(shown):
+            lo, hi = int(shown.min()), int(shown.max())
             n = fmt.num(lo) if lo == hi else f"{fmt.num(lo)}–{fmt.num(hi)}"
+            if len(shown) < len(sub):  # a base that counts a hidden number of innovators
+                n += f" (deels {disclosure.symbol()})"
             parts.append(f"{header}: n = {n}")
+        elif len(sub):
+            parts.append(f"{header}: n = {disclosure.symbol()}")
     return f"Basis: {what}; " + "; ".join(parts) + "."
 
 

@@ -124,7 +124,7 @@ class Policy:
     status_column : str
         Name of the Dutch status column added to every download.
     status : mapping
-        Dutch status texts: ``shown``, ``primary``, ``secondary`` (and ``external``).
+        Dutch status texts: ``shown``, ``primary``, ``secondary``, ``base`` (and ``external``).
     published_columns : tuple of str
         Download columns with figures published by others (no microdata): never blanked; a row
         with one and no base gets the status ``external``.
@@ -143,7 +143,7 @@ class Policy:
     published_columns: tuple[str, ...] = ()
 
     def status_text(self, reason: str, min_base: int | None = None) -> str:
-        """Dutch status text of a cell (``reason``: shown, primary, secondary)."""
+        """Dutch status text of a cell (``reason``: shown, primary, secondary, base)."""
         return self.status[reason].format(threshold=threshold(min_base), symbol=self.symbol)
 
 
@@ -168,7 +168,7 @@ def _load(path: str) -> Policy:
     rule = (raw["secondary"] or {}).get("rule")
     if rule != "complementary":
         raise PolicyError(f"{p}, secondary.rule: verwacht 'complementary', gevonden {rule!r}.")
-    for key in ("shown", "primary", "secondary"):
+    for key in ("shown", "primary", "secondary", "base"):
         if key not in raw["status"]:
             raise PolicyError(f"{p}, status: de tekst voor '{key}' ontbreekt.")
     return Policy(int(raw["threshold"]), str(raw["symbol"]), str(raw["explanation"]), rule,
@@ -556,6 +556,9 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
     frame = data.reset_index(drop=True).copy()
     linked = (frame.pop(LINKED).fillna(False).astype(bool) if LINKED in frame.columns
               else pd.Series(False, index=frame.index))  # secondary cells decided across frames
+    base_hidden = (frame.pop(BASE_HIDDEN).fillna(False).astype(bool) if BASE_HIDDEN in frame.columns
+                   else pd.Series(False, index=frame.index))  # bases that are hidden counts
+    linked = linked | base_hidden
     columns = [str(c) for c in frame.columns]
     frame.columns = columns
     values = [c for c in columns if _is_value(c, pol)]
@@ -577,6 +580,7 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
     # secondary suppression per block of groups with a shown total
     group = _group_column(frame, set(values) | set(bases))
     secondary: dict[str, set[int]] = {b: set() for b in bases}
+    no_base = {int(i) for i in frame.index[base_hidden]}
     if do_secondary:
         for b in bases:
             secondary[b] |= {int(i) for i in frame.index[linked]} - hidden_rows[b]
@@ -601,17 +605,22 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
                     continue
                 extra = complementary(dict(zip(groups, n)), (hidden_rows[b] | secondary[b]) & set(groups), rest, t)
                 secondary[b] |= extra
+                if no_base & set(groups):  # a hidden base must not follow from the total either
+                    more = complementary(dict(zip(groups, n)), no_base & set(groups), rest, t)
+                    no_base |= more
+                    secondary[b] |= more - hidden_rows[b]
     for b in bases:
         cols = [c for c, bb in pairs.items() if bb == b]
         for reason, rows in (("primary", hidden_rows[b]), ("secondary", secondary[b])):
             for i in sorted(rows):
-                base = pd.to_numeric(pd.Series([frame.at[i, b]]), errors="coerce").iloc[0]
+                base = (float("nan") if i in no_base
+                        else pd.to_numeric(pd.Series([frame.at[i, b]]), errors="coerce").iloc[0])
                 for c in cols:
                     if not is_missing(frame.at[i, c]):
                         v = pd.to_numeric(pd.Series([frame.at[i, c]]), errors="coerce").iloc[0]
                         cells.append(SuppressedCell(i, c, reason, None if is_missing(base) else float(base), key_of(i),
                                                     None if is_missing(v) else float(v)))
-                status[i] = pol.status_text(reason, t)
+                status[i] = pol.status_text("base" if i in no_base else reason, t)
         blank = sorted(hidden_rows[b] | secondary[b])
         for c in cols:
             if pd.api.types.is_integer_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]):
@@ -620,6 +629,12 @@ def protect(data: pd.DataFrame, min_base: int | None = None, secondary: bool = T
                 frame[c] = frame[c].astype(object)
             if blank:
                 frame.loc[blank, c] = pd.NA if not pd.api.types.is_float_dtype(frame[c]) else float("nan")
+    if no_base:  # last: the rule above still saw the bases of the block
+        for b in bases:
+            n = pd.to_numeric(frame[b], errors="coerce").astype(float)
+            n.loc[sorted(no_base)] = float("nan")
+            whole = bool((n.dropna() % 1 == 0).all())
+            frame[b] = n.astype("Int64") if whole and pd.api.types.is_integer_dtype(frame[b]) else n
     # a row with a figure published by others and no base hides nothing: it has no microdata
     external = [c for c in pol.published_columns if c in columns and c not in values]
     if external and "external" in pol.status:
@@ -768,6 +783,13 @@ def profile_block(bases: Mapping[int, int], codes: Iterable[int],
 #: outside the frame (:func:`linked_suppression`, for the sector profiles); :func:`protect`
 #: removes it before anything else, so it reaches no download.
 LINKED = "_verborgen_gekoppeld"
+
+#: Column of a frame given to :func:`protect` that marks rows whose base is itself a count the
+#: policy hides (a question asked of the innovating organisations only, where the number of the
+#: group's innovators is hidden: :func:`barometer.presentation.linked.hidden_bases`). Their values
+#: are hidden as secondary cells (primary below the threshold) and their base is blanked too,
+#: in the download, the sidecar and on screen; the rule of the block still reckons with it.
+BASE_HIDDEN = "_basis_verborgen"
 
 
 def linked_suppression(atoms: Mapping[Any, float],

@@ -37,7 +37,8 @@ import pandas as pd
 from barometer.presentation import disclosure
 
 __all__ = ["SHAPES", "PROFILES", "ALONE", "Statistic", "INNOVATED", "TYPES", "CLIMATE", "CONDITIONS", "CLUSTERS", "statistic",
-           "STATISTICS", "variables", "atoms", "atom_rows", "blocks", "hidden", "flags", "printed_cells"]
+           "STATISTICS", "variables", "atoms", "atom_rows", "blocks", "hidden", "flags", "ROUTED_BY", "hidden_bases",
+           "printed_cells"]
 
 #: The shape of the profiles (groups pooled by the policy) and of the tables (every code alone).
 PROFILES = "profielen"
@@ -255,7 +256,7 @@ def hidden(ed, compute: Callable | Statistic) -> dict[tuple[int, str], dict[tupl
 
 def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, shape: str,
           group: str = "group", year: str = "year", codes: Callable[[Any], Any] | None = None,
-          item: str = "item") -> pd.Series:
+          item: str = "item", reasons: tuple[str, ...] = ("secondary",)) -> pd.Series:
     """Which rows of an exhibit the edition-wide rule hides as secondary cells.
 
     Parameters
@@ -273,12 +274,14 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
         Columns of the group, the year and (for a statistic of several items) the item.
     codes : callable, optional
         Group value -> tuple of codes (default: one code; the total and other values: none).
+    reasons : tuple of str
+        Which verdicts to mark (default ``("secondary",)``: primary cells are hidden by
+        :func:`barometer.presentation.disclosure.protect` anyway).
 
     Returns
     -------
     Series of bool
-        True for a row of a group the rule hides as secondary (primary cells are hidden by
-        :func:`barometer.presentation.disclosure.protect` anyway); for the column
+        True for a row of a group the rule hides for one of ``reasons``; for the column
         :data:`barometer.presentation.disclosure.LINKED`.
     """
     out = pd.Series(False, index=rows.index)
@@ -304,7 +307,67 @@ def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, 
             continue
         key = str(rows.at[i, item]) if item in rows and single is None else single
         why = table.get((int(rows.at[i, year]), key), {})
-        out.at[i] = why.get((variable, shape, tuple(sorted(g)))) == "secondary"
+        out.at[i] = why.get((variable, shape, tuple(sorted(g)))) in reasons
+    return out
+
+
+#: The statistic that counts the organisations a routed question is asked of, by the column its
+#: routing condition names (the codebook's ``innovated == 1``: innovating organisations).
+ROUTED_BY: dict[str, Statistic] = {"innovated": INNOVATED}
+
+
+def hidden_bases(ed, rows: pd.DataFrame, variable: str, shape: str, group: str = "group",
+                 year: str = "year", item: str = "item", codes: Callable[[Any], Any] | None = None,
+                 total: str = "Totaal") -> pd.Series:
+    """Which rows of an exhibit publish a base that is itself a count the policy hides.
+
+    The base of a question the codebook routes (asked of the innovating organisations only)
+    is the number of the group's organisations that got it: nearly the count of the routing
+    question's answer. Where the edition-wide rule hides that count (:data:`ROUTED_BY`, every
+    verdict), or where the group numbers fewer respondents than the threshold in that year (a
+    routing question without an edition-wide statistic), the row's base is hidden with its
+    values (the column :data:`barometer.presentation.disclosure.BASE_HIDDEN`). Rows of an
+    unrouted question, and rows whose item is no codebook column, are never marked.
+
+    Parameters are those of :func:`flags`; ``total`` is the label of a block's total row (its
+    codes: every code of ``variable`` in the data).
+    """
+    from barometer.data.codebook import CodebookError, load_codebook
+
+    cb = load_codebook()
+    out = pd.Series(False, index=rows.index)
+    if not len(rows) or item not in rows or variable not in ed.all_years:
+        return out
+    everyone = ed.all_years
+    years = pd.to_numeric(everyone["year"], errors="coerce")
+    known = tuple(sorted(int(c) for c in everyone[variable].dropna().unique()))
+
+    def conditions(name: str) -> list[str]:
+        try:
+            routing = cb.routing_of(name)
+        except CodebookError:
+            return []
+        return cb.condition_columns(routing.name) if routing.condition else []
+
+    routed = {name: conditions(name) for name in rows[item].astype(str).unique()}
+    marked = rows[item].astype(str).map(lambda n: bool(routed[n]))
+    if not marked.any():
+        return out
+    as_codes = codes or (lambda value: (int(value),) if str(value).isdigit() else None)
+    for column in sorted({c for cs in routed.values() for c in cs}):
+        pick = marked & rows[item].astype(str).map(lambda n: column in routed[n])
+        stat = ROUTED_BY.get(column)
+        if stat is not None:
+            sub = rows[pick]
+            out.loc[sub.index] |= flags(ed, stat, sub.drop(columns=[item]), variable, shape, group=group,
+                                        year=year, codes=as_codes, reasons=("primary", "secondary")).to_numpy()
+    for i in rows.index[marked]:
+        label = rows.at[i, group]
+        g = known if str(label) == total else as_codes(label)
+        if g is None:
+            continue
+        n = int(((years == int(rows.at[i, year])) & everyone[variable].isin(g)).sum())
+        out.at[i] = bool(out.at[i]) or n < ed.min_base
     return out
 
 
