@@ -212,23 +212,25 @@ def test_two_hidden_groups_whose_sum_rests_on_too_few_are_caught(edition):
 
 
 @pytest.mark.slow
-def test_the_built_edition_passes_the_audit_and_fails_on_a_planted_id():
-    """The real 2025 edition (built once for the slow tests) passes; the same HTML with one
-    respondent id planted in a page fails, naming the page."""
+def test_the_built_edition_passes_the_audit_and_fails_on_a_planted_id(tmp_path):
+    """The real 2025 edition (built once for the slow tests) passes; a copy of its HTML with
+    one respondent id planted in a page fails, naming the page. The id is planted in a copy:
+    other test files audit the same shared build at the same time (xdist workers)."""
+    import shutil
+
     from built_book import built_book
 
     book = built_book()
     data = paths_respondents()
     assert au.audit(book.stage, book.html, data) == []
-    page = next(book.html.rglob("*.html"))
-    original = page.read_text(encoding="utf-8")
-    try:
-        first_id = pd.read_csv(data, usecols=["resp_id"], nrows=1)["resp_id"].iloc[0]
-        page.write_text(original.replace("</body>", f"<p>{first_id}</p></body>"), encoding="utf-8")
-        found = au.audit(book.stage, book.html, data)
-        assert any(page.name in f.file and first_id in f.problem for f in found), found
-    finally:
-        page.write_text(original, encoding="utf-8")
+    html = tmp_path / "html"
+    shutil.copytree(book.html, html)
+    page = next(html.rglob("*.html"))
+    first_id = pd.read_csv(data, usecols=["resp_id"], nrows=1)["resp_id"].iloc[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", f"<p>{first_id}</p></body>"),
+                    encoding="utf-8")
+    found = au.audit(book.stage, html, data)
+    assert any(page.name in f.file and first_id in f.problem for f in found), found
 
 
 def paths_respondents():
