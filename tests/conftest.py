@@ -226,3 +226,16 @@ def _print_checks_of_this_test_only():
     yield
     exhibit._PRINT_CHECKS.clear()
     exhibit._PRINT_CHECKS.update(before)
+
+
+@pytest.fixture(autouse=True)
+def _a_new_edition_per_test():
+    """Inside a build, ``Edition.open`` gives the same edition object for the same inputs (the
+    warm kernel's chapters share what is computed per edition, ``barometer.book.edition``). A
+    test that changes module state (a table's question, a policy) and opens the edition again
+    expects what a new kernel computes: each test starts without an edition to reuse."""
+    from barometer.book import edition
+
+    edition._OPENED.clear()
+    yield
+    edition._OPENED.clear()

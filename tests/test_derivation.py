@@ -199,3 +199,19 @@ def test_a_hidden_mean_that_follows_from_another_exhibits_means_is_caught(stage)
     for p in stage.rglob("*klimaat-groepen*"):
         p.unlink()
     assert not [f for f in au.audit(stage, min_base=5) if "over exhibits heen" in f.problem]
+
+
+def test_an_audit_with_the_memo_of_an_earlier_one_finds_what_changed_since(stage):
+    """The build audits the staged edition while it renders and then the whole edition with
+    the same memo: a table added after the first pass (here: the one that gives the hidden
+    sector away across exhibits) is read and checked, and the findings are those of an audit
+    without memo."""
+    _table("tbl-proef-innovatie", _share_by_sector())
+    memo: dict = {}
+    assert au.audit(stage, min_base=5, memo=memo) == []
+    assert memo["tables"] and memo["checked"]
+    _table("tbl-proef-typen", _innovators_as_base())
+    again = au.audit(stage, min_base=5, memo=memo)
+    fresh = au.audit(stage, min_base=5)
+    assert again == fresh and any("over exhibits heen af te leiden" in f.problem for f in again), again
+    assert au.audit(stage, min_base=5, memo=memo) == fresh  # all from the memo: the same findings

@@ -112,3 +112,34 @@ def test_a_table_the_report_printed_keeps_its_cells_and_downloads_only_the_print
             assert csv["Percentage (afgerond)"].isna().tolist() == [False, True, False, False, False]
         else:
             assert csv["Percentage (volle precisie)"].isna().tolist() == [False, True, True, False, False]
+
+
+def test_a_figure_gives_the_same_svg_in_every_build(tmp_path, monkeypatch):
+    """matplotlib hashes the SVG's clip-path ids with a random salt unless one is set: the
+    exhibit salts with the figure's name, so the same figure is the same file every time (a
+    rebuild changes nothing, and staged outputs can be compared before and after a change)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from barometer.presentation import exhibit
+    from barometer.presentation.exhibit import FigureExhibit
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(exhibit, "_CONTEXT", exhibit._Context(2025, 5, True))
+
+    def draw(name: str) -> bytes:
+        fig, ax = plt.subplots()
+        ax.bar(["a", "b"], [1, 2])
+        f = FigureExhibit(name, "Proef", "Twee staven.", fig, data=_sector_data())
+        return f.path.read_bytes()
+
+    import re
+
+    def ids(svg: bytes) -> set[bytes]:
+        return set(re.findall(rb'clip-path="url\(#(\w+)\)"', svg))
+
+    first = draw("fig-proef-svg")
+    assert ids(first)
+    assert draw("fig-proef-svg") == first
+    assert ids(draw("fig-proef-svg-twee")).isdisjoint(ids(first))  # unique per figure on a page

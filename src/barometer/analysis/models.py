@@ -602,13 +602,20 @@ def _interval_key(result: LogitResult, kind: str, alpha: float) -> str:
     return h.hexdigest()
 
 
+#: Where fitted intervals are shared beyond this process: ``store(key, compute) -> value``, or
+#: None (computed here). Inside a build the book layer sets it
+#: (:func:`barometer.book.frames.shared_result`, installed by ``Edition.open``), so that the
+#: kernel of the other worker that fits the same model reads the intervals instead of refitting.
+SHARED_STORE = None
+
+
 def _cached_intervals(result: LogitResult, kind: str, alpha: float, compute) -> pd.DataFrame:
     """``compute()`` once per model content (a pure function of the fit); a copy each time."""
     key = _interval_key(result, kind, alpha)
     if key in _INTERVALS:
         _INTERVALS.move_to_end(key)
     else:
-        _INTERVALS[key] = compute()
+        _INTERVALS[key] = compute() if SHARED_STORE is None else SHARED_STORE(f"intervals-{key}", compute)
         while len(_INTERVALS) > _INTERVALS_MAX:
             _INTERVALS.popitem(last=False)
     return _INTERVALS[key].copy()

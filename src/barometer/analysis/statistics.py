@@ -204,6 +204,7 @@ def statistic(
     group: Any = None,
     year: Any = None,
     codebook: Codebook | None = None,
+    values: pd.Series | None = None,
 ) -> Result:
     """Compute one statistic of one variable in one group of one year, routing-aware.
 
@@ -227,6 +228,10 @@ def statistic(
         Measurement year(s); None = every row of ``df``.
     codebook : Codebook, optional
         Defaults to the shipped codebook.
+    values : Series, optional
+        ``analysis_values(df, variable, codebook)`` when the caller has it already (many
+        statistics of one variable of the same frame, as :func:`barometer.presentation.published.check_figures`
+        computes them); it is not computed again.
 
     Returns
     -------
@@ -252,7 +257,7 @@ def statistic(
     if stat not in _STATS:
         raise StatisticError(f"unknown statistic {stat!r}; use one of {_STATS}")
     cb = _cb(codebook)
-    s = analysis_values(df, variable, cb)
+    s = analysis_values(df, variable, cb) if values is None else values
     keep = _year_mask(df, year, cb) & _group_mask(df, group_var, group) & s.notna()
     v = s[keep]
     n = int(v.size)

@@ -44,10 +44,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import yaml
 
@@ -797,7 +798,8 @@ def _prune_unlinked(html: Path) -> list[Path]:
 _FULL_RENDER_FILES = ("_toc.yml", "_config.yml")
 
 
-def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bool = True) -> Path:
+def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bool = True,
+            meanwhile: Callable[[], Any] | None = None) -> Path:
     """Render the staged book with warnings as errors; return the HTML folder.
 
     ``render_dir`` keeps Sphinx's state between builds: ``source/`` is a mirror of ``stage``
@@ -805,6 +807,9 @@ def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bo
     when the mirror is new, or the table of contents or configuration changed) the mirror is
     emptied and everything rendered (``--all``); otherwise Sphinx reads only the pages that
     changed. A failed render empties ``render_dir``, so that the next one is full.
+
+    ``meanwhile`` is called while Jupyter Book runs (its own process, one core): the build
+    audits the staged edition then (:func:`barometer.publishing.audit.audit` with a memo).
     """
     log_path = stage / "jupyter-book.log"
     source = render_dir / "source"
@@ -819,7 +824,15 @@ def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bo
            "--path-output", str(render_dir), str(source)]
     how = "alles" if full else f"alleen wat veranderde: {changed} bestand(en)"
     echo(f"Renderen met jupyter-book ({how}; -W -n --keep-going; log: {log_path})")
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            proc.wait()
+        out.seek(0)
+        proc.stdout = out.read()
     log_path.write_text(proc.stdout, encoding="utf-8")
     html = render_dir / "_build" / "html"
     if proc.returncode != 0 or not (html / "index.html").is_file():
@@ -1065,9 +1078,13 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             shutil.rmtree(tmp)
         try:
             step = time.monotonic()
-            rendered = _render(stage, build_dir / "render" / str(year), echo,
-                               full=force_render or not use_cache)
             html = tmp / "html"
+            from barometer.publishing.audit import audit, check_build  # disclosure audit: a leak stops the build
+
+            memo: dict = {}  # the staged edition audited while it renders; the whole edition after
+            rendered = _render(stage, build_dir / "render" / str(year), echo,
+                               full=force_render or not use_cache,
+                               meanwhile=lambda: audit(stage, html, data, min_base, memo=memo))
             shutil.copytree(rendered, html)
             _prune_unlinked(html)
             echo(f"Gerenderd in {_s(time.monotonic() - step)} s")
@@ -1079,10 +1096,8 @@ def _build(year, data, out, jobs, comparison_years, min_base, project, echo, edi
             write_downloads(stage, html, year, data_file=data, synthetic=synthetic)
             _write_citation(project, html, year)
             echo(f"Downloads en citatie geschreven in {_s(time.monotonic() - step)} s")
-            from barometer.publishing.audit import check_build  # disclosure audit: a leak stops the build
-
             step = time.monotonic()
-            echo(check_build(stage, html, data, min_base))
+            echo(check_build(stage, html, data, min_base, memo=memo))
             echo(f"Geheimhoudingscontrole in {_s(time.monotonic() - step)} s")
             (html / RENDER_STAMP).write_text(digest + "\n", encoding="utf-8")
             _move_into_place(html, out)

@@ -7,6 +7,7 @@ in ``barometer.chapters`` take that object, so a chapter never loads or reshapes
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -57,6 +58,39 @@ def _sidecar(path: Path) -> dict[str, Any]:
     return {}
 
 
+def _fingerprint(frame: pd.DataFrame) -> str:
+    """Content hash of a frame: its columns, types, index and every value."""
+    h = hashlib.sha256(repr((list(frame.columns), [str(t) for t in frame.dtypes])).encode())
+    h.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+#: The edition opened last in this process inside a build, by :func:`_reuse_key`.
+_OPENED: dict[tuple, "Edition"] = {}
+
+
+def _reuse_key(files: dict[int, Path], comps: tuple[int, ...], min_base: int) -> tuple | None:
+    """What makes two :meth:`Edition.open` calls the same edition inside a build: the content
+    keys of the respondent files' validated frames (file bytes, sidecar, ``data/``, package
+    sources, editions file), the comparison years and the threshold. None outside a build (no
+    hand-off of frames, :mod:`barometer.book.frames`): every call then loads its own frames.
+
+    A build's warm kernel (:mod:`barometer.book.warm`) runs chapter after chapter of one
+    edition: with the same object, what the package computes once per edition object (the
+    edition-wide secondary suppression, claims, tidy frames, checks of the printed figures)
+    is computed once per kernel instead of once per chapter. A chapter that changed the
+    frames in place makes the next open load them again (:meth:`Edition._pristine`).
+    """
+    import os
+
+    from barometer.book.frames import ENV_VAR, frame_key
+
+    if not os.environ.get(ENV_VAR):
+        return None
+    return (tuple((y, str(Path(p).resolve()), frame_key(p, y)) for y, p in sorted(files.items())),
+            comps, int(min_base), os.environ.get(ENV_VAR), os.environ.get("BAROMETER_EDITIONS"))
+
+
 @dataclass(frozen=True)
 class Edition:
     """Data and settings of one edition, as the chapters see them.
@@ -82,6 +116,10 @@ class Edition:
     frames: dict[int, pd.DataFrame] = field(repr=False)
 
     def __post_init__(self) -> None:
+        self._register()
+        self._fingerprints.update({int(y): _fingerprint(f) for y, f in self.frames.items()})
+
+    def _register(self) -> None:
         # Downloads and sidecars of this process's exhibits carry this edition's year,
         # threshold (disclosure policy) and synthetic-data notice.
         from barometer.presentation.exhibit import check_print_with, use_edition
@@ -91,6 +129,19 @@ class Edition:
         synthetic = meta.is_file() and "synthetic: true" in meta.read_text(encoding="utf-8")
         use_edition(self.year, self.min_base, synthetic)
         check_print_with(self.year, self.reproduces_print)
+
+    @cached_property
+    def _fingerprints(self) -> dict[Any, str]:
+        return {}
+
+    def _pristine(self) -> bool:
+        """Whether the frames (and ``all_years``, once made) are as they were loaded: no
+        chapter changed them in place."""
+        frames: dict[Any, pd.DataFrame] = {int(y): f for y, f in self.frames.items()}
+        if "all_years" in self.__dict__:
+            frames["all_years"] = self.__dict__["all_years"]
+        return set(frames) == set(self._fingerprints) and all(
+            _fingerprint(f) == self._fingerprints[k] for k, f in frames.items())
 
     @classmethod
     def open(
@@ -132,19 +183,32 @@ class Edition:
             path = _ROOT / path
         if not path.exists() and (_ROOT / "chapters" / path).exists():
             path = _ROOT / "chapters" / path
-        frames = {int(year): validated_frame(path, int(year))}
-        comps = []
+        files = {int(year): path}
         for cy in comparison_years or ():
             cy = int(cy)
             if cy >= int(year):
                 continue
             try:
-                cpath = respondent_file(cy)
+                files[cy] = respondent_file(cy)
             except FileNotFoundError:
                 continue
-            frames[cy] = validated_frame(cpath, cy)
-            comps.append(cy)
-        return cls(int(year), tuple(sorted(comps)), path.resolve(), int(min_base), frames)
+        comps = tuple(sorted(y for y in files if y != int(year)))
+        key = _reuse_key(files, comps, int(min_base))
+        if key is not None:  # inside a build: the kernels share fitted intervals (barometer.book.frames)
+            from barometer.analysis import models
+            from barometer.book.frames import shared_result
+
+            models.SHARED_STORE = shared_result
+        hit = _OPENED.get(key) if key is not None else None
+        if hit is not None and hit._pristine():
+            hit._register()
+            return hit
+        frames = {y: validated_frame(p, y) for y, p in files.items()}
+        ed = cls(int(year), comps, path.resolve(), int(min_base), frames)
+        if key is not None:
+            _OPENED.clear()  # one edition per kernel: a build runs one edition
+            _OPENED[key] = ed
+        return ed
 
     @property
     def df(self) -> pd.DataFrame:
@@ -154,7 +218,9 @@ class Edition:
     @cached_property
     def all_years(self) -> pd.DataFrame:
         """Respondents of the edition and its comparison years, stacked."""
-        return pd.concat([self.frames[y] for y in sorted(self.frames)], ignore_index=True)
+        stacked = pd.concat([self.frames[y] for y in sorted(self.frames)], ignore_index=True)
+        self._fingerprints["all_years"] = _fingerprint(stacked)
+        return stacked
 
     @property
     def previous_year(self) -> int | None:

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["ENV_VAR", "FRAME_VERSION", "frame_key", "frame_path", "load_and_derive",
-           "store_frame", "validated_frame"]
+           "shared_result", "store_frame", "validated_frame"]
 
 #: Environment variable naming the folder of validated frames (set by the build).
 ENV_VAR = "BAROMETER_FRAMES"
@@ -109,3 +109,37 @@ def validated_frame(path: Path, year: int):
             with open(stored, "rb") as fh:
                 return pickle.load(fh)
     return load_and_derive(path, year)
+
+
+def shared_result(key: str, compute):
+    """``compute()``, shared by the kernels of one build through the frames folder.
+
+    The result is stored in ``<folder>/shared/`` under a hash of ``key`` (a content hash of
+    everything the result is computed from, given by the caller) and of the package sources,
+    so that another kernel asking for the same result reads it (pickle, written to a temporary
+    name and renamed: never half a file). Without :data:`ENV_VAR`, or when the folder cannot
+    be written, the result is computed and nothing is stored. Used for the profile-likelihood
+    and Firth intervals of the logistic models (:data:`barometer.analysis.models.SHARED_STORE`),
+    which the claims and the chapter's own table of another worker fit alike.
+    """
+    from barometer.book.cache import source_hash
+
+    folder = os.environ.get(ENV_VAR)
+    if not folder:
+        return compute()
+    path = Path(folder) / "shared" / f"{hashlib.sha256((source_hash() + key).encode()).hexdigest()[:40]}.pkl"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    value = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".shared-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value

@@ -14,8 +14,13 @@ state of a fresh kernel as far as a chapter can see:
   ``BAROMETER_*`` environment variables are the worker's;
 * open figures are closed; warnings that were shown once are shown again (the warnings
   registries are invalidated), so a chapter prints what it would print alone;
-* the package's per-edition caches are emptied (:data:`CACHES`), so no frame of the
-  previous chapter is kept alive.
+* the package's per-edition caches (:data:`CACHES`) are emptied, except the entries of the
+  edition the next chapter gets again: inside a build, :meth:`barometer.book.edition.Edition.open`
+  returns the same edition object for the same inputs (content keys of the validated frames,
+  comparison years, threshold) as long as no chapter changed its frames, so that what is
+  computed once per edition (the edition-wide secondary suppression, claims, tidy frames) is
+  computed once per kernel, not once per chapter. Those results are pure functions of the
+  edition's data: a fresh kernel computes the same.
 
 What the kernel process itself prints outside any cell (its start-up warning, the
 message at shut-down) goes to the log of the first chapter it ran.
@@ -120,9 +125,13 @@ def _barometer_reset(cwd, env, caches):
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
     warnings._filters_mutated()
+    edition = sys.modules.get("barometer.book.edition")
+    kept = [id(e) for e in getattr(edition, "_OPENED", {{}}).values()]
     for module, name in caches:
         if module in sys.modules:
-            getattr(sys.modules[module], name).clear()
+            cache = getattr(sys.modules[module], name)
+            for key in [k for k, v in cache.items() if not (isinstance(v, tuple) and v and id(v[0]) in kept)]:
+                del cache[key]
     gc.collect()
     ip.execution_count = 1
 _barometer_reset({cwd}, {env}, {caches})

@@ -504,13 +504,14 @@ def _with_bases(ed, chk: pd.DataFrame) -> pd.DataFrame:
             base.at[i] = out.at[i, "computed"]
             out.at[i, "computed"] = out.at[i, "shown"] = float("nan")
         elif stat in ("pct", "mean", "sd") and isinstance(var, str) and var in df.columns:
-            rows = df[df["year"] == int(out.at[i, "year"])]
+            # masks on single columns: selecting rows of the whole (wide) frame per figure is slow
+            rows = (df["year"] == int(out.at[i, "year"])).fillna(False).to_numpy(dtype=bool)
             gvar, g = out.at[i, "group_var"], out.at[i, "group"]
             if isinstance(gvar, str) and not fmt.is_missing(g):
-                if gvar not in rows.columns:
+                if gvar not in df.columns:
                     continue
-                rows = rows[pd.to_numeric(rows[gvar], errors="coerce") == pd.to_numeric(g, errors="coerce")]
-            base.at[i] = int(rows[var].notna().sum())
+                rows &= (pd.to_numeric(df[gvar], errors="coerce") == pd.to_numeric(g, errors="coerce")).fillna(False).to_numpy(dtype=bool)
+            base.at[i] = int(df[var][rows].notna().sum())
     out["base_n"] = base
     return out
 

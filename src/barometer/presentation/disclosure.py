@@ -677,15 +677,21 @@ class ProfileGroup:
     reasons: Mapping[int, str] = field(default_factory=dict)
 
 
-def profile_groupings() -> list[dict]:
-    """The grouping variables that get profiles, with their pool labels (policy ``profiles``)."""
-    raw = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8")) or {}
+@lru_cache(maxsize=4)
+def _groupings(path: str) -> tuple[tuple[tuple[str, Any], ...], ...]:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     groupings = (raw.get("profiles") or {}).get("groupings") or []
     for i, g in enumerate(groupings):
         if not isinstance(g, dict) or not g.get("variable") or not g.get("pool_label"):
-            raise PolicyError(f"{POLICY_FILE}, profiles.groupings[{i}]: verwacht 'variable' en "
+            raise PolicyError(f"{path}, profiles.groupings[{i}]: verwacht 'variable' en "
                               f"'pool_label', gevonden {g!r}.")
-    return [dict(g) for g in groupings]
+    return tuple(tuple(g.items()) for g in groupings)
+
+
+def profile_groupings() -> list[dict]:
+    """The grouping variables that get profiles, with their pool labels (policy ``profiles``;
+    the file is read once, every call returns fresh dicts)."""
+    return [dict(g) for g in _groupings(str(POLICY_FILE))]
 
 
 def profile_groups(bases: Mapping[int, int], min_base: int | None = None) -> tuple[list[ProfileGroup], list[int]]:

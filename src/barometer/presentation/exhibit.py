@@ -524,7 +524,10 @@ class FigureExhibit:
         self.alt = _spoken(self.alt)
         FIGURE_DIR.mkdir(exist_ok=True)
         self.path = FIGURE_DIR / f"{self.name}.svg"
-        self.figure.savefig(self.path, bbox_inches="tight", metadata={"Date": None})
+        # the SVG's ids (clip paths) are hashed with a salt: the figure's name instead of a random
+        # one, so that the same figure gives the same file in every build (ids stay unique per figure)
+        with plt.rc_context({"svg.hashsalt": self.name}):
+            self.figure.savefig(self.path, bbox_inches="tight", metadata={"Date": None})
         plt.close(self.figure)
         self.downloads = _write_downloads(self.name, self.data, "figure", self.caption, codes=self.codes)
         self._as_printed = _printed.pop(self.name, False)

@@ -128,10 +128,14 @@ def statistic(compute: Callable | Statistic) -> Statistic:
 _CACHE: dict[tuple, tuple] = {}
 
 
-def _once(key: tuple, ed, make: Callable[[], Any]) -> Any:
+def _once(key: tuple, ed, make: Callable[[], Any], keep: Any = None) -> Any:
+    """``make()`` once per edition object and ``key``. The entry holds the edition and ``keep``
+    (the statistic, whose name may carry the ``id`` of a plain function) alive, so that their
+    ids are not reused while cached; a build's warm kernel keeps the entries of the edition it
+    reuses from chapter to chapter (barometer.book.warm)."""
     hit = _CACHE.get(key)
     if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
-        hit = _CACHE[key] = (ed, make())
+        hit = _CACHE[key] = (ed, make(), keep)
     return hit[1]
 
 
@@ -165,7 +169,7 @@ def atom_rows(ed, compute: Callable | Statistic) -> pd.DataFrame | None:
         return compute(ed.all_years.assign(_atom=atoms(ed)[0]), years, "_atom")
 
     stat = statistic(compute)
-    return _once(("atom_rows", id(ed), stat.name), ed, make)
+    return _once(("atom_rows", id(ed), stat.name), ed, make, stat)
 
 
 def blocks(ed, variable: str) -> dict[str, list[tuple[int, ...]]]:
@@ -251,7 +255,7 @@ def hidden(ed, compute: Callable | Statistic) -> dict[tuple[int, str], dict[tupl
             out[(int(year), str(item))] = why
         return out
 
-    return _once(("hidden", id(ed), stat.name), ed, make)
+    return _once(("hidden", id(ed), stat.name), ed, make, stat)
 
 
 def flags(ed, compute: Callable | Statistic, rows: pd.DataFrame, variable: str, shape: str,

@@ -18,7 +18,7 @@ import pandas as pd
 from barometer.data import paths
 from barometer.data.codebook import Codebook, load_codebook
 from barometer.presentation.formatting import round_half_up
-from barometer.analysis.statistics import statistic
+from barometer.analysis.statistics import analysis_values, statistic
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -152,7 +152,8 @@ def ensure_derived(df: pd.DataFrame, codebook: Codebook | None = None) -> pd.Dat
     return add_derived(df, cb)
 
 
-def compute_row(df: pd.DataFrame, row: Any, codebook: Codebook | None = None) -> float:
+def compute_row(df: pd.DataFrame, row: Any, codebook: Codebook | None = None,
+                memo: dict | None = None) -> float:
     """Compute the statistic of one row of the published table, at full precision.
 
     Parameters
@@ -164,6 +165,9 @@ def compute_row(df: pd.DataFrame, row: Any, codebook: Codebook | None = None) ->
         A row of :func:`read_figures` (fields ``statistic``, ``variable``, ``codes``,
         ``group_var``, ``group``, ``year``).
     codebook : Codebook, optional
+    memo : dict, optional
+        Analysis values already computed from this same ``df``, by variable (filled here):
+        :func:`check_figures` computes each variable's values once for all its rows.
 
     Returns
     -------
@@ -184,15 +188,20 @@ def compute_row(df: pd.DataFrame, row: Any, codebook: Codebook | None = None) ->
         return float("nan")
     needed = [c for c in (variable, group_var) if c]
     if any(c not in df.columns for c in needed):
-        df = ensure_derived(df, cb)
+        df, memo = ensure_derived(df, cb), None  # another frame: the memo's values are not its own
+    values = None
+    if memo is not None and isinstance(variable, str) and variable in df.columns:
+        if variable not in memo:
+            memo[variable] = analysis_values(df, variable, cb)
+        values = memo[variable]
     if stat == "pp_diff":
         if group is None or ">" not in str(group):
             raise PublishedError(f"row {_get(row, 'row_id')}: pp_diff needs group 'a>b', got {group!r}")
         a, b = str(group).split(">", 1)
-        ra = statistic(df, variable, "pct", codes, group_var, a, year, cb)
-        rb = statistic(df, variable, "pct", codes, group_var, b, year, cb)
+        ra = statistic(df, variable, "pct", codes, group_var, a, year, cb, values=values)
+        rb = statistic(df, variable, "pct", codes, group_var, b, year, cb, values=values)
         return float(ra.value - rb.value)
-    return float(statistic(df, variable, stat, codes, group_var, group, year, cb).value)
+    return float(statistic(df, variable, stat, codes, group_var, group, year, cb, values=values).value)
 
 
 #: Name used in CONTRIBUTING.md.
@@ -270,8 +279,9 @@ def check_figures(
         fig = fig[fig["year"].isin([int(y) for y in yrs])]
     data = ensure_derived(df, cb)
     computed, shown, ok = [], [], []
+    memo: dict = {}  # each variable's analysis values, once for all its rows
     for _, row in fig.iterrows():
-        value = compute_row(data, row, cb)
+        value = compute_row(data, row, cb, memo)
         computed.append(value)
         dec = int(row["decimals"]) if not pd.isna(row["decimals"]) else 0
         shown.append(float(round_half_up(value, dec)) if not math.isnan(value) else math.nan)

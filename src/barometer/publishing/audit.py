@@ -370,7 +370,7 @@ def _glue_text(nb_path: Path) -> str:
 # --------------------------------------------------------------------------- entry points
 def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = None,
           min_base: int | None = None, pdf: Path | None = None,
-          notes: list[str] | None = None) -> list[Finding]:
+          notes: list[str] | None = None, memo: dict | None = None) -> list[Finding]:
     """Audit one built edition; return every finding (empty: nothing leaks).
 
     Parameters
@@ -389,6 +389,13 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
     notes : list, optional
         Receives the Dutch notes on what is no finding and why (a derivation that the printed
         report itself already allows, in the report's edition at its threshold).
+    memo : dict, optional
+        Work of an earlier call to reuse, keyed on content: the tables read from a file (by
+        the file's SHA-256), the checks of a table (by its content, sheet and sidecar, and
+        the threshold) and the check across exhibits (by everything it reads). The build
+        audits the staged edition while Jupyter Book renders it, and then the whole edition
+        with the same ``memo``: only what the rendering added is read and checked again; the
+        findings are those of a call without ``memo``.
     """
     stage = Path(stage)
     metas = _sidecars(stage)
@@ -406,9 +413,11 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
     # The HTML holds byte-for-byte copies of the stage's downloads: a file whose bytes were
     # already read and checked is not parsed again, and its findings (and the fingerprints of
     # what it shows) are those of the first copy with this file's name.
-    tables_of: dict[tuple[str, str], list] = {}
-    checked: dict[tuple, tuple[str, list[Finding], dict]] = {}
-    across: list[tuple[pd.DataFrame, dict, str]] = []
+    memo = {} if memo is None else memo
+    tables_of: dict[tuple[str, str], list] = memo.setdefault("tables", {})
+    checked: dict[tuple, tuple[str, list[Finding], dict]] = memo.setdefault("checked", {})
+    across: list[tuple[pd.DataFrame, dict, str, tuple]] = []
+    seen: set[tuple] = set()
     for f in files:
         rel = str(f.relative_to(root) if f.is_relative_to(root) else f)
         try:
@@ -434,13 +443,14 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
                     frame = frame.iloc[1:].set_axis([str(c) for c in frame.iloc[0]], axis=1).reset_index(drop=True)
                 meta = metas.get(f.stem, {"naam": f.stem})
                 where = rel
-            key = (content, sheet, f.stem in metas, json.dumps(meta, sort_keys=True, default=str))
+            key = (content, sheet, f.stem in metas, json.dumps(meta, sort_keys=True, default=str), threshold)
             if key not in checked:
                 local: dict = {}
                 checked[key] = (where, _check_frame(frame, meta, threshold, where, local), local)
-                if f.stem in metas:  # an exhibit's own download (not the workbook's copy of it)
-                    across.append((frame, meta, where))
             first, found, local = checked[key]
+            if f.stem in metas and key not in seen:  # an exhibit's own download (not the workbook's copy)
+                across.append((frame, meta, where, key))
+            seen.add(key)
             findings += [f_ if where == first else dataclasses.replace(f_, file=where) for f_ in found]
             for fp, cells in local.items():
                 shown.setdefault(fp, []).extend((where, other, cell, identity)
@@ -454,7 +464,10 @@ def audit(stage: Path, html_dir: Path | None = None, data_file: Path | None = No
                         file, other, where,
                         f"dit cijfer is in {name} verborgen ({cell.get('kolom')}, {cell.get('sleutel')}) "
                         "maar staat hier wel."))
-    found, waived = _across_exhibits(across, threshold)
+    across_key = (threshold, tuple(a[3] for a in across), tuple(a[2] for a in across))
+    if memo.get("across", (None,))[0] != across_key:
+        memo["across"] = (across_key, _across_exhibits([a[:3] for a in across], threshold))
+    found, waived = memo["across"][1]
     findings += found
     if notes is not None:
         notes += waived
@@ -555,7 +568,8 @@ def _data_file_of(stage: Path) -> Path | None:
     return None
 
 
-def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: int | None) -> str:
+def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: int | None,
+                memo: dict | None = None) -> str:
     """The build's audit step: the Dutch summary line, or :class:`~barometer.data.book_files.BuildError`.
 
     Called by :func:`barometer.book.build.build` on the freshly rendered HTML, before it replaces
@@ -564,7 +578,7 @@ def check_build(stage: Path, html_dir: Path, data_file: Path | None, min_base: i
     from barometer.data.book_files import BuildError
 
     notes: list[str] = []
-    findings = audit(stage, html_dir, data_file, min_base, notes=notes)
+    findings = audit(stage, html_dir, data_file, min_base, notes=notes, memo=memo)
     if findings:
         raise BuildError(format_findings(findings))
     return format_findings(findings) + "".join(f"\n{n}" for n in notes)
