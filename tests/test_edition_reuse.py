@@ -56,7 +56,7 @@ def test_a_result_shared_through_the_frames_folder_is_computed_once(tmp_path, mo
     assert shared_result("proef", compute) == {"interval": (0.5, 2.0)}  # read back: another kernel
     assert len(calls) == 1
     assert shared_result("andere sleutel", compute) and len(calls) == 2
-    assert not list((tmp_path / "shared").glob(".shared-*"))  # no temporary file left behind
+    assert not list((tmp_path / "shared").glob("*.tmp"))  # no temporary file left behind
     monkeypatch.delenv(ENV_VAR)
     shared_result("proef", compute)
     assert len(calls) == 3  # outside a build nothing is shared

@@ -832,14 +832,14 @@ def _render(stage: Path, render_dir: Path, echo: Callable[[str], None], full: bo
         finally:
             proc.wait()
         out.seek(0)
-        proc.stdout = out.read()
-    log_path.write_text(proc.stdout, encoding="utf-8")
+        output = out.read()
+    log_path.write_text(output, encoding="utf-8")
     html = render_dir / "_build" / "html"
     if proc.returncode != 0 or not (html / "index.html").is_file():
         shutil.rmtree(render_dir, ignore_errors=True)
-        problems = [ln for ln in proc.stdout.splitlines()
+        problems = [ln for ln in output.splitlines()
                     if re.search(r"WARNING|ERROR|Error|Exception", ln)]
-        shown = "\n".join("  " + _ANSI.sub("", p) for p in problems[:40]) or proc.stdout[-3000:]
+        shown = "\n".join("  " + _ANSI.sub("", p) for p in problems[:40]) or output[-3000:]
         raise BuildError(
             f"jupyter-book is mislukt (exitcode {proc.returncode}); waarschuwingen tellen als fouten.\n"
             f"{shown}\nVolledige log: {log_path}"

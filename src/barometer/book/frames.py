@@ -66,6 +66,20 @@ def load_and_derive(path: Path, year: int):
     return add_derived(load_respondents(path, year=int(year)))
 
 
+def _write_pickle(target: Path, value) -> None:
+    """Pickle ``value`` to a temporary name beside ``target`` and rename it: a reader never sees
+    half a file, and a failed write leaves no temporary file behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".pickle-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def store_frame(folder: Path, path: Path, year: int) -> Path:
     """Validate and derive ``path`` once and store the frame in ``folder``; return its file.
 
@@ -77,16 +91,7 @@ def store_frame(folder: Path, path: Path, year: int) -> Path:
     target = frame_path(folder, path, year)
     if target.is_file():
         return target
-    frame = load_and_derive(path, year)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".frame-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    _write_pickle(target, load_and_derive(path, year))
     def mtime(p: Path) -> float:
         try:
             return p.stat().st_mtime
@@ -116,8 +121,8 @@ def shared_result(key: str, compute):
 
     The result is stored in ``<folder>/shared/`` under a hash of ``key`` (a content hash of
     everything the result is computed from, given by the caller) and of the package sources,
-    so that another kernel asking for the same result reads it (pickle, written to a temporary
-    name and renamed: never half a file). Without :data:`ENV_VAR`, or when the folder cannot
+    so that another kernel asking for the same result reads it (:func:`_write_pickle`: never
+    half a file). Without :data:`ENV_VAR`, or when the folder cannot
     be written, the result is computed and nothing is stored. Used for the profile-likelihood
     and Firth intervals of the logistic models (:data:`barometer.analysis.models.SHARED_STORE`),
     which the claims and the chapter's own table of another worker fit alike.
@@ -135,11 +140,7 @@ def shared_result(key: str, compute):
         pass
     value = compute()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".shared-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        _write_pickle(path, value)
     except OSError:
         pass
     return value
