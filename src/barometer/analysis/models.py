@@ -645,13 +645,14 @@ def _profile_ci(result: LogitResult, alpha: float) -> pd.DataFrame:
     res = result.model
     X, y, w = res.exog, res.endog, res.weights
     names = list(res.exog_names)
+    start = np.asarray(res.params, dtype=float)  # each profile fit starts from the full fit
     rows = []
     for term in result.table["term"]:
         j = names.index(term)
 
         def fixed(b: float, j: int = j) -> float:
             return _firth_fit(X, y, fixed={j: b}, firth=False, maxiter=200, ll_tol=PROFILE_LL_TOL,
-                              weights=w).loglik
+                              weights=w, start=start, se=False).loglik
 
         est, se = float(res.params[term]), float(res.bse[term])
         if not np.isfinite(se) or se > MAX_SE:
