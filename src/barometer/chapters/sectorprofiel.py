@@ -133,19 +133,22 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
         return pd.DataFrame(columns=columns + (["pct"] if "count" in values else []))
     groups = _groups(ed, spec)
     number = {c: k for k, (_, codes) in enumerate(groups, start=1) for c in codes}
-    block = everyone[everyone[var].notna()].copy()
-    block["_blok"] = block[var].map(number)  # codes in no profile: only in the total
     parts = []
     atoms = _atom_rows(ed, compute) if "count" in values else None
     # counts and bases add up: the block's rows are sums of the finest groups' rows, which the
     # edition-wide suppression (_linked) needs anyway; a mean does not, it is computed apart
-    r = _from_atoms(atoms, ed, var, number) if atoms is not None else compute(block, _years(ed), "_blok")
+    if atoms is not None:
+        r = _from_atoms(atoms, ed, var, number)
+    else:
+        block = everyone[everyone[var].notna()].copy()
+        block["_blok"] = block[var].map(number)  # codes in no profile: only in the total
+        r = compute(block, _years(ed), "_blok")
     if r is not None and len(r):
         r = r.assign(reeks=PER_GROUP, groep=[st.TOTAL if str(g) == st.TOTAL else groups[int(g) - 1][0]
                                               for g in r["group"]])
         parts.append(r)
     if not bool(everyone[var].notna().all()):
-        w = compute(everyone, _years(ed), None)
+        w = _whole(ed, compute)
         if w is not None and len(w):
             parts.append(w.assign(reeks=WHOLE, groep=st.TOTAL))
     if not parts:
@@ -164,6 +167,16 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
                                                       codes=lambda label: own.get(label), total=st.TOTAL) \
         & (out["reeks"] == PER_GROUP)
     return out
+
+
+def _whole(ed, compute) -> pd.DataFrame | None:
+    """``compute`` on the whole public sector, every year of the edition: the same for every
+    profile, so computed once per edition object (a module-level ``compute``); a copy each time."""
+    key = ("whole", id(ed), compute)
+    hit = _TIDY.get(key)
+    if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
+        hit = _TIDY[key] = (ed, compute(ed.all_years, _years(ed), None))
+    return None if hit[1] is None else hit[1].copy()
 
 
 def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:

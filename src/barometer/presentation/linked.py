@@ -365,13 +365,16 @@ def hidden_bases(ed, rows: pd.DataFrame, variable: str, shape: str, group: str =
             sub = rows[pick]
             out.loc[sub.index] |= flags(ed, stat, sub.drop(columns=[item]), variable, shape, group=group,
                                         year=year, codes=as_codes, reasons=("primary", "secondary")).to_numpy()
+    counts: dict[tuple[int, tuple], int] = {}  # respondents per (year, codes): rows share them
     for i in rows.index[marked]:
         label = rows.at[i, group]
         g = known if str(label) == total else as_codes(label)
         if g is None:
             continue
-        n = int(((years == int(rows.at[i, year])) & everyone[variable].isin(g)).sum())
-        out.at[i] = bool(out.at[i]) or n < ed.min_base
+        key = (int(rows.at[i, year]), tuple(g))
+        if key not in counts:
+            counts[key] = int(((years == key[0]) & everyone[variable].isin(g)).sum())
+        out.at[i] = bool(out.at[i]) or counts[key] < ed.min_base
     return out
 
 
