@@ -37,6 +37,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from barometer.data.schema import (
@@ -510,12 +511,14 @@ class Codebook:
         year, latest = int(year), max(self.years)
         return year in years or (year > latest and latest in years)
 
-    def _years_mask(self, yr: pd.Series, years: tuple[int, ...]) -> pd.Series:
+    def _years_mask(self, yr: np.ndarray, years: tuple[int, ...]) -> np.ndarray:
+        """Which values of ``yr`` (floats, NaN for none) are years of ``years``; a year after
+        the codebook's latest counts as the latest (a column asked then is asked since)."""
         latest = max(self.years)
-        mask = yr.isin(years)
+        mask = np.isin(yr, years)
         if latest in years:
-            mask |= yr > latest
-        return mask.fillna(False).astype(bool)
+            mask |= yr > latest  # (NaN > latest is False)
+        return mask
 
     def is_asked(self, name: str, year: int) -> bool:
         """Whether a column, question or derived variable exists in ``year``."""
@@ -595,40 +598,45 @@ class Codebook:
                 years = self.variables[name].years
             else:
                 years = self.derived_variables[name].years
-        mask = pd.Series(True, index=df.index, dtype=bool)
+        # numpy arrays rather than Series: this runs for every statistic of every exhibit
+        mask = np.ones(len(df), dtype=bool)
         if routing.condition:
             for clause in _split_and(routing.condition):
                 mask &= self._clause_mask(df, self._parse_clause(clause))
         if years is not None and self.year_column in df.columns:
-            yr = pd.to_numeric(df[self.year_column], errors="coerce")
-            mask &= self._years_mask(yr, years)
-        return mask
+            mask &= self._years_mask(_as_float(df[self.year_column]), years)
+        return pd.Series(mask, index=df.index, dtype=bool)
 
-    def _clause_mask(self, df: pd.DataFrame, m: re.Match) -> pd.Series:
+    def _clause_mask(self, df: pd.DataFrame, m: re.Match) -> np.ndarray:
         col, op, raw = m["col"], re.sub(r"\s+", " ", m["op"]), m["value"]
         values = [int(v) for v in re.findall(r"-?\d+", raw)]
         column = self._columns.get(col)
         if col in df.columns:
-            s = pd.to_numeric(df[col], errors="coerce")
+            s = _as_float(df[col])
         elif column is not None and column.type == "multiple":
-            s = pd.Series(float("nan"), index=df.index)
+            s = np.full(len(df), np.nan)
         else:
             raise CodebookError(
                 f"de routeringsvoorwaarde heeft kolom {col!r} nodig, die niet in de gegevens staat"
             )
         if column is not None and column.type == "multiple" and self.year_column in df.columns:
-            yr = pd.to_numeric(df[self.year_column], errors="coerce")
-            not_offered = ~self._years_mask(yr, column.years)
-            s = s.mask(not_offered & s.isna(), 0)
+            not_offered = ~self._years_mask(_as_float(df[self.year_column]), column.years)
+            s = np.where(not_offered & np.isnan(s), 0.0, s)
+        answered = ~np.isnan(s)
         if op == "==":
-            out = s.eq(values[0])
-        elif op == "!=":
-            out = s.ne(values[0]) & s.notna()
-        elif op == "in":
-            out = s.isin(values)
-        else:  # not in
-            out = ~s.isin(values) & s.notna()
-        return out.fillna(False).astype(bool)
+            return s == values[0]
+        if op == "!=":
+            return (s != values[0]) & answered
+        if op == "in":
+            return np.isin(s, values)
+        return ~np.isin(s, values) & answered  # not in
+
+
+def _as_float(s: pd.Series) -> np.ndarray:
+    """A column as floats, NaN for an empty cell or a value that is not a number."""
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.to_numpy(dtype=float, na_value=np.nan)
+    return pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
 def _split_and(condition: str) -> list[str]:
