@@ -172,11 +172,7 @@ def _share_rows(ed, spec: Spec, what: str, compute, values: tuple[str, ...] = ("
 def _whole(ed, compute) -> pd.DataFrame | None:
     """``compute`` on the whole public sector, every year of the edition: the same for every
     profile, so computed once per edition object (a module-level ``compute``); a copy each time."""
-    key = ("whole", id(ed), compute)
-    hit = _TIDY.get(key)
-    if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
-        hit = _TIDY[key] = (ed, compute(ed.all_years, _years(ed), None))
-    return None if hit[1] is None else hit[1].copy()
+    return _copied(_kept(("whole", id(ed), compute), ed, lambda: compute(ed.all_years, _years(ed), None)))
 
 
 def _linked(ed, spec: Spec, compute, groups, rows: pd.DataFrame) -> pd.Series:
@@ -400,23 +396,29 @@ def _block_note() -> str:
 _TIDY: dict[tuple, tuple] = {}
 
 
+def _kept(key: tuple, ed, make):
+    """``make()`` once per ``key`` (which holds ``id(ed)``), kept in :data:`_TIDY` with ``ed``."""
+    hit = _TIDY.get(key)
+    if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
+        hit = _TIDY[key] = (ed, make())
+    return hit[1]
+
+
+def _copied(value):
+    """Copies of the frames in ``value`` (a frame, a tuple of them, or anything else as is)."""
+    if isinstance(value, tuple):
+        return tuple(_copied(v) for v in value)
+    return value.copy() if isinstance(value, pd.DataFrame) else value
+
+
 def _once(fn):
     """Compute ``fn(ed, spec, *args)`` once per edition object, profile and arguments; return
     copies of frames (a disclosed frame is shared: nothing changes it)."""
     import functools
 
-    def copied(value):
-        if isinstance(value, tuple):
-            return tuple(copied(v) for v in value)
-        return value.copy() if isinstance(value, pd.DataFrame) else value
-
     @functools.wraps(fn)
     def wrapper(ed, spec: Spec, *args):
-        key = (fn.__name__, id(ed), spec, *args)
-        hit = _TIDY.get(key)
-        if hit is None or hit[0] is not ed:  # the id of an edition no longer alive may be reused
-            hit = _TIDY[key] = (ed, fn(ed, spec, *args))
-        return copied(hit[1])
+        return _copied(_kept((fn.__name__, id(ed), spec, *args), ed, lambda: fn(ed, spec, *args)))
 
     return wrapper
 
