@@ -281,6 +281,25 @@ def test_firth_table_is_finite_where_ml_is_not():
     assert cols.loc["xx", "profiel_bovengrens"] == np.inf
 
 
+def test_firth_table_leaves_an_aliased_term_without_estimate():
+    """A column that is a combination of earlier ones (here ``zz``, the same score for
+    everybody: a multiple of the intercept, as a scale everybody answered alike) makes the information singular and Firth's penalty ``0.5 log|I|`` rounding noise:
+    the Firth table fits without it, as R's ``glm`` does, gives the aliased term no estimate
+    and the other terms the estimates and intervals of the model without that column."""
+    rng = np.random.default_rng(8)
+    d = pd.DataFrame({"xx": rng.integers(0, 2, 40), "vv": rng.normal(size=40)})
+    d["zz"] = 3.0
+    d["yy"] = ((d["xx"] == 1) | (rng.random(40) < 0.3)).astype(int)  # quasi-separation in xx
+    with_alias = md.logit(d, "yy", ["xx", "vv", "zz"])
+    without = md.logit(d, "yy", ["xx", "vv"])
+    f1, f2 = md.firth_table(with_alias).set_index("term"), md.firth_table(without).set_index("term")
+    assert list(f1.index) == ["xx", "vv", "zz"] and f1.loc["zz", ["odds_ratio", "ci_low", "ci_high"]].isna().all()
+    for col in ("odds_ratio", "ci_low", "ci_high"):
+        np.testing.assert_allclose(f1.loc[["xx", "vv"], col], f2.loc[["xx", "vv"], col], rtol=1e-9)
+    assert np.isfinite(f1.loc[["xx", "vv"], ["odds_ratio", "ci_low", "ci_high"]].to_numpy()).all()
+    assert md.independent_columns(np.column_stack([np.ones(4), [0, 1, 0, 1], [1, 1, 1, 1], [0, 2, 0, 2], [1, 0, 0, 0]])) == [0, 1, 4]
+
+
 # ---------------------------------------------------------------- Firth: a published example
 #: The ``sex2`` data of R's logistf (Heinze & Schemper 2002, Stat. Med. 21:2409; from Cytel's
 #: LogXact manual): urinary tract infection (``case``) in 239 college women, six binary

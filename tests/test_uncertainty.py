@@ -141,8 +141,10 @@ def test_firth_finite_under_separation_where_ml_diverges():
 def test_a_profile_fit_started_from_the_full_fit_finds_the_same_maximum_in_fewer_steps():
     """Profile fits start from the unrestricted estimates (issue 14: build speed): the
     restricted maximum is the same as from zeros, on a regular design and under
-    quasi-separation (where maximum likelihood does not converge), with fewer iterations in
-    all (one fit far from the estimates may take one more)."""
+    quasi-separation (where maximum likelihood does not converge), with no more iterations on
+    any design and fewer in all (one fit far from the estimates may take one more; since
+    Newton's step converges in a few iterations from either start, a Firth profile of the
+    2 x 2 table gains nothing)."""
     from barometer.analysis.uncertainty import PROFILE_LL_TOL, _firth_fit
 
     rng = np.random.default_rng(14)
@@ -150,6 +152,7 @@ def test_a_profile_fit_started_from_the_full_fit_finds_the_same_maximum_in_fewer
     X = np.column_stack([np.ones(300), x])
     y = (rng.random(300) < 1 / (1 + np.exp(-(0.3 + x @ [0.8, -0.5, 0.2])))).astype(float)
     Xs, ys = _table(9, 0, 6, 11)  # quasi-separated: nobody with x = 1 without the event
+    total = {"cold": 0, "warm": 0}
     for design, outcome in ((X, y), (Xs, ys)):
         for firth in (True, False):
             steps = {"cold": 0, "warm": 0}
@@ -165,10 +168,66 @@ def test_a_profile_fit_started_from_the_full_fit_finds_the_same_maximum_in_fewer
                     assert warm.coef[j] == b and np.isnan(warm.se).all()
                     steps["cold"] += cold.iterations
                     steps["warm"] += warm.iterations
-            assert steps["warm"] < steps["cold"], (firth, steps)
+            assert steps["warm"] <= steps["cold"], (firth, steps)
+            total["cold"] += steps["cold"]
+            total["warm"] += steps["warm"]
+    assert total["warm"] < 0.75 * total["cold"], total
     # a start that is not finite (a diverged fit) is not used
     bad = _firth_fit(X, y, fixed={1: 0.5}, start=np.full(4, np.nan))
     assert bad.loglik == pytest.approx(_firth_fit(X, y, fixed={1: 0.5}).loglik, abs=1e-10)
+
+
+def _modified_score(X, y, beta, weights):
+    from barometer.analysis.uncertainty import _penalised
+
+    _, pi, info = _penalised(X, y, beta, True, weights)
+    h = np.einsum("ij,jk,ik->i", X, np.linalg.inv(info), X) * pi * (1 - pi)
+    return X.T @ (weights * (y - pi + h * (0.5 - pi)))
+
+
+def test_newtons_step_uses_the_curvature_of_the_penalised_likelihood():
+    """The step of :func:`_newton_step` is minus the inverse Hessian of ``l + 0.5 log|I|``
+    times its gradient: the Hessian here by central differences of the modified score (which
+    is itself checked against differences of the penalised likelihood), with frequency
+    weights, and on a subset of the coefficients (a profile fit)."""
+    from barometer.analysis.uncertainty import _newton_step, _penalised
+
+    rng = np.random.default_rng(5)
+    X = np.column_stack([np.ones(30), rng.normal(size=(30, 4))])
+    y = rng.integers(0, 2, 30).astype(float)
+    f = rng.integers(1, 4, 30).astype(float)
+    beta = rng.normal(size=5) * 0.3
+    e = 1e-6
+    unit = np.eye(5) * e
+    g = _modified_score(X, y, beta, f)
+    ll = [(_penalised(X, y, beta + d, True, f)[0] - _penalised(X, y, beta - d, True, f)[0]) / (2 * e) for d in unit]
+    np.testing.assert_allclose(g, ll, atol=1e-7)
+    H = np.column_stack([(_modified_score(X, y, beta + d, f) - _modified_score(X, y, beta - d, f)) / (2 * e) for d in unit])
+    _, pi, info = _penalised(X, y, beta, True, f)
+    for free in (np.arange(5), np.array([0, 2, 3, 4])):
+        step = _newton_step(X, pi, np.linalg.inv(info), info, free, g[free], f)
+        np.testing.assert_allclose(step, np.linalg.solve(-H[np.ix_(free, free)], g[free]), rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_firth_converges_in_a_few_steps_on_a_small_design(seed):
+    """17 organisations, 12 coefficients (a part of the file in a degenerate edition): Firth's
+    own iteration crept and stopped after 100 iterations without converging; with Newton's
+    step (the penalty's curvature) the fit converges in a few, to a maximum where the
+    modified score is zero and the penalised likelihood no lower than the creeping fit's."""
+    from barometer.analysis.uncertainty import _firth_fit, _penalised
+
+    rng = np.random.default_rng(seed + 1)  # seeds 1-4: the plain iteration did not converge in 100
+    X = np.column_stack([np.ones(17), rng.integers(0, 2, (17, 11))]).astype(float)
+    y = rng.integers(0, 2, 17).astype(float)
+    assert np.linalg.matrix_rank(X) == 12
+    fit = _firth_fit(X, y)
+    assert fit.converged and fit.iterations <= 15, fit.iterations
+    assert np.max(np.abs(_modified_score(X, y, fit.coef, np.ones(17)))) < 1e-6
+    # the penalised likelihood is concave enough here to have one maximum: no direction is uphill
+    for d in np.eye(12):
+        for t in (1e-3, -1e-3):
+            assert _penalised(X, y, fit.coef + t * d)[0] <= fit.loglik + 1e-12
 
 
 def test_profile_interval_of_a_binomial_logit_by_hand():

@@ -684,11 +684,26 @@ def _firth_table(result: LogitResult, alpha: float) -> pd.DataFrame:
 
     res = result.model
     X, y, w = res.exog, res.endog, res.weights
-    fit = firth_logit(pd.DataFrame(X, columns=list(res.exog_names)), y, weights=w)
-    ci = fit.ci(X, y, alpha, weights=w)
+    names = list(res.exog_names)
+    # an aliased column (a combination of earlier ones, e.g. a level no case has besides
+    # another) leaves the information singular, so that Firth's penalty 0.5 log|I| is rounding
+    # noise: fit the columns that are not aliased, as R's glm, and give the others no estimate
+    keep = independent_columns(X[w > 0] if w is not None else X)
+    fit = firth_logit(pd.DataFrame(X[:, keep], columns=[names[j] for j in keep]), y, weights=w)
+    ci = fit.ci(X[:, keep], y, alpha, weights=w).set_index("term").reindex(names).rename_axis("term").reset_index()
     ci = ci[ci["term"] != "Intercept"]
     return pd.DataFrame({"term": ci["term"], "odds_ratio": ci["coef"].map(_exp), "ci_low": ci["ci_low"].map(_exp),
                          "ci_high": ci["ci_high"].map(_exp), "method": "Firth"}).reset_index(drop=True)
+
+
+def independent_columns(X: np.ndarray) -> list[int]:
+    """Indices of the columns of ``X`` that are not a linear combination of earlier columns
+    (in order; as R's ``glm`` marks the later of two aliased terms ``NA``)."""
+    keep: list[int] = []
+    for j in range(X.shape[1]):
+        if np.linalg.matrix_rank(X[:, keep + [j]]) > len(keep):
+            keep.append(j)
+    return keep
 
 
 def uncertainty_columns(result: LogitResult) -> pd.DataFrame:

@@ -329,6 +329,50 @@ def _penalised(X: np.ndarray, y: np.ndarray, beta: np.ndarray, firth: bool = Tru
     return ll + 0.5 * logdet, pi, info
 
 
+def _newton_step(X: np.ndarray, pi: np.ndarray, cov: np.ndarray, info: np.ndarray, free: np.ndarray,
+                 score: np.ndarray, weights: np.ndarray | None) -> np.ndarray | None:
+    """Newton's step on the penalised log-likelihood ``l + 0.5 log|I|``, with the curvature of
+    the penalty; ``None`` where that curvature is not negative definite (far from the maximum)
+    or the design is large (then Firth's own step, which takes the information ``I`` for the
+    curvature). Firth's step converges linearly, and slowly in a small sample, where the
+    penalty is large against the likelihood (a design of 17 rows and 12 columns took more than
+    100 iterations). With ``I = X' diag(f w) X`` (``w = pi (1 - pi)``, ``f`` the frequency
+    weights), ``w' = w (1 - 2 pi)`` and ``w'' = w (1 - 6 w)``, the curvature of ``0.5 log|I|``
+    is ``0.5 (X' diag(f w'' q) X - M'M)``: ``q_i = x_i' I^-1 x_i`` and
+    ``M = (Z * Z)' diag(f w') X``, where ``Z * Z`` holds the products of every two columns of
+    ``Z = X L`` (``L L' = I^-1``) row by row, which gives the trace of
+    ``I^-1 dI/db_l I^-1 dI/db_j`` without the n x n matrix ``X I^-1 X'``."""
+    n, k = X.shape
+    if n * k * k > _NEWTON_CELLS:
+        return None
+    try:
+        L = np.linalg.cholesky(cov)
+    except np.linalg.LinAlgError:
+        return None
+    f = np.ones(n) if weights is None else weights
+    w = pi * (1 - pi)
+    d1, d2 = f * w * (1 - 2 * pi), f * w * (1 - 6 * w)
+    Z = X @ L
+    q = np.einsum("ij,ij->i", Z, Z)
+    ZZ = (Z[:, :, None] * Z[:, None, :]).reshape(n, k * k)
+    M = ZZ.T @ (X * d1[:, None])
+    curvature = info - 0.5 * (X.T @ (X * (d2 * q)[:, None]) - M.T @ M)  # minus the Hessian
+    try:
+        c = np.linalg.cholesky(curvature[np.ix_(free, free)])
+    except np.linalg.LinAlgError:
+        return None
+    return np.linalg.solve(c.T, np.linalg.solve(c, score))
+
+
+#: Firth's own steps before Newton's (:func:`_newton_step`): they cost a quarter as much, and
+#: where the penalty is small against the likelihood (a large sample) a few of them converge.
+_FISHER_STEPS = 3
+
+#: Newton's step (:func:`_newton_step`) only for designs of at most this many rows x columns²
+#: (the row-wise products it forms); larger designs have a small penalty, and Firth's step is close.
+_NEWTON_CELLS = 5_000_000
+
+
 #: Profile fits (a coefficient held fixed) stop once the (penalised) log-likelihood, the only
 #: thing a profile uses, has risen by no more than this for :data:`_STALL_PATIENCE` iterations
 #: in a row: under (quasi-)separation maximum likelihood never converges (a coefficient runs off
@@ -374,7 +418,9 @@ def _firth_fit(X: np.ndarray, y: np.ndarray, fixed: Mapping[int, float] | None =
             h = np.zeros(n)
         resid = y - pi + h * (0.5 - pi)  # h: the leverage of one case of the row
         score = (X.T @ (resid if weights is None else weights * resid))[free]
-        step = np.linalg.pinv(info[np.ix_(free, free)]) @ score
+        step = _newton_step(X, pi, cov, info, free, score, weights) if firth and it > _FISHER_STEPS else None
+        if step is None:
+            step = np.linalg.pinv(info[np.ix_(free, free)]) @ score
         mx = np.max(np.abs(step))
         if mx > 5:  # at most 5 on the log-odds scale per iteration (as logistf's maxstep)
             step *= 5 / mx
