@@ -90,6 +90,22 @@ def test_holm_by_hand():
     assert list(f["p"]) == [0.01, 0.04, 0.03, 0.02]  # raw p kept
 
 
+def test_holm_gives_statsmodels_values_on_random_families():
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(14)
+    for _ in range(25):  # statsmodels takes 0,1 s per call (its gc.collect()), so few families
+        m = int(rng.integers(1, 30))
+        p = rng.uniform(0, 1, m) ** rng.uniform(0.5, 4)  # many small values, so some reach the cap
+        if rng.random() < 0.5:
+            p = np.round(p, 2)  # ties, zeros and ones
+        np.testing.assert_array_equal(holm(p), multipletests(p, method="holm")[1])  # bit for bit
+        with_nan = np.insert(p, int(rng.integers(0, m + 1)), np.nan)
+        kept = ~np.isnan(with_nan)
+        np.testing.assert_allclose(holm(with_nan)[kept], holm(p), rtol=0, atol=0)
+    assert holm([]).shape == (0,) and np.isnan(holm([np.nan])).all()
+
+
 def test_fpc_factor():
     assert fpc_factor(10, None) == 1.0 and fpc_factor(10, 10) == 0.0
     with pytest.raises(ValueError):

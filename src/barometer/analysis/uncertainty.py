@@ -42,7 +42,6 @@ import pandas as pd
 from barometer.data.lazy import lazy_module
 
 if TYPE_CHECKING:  # what the lazy stand-ins below are
-    import statsmodels.stats.multitest as _multitest
     import statsmodels.stats.proportion as _proportion
     from scipy import optimize
     from scipy import stats as sstats
@@ -50,7 +49,6 @@ else:
     # scipy and statsmodels load on the first interval or test (issue 14)
     optimize = lazy_module("scipy.optimize")
     sstats = lazy_module("scipy.stats")
-    _multitest = lazy_module("statsmodels.stats.multitest")
     _proportion = lazy_module("statsmodels.stats.proportion")
 
 __all__ = [
@@ -236,7 +234,11 @@ def mean_ci_from_summary(mean: float, sd: float, n: int, population: int | None 
 
 
 def holm(pvalues: Sequence[float], alpha: float = ALPHA) -> np.ndarray:
-    """Holm-adjusted p-values of one family of tests (statsmodels ``multipletests``).
+    """Holm-adjusted p-values of one family of tests: the ``i``-th smallest of ``m`` times
+    ``m - i + 1``, made non-decreasing in that order and capped at 1 (the same values as
+    statsmodels' ``multipletests(method="holm")``, which the tests compare against; that function
+    runs a full ``gc.collect()`` on every Holm call, 0,1 s each in a large process, as
+    statsmodels pull request 8671 reported). ``alpha`` does not change the adjusted values.
 
     NaN p-values (tests that could not be run) stay NaN and do not count in the family.
     """
@@ -244,7 +246,12 @@ def holm(pvalues: Sequence[float], alpha: float = ALPHA) -> np.ndarray:
     out = np.full(p.shape, np.nan)
     ok = ~np.isnan(p)
     if ok.any():
-        out[ok] = _multitest.multipletests(p[ok], alpha=alpha, method="holm")[1]
+        q = p[ok]
+        order = np.argsort(q, kind="stable")
+        adjusted = np.maximum.accumulate(q[order] * np.arange(len(q), 0, -1))
+        within = np.empty(len(q))
+        within[order] = np.minimum(adjusted, 1.0)
+        out[ok] = within
     return out
 
 
