@@ -15,8 +15,8 @@ Methods (stated once in the methods chapter, *Onzekerheid en weging*):
   (method 10 of Newcombe 1998; statsmodels ``confint_proportions_2indep(method="newcomb")``),
   with FPC built from the FPC-corrected Wilson limits of each share (:func:`difference_ci`);
 - means: t-interval, with FPC ``sqrt(1 - n / N)`` on the standard error (:func:`mean_ci`);
-- families of tests: Holm's step-down correction (statsmodels ``multipletests``,
-  :func:`holm`);
+- families of tests: Holm's step-down correction (:func:`holm`; the values of statsmodels'
+  ``multipletests``, without its cost);
 - logistic regression under (quasi-)separation: Firth's penalised likelihood
   (:func:`firth_logit`) with profile penalised-likelihood intervals, as R's ``logistf``
   does; odds ratios of ordinary fits get profile-likelihood intervals

@@ -288,7 +288,7 @@ def holm_family(compute: Callable[[Any], Any], family: str | Sequence[str] | Non
     -------
     callable ``ed -> DataFrame``
         The computed frame with ``adjusted`` (:func:`barometer.analysis.uncertainty.holm_frame`,
-        statsmodels ``multipletests(method="holm")``; a NaN p stays NaN and is not counted).
+        Holm's step-down correction; a NaN p stays NaN and is not counted).
     """
     from barometer.analysis.uncertainty import holm_frame
 
