@@ -114,3 +114,21 @@ def test_whisker_notes_name_the_method_once() -> None:
     assert "Denemarken" in t.whisker_note("Denemarken") and "microdata" in t.whisker_note("Denemarken")
     assert "download" in t.interval_download_note()
     assert t.INTERVAL_METHOD == "95%-betrouwbaarheidsinterval (Wilson, met eindige-populatiecorrectie)"
+
+
+def test_a_register_is_read_once_per_version_of_its_file_and_given_as_a_copy(tmp_path, monkeypatch) -> None:
+    import os
+
+    from barometer.data import paths
+
+    (tmp_path / "registers").mkdir()
+    f = tmp_path / "registers" / "conflicts.yaml"
+    f.write_text("- id: C1\n  resolution: eerst\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", tmp_path)
+    first = t.register("conflicts")
+    first[0]["resolution"] = "door de aanroeper veranderd"
+    assert t.register("conflicts") == [{"id": "C1", "resolution": "eerst"}]
+    f.write_text("- id: C1\n  resolution: tweede versie\n- id: C2\n", encoding="utf-8")
+    st = f.stat()
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a later modification time
+    assert [c["id"] for c in t.register("conflicts")] == ["C1", "C2"]
