@@ -125,10 +125,14 @@ def test_a_register_is_read_once_per_version_of_its_file_and_given_as_a_copy(tmp
     f = tmp_path / "registers" / "conflicts.yaml"
     f.write_text("- id: C1\n  resolution: eerst\n", encoding="utf-8")
     monkeypatch.setattr(paths, "DATA", tmp_path)
+    parsed = []
+    real = t.yaml.safe_load
+    monkeypatch.setattr(t.yaml, "safe_load", lambda text: parsed.append(text) or real(text))
     first = t.register("conflicts")
     first[0]["resolution"] = "door de aanroeper veranderd"
     assert t.register("conflicts") == [{"id": "C1", "resolution": "eerst"}]
+    assert len(parsed) == 1, "the unchanged file was parsed again"
     f.write_text("- id: C1\n  resolution: tweede versie\n- id: C2\n", encoding="utf-8")
     st = f.stat()
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a later modification time
-    assert [c["id"] for c in t.register("conflicts")] == ["C1", "C2"]
+    assert [c["id"] for c in t.register("conflicts")] == ["C1", "C2"] and len(parsed) == 2

@@ -103,24 +103,16 @@ def domain_population(year: int, respondents: int) -> Callable[[int], int | None
     return lambda n_d: int(math.ceil(n_d * total / respondents)) if n_d > 0 else None
 
 
-#: Population files already read, by path, modification time and size (a changed file is read again).
-_POPULATIONS: dict[tuple[str, int, int], object] = {}
-
-
 def _population(year: int):
     """:func:`barometer.data.population.read_population` of ``year``, read once per file version
     (the chapters ask for it with every interval)."""
+    from barometer.data.paths import read_once
     from barometer.data.population import population_path, read_population
 
-    p = population_path(year)
     try:
-        st = p.stat()
+        return read_once(population_path(year), read_population, year)
     except OSError:  # no population file: no correction
         return read_population(year)
-    key = (str(p), st.st_mtime_ns, st.st_size)
-    if key not in _POPULATIONS:
-        _POPULATIONS[key] = read_population(year)
-    return _POPULATIONS[key]
 
 
 def share_ci(count: float, n: float, population: int | None = None, alpha: float = ALPHA) -> tuple[float, float]:

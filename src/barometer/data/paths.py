@@ -7,6 +7,7 @@ The package lives in ``src/barometer`` of the repository, and is installed edita
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 __all__ = [
     "ROOT",
@@ -24,6 +25,7 @@ __all__ = [
     "respondent_file",
     "sidecar",
     "html_dir",
+    "read_once",
 ]
 
 ROOT: Path = Path(__file__).resolve().parents[3]
@@ -93,3 +95,25 @@ def sidecar(path: Path) -> Path:
 def html_dir(year: int) -> Path:
     """Folder of the finished HTML of one edition: ``_build/html/<year>``."""
     return BUILD / "html" / str(year)
+
+
+_T = TypeVar("_T")
+#: Values read by :func:`read_once`, by reader, its arguments and the file's version.
+_READ: dict[tuple, Any] = {}
+
+
+def read_once(path: Path, read: Callable[..., _T], *args: Any) -> _T:
+    """``read(*args)``, computed once per version of the file ``path`` (its path, modification
+    time and size): an edited file is read again. The value is shared between callers (a caller
+    that changes it copies it first).
+
+    Raises
+    ------
+    OSError
+        When ``path`` cannot be inspected (a missing file).
+    """
+    st = Path(path).stat()
+    key = (read, args, str(path), st.st_mtime_ns, st.st_size)
+    if key not in _READ:
+        _READ[key] = read(*args)
+    return _READ[key]

@@ -223,22 +223,18 @@ def cached(ed: Any, key: str, compute: Callable[[], Any]) -> Any:
     return _CACHE[k][1]
 
 
-#: Parsed registers by (path, modification time, size): a register is read by several exhibits
-#: of a chapter (about 0,05 s of pure-Python YAML each); an edited file is read again.
-_REGISTERS: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+def _read_register(path) -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
 
 
 def register(name: str) -> list[dict[str, Any]]:
-    """Entries of ``data/registers/<name>.yaml`` (``assumptions`` or ``conflicts``); a new copy
-    on every call (a caller may change it)."""
+    """Entries of ``data/registers/<name>.yaml`` (``assumptions`` or ``conflicts``), parsed once
+    per version of the file (several exhibits read it); a new copy on every call (a caller may
+    change it)."""
     import copy
 
     path = paths.DATA / "registers" / f"{name}.yaml"
-    st = path.stat()
-    key = (str(path), st.st_mtime_ns, st.st_size)
-    if key not in _REGISTERS:
-        _REGISTERS[key] = list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-    return copy.deepcopy(_REGISTERS[key])
+    return copy.deepcopy(paths.read_once(path, _read_register, path))
 
 
 def data_sentence(ed: Any) -> str:
